@@ -1,0 +1,81 @@
+# sqlite-prefect: build, test, check.
+#
+#   make            dist/prefect.so (load with `.load dist/prefect`)
+#   make demo       dist/demo.db and the report examples/report.sql prints
+#   make test       every test: unit (cmocka), SQL level, client level
+#   make asan       the whole suite under AddressSanitizer + UBSan
+#   make valgrind   the whole suite under valgrind
+#   make clean
+
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+COMMIT := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+BUILD_DATE := $(shell date -u +%Y-%m-%d)
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARNINGS := -Wall -Wextra -Wshadow -Wstrict-prototypes -Werror
+DEFINES := -DPREFECT_VERSION='"$(VERSION)"' -DPREFECT_COMMIT='"$(COMMIT)"' \
+           -DPREFECT_BUILD_DATE='"$(BUILD_DATE)"'
+SQLITE3 ?= sqlite3
+
+# Every C source of the extension, listed once.
+EXT_SOURCES := ext/prefect.c ext/describe.c ext/json_doc.c ext/filter_values.c \
+               ext/filter_compile.c ext/vtab_collection.c
+EXT_HEADERS := ext/internal.h
+
+DIST := dist
+LOADABLE := $(DIST)/prefect.so
+UNIT := $(DIST)/test_unit
+
+.PHONY: all loadable demo test test-unit test-sql test-client asan valgrind clean
+
+all: loadable
+loadable: $(LOADABLE)
+
+$(LOADABLE): $(EXT_SOURCES) $(EXT_HEADERS) VERSION
+	@mkdir -p $(DIST)
+	$(CC) $(CFLAGS) $(WARNINGS) $(DEFINES) -fPIC -shared $(EXT_SOURCES) -o $@ -lm
+
+# Unit tests link the sources directly (SQLITE_CORE) against libsqlite3.
+$(UNIT): tests/unit/test_unit.c $(EXT_SOURCES) $(EXT_HEADERS) VERSION
+	@mkdir -p $(DIST)
+	$(CC) $(CFLAGS) $(WARNINGS) $(DEFINES) -DSQLITE_CORE -Iext tests/unit/test_unit.c \
+	  $(EXT_SOURCES) -o $@ -lsqlite3 -lcmocka -lm
+
+$(DIST)/demo.db: sql/schema.sql examples/demo_data.sql examples/make_demo.sh
+	@mkdir -p $(DIST)
+	bash examples/make_demo.sh $@
+
+# The main job: build, make the demo database, print the report.
+demo: $(LOADABLE) $(DIST)/demo.db
+	$(SQLITE3) -bail $(DIST)/demo.db < examples/report.sql
+
+test: test-unit test-sql test-client
+
+test-unit: $(UNIT)
+	$(TEST_RUNNER) ./$(UNIT)
+
+test-sql: $(LOADABLE) $(DIST)/demo.db
+	TEST_RUNNER="$(TEST_RUNNER)" bash tests/run_sql_tests.sh
+
+test-client: $(LOADABLE)
+	/usr/bin/python3 tests/client/test_python.py
+
+# Sanitizers: the same suite, with an instrumented build in dist/asan/.
+asan:
+	$(MAKE) DIST=dist/asan CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  ASAN_OPTIONS=detect_leaks=1 test-unit
+	$(MAKE) DIST=dist/asan CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  dist/asan/prefect.so
+	PREFECT_LIB=dist/asan/prefect LD_PRELOAD="$$(clang -print-file-name=libclang_rt.asan-x86_64.so)" \
+	  ASAN_OPTIONS=detect_leaks=0 TEST_RUNNER= bash tests/run_sql_tests.sh
+
+valgrind: $(LOADABLE) $(UNIT) $(DIST)/demo.db
+	valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect -q ./$(UNIT)
+	TEST_RUNNER="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect -q" \
+	  bash tests/run_sql_tests.sh
+
+clean:
+	rm -rf $(DIST)

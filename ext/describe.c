@@ -1,0 +1,328 @@
+/*
+** describe.c: Prefect's filter classes and the collections we expose, as data.
+**
+** Each row says what one JSON key of a filter document means on SQLite,
+** exactly as Prefect's server/schemas/filters.py compiles it there
+** (../shared/spec/filters.md §4-§7 is the readable version). The compiler
+** (filter_compile.c) knows the handful of *kinds* of operator; every field
+** is a line here. Template placeholders: '@' the filtered row's alias,
+** '?' the operator's bound value, '#' a number unique in the statement.
+*/
+#include "internal.h"
+SQLITE_EXTENSION_INIT3
+
+#define LEAF(key, v, skip, bind, sql, sqlf) { key, 0, v, skip, bind, sql, sqlf }
+#define OBJ(key, cls) { key, &cls, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0 }
+#define END { 0, 0, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0 }
+
+/* Lists are bound as one JSON array and expanded by json_each, so the SQL
+** text is the same for 1 or 1000 values. `NULL IN (empty)` is 0 in SQLite,
+** which is what Prefect's `any_: []` means. */
+#define ANY_(col, v) \
+  LEAF("any_", v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0)
+#define NOT_ANY_(col, v) \
+  LEAF("not_any_", v, SKIP_EMPTY, BIND_VALUE, col " NOT IN (SELECT value FROM json_each(?))", 0)
+/* SQLAlchemy's ILIKE on SQLite; no ESCAPE clause, so % and _ stay wildcards. */
+#define LIKE_(col) \
+  LEAF("like_", VAL_STR, SKIP_EMPTY, BIND_CONTAINS, "lower(" col ") LIKE lower(?)", 0)
+#define IS_NULL_(col) \
+  LEAF("is_null_", VAL_BOOL, SKIP_NULL_ONLY, BIND_NOTHING, col " IS NULL", col " IS NOT NULL")
+#define EXISTS_(col) \
+  LEAF("exists_", VAL_BOOL, SKIP_NULL_ONLY, BIND_NOTHING, col " IS NOT NULL", col " IS NULL")
+/* Both bounds are inclusive; timestamps compare as fixed-width UTC text. */
+#define BEFORE_(col) LEAF("before_", VAL_DATETIME, SKIP_NULL_ONLY, BIND_VALUE, col " <= ?", 0)
+#define AFTER_(col) LEAF("after_", VAL_DATETIME, SKIP_NULL_ONLY, BIND_VALUE, col " >= ?", 0)
+/* Tags: every needle occurs (all_), one needle occurs (any_), and Prefect's
+** "no tags" test, which compares the text with '[]'. */
+#define TAGS_ALL_ \
+  LEAF("all_", VAL_STR_LIST, SKIP_EMPTY, BIND_VALUE, \
+       "NOT EXISTS (SELECT 1 FROM json_each(?) AS n# WHERE NOT EXISTS " \
+       "(SELECT 1 FROM json_each(@.tags) AS t# WHERE t#.value = n#.value))", 0)
+#define TAGS_ANY_ \
+  LEAF("any_", VAL_STR_LIST, SKIP_NULL_ONLY, BIND_VALUE, \
+       "EXISTS (SELECT 1 FROM json_each(@.tags) AS t#, json_each(?) AS n# WHERE " \
+       "CASE WHEN json_type(@.tags) = 'object' THEN t#.key ELSE t#.value END = n#.value)", 0)
+#define TAGS_IS_NULL_ \
+  LEAF("is_null_", VAL_BOOL, SKIP_NULL_ONLY, BIND_NOTHING, "@.tags = '[]'", "@.tags != '[]'")
+
+#define CLASS(name, bOp, rule) \
+  static const ClassDesc name = { #name, bOp, rule, a##name }
+
+/* ---- ArtifactFilter (artifact) and ArtifactCollectionFilter -------------- */
+static const MemberDesc aArtifactFilterId[] = { ANY_("@.id", VAL_UUID_LIST), END };
+CLASS(ArtifactFilterId, 0, RULE_NORMAL);
+static const MemberDesc aArtifactFilterLatestId[] = { ANY_("@.latest_id", VAL_UUID_LIST), END };
+CLASS(ArtifactFilterLatestId, 0, RULE_NORMAL);
+static const MemberDesc aArtifactFilterKey[] = {
+  ANY_("@.\"key\"", VAL_STR_LIST), LIKE_("@.\"key\""), EXISTS_("@.\"key\""), END };
+CLASS(ArtifactFilterKey, 0, RULE_NORMAL);
+static const MemberDesc aArtifactFilterFlowRunId[] = { ANY_("@.flow_run_id", VAL_UUID_LIST), END };
+CLASS(ArtifactFilterFlowRunId, 0, RULE_NORMAL);
+static const MemberDesc aArtifactFilterTaskRunId[] = { ANY_("@.task_run_id", VAL_UUID_LIST), END };
+CLASS(ArtifactFilterTaskRunId, 0, RULE_NORMAL);
+static const MemberDesc aArtifactFilterType[] = {
+  ANY_("@.type", VAL_STR_LIST), NOT_ANY_("@.type", VAL_STR_LIST), END };
+CLASS(ArtifactFilterType, 0, RULE_NORMAL);
+
+static const MemberDesc aArtifactFilter[] = {
+  OBJ("id", ArtifactFilterId), OBJ("key", ArtifactFilterKey),
+  OBJ("flow_run_id", ArtifactFilterFlowRunId), OBJ("task_run_id", ArtifactFilterTaskRunId),
+  OBJ("type", ArtifactFilterType), END };
+CLASS(ArtifactFilter, 1, RULE_NORMAL);
+
+static const MemberDesc aArtifactCollectionFilter[] = {
+  OBJ("latest_id", ArtifactFilterLatestId), OBJ("key", ArtifactFilterKey),
+  OBJ("flow_run_id", ArtifactFilterFlowRunId), OBJ("task_run_id", ArtifactFilterTaskRunId),
+  OBJ("type", ArtifactFilterType), END };
+CLASS(ArtifactCollectionFilter, 1, RULE_NORMAL);
+
+/* ---- FlowFilter (flow) ---------------------------------------------------- */
+static const MemberDesc aFlowFilterId[] = {
+  ANY_("@.id", VAL_UUID_LIST), NOT_ANY_("@.id", VAL_UUID_LIST), END };
+CLASS(FlowFilterId, 0, RULE_NORMAL);
+/* "has no deployment" is a set test on deployment.flow_id, not a column */
+static const MemberDesc aFlowFilterDeployment[] = {
+  LEAF("is_null_", VAL_BOOL, SKIP_NULL_ONLY, BIND_NOTHING,
+       "@.id NOT IN (SELECT d#.flow_id FROM deployment AS d#)",
+       "@.id IN (SELECT d#.flow_id FROM deployment AS d#)"), END };
+CLASS(FlowFilterDeployment, 1, RULE_NORMAL);
+static const MemberDesc aFlowFilterName[] = {
+  ANY_("@.name", VAL_STR_LIST), LIKE_("@.name"), END };
+CLASS(FlowFilterName, 0, RULE_NORMAL);
+static const MemberDesc aFlowFilterTags[] = { TAGS_ALL_, TAGS_IS_NULL_, END };
+CLASS(FlowFilterTags, 1, RULE_NORMAL);
+
+static const MemberDesc aFlowFilter[] = {
+  OBJ("id", FlowFilterId), OBJ("deployment", FlowFilterDeployment),
+  OBJ("name", FlowFilterName), OBJ("tags", FlowFilterTags), END };
+CLASS(FlowFilter, 1, RULE_NORMAL);
+
+/* ---- FlowRunFilter (flow_run) ---------------------------------------------- */
+static const MemberDesc aFlowRunFilterId[] = {
+  ANY_("@.id", VAL_UUID_LIST), NOT_ANY_("@.id", VAL_UUID_LIST), END };
+CLASS(FlowRunFilterId, 0, RULE_NORMAL);
+static const MemberDesc aFlowRunFilterName[] = {
+  ANY_("@.name", VAL_STR_LIST), LIKE_("@.name"), END };
+CLASS(FlowRunFilterName, 0, RULE_NORMAL);
+static const MemberDesc aFlowRunFilterTags[] = { TAGS_ALL_, TAGS_ANY_, TAGS_IS_NULL_, END };
+CLASS(FlowRunFilterTags, 1, RULE_NORMAL);
+static const MemberDesc aFlowRunFilterDeploymentId[] = {
+  ANY_("@.deployment_id", VAL_UUID_LIST), IS_NULL_("@.deployment_id"), END };
+CLASS(FlowRunFilterDeploymentId, 1, RULE_NORMAL);
+static const MemberDesc aFlowRunFilterWorkQueueName[] = {
+  ANY_("@.work_queue_name", VAL_STR_LIST), IS_NULL_("@.work_queue_name"), END };
+CLASS(FlowRunFilterWorkQueueName, 1, RULE_NORMAL);
+static const MemberDesc aFlowRunFilterStateType[] = {
+  ANY_("@.state_type", VAL_STATE_LIST), NOT_ANY_("@.state_type", VAL_STATE_LIST), END };
+CLASS(FlowRunFilterStateType, 0, RULE_NORMAL);
+static const MemberDesc aFlowRunFilterStateName[] = {
+  ANY_("@.state_name", VAL_STR_LIST), NOT_ANY_("@.state_name", VAL_STR_LIST), END };
+CLASS(FlowRunFilterStateName, 0, RULE_NORMAL);
+static const MemberDesc aFlowRunFilterState[] = {
+  OBJ("type", FlowRunFilterStateType), OBJ("name", FlowRunFilterStateName), END };
+CLASS(FlowRunFilterState, 1, RULE_STATE);
+static const MemberDesc aFlowRunFilterFlowVersion[] = { ANY_("@.flow_version", VAL_STR_LIST), END };
+CLASS(FlowRunFilterFlowVersion, 0, RULE_NORMAL);
+/* before_/after_ fall back to the expected start; is_null_ does not */
+static const MemberDesc aFlowRunFilterStartTime[] = {
+  BEFORE_("coalesce(@.start_time, @.expected_start_time)"),
+  AFTER_("coalesce(@.start_time, @.expected_start_time)"), IS_NULL_("@.start_time"), END };
+CLASS(FlowRunFilterStartTime, 0, RULE_NORMAL);
+static const MemberDesc aFlowRunFilterEndTime[] = {
+  BEFORE_("@.end_time"), AFTER_("@.end_time"), IS_NULL_("@.end_time"), END };
+CLASS(FlowRunFilterEndTime, 0, RULE_NORMAL);
+static const MemberDesc aFlowRunFilterExpectedStartTime[] = {
+  BEFORE_("@.expected_start_time"), AFTER_("@.expected_start_time"), END };
+CLASS(FlowRunFilterExpectedStartTime, 0, RULE_NORMAL);
+static const MemberDesc aFlowRunFilterNextScheduledStartTime[] = {
+  BEFORE_("@.next_scheduled_start_time"), AFTER_("@.next_scheduled_start_time"), END };
+CLASS(FlowRunFilterNextScheduledStartTime, 0, RULE_NORMAL);
+/* subflow runs whose parent task run belongs to one of the given flow runs */
+static const MemberDesc aFlowRunFilterParentFlowRunId[] = {
+  LEAF("any_", VAL_UUID_LIST, SKIP_NULL_ONLY, BIND_VALUE,
+       "@.id IN (SELECT pf#.id FROM flow_run AS pf# JOIN task_run AS pt# "
+       "ON pt#.id = pf#.parent_task_run_id WHERE pt#.flow_run_id IN "
+       "(SELECT value FROM json_each(?)))", 0), END };
+CLASS(FlowRunFilterParentFlowRunId, 1, RULE_NORMAL);
+static const MemberDesc aFlowRunFilterParentTaskRunId[] = {
+  ANY_("@.parent_task_run_id", VAL_UUID_LIST), IS_NULL_("@.parent_task_run_id"), END };
+CLASS(FlowRunFilterParentTaskRunId, 1, RULE_NORMAL);
+static const MemberDesc aFlowRunFilterIdempotencyKey[] = {
+  ANY_("@.idempotency_key", VAL_STR_LIST), NOT_ANY_("@.idempotency_key", VAL_STR_LIST), END };
+CLASS(FlowRunFilterIdempotencyKey, 0, RULE_NORMAL);
+static const MemberDesc aFlowRunFilterCreatedBy[] = {
+  LEAF("id_", VAL_UUID_LIST, SKIP_NULL_ONLY, BIND_VALUE,
+       "json_extract(@.created_by, '$.\"id\"') IN (SELECT value FROM json_each(?))", 0),
+  LEAF("type_", VAL_STR_LIST, SKIP_NULL_ONLY, BIND_VALUE,
+       "json_extract(@.created_by, '$.\"type\"') IN (SELECT value FROM json_each(?))", 0),
+  IS_NULL_("@.created_by"), END };
+CLASS(FlowRunFilterCreatedBy, 1, RULE_NORMAL);
+
+static const MemberDesc aFlowRunFilter[] = {
+  OBJ("id", FlowRunFilterId), OBJ("name", FlowRunFilterName), OBJ("tags", FlowRunFilterTags),
+  OBJ("deployment_id", FlowRunFilterDeploymentId),
+  OBJ("work_queue_name", FlowRunFilterWorkQueueName), OBJ("state", FlowRunFilterState),
+  OBJ("flow_version", FlowRunFilterFlowVersion), OBJ("start_time", FlowRunFilterStartTime),
+  OBJ("end_time", FlowRunFilterEndTime),
+  OBJ("expected_start_time", FlowRunFilterExpectedStartTime),
+  OBJ("next_scheduled_start_time", FlowRunFilterNextScheduledStartTime),
+  OBJ("parent_flow_run_id", FlowRunFilterParentFlowRunId),
+  OBJ("parent_task_run_id", FlowRunFilterParentTaskRunId),
+  OBJ("idempotency_key", FlowRunFilterIdempotencyKey),
+  OBJ("created_by", FlowRunFilterCreatedBy), END };
+CLASS(FlowRunFilter, 1, RULE_NORMAL);
+
+/* ---- TaskRunFilter (task_run) ------------------------------------------------ */
+static const MemberDesc aTaskRunFilterId[] = { ANY_("@.id", VAL_UUID_LIST), END };
+CLASS(TaskRunFilterId, 0, RULE_NORMAL);
+static const MemberDesc aTaskRunFilterName[] = {
+  ANY_("@.name", VAL_STR_LIST), LIKE_("@.name"), END };
+CLASS(TaskRunFilterName, 0, RULE_NORMAL);
+static const MemberDesc aTaskRunFilterTags[] = { TAGS_ALL_, TAGS_IS_NULL_, END };
+CLASS(TaskRunFilterTags, 1, RULE_NORMAL);
+static const MemberDesc aTaskRunFilterStateType[] = { ANY_("@.state_type", VAL_STATE_LIST), END };
+CLASS(TaskRunFilterStateType, 0, RULE_NORMAL);
+static const MemberDesc aTaskRunFilterStateName[] = { ANY_("@.state_name", VAL_STR_LIST), END };
+CLASS(TaskRunFilterStateName, 0, RULE_NORMAL);
+static const MemberDesc aTaskRunFilterState[] = {
+  OBJ("type", TaskRunFilterStateType), OBJ("name", TaskRunFilterStateName), END };
+CLASS(TaskRunFilterState, 1, RULE_STATE);
+/* task runs: no coalesce with the expected start */
+static const MemberDesc aTaskRunFilterStartTime[] = {
+  BEFORE_("@.start_time"), AFTER_("@.start_time"), IS_NULL_("@.start_time"), END };
+CLASS(TaskRunFilterStartTime, 0, RULE_NORMAL);
+static const MemberDesc aTaskRunFilterEndTime[] = {
+  BEFORE_("@.end_time"), AFTER_("@.end_time"), IS_NULL_("@.end_time"), END };
+CLASS(TaskRunFilterEndTime, 0, RULE_NORMAL);
+static const MemberDesc aTaskRunFilterExpectedStartTime[] = {
+  BEFORE_("@.expected_start_time"), AFTER_("@.expected_start_time"), END };
+CLASS(TaskRunFilterExpectedStartTime, 0, RULE_NORMAL);
+/* the inner flow_run is always a fresh reference (filters.md §5.8) */
+static const MemberDesc aTaskRunFilterSubFlowRuns[] = {
+  LEAF("exists_", VAL_BOOL, SKIP_NULL_ONLY, BIND_NOTHING,
+       "EXISTS (SELECT 1 FROM flow_run AS sf# WHERE sf#.parent_task_run_id = @.id)",
+       "NOT EXISTS (SELECT 1 FROM flow_run AS sf# WHERE sf#.parent_task_run_id = @.id)"), END };
+CLASS(TaskRunFilterSubFlowRuns, 0, RULE_NORMAL);
+/* is_null_ defaults to false here: filter_compile.c applies §5.12's table */
+static const MemberDesc aTaskRunFilterFlowRunId[] = {
+  ANY_("@.flow_run_id", VAL_UUID_LIST), IS_NULL_("@.flow_run_id"), END };
+CLASS(TaskRunFilterFlowRunId, 1, RULE_TASK_FLOW_RUN);
+
+static const MemberDesc aTaskRunFilter[] = {
+  OBJ("id", TaskRunFilterId), OBJ("name", TaskRunFilterName), OBJ("tags", TaskRunFilterTags),
+  OBJ("state", TaskRunFilterState), OBJ("start_time", TaskRunFilterStartTime),
+  OBJ("end_time", TaskRunFilterEndTime),
+  OBJ("expected_start_time", TaskRunFilterExpectedStartTime),
+  OBJ("subflow_runs", TaskRunFilterSubFlowRuns), OBJ("flow_run_id", TaskRunFilterFlowRunId),
+  END };
+CLASS(TaskRunFilter, 1, RULE_NORMAL);
+
+/* ---- DeploymentFilter (deployment) ------------------------------------------- */
+static const MemberDesc aDeploymentFilterId[] = {
+  ANY_("@.id", VAL_UUID_LIST), NOT_ANY_("@.id", VAL_UUID_LIST), END };
+CLASS(DeploymentFilterId, 0, RULE_NORMAL);
+static const MemberDesc aDeploymentFilterName[] = {
+  ANY_("@.name", VAL_STR_LIST), LIKE_("@.name"), END };
+CLASS(DeploymentFilterName, 0, RULE_NORMAL);
+/* one pattern against the deployment's name or its flow's name */
+static const MemberDesc aDeploymentFilterFlowOrDeploymentName[] = {
+  LEAF("like_", VAL_STR, SKIP_EMPTY, BIND_CONTAINS,
+       "(lower(@.name) LIKE lower(?) OR EXISTS (SELECT 1 FROM flow AS fd# "
+       "WHERE fd#.id = @.flow_id AND lower(fd#.name) LIKE lower(?)))", 0), END };
+CLASS(DeploymentFilterFlowOrDeploymentName, 0, RULE_NORMAL);
+static const MemberDesc aDeploymentFilterPaused[] = {
+  LEAF("eq_", VAL_BOOL, SKIP_NULL_ONLY, BIND_NOTHING, "@.paused IS 1", "@.paused IS 0"), END };
+CLASS(DeploymentFilterPaused, 0, RULE_NORMAL);
+static const MemberDesc aDeploymentFilterTags[] = { TAGS_ALL_, TAGS_ANY_, TAGS_IS_NULL_, END };
+CLASS(DeploymentFilterTags, 1, RULE_NORMAL);
+static const MemberDesc aDeploymentFilterWorkQueueName[] = {
+  ANY_("@.work_queue_name", VAL_STR_LIST), END };
+CLASS(DeploymentFilterWorkQueueName, 0, RULE_NORMAL);
+/* deprecated: type-checked, then ignored, and not even a TRUE under or_ */
+static const MemberDesc aDeploymentFilterConcurrencyLimit[] = {
+  LEAF("ge_", VAL_INT, SKIP_ALWAYS, BIND_VALUE, 0, 0),
+  LEAF("le_", VAL_INT, SKIP_ALWAYS, BIND_VALUE, 0, 0),
+  LEAF("is_null_", VAL_BOOL, SKIP_ALWAYS, BIND_NOTHING, 0, 0), END };
+CLASS(DeploymentFilterConcurrencyLimit, 0, RULE_IGNORED);
+
+static const MemberDesc aDeploymentFilter[] = {
+  OBJ("id", DeploymentFilterId), OBJ("name", DeploymentFilterName),
+  OBJ("flow_or_deployment_name", DeploymentFilterFlowOrDeploymentName),
+  OBJ("paused", DeploymentFilterPaused), OBJ("tags", DeploymentFilterTags),
+  OBJ("work_queue_name", DeploymentFilterWorkQueueName),
+  OBJ("concurrency_limit", DeploymentFilterConcurrencyLimit), END };
+CLASS(DeploymentFilter, 1, RULE_NORMAL);
+
+/* ---- Collections ------------------------------------------------------------ */
+
+/* /artifacts/filter and /artifacts/count (filters.md §6.1): one EXISTS over
+** the artifact's flow run (joined to its flow and deployment when those
+** filters are present), another over its task run. */
+#define ARTIFACT_RELATIONS { \
+  { "flow_runs", &FlowRunFilter, "flow_run", "fr", 0, -1, "id", "flow_run_id" }, \
+  { "flows", &FlowFilter, "flow", "f", 0, 0, "id", "flow_id" }, \
+  { "deployments", &DeploymentFilter, "deployment", "d", 0, 0, "id", "deployment_id" }, \
+  { "task_runs", &TaskRunFilter, "task_run", "tr", 1, -1, "id", "task_run_id" }, \
+  { 0, 0, 0, 0, 0, 0, 0, 0 } }
+
+static const RelationDesc aArtifactRelations[] = ARTIFACT_RELATIONS;
+
+/* Column types are Prefect's own, so comparisons get the same affinity as
+** on the real table. The order is the API's Artifact object. */
+static const ColumnDesc aArtifactColumns[] = {
+  { "id", "CHAR(36)", "@.id" },
+  { "created", "DATETIME", "@.created" },
+  { "updated", "DATETIME", "@.updated" },
+  { "key", "VARCHAR", "@.\"key\"" },
+  { "type", "VARCHAR", "@.type" },
+  { "description", "VARCHAR", "@.description" },
+  { "data", "JSON", "@.data" },
+  { "metadata_", "JSON", "@.metadata_" },
+  { "flow_run_id", "CHAR(36)", "@.flow_run_id" },
+  { "task_run_id", "CHAR(36)", "@.task_run_id" },
+  { 0, 0, 0 } };
+
+/* ArtifactSort and ArtifactCollectionSort: one key, no tie-breaker (§7) */
+static const SortDesc aArtifactSorts[] = {
+  { "ID_DESC", "@.id DESC" },
+  { "CREATED_DESC", "@.created DESC" },
+  { "UPDATED_DESC", "@.updated DESC" },
+  { "KEY_DESC", "@.\"key\" DESC" },
+  { "KEY_ASC", "@.\"key\" ASC" },
+  { 0, 0 } };
+
+const CollectionDesc prefect_artifacts = {
+  "artifacts", "artifact", "a", "artifacts", &ArtifactFilter,
+  aArtifactColumns, aArtifactSorts, aArtifactRelations };
+
+static const RelationDesc aArtifactCollectionRelations[] = ARTIFACT_RELATIONS;
+
+/* The API's ArtifactCollection object order. */
+static const ColumnDesc aArtifactCollectionColumns[] = {
+  { "id", "CHAR(36)", "@.id" },
+  { "created", "DATETIME", "@.created" },
+  { "updated", "DATETIME", "@.updated" },
+  { "key", "VARCHAR", "@.\"key\"" },
+  { "latest_id", "CHAR(36)", "@.latest_id" },
+  { "type", "VARCHAR", "@.type" },
+  { "description", "VARCHAR", "@.description" },
+  { "data", "JSON", "@.data" },
+  { "metadata_", "JSON", "@.metadata_" },
+  { "flow_run_id", "CHAR(36)", "@.flow_run_id" },
+  { "task_run_id", "CHAR(36)", "@.task_run_id" },
+  { 0, 0, 0 } };
+
+/* /artifacts/latest/filter and /artifacts/latest/count (§6.2): the same
+** relations, through the flow run and task run of the latest artifact. */
+const CollectionDesc prefect_artifact_collections = {
+  "artifact_collections", "artifact_collection", "ac", "artifacts", &ArtifactCollectionFilter,
+  aArtifactCollectionColumns, aArtifactSorts, aArtifactCollectionRelations };
+
+const CollectionDesc *const prefect_collections[] = {
+  &prefect_artifacts, &prefect_artifact_collections, 0 };
+
+int describe_column_count(const CollectionDesc *pColl) {
+  int n = 0;
+  while (pColl->aCol[n].zName) n++;
+  return n;
+}

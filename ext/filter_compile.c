@@ -1,0 +1,701 @@
+/*
+** filter_compile.c: a Prefect request body -> one SQL statement with binds.
+**
+** The walk follows the descriptions of describe.c over the JSON tree of
+** json_doc.c. It validates as it goes (the first problem wins, reported as
+** "prefect: <json path>: expected ..., got ...") and builds:
+**
+**   SELECT <columns> FROM <table> AS <alias>
+**    WHERE <primary filter> AND EXISTS (<related filters>) ...
+**    ORDER BY <sort> LIMIT ?n OFFSET ?m
+**
+** The text depends only on which fields and operators the body uses (and on
+** boolean values, which choose between two texts); every other value is a
+** bound parameter, lists as one JSON array expanded with json_each. So two
+** bodies of the same shape give the same text, and a prepared statement can
+** be reused for both.
+**
+** Prefect's evaluation model (filters.md §2): each filter object yields a
+** list of criteria; an empty list is TRUE; TRUE vanishes under AND and wins
+** under OR. We fold those constants here, so the SQL holds only real tests.
+*/
+#include "internal.h"
+SQLITE_EXTENSION_INIT3
+
+#include <string.h>
+
+/* What one member of a filter object contributes. */
+typedef enum CritKind {
+  CRIT_NONE,  /* nothing: absent, null, or a value Prefect skips */
+  CRIT_VOID,  /* an empty OR group (startswith_: []): vanishes even under OR */
+  CRIT_TRUE,  /* an object with no criteria */
+  CRIT_SQL    /* a real test */
+} CritKind;
+
+typedef struct Crit {
+  CritKind e;
+  char *zSql;  /* owned, CRIT_SQL only */
+} Crit;
+
+typedef struct Compiler {
+  const JsonDoc *pDoc;
+  Query *pQuery;
+  JsonPath path;
+  int iUnique;   /* numbers aliases and '#' so that no two collide */
+  int rc;        /* first error; later work is skipped once set */
+  char *zErr;    /* owned until handed to the caller */
+} Compiler;
+
+#define MAX_MEMBERS 24  /* more than any Prefect filter class has */
+
+static void crit_clear(Crit *p) {
+  sqlite3_free(p->zSql);
+  p->zSql = 0;
+  p->e = CRIT_NONE;
+}
+
+/* Record the first error, as "prefect: <path>: <zMsg>". Takes zMsg. */
+static void compile_fail(Compiler *p, char *zMsg) {
+  if (p->rc == SQLITE_OK) {
+    sqlite3_str *pStr = sqlite3_str_new(0);
+    sqlite3_str_appendall(pStr, "prefect: ");
+    json_path_render(&p->path, pStr);
+    sqlite3_str_appendf(pStr, ": %s", zMsg ? zMsg : "out of memory");
+    p->zErr = sqlite3_str_finish(pStr);
+    p->rc = (zMsg && p->zErr) ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  sqlite3_free(zMsg);
+}
+
+static void compile_nomem(Compiler *p) {
+  if (p->rc == SQLITE_OK) p->rc = SQLITE_NOMEM;
+}
+
+/* Add a bound value; returns its parameter number (1-based), 0 on OOM. */
+static int bind_add(Compiler *p, BindType eType, char *zOwned, int nz, sqlite3_int64 i) {
+  Query *q = p->pQuery;
+  if (q->nBind >= q->nBindAlloc) {
+    int nNew = q->nBindAlloc ? q->nBindAlloc * 2 : 8;
+    Bind *aNew = sqlite3_realloc64(q->aBind, (sqlite3_uint64)nNew * sizeof(Bind));
+    if (!aNew) { sqlite3_free(zOwned); compile_nomem(p); return 0; }
+    q->aBind = aNew;
+    q->nBindAlloc = nNew;
+  }
+  q->aBind[q->nBind].eType = eType;
+  q->aBind[q->nBind].z = zOwned;
+  q->aBind[q->nBind].nz = nz;
+  q->aBind[q->nBind].i = i;
+  return ++q->nBind;
+}
+
+static int bind_str(Compiler *p, sqlite3_str *pStr) {
+  int n = sqlite3_str_length(pStr);
+  char *z;
+  if (sqlite3_str_errcode(pStr)) { sqlite3_free(sqlite3_str_finish(pStr)); compile_nomem(p); return 0; }
+  z = sqlite3_str_finish(pStr);
+  if (!z) { z = sqlite3_malloc(1); if (z) z[0] = 0; }
+  if (!z) { compile_nomem(p); return 0; }
+  return bind_add(p, BT_TEXT, z, n, 0);
+}
+
+/* Expand '@' (alias), '?' (parameter iParam), '#' (a fresh number). */
+static char *template_expand(Compiler *p, const char *zTmpl, const char *zAlias, int iParam) {
+  sqlite3_str *pStr = sqlite3_str_new(0);
+  int iHere = ++p->iUnique;
+  const char *z;
+  for (z = zTmpl; *z; z++) {
+    switch (*z) {
+      case '@': sqlite3_str_appendall(pStr, zAlias); break;
+      case '?': sqlite3_str_appendf(pStr, "?%d", iParam); break;
+      case '#': sqlite3_str_appendf(pStr, "%d", iHere); break;
+      default: sqlite3_str_appendchar(pStr, 1, *z); break;
+    }
+  }
+  if (sqlite3_str_errcode(pStr)) { sqlite3_free(sqlite3_str_finish(pStr)); compile_nomem(p); return 0; }
+  return sqlite3_str_finish(pStr);
+}
+
+/* Append z as a JSON string literal. */
+static void json_quote_into(sqlite3_str *pStr, const char *z, int n) {
+  int i;
+  sqlite3_str_appendchar(pStr, 1, '"');
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)z[i];
+    if (c == '"' || c == '\\') sqlite3_str_appendf(pStr, "\\%c", c);
+    else if (c < 0x20) sqlite3_str_appendf(pStr, "\\u%04x", c);
+    else sqlite3_str_appendchar(pStr, 1, (char)c);
+  }
+  sqlite3_str_appendchar(pStr, 1, '"');
+}
+
+static const char *list_expectation(ValueKind e) {
+  switch (e) {
+    case VAL_UUID_LIST: return "a list of UUIDs";
+    case VAL_STATE_LIST: return "a list of state types";
+    default: return "a list of strings";
+  }
+}
+
+/* Validate a list value and bind it as one canonical JSON array.
+** Returns the parameter number, 0 on error; *pnElem gets the length. */
+static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem) {
+  const JsonDoc *pDoc = p->pDoc;
+  const JsonNode *pNode = &pDoc->aNode[iNode];
+  sqlite3_str *pStr;
+  int iChild, k = 0;
+  if (pNode->eType != JT_ARRAY) {
+    compile_fail(p, value_expected(pDoc, iNode, list_expectation(eValue)));
+    return 0;
+  }
+  pStr = sqlite3_str_new(0);
+  sqlite3_str_appendchar(pStr, 1, '[');
+  for (iChild = pNode->iFirst; iChild >= 0; iChild = pDoc->aNode[iChild].iNext, k++) {
+    const JsonNode *pElem = &pDoc->aNode[iChild];
+    char *zMsg = 0;
+    char zUuid[37];
+    if (k) sqlite3_str_appendchar(pStr, 1, ',');
+    switch (eValue) {
+      case VAL_UUID_LIST:
+        zMsg = value_read_uuid(pDoc, iChild, zUuid);
+        if (!zMsg) json_quote_into(pStr, zUuid, 36);
+        break;
+      case VAL_STATE_LIST:
+        zMsg = value_read_state_type(pDoc, iChild);
+        if (!zMsg) json_quote_into(pStr, pElem->zText, pElem->nText);
+        break;
+      default:
+        if (pElem->eType != JT_TEXT) zMsg = value_expected(pDoc, iChild, "a string");
+        else json_quote_into(pStr, pElem->zText, pElem->nText);
+        break;
+    }
+    if (zMsg) {
+      json_path_push_index(&p->path, k);
+      compile_fail(p, zMsg);
+      json_path_pop(&p->path);
+      sqlite3_free(sqlite3_str_finish(pStr));
+      return 0;
+    }
+  }
+  sqlite3_str_appendchar(pStr, 1, ']');
+  *pnElem = k;
+  return bind_str(p, pStr);
+}
+
+/* One leaf operator ("any_", "like_", ...) of a filter object. */
+static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const char *zAlias,
+                         Crit *pOut) {
+  const JsonDoc *pDoc = p->pDoc;
+  const JsonNode *pNode = &pDoc->aNode[iNode];
+  const char *zTmpl = pDesc->zSql;
+  int iParam = 0;
+  pOut->e = CRIT_NONE;
+  pOut->zSql = 0;
+  if (pNode->eType == JT_NULL) return;
+  switch (pDesc->eValue) {
+    case VAL_UUID_LIST:
+    case VAL_STR_LIST:
+    case VAL_STATE_LIST: {
+      int nElem = 0;
+      if (pDesc->eSkip == SKIP_ALWAYS) return;
+      iParam = compile_list(p, pDesc->eValue, iNode, &nElem);
+      if (!iParam) return;
+      if (nElem == 0 && pDesc->eSkip == SKIP_EMPTY) return;  /* the unused bind is harmless */
+      if (nElem == 0 && pDesc->eSkip == SKIP_EMPTY_VOID) { pOut->e = CRIT_VOID; return; }
+      break;
+    }
+    case VAL_STR: {
+      sqlite3_str *pStr;
+      if (pNode->eType != JT_TEXT) { compile_fail(p, value_expected(pDoc, iNode, "a string")); return; }
+      if (pNode->nText == 0 && pDesc->eSkip == SKIP_EMPTY) return;
+      pStr = sqlite3_str_new(0);
+      if (pDesc->eBind == BIND_CONTAINS) sqlite3_str_appendchar(pStr, 1, '%');
+      sqlite3_str_append(pStr, pNode->zText, pNode->nText);
+      if (pDesc->eBind == BIND_CONTAINS) sqlite3_str_appendchar(pStr, 1, '%');
+      iParam = bind_str(p, pStr);
+      if (!iParam) return;
+      break;
+    }
+    case VAL_BOOL: {
+      int b = 0;
+      char *zMsg = value_read_bool(pDoc, iNode, &b);
+      if (zMsg) { compile_fail(p, zMsg); return; }
+      if (pDesc->eSkip == SKIP_ALWAYS) return;
+      zTmpl = b ? pDesc->zSql : pDesc->zSqlFalse;
+      break;
+    }
+    case VAL_DATETIME: {
+      char zTime[27];
+      char *zMsg = value_read_datetime(pDoc, iNode, zTime);
+      char *zCopy;
+      if (zMsg) { compile_fail(p, zMsg); return; }
+      zCopy = sqlite3_mprintf("%s", zTime);
+      if (!zCopy) { compile_nomem(p); return; }
+      iParam = bind_add(p, BT_TEXT, zCopy, 26, 0);
+      if (!iParam) return;
+      break;
+    }
+    case VAL_INT: {
+      sqlite3_int64 i;
+      char *zMsg = value_read_int(pDoc, iNode, &i);
+      if (zMsg) { compile_fail(p, zMsg); return; }
+      if (pDesc->eSkip == SKIP_ALWAYS) return;
+      iParam = bind_add(p, BT_INT, 0, 0, i);
+      if (!iParam) return;
+      break;
+    }
+  }
+  pOut->zSql = template_expand(p, zTmpl, zAlias, iParam);
+  if (pOut->zSql) pOut->e = CRIT_SQL;
+}
+
+/* Combine a filter object's criteria with AND or OR, folding constants. */
+static void crit_combine(Compiler *p, Crit *aCrit, int nCrit, int bOr, Crit *pOut) {
+  int i, nSql = 0, nPresent = 0, bTrue = 0;
+  sqlite3_str *pStr;
+  pOut->e = CRIT_NONE;
+  pOut->zSql = 0;
+  for (i = 0; i < nCrit; i++) {
+    if (aCrit[i].e != CRIT_NONE) nPresent++;
+    if (aCrit[i].e == CRIT_SQL) nSql++;
+    if (aCrit[i].e == CRIT_TRUE) bTrue = 1;
+  }
+  if (nPresent == 0 || (bOr && bTrue)) { pOut->e = CRIT_TRUE; return; }
+  if (nSql == 0) { pOut->e = bTrue ? CRIT_TRUE : CRIT_VOID; return; }
+  if (nSql == 1) {
+    for (i = 0; aCrit[i].e != CRIT_SQL; i++) {}
+    pOut->e = CRIT_SQL;
+    pOut->zSql = aCrit[i].zSql;  /* ownership moves */
+    aCrit[i].zSql = 0;
+    aCrit[i].e = CRIT_NONE;
+    return;
+  }
+  pStr = sqlite3_str_new(0);
+  sqlite3_str_appendchar(pStr, 1, '(');
+  for (i = 0, nSql = 0; i < nCrit; i++) {
+    if (aCrit[i].e != CRIT_SQL) continue;
+    if (nSql++) sqlite3_str_appendall(pStr, bOr ? " OR " : " AND ");
+    sqlite3_str_appendall(pStr, aCrit[i].zSql);
+  }
+  sqlite3_str_appendchar(pStr, 1, ')');
+  if (sqlite3_str_errcode(pStr)) { sqlite3_free(sqlite3_str_finish(pStr)); compile_nomem(p); return; }
+  pOut->zSql = sqlite3_str_finish(pStr);
+  pOut->e = CRIT_SQL;
+}
+
+static void compile_object(Compiler *p, const ClassDesc *pClass, int iNode, const char *zAlias,
+                           Crit *pOut, int *pnCrit);
+
+/* "expected one of: a, b, c" for an unknown key. */
+static char *unknown_field_message(const MemberDesc *aMember, int bOperator, const char *zExtra) {
+  sqlite3_str *pStr = sqlite3_str_new(0);
+  int i;
+  sqlite3_str_appendall(pStr, "unknown field, expected one of: ");
+  for (i = 0; aMember && aMember[i].zKey; i++) {
+    sqlite3_str_appendf(pStr, "%s%s", i ? ", " : "", aMember[i].zKey);
+  }
+  if (bOperator) sqlite3_str_appendall(pStr, ", operator");
+  if (zExtra) sqlite3_str_appendf(pStr, "%s%s", i ? ", " : "", zExtra);
+  return sqlite3_str_finish(pStr);
+}
+
+/* Check that object iNode has only the keys aMember (and "operator"). */
+static void check_keys(Compiler *p, const MemberDesc *aMember, int bOperator, int iNode) {
+  const JsonDoc *pDoc = p->pDoc;
+  int iChild;
+  for (iChild = pDoc->aNode[iNode].iFirst; iChild >= 0 && p->rc == SQLITE_OK;
+       iChild = pDoc->aNode[iChild].iNext) {
+    const JsonNode *pChild = &pDoc->aNode[iChild];
+    int i, bKnown = bOperator && pChild->nKey == 8 && memcmp(pChild->zKey, "operator", 8) == 0;
+    for (i = 0; !bKnown && aMember[i].zKey; i++) {
+      bKnown = (int)strlen(aMember[i].zKey) == pChild->nKey &&
+               memcmp(aMember[i].zKey, pChild->zKey, pChild->nKey) == 0;
+    }
+    if (!bKnown) {
+      json_path_push_key(&p->path, pChild->zKey, pChild->nKey);
+      compile_fail(p, unknown_field_message(aMember, bOperator, 0));
+      json_path_pop(&p->path);
+    }
+  }
+}
+
+/* The value of "operator": 1 for "or_", 0 for "and_" or absent. */
+static int read_operator(Compiler *p, int iNode) {
+  int iOp = json_doc_member(p->pDoc, iNode, "operator");
+  const JsonNode *pOp;
+  if (iOp < 0) return 0;
+  pOp = &p->pDoc->aNode[iOp];
+  if (pOp->eType == JT_TEXT && pOp->nText == 4 && memcmp(pOp->zText, "and_", 4) == 0) return 0;
+  if (pOp->eType == JT_TEXT && pOp->nText == 3 && memcmp(pOp->zText, "or_", 3) == 0) return 1;
+  json_path_push_key(&p->path, "operator", 8);
+  compile_fail(p, value_expected(p->pDoc, iOp, "\"and_\" or \"or_\""));
+  json_path_pop(&p->path);
+  return 0;
+}
+
+/* TaskRunFilterFlowRunId (filters.md §5.12): is_null_ defaults to false, so
+** an object without it means "has a flow run"; an explicit null does not. */
+static void compile_task_flow_run(Compiler *p, const ClassDesc *pClass, int iNode,
+                                  const char *zAlias, Crit *pOut) {
+  const MemberDesc *pAny = &pClass->aMember[0];
+  const MemberDesc *pIsNull = &pClass->aMember[1];
+  int iAny = json_doc_member(p->pDoc, iNode, pAny->zKey);
+  int iIsNull = json_doc_member(p->pDoc, iNode, pIsNull->zKey);
+  int eIsNull = 0;  /* 0 false (the default), 1 true, 2 explicit null */
+  Crit any = {CRIT_NONE, 0};
+  if (iIsNull >= 0) {
+    if (p->pDoc->aNode[iIsNull].eType == JT_NULL) {
+      eIsNull = 2;
+    } else {
+      char *zMsg = value_read_bool(p->pDoc, iIsNull, &eIsNull);
+      if (zMsg) {
+        json_path_push_key(&p->path, pIsNull->zKey, (int)strlen(pIsNull->zKey));
+        compile_fail(p, zMsg);
+        json_path_pop(&p->path);
+        return;
+      }
+    }
+  }
+  if (iAny >= 0) {
+    json_path_push_key(&p->path, pAny->zKey, (int)strlen(pAny->zKey));
+    compile_leaf(p, pAny, iAny, zAlias, &any);
+    json_path_pop(&p->path);
+    if (p->rc != SQLITE_OK) { crit_clear(&any); return; }
+  }
+  if (eIsNull == 1 || (eIsNull == 0 && any.e == CRIT_NONE)) {
+    crit_clear(&any);
+    pOut->zSql = template_expand(p, eIsNull == 1 ? pIsNull->zSql : pIsNull->zSqlFalse, zAlias, 0);
+    pOut->e = pOut->zSql ? CRIT_SQL : CRIT_NONE;
+  } else if (any.e == CRIT_SQL) {
+    *pOut = any;
+  } else {
+    pOut->e = CRIT_TRUE;
+  }
+}
+
+/*
+** One filter object of class pClass at node iNode. *pnCrit gets the number
+** of criteria it produced before combining (the state rule needs it).
+*/
+static void compile_object(Compiler *p, const ClassDesc *pClass, int iNode, const char *zAlias,
+                           Crit *pOut, int *pnCrit) {
+  const JsonDoc *pDoc = p->pDoc;
+  Crit aCrit[MAX_MEMBERS];
+  int nCrit = 0, i, bOr, nPresent = 0;
+  pOut->e = CRIT_NONE;
+  pOut->zSql = 0;
+  *pnCrit = 0;
+  if (pDoc->aNode[iNode].eType != JT_OBJECT) {
+    compile_fail(p, value_expected(pDoc, iNode, "an object"));
+    return;
+  }
+  check_keys(p, pClass->aMember, pClass->bOperator, iNode);
+  bOr = pClass->bOperator ? read_operator(p, iNode) : 0;
+  if (p->rc != SQLITE_OK) return;
+  if (pClass->eRule == RULE_TASK_FLOW_RUN) {
+    compile_task_flow_run(p, pClass, iNode, zAlias, pOut);
+    *pnCrit = pOut->e == CRIT_NONE ? 0 : 1;
+    return;
+  }
+  for (i = 0; pClass->aMember[i].zKey && p->rc == SQLITE_OK && nCrit < MAX_MEMBERS; i++) {
+    const MemberDesc *pMember = &pClass->aMember[i];
+    int iChild = json_doc_member(pDoc, iNode, pMember->zKey);
+    Crit *pCrit = &aCrit[nCrit];
+    if (iChild < 0) continue;
+    pCrit->e = CRIT_NONE;
+    pCrit->zSql = 0;
+    json_path_push_key(&p->path, pMember->zKey, (int)strlen(pMember->zKey));
+    if (pMember->pClass == 0) {
+      compile_leaf(p, pMember, iChild, zAlias, pCrit);
+    } else if (pDoc->aNode[iChild].eType != JT_NULL) {
+      int nChildCrit = 0;
+      compile_object(p, pMember->pClass, iChild, zAlias, pCrit, &nChildCrit);
+      /* A state child counts only when it is exactly one comparison: an
+      ** empty child, or one with both any_ and not_any_, is dropped. */
+      if (pClass->eRule == RULE_STATE && nChildCrit != 1) crit_clear(pCrit);
+    }
+    json_path_pop(&p->path);
+    if (pCrit->e != CRIT_NONE) nPresent++;
+    nCrit++;
+  }
+  if (p->rc == SQLITE_OK && pClass->eRule != RULE_IGNORED) {
+    crit_combine(p, aCrit, nCrit, bOr, pOut);
+    *pnCrit = nPresent;
+  }
+  for (i = 0; i < nCrit; i++) crit_clear(&aCrit[i]);
+}
+
+/* ---- related filters -------------------------------------------------- */
+
+#define MAX_RELATIONS 16
+
+/*
+** The EXISTS of related-filter group iGroup, or CRIT_NONE when no body key
+** of the group is present. Tables that filter nothing are still joined when
+** a table hanging off them is (a "flows" filter on artifacts needs the
+** artifact's flow run).
+*/
+static void compile_group(Compiler *p, const CollectionDesc *pColl, int iRoot, int iGroup,
+                          Crit *pOut) {
+  const RelationDesc *aRel = pColl->aRel;
+  int aNode[MAX_RELATIONS];      /* body node of each relation, or -1 */
+  int aIncluded[MAX_RELATIONS];
+  char *azAlias[MAX_RELATIONS];
+  int nRel = 0, i, bAny = 0, nWhere = 0;
+  sqlite3_str *pStr;
+
+  pOut->e = CRIT_NONE;
+  pOut->zSql = 0;
+  for (nRel = 0; aRel[nRel].zTable && nRel < MAX_RELATIONS; nRel++) {
+    aNode[nRel] = -1;
+    aIncluded[nRel] = 0;
+    azAlias[nRel] = 0;
+    if (aRel[nRel].iGroup != iGroup || !aRel[nRel].zKey || iRoot < 0) continue;
+    aNode[nRel] = json_doc_member(p->pDoc, iRoot, aRel[nRel].zKey);
+    if (aNode[nRel] >= 0 && p->pDoc->aNode[aNode[nRel]].eType == JT_NULL) aNode[nRel] = -1;
+    if (aNode[nRel] >= 0) {
+      int j;
+      bAny = 1;
+      for (j = nRel; j >= 0; j = aRel[j].iParent) aIncluded[j] = 1;
+    }
+  }
+  if (!bAny) return;
+
+  pStr = sqlite3_str_new(0);
+  sqlite3_str_appendall(pStr, "EXISTS (SELECT 1 FROM ");
+  for (i = 0; i < nRel; i++) {
+    if (!aIncluded[i]) continue;
+    azAlias[i] = sqlite3_mprintf("%s%d", aRel[i].zAlias, ++p->iUnique);
+    if (!azAlias[i]) { compile_nomem(p); break; }
+    sqlite3_str_appendf(pStr, "%s%s AS %s", nWhere++ ? ", " : "", aRel[i].zTable, azAlias[i]);
+  }
+  sqlite3_str_appendall(pStr, " WHERE ");
+  nWhere = 0;
+  for (i = 0; i < nRel && p->rc == SQLITE_OK; i++) {
+    const char *zParent;
+    if (!aIncluded[i]) continue;
+    zParent = aRel[i].iParent < 0 ? pColl->zAlias : azAlias[aRel[i].iParent];
+    sqlite3_str_appendf(pStr, "%s%s.%s = %s.%s", nWhere++ ? " AND " : "", azAlias[i],
+                        aRel[i].zChildCol, zParent, aRel[i].zParentCol);
+  }
+  for (i = 0; i < nRel && p->rc == SQLITE_OK; i++) {
+    Crit crit = {CRIT_NONE, 0};
+    int nCrit = 0;
+    if (aNode[i] < 0) continue;
+    json_path_push_key(&p->path, aRel[i].zKey, (int)strlen(aRel[i].zKey));
+    compile_object(p, aRel[i].pFilter, aNode[i], azAlias[i], &crit, &nCrit);
+    json_path_pop(&p->path);
+    if (crit.e == CRIT_SQL) sqlite3_str_appendf(pStr, " AND %s", crit.zSql);
+    crit_clear(&crit);
+  }
+  sqlite3_str_appendchar(pStr, 1, ')');
+  for (i = 0; i < nRel; i++) sqlite3_free(azAlias[i]);
+  if (sqlite3_str_errcode(pStr)) compile_nomem(p);
+  if (p->rc != SQLITE_OK) { sqlite3_free(sqlite3_str_finish(pStr)); return; }
+  pOut->zSql = sqlite3_str_finish(pStr);
+  pOut->e = CRIT_SQL;
+}
+
+/* ---- the body ---------------------------------------------------------- */
+
+static int top_level_key_known(const CollectionDesc *pColl, const JsonNode *pChild) {
+  static const char *const azCommon[] = {"sort", "limit", "offset", 0};
+  int i;
+#define KEY_IS(z) ((int)strlen(z) == pChild->nKey && memcmp((z), pChild->zKey, pChild->nKey) == 0)
+  if (KEY_IS(pColl->zFilterKey)) return 1;
+  for (i = 0; azCommon[i]; i++) if (KEY_IS(azCommon[i])) return 1;
+  for (i = 0; pColl->aRel[i].zTable; i++) {
+    if (pColl->aRel[i].zKey && KEY_IS(pColl->aRel[i].zKey)) return 1;
+  }
+#undef KEY_IS
+  return 0;
+}
+
+/* Unknown top-level keys are an error here, although the API ignores them:
+** a misspelled "artifact" would otherwise silently return every row. */
+static void check_top_level_keys(Compiler *p, const CollectionDesc *pColl, int iRoot) {
+  const JsonDoc *pDoc = p->pDoc;
+  int iChild;
+  for (iChild = pDoc->aNode[iRoot].iFirst; iChild >= 0 && p->rc == SQLITE_OK;
+       iChild = pDoc->aNode[iChild].iNext) {
+    const JsonNode *pChild = &pDoc->aNode[iChild];
+    if (!top_level_key_known(pColl, pChild)) {
+      sqlite3_str *pStr = sqlite3_str_new(0);
+      int i;
+      sqlite3_str_appendf(pStr, "unknown field, expected one of: %s", pColl->zFilterKey);
+      for (i = 0; pColl->aRel[i].zTable; i++) {
+        if (pColl->aRel[i].zKey) sqlite3_str_appendf(pStr, ", %s", pColl->aRel[i].zKey);
+      }
+      sqlite3_str_appendall(pStr, ", sort, limit, offset");
+      json_path_push_key(&p->path, pChild->zKey, pChild->nKey);
+      compile_fail(p, sqlite3_str_finish(pStr));
+      json_path_pop(&p->path);
+    }
+  }
+}
+
+/* "limit"/"offset": absent or null -> *piOut untouched, returns 0. */
+static int read_count(Compiler *p, int iRoot, const char *zKey, sqlite3_int64 *piOut) {
+  int iNode = iRoot < 0 ? -1 : json_doc_member(p->pDoc, iRoot, zKey);
+  char *zMsg;
+  if (iNode < 0 || p->pDoc->aNode[iNode].eType == JT_NULL) return 0;
+  json_path_push_key(&p->path, zKey, (int)strlen(zKey));
+  zMsg = value_read_int(p->pDoc, iNode, piOut);
+  if (!zMsg && *piOut < 0) zMsg = value_expected(p->pDoc, iNode, "an integer >= 0");
+  if (zMsg) compile_fail(p, zMsg);
+  json_path_pop(&p->path);
+  return zMsg == 0;
+}
+
+static const SortDesc *read_sort(Compiler *p, const CollectionDesc *pColl, int iRoot) {
+  int iNode = iRoot < 0 ? -1 : json_doc_member(p->pDoc, iRoot, "sort");
+  const JsonNode *pNode;
+  int i;
+  if (iNode < 0 || p->pDoc->aNode[iNode].eType == JT_NULL) return &pColl->aSort[0];
+  pNode = &p->pDoc->aNode[iNode];
+  for (i = 0; pColl->aSort[i].zName && pNode->eType == JT_TEXT; i++) {
+    if ((int)strlen(pColl->aSort[i].zName) == pNode->nText &&
+        memcmp(pColl->aSort[i].zName, pNode->zText, pNode->nText) == 0) return &pColl->aSort[i];
+  }
+  {
+    sqlite3_str *pStr = sqlite3_str_new(0);
+    char *zWhat;
+    sqlite3_str_appendall(pStr, "one of ");
+    for (i = 0; pColl->aSort[i].zName; i++) {
+      sqlite3_str_appendf(pStr, "%s%s", i ? ", " : "", pColl->aSort[i].zName);
+    }
+    zWhat = sqlite3_str_finish(pStr);
+    json_path_push_key(&p->path, "sort", 4);
+    compile_fail(p, value_expected(p->pDoc, iNode, zWhat ? zWhat : "a sort"));
+    json_path_pop(&p->path);
+    sqlite3_free(zWhat);
+  }
+  return 0;
+}
+
+static void append_expanded(sqlite3_str *pStr, const char *zTmpl, const char *zAlias) {
+  const char *z;
+  for (z = zTmpl; *z; z++) {
+    if (*z == '@') sqlite3_str_appendall(pStr, zAlias);
+    else sqlite3_str_appendchar(pStr, 1, *z);
+  }
+}
+
+static void compile_body(Compiler *p, const CollectionDesc *pColl, int iRoot) {
+  Crit aWhere[MAX_RELATIONS + 1];
+  int nWhere = 0, i, iGroup, nGroup = 0;
+  sqlite3_int64 iLimit = -1, iOffset = 0;
+  int bLimit, bOffset;
+  const SortDesc *pSort;
+  sqlite3_str *pStr;
+  Query *q = p->pQuery;
+
+  if (iRoot >= 0) {
+    check_top_level_keys(p, pColl, iRoot);
+    if (p->rc != SQLITE_OK) return;
+  }
+  /* the primary filter */
+  if (iRoot >= 0) {
+    int iNode = json_doc_member(p->pDoc, iRoot, pColl->zFilterKey);
+    if (iNode >= 0 && p->pDoc->aNode[iNode].eType != JT_NULL) {
+      int nCrit;
+      json_path_push_key(&p->path, pColl->zFilterKey, (int)strlen(pColl->zFilterKey));
+      compile_object(p, pColl->pFilter, iNode, pColl->zAlias, &aWhere[nWhere], &nCrit);
+      json_path_pop(&p->path);
+      if (aWhere[nWhere].e == CRIT_SQL) nWhere++; else crit_clear(&aWhere[nWhere]);
+    }
+  }
+  /* one EXISTS per related-filter group */
+  for (i = 0; pColl->aRel[i].zTable; i++) {
+    if (pColl->aRel[i].iGroup + 1 > nGroup) nGroup = pColl->aRel[i].iGroup + 1;
+  }
+  for (iGroup = 0; iGroup < nGroup && p->rc == SQLITE_OK && nWhere <= MAX_RELATIONS; iGroup++) {
+    compile_group(p, pColl, iRoot, iGroup, &aWhere[nWhere]);
+    if (aWhere[nWhere].e == CRIT_SQL) nWhere++; else crit_clear(&aWhere[nWhere]);
+  }
+  pSort = read_sort(p, pColl, iRoot);
+  bLimit = read_count(p, iRoot, "limit", &iLimit);
+  bOffset = read_count(p, iRoot, "offset", &iOffset);
+
+  if (p->rc == SQLITE_OK) {
+    pStr = sqlite3_str_new(0);
+    sqlite3_str_appendall(pStr, "SELECT ");
+    for (i = 0; pColl->aCol[i].zName; i++) {
+      if (i) sqlite3_str_appendall(pStr, ", ");
+      append_expanded(pStr, pColl->aCol[i].zExpr, pColl->zAlias);
+    }
+    sqlite3_str_appendf(pStr, " FROM %s AS %s", pColl->zTable, pColl->zAlias);
+    for (i = 0; i < nWhere; i++) {
+      sqlite3_str_appendall(pStr, i ? " AND " : " WHERE ");
+      sqlite3_str_appendall(pStr, aWhere[i].zSql);
+    }
+    sqlite3_str_appendall(pStr, " ORDER BY ");
+    append_expanded(pStr, pSort->zOrderBy, pColl->zAlias);
+    if (bLimit || bOffset) {
+      /* A negative LIMIT is "no limit" in SQLite: offset alone needs it. */
+      int iLimitParam = bind_add(p, BT_INT, 0, 0, bLimit ? iLimit : -1);
+      sqlite3_str_appendf(pStr, " LIMIT ?%d", iLimitParam);
+      if (bOffset) sqlite3_str_appendf(pStr, " OFFSET ?%d", bind_add(p, BT_INT, 0, 0, iOffset));
+      q->bLimit = 1;
+    }
+    if (sqlite3_str_errcode(pStr)) compile_nomem(p);
+    q->zSql = sqlite3_str_finish(pStr);
+    if (!q->zSql) compile_nomem(p);
+  }
+  for (i = 0; i < nWhere; i++) crit_clear(&aWhere[i]);
+}
+
+void query_clear(Query *pQuery) {
+  int i;
+  for (i = 0; i < pQuery->nBind; i++) sqlite3_free(pQuery->aBind[i].z);
+  sqlite3_free(pQuery->aBind);
+  sqlite3_free(pQuery->zSql);
+  memset(pQuery, 0, sizeof(*pQuery));
+}
+
+int query_bind(const Query *pQuery, sqlite3_stmt *pStmt) {
+  /* A value whose test was folded away (`x OR TRUE`) has no placeholder
+  ** left; the highest placeholder bounds what may be bound. */
+  int nParam = sqlite3_bind_parameter_count(pStmt);
+  int i, rc = SQLITE_OK;
+  for (i = 0; i < pQuery->nBind && i < nParam && rc == SQLITE_OK; i++) {
+    const Bind *pBind = &pQuery->aBind[i];
+    if (pBind->eType == BT_INT) rc = sqlite3_bind_int64(pStmt, i + 1, pBind->i);
+    else rc = sqlite3_bind_text(pStmt, i + 1, pBind->z, pBind->nz, SQLITE_STATIC);
+  }
+  return rc;
+}
+
+int filter_compile(JsonParser *pParser, const CollectionDesc *pColl, const char *zBody, int nBody,
+                   Query *pQuery, char **pzErr) {
+  Compiler c;
+  JsonDoc doc;
+  int iRoot = -1;
+  memset(pQuery, 0, sizeof(*pQuery));
+  memset(&c, 0, sizeof(c));
+  memset(&doc, 0, sizeof(doc));
+  *pzErr = 0;
+  /* No body, an empty body and the JSON literal null all mean "defaults". */
+  if (zBody && nBody > 0) {
+    int rc = json_doc_parse(pParser, zBody, nBody, &doc, pzErr);
+    if (rc != SQLITE_OK) return rc;
+    if (doc.aNode[0].eType == JT_OBJECT) {
+      iRoot = 0;
+    } else if (doc.aNode[0].eType != JT_NULL) {
+      c.pDoc = &doc;
+      compile_fail(&c, value_expected(&doc, 0, "an object"));
+      json_doc_free(&doc);
+      *pzErr = c.zErr;
+      return c.rc;
+    }
+  }
+  c.pDoc = &doc;
+  c.pQuery = pQuery;
+  compile_body(&c, pColl, iRoot);
+  json_doc_free(&doc);
+  if (c.rc != SQLITE_OK) {
+    query_clear(pQuery);
+    *pzErr = c.zErr;
+    return c.rc;
+  }
+  return SQLITE_OK;
+}

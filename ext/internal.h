@@ -1,0 +1,245 @@
+/*
+** sqlite-prefect private interfaces, shared by the files of ext/ and by the
+** unit tests. One section per source file, in the order a query travels:
+**
+**   body text --json_doc--> node tree --filter_compile--> SQL + binds
+**             (SQLite JSON1)            (walks describe.c)
+**   --vtab_collection--> rows streamed from one statement on Prefect's tables
+**
+** Every file but prefect.c uses SQLITE_EXTENSION_INIT3, so that the same
+** sources build as a loadable extension and, with -DSQLITE_CORE, into a
+** static SQLite.
+*/
+#ifndef PREFECT_INTERNAL_H
+#define PREFECT_INTERNAL_H
+
+#include "sqlite3ext.h"
+#include <stddef.h>
+
+#ifndef PREFECT_VERSION
+#define PREFECT_VERSION "0.0.0-dev"
+#endif
+
+/* The oldest SQLite we run on: sqlite3_vtab_in(), SQLITE_INDEX_CONSTRAINT_LIMIT
+** and json_tree() without the JSON5 surprises of newer parsers are all there. */
+#define PREFECT_MIN_SQLITE 3038000
+
+/* ======================================================================
+** describe.c: what Prefect's filter classes and collections look like.
+** Pure data. A new collection is a new CollectionDesc, not new code.
+** ====================================================================== */
+
+/* The JSON type a leaf operator takes, and how the parser normalises it. */
+typedef enum ValueKind {
+  VAL_UUID_LIST,   /* [uuid]: canonical lowercase hyphenated text, bound as a JSON array */
+  VAL_STR_LIST,    /* [str]: bound as a JSON array */
+  VAL_STATE_LIST,  /* [StateType]: one of the nine upper-case names */
+  VAL_STR,         /* str */
+  VAL_BOOL,        /* bool with pydantic's lax coercions; picks one of two SQL texts */
+  VAL_DATETIME,    /* datetime, bound as UTC 'YYYY-MM-DD HH:MM:SS.ffffff' */
+  VAL_INT          /* int with pydantic's lax coercions (validated, then ignored) */
+} ValueKind;
+
+/* When a present, non-null value contributes no criterion. */
+typedef enum SkipRule {
+  SKIP_NULL_ONLY,  /* only JSON null is skipped (any_: [] is a real FALSE criterion) */
+  SKIP_EMPTY,      /* [] and "" are skipped too (not_any_, all_, like_) */
+  SKIP_EMPTY_VOID, /* [] is an empty OR group that vanishes everywhere (startswith_) */
+  SKIP_ALWAYS      /* validated, never applied (deprecated concurrency_limit) */
+} SkipRule;
+
+/* How the value is bound to the `?` of the SQL template. */
+typedef enum BindRule {
+  BIND_VALUE,      /* as it is: list as JSON text, string as text */
+  BIND_CONTAINS,   /* '%' || value || '%' (like_: Prefect does not escape % and _) */
+  BIND_NOTHING     /* booleans: the value chose the SQL text */
+} BindRule;
+
+typedef enum ClassRule {
+  RULE_NORMAL,        /* criteria combined with AND, or OR under "operator": "or_" */
+  RULE_STATE,         /* FlowRunFilterState/TaskRunFilterState: a child object is kept
+                      ** only when it yields exactly one comparison */
+  RULE_IGNORED,       /* validated and then ignored entirely (concurrency_limit) */
+  RULE_TASK_FLOW_RUN  /* TaskRunFilterFlowRunId: is_null_ defaults to false */
+} ClassRule;
+
+typedef struct ClassDesc ClassDesc;
+
+/*
+** One key of a filter object: either a nested filter object (pClass) or a
+** leaf operator. SQL templates use three placeholders, expanded by
+** filter_compile.c: '@' the alias of the row being filtered, '?' this
+** operator's bound value, '#' a number unique within the statement (for the
+** aliases of subqueries). Templates contain no other '@', '?' or '#'.
+*/
+typedef struct MemberDesc {
+  const char *zKey;          /* JSON key: "any_", "state", ... */
+  const ClassDesc *pClass;   /* nested filter object, or NULL for a leaf */
+  ValueKind eValue;          /* leaf only */
+  SkipRule eSkip;            /* leaf only */
+  BindRule eBind;            /* leaf only */
+  const char *zSql;          /* leaf: template; for VAL_BOOL the `true` case */
+  const char *zSqlFalse;     /* VAL_BOOL only: the `false` case */
+} MemberDesc;
+
+struct ClassDesc {
+  const char *zName;          /* Prefect's class name, for documentation */
+  int bOperator;              /* accepts "operator": "and_" | "or_" */
+  ClassRule eRule;
+  const MemberDesc *aMember;  /* terminated by an entry whose zKey is NULL */
+};
+
+/*
+** One table inside a related-filter EXISTS. Tables with the same iGroup
+** share one EXISTS and must be satisfied by the same related rows. A table
+** is in the EXISTS when its body key is present (even as {}) or when a
+** table that hangs off it is.
+*/
+typedef struct RelationDesc {
+  const char *zKey;           /* body key that filters this table, or NULL */
+  const ClassDesc *pFilter;   /* the filter class for zKey */
+  const char *zTable;         /* Prefect's table */
+  const char *zAlias;         /* alias prefix in generated SQL */
+  int iGroup;                 /* which EXISTS */
+  int iParent;                /* index of the table it joins to, -1 = the primary row */
+  const char *zChildCol;      /* link: this.zChildCol = parent.zParentCol */
+  const char *zParentCol;
+} RelationDesc;
+
+typedef struct ColumnDesc {
+  const char *zName;          /* column of the virtual table */
+  const char *zType;          /* declared type, as Prefect declares it (affinity!) */
+  const char *zExpr;          /* SQL over the primary alias '@' */
+} ColumnDesc;
+
+typedef struct SortDesc {
+  const char *zName;          /* enum value, e.g. "CREATED_DESC" */
+  const char *zOrderBy;       /* ORDER BY text over '@' */
+} SortDesc;
+
+typedef struct CollectionDesc {
+  const char *zName;          /* virtual table name: "artifacts" */
+  const char *zTable;         /* primary table: "artifact" */
+  const char *zAlias;         /* its alias in generated SQL */
+  const char *zFilterKey;     /* body key of the primary filter: "artifacts" */
+  const ClassDesc *pFilter;   /* ArtifactFilter */
+  const ColumnDesc *aCol;     /* terminated by zName == NULL */
+  const SortDesc *aSort;      /* aSort[0] is the endpoint's default */
+  const RelationDesc *aRel;   /* terminated by zTable == NULL */
+} CollectionDesc;
+
+extern const CollectionDesc prefect_artifacts;
+extern const CollectionDesc prefect_artifact_collections;
+extern const CollectionDesc *const prefect_collections[]; /* NULL-terminated */
+
+int describe_column_count(const CollectionDesc *pColl);
+
+/* ======================================================================
+** json_doc.c: body text -> a tree of JSON nodes, parsed by SQLite's own
+** json_valid() and json_tree(), plus the JSON path kept for error messages.
+** ====================================================================== */
+
+typedef enum JsonType {
+  JT_NULL, JT_TRUE, JT_FALSE, JT_INT, JT_REAL, JT_TEXT, JT_ARRAY, JT_OBJECT
+} JsonType;
+
+typedef struct JsonNode {
+  JsonType eType;
+  const char *zKey;      /* member name when the parent is an object (in the doc's arena) */
+  int nKey;
+  const char *zText;     /* JT_TEXT: the unescaped string; JT_INT/JT_REAL: the number as text */
+  int nText;
+  sqlite3_int64 iVal;    /* JT_INT */
+  double rVal;           /* JT_INT and JT_REAL */
+  int iFirst;            /* first child, or -1 */
+  int iNext;             /* next sibling, or -1 */
+  int nChild;
+} JsonNode;
+
+typedef struct JsonDoc {
+  JsonNode *aNode;       /* owned; aNode[0] is the root */
+  int nNode;
+  char *zArena;          /* owned; all zKey/zText point into it */
+} JsonDoc;
+
+/* Prepared statements the parser reuses; owned by whoever holds the struct. */
+typedef struct JsonParser {
+  sqlite3 *db;
+  sqlite3_stmt *pValid;  /* SELECT json_valid(?1) */
+  sqlite3_stmt *pTree;   /* SELECT ... FROM json_tree(?1) */
+} JsonParser;
+
+void json_parser_init(JsonParser *p, sqlite3 *db);
+void json_parser_close(JsonParser *p);
+/* Parse zText (nText bytes). On error returns SQLITE_ERROR with *pzErr set
+** (sqlite3_malloc'd, "prefect: body: ..."), or another SQLite error code. */
+int json_doc_parse(JsonParser *p, const char *zText, int nText, JsonDoc *pDoc, char **pzErr);
+void json_doc_free(JsonDoc *pDoc);
+/* Index of the last member named zKey of object iObj, or -1. Python's
+** json.loads keeps the last of duplicate keys; so do we. */
+int json_doc_member(const JsonDoc *pDoc, int iObj, const char *zKey);
+/* Append a short JSON rendering of node i (long values are cut with "..."). */
+void json_doc_render(const JsonDoc *pDoc, int i, sqlite3_str *pOut);
+
+/* The JSON path of the node being examined: "flow_runs.state.type.any_[2]". */
+#define JSON_PATH_MAX 64
+typedef struct JsonPath {
+  int n;
+  struct { const char *z; int nz; int iIndex; } a[JSON_PATH_MAX]; /* z==NULL: array index */
+} JsonPath;
+void json_path_push_key(JsonPath *p, const char *z, int nz);
+void json_path_push_index(JsonPath *p, int iIndex);
+void json_path_pop(JsonPath *p);
+void json_path_render(const JsonPath *p, sqlite3_str *pOut);
+
+/* ======================================================================
+** filter_values.c: Prefect's value rules, each reader checks one JSON node
+** and returns the normalised value or an error message (without the path).
+** ====================================================================== */
+
+/* Each returns 0 on success, or a sqlite3_malloc'd "expected ..., got ..." */
+char *value_read_bool(const JsonDoc *pDoc, int i, int *pbOut);
+char *value_read_int(const JsonDoc *pDoc, int i, sqlite3_int64 *piOut);
+char *value_read_uuid(const JsonDoc *pDoc, int i, char zOut[37]);
+char *value_read_datetime(const JsonDoc *pDoc, int i, char zOut[27]);
+char *value_read_state_type(const JsonDoc *pDoc, int i);
+char *value_expected(const JsonDoc *pDoc, int i, const char *zWhat);
+/* Exposed for unit tests: parse a datetime string, render UTC. 0 = ok. */
+int value_parse_datetime_text(const char *z, int n, char zOut[27]);
+int value_parse_uuid_text(const char *z, int n, char zOut[37]);
+
+/* ======================================================================
+** filter_compile.c: a body (or no body) -> one SQL statement + binds.
+** ====================================================================== */
+
+typedef enum BindType { BT_TEXT, BT_INT } BindType;
+typedef struct Bind {
+  BindType eType;
+  char *z;               /* BT_TEXT: owned, nz bytes (may hold NUL bytes) */
+  int nz;
+  sqlite3_int64 i;       /* BT_INT */
+} Bind;
+
+typedef struct Query {
+  char *zSql;            /* owned: text depends on the body's shape only */
+  Bind *aBind;           /* owned: aBind[k] binds ?(k+1) */
+  int nBind;
+  int nBindAlloc;
+  int bLimit;            /* the body set a limit or an offset */
+} Query;
+
+/* Compile a request body for a collection. zBody may be NULL (no body).
+** Returns SQLITE_OK, SQLITE_ERROR with *pzErr ("prefect: <path>: ..."),
+** or SQLITE_NOMEM. *pQuery is zeroed first and owned by the caller after. */
+int filter_compile(JsonParser *pParser, const CollectionDesc *pColl,
+                   const char *zBody, int nBody, Query *pQuery, char **pzErr);
+void query_clear(Query *pQuery);
+int query_bind(const Query *pQuery, sqlite3_stmt *pStmt);
+
+/* ======================================================================
+** vtab_collection.c and prefect.c
+** ====================================================================== */
+int vtab_collection_register(sqlite3 *db, const CollectionDesc *pColl);
+int functions_register(sqlite3 *db);
+
+#endif /* PREFECT_INTERNAL_H */

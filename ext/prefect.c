@@ -1,0 +1,134 @@
+/*
+** prefect.c: the entry point of sqlite-prefect.
+**
+**   .load dist/prefect            -- sqlite3 shell (entry sqlite3_prefect_init)
+**   SELECT prefect_version();
+**
+** Registers one eponymous virtual table per collection of describe.c and
+** the SQL functions below. Registration only adds modules and functions to
+** the connection: it never creates, alters or writes anything in a database.
+*/
+#include "internal.h"
+SQLITE_EXTENSION_INIT1
+
+#include <string.h>
+
+#ifndef PREFECT_COMMIT
+#define PREFECT_COMMIT "unknown"
+#endif
+#ifndef PREFECT_BUILD_DATE
+#define PREFECT_BUILD_DATE "unknown"
+#endif
+
+/* prefect_version() -> 'v0.1.0' */
+static void prefectVersionFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  (void)argv;
+  sqlite3_result_text(ctx, "v" PREFECT_VERSION, -1, SQLITE_STATIC);
+}
+
+/* prefect_debug() -> version, commit, build date, SQLite versions, flags */
+static void prefectDebugFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  char *z;
+  (void)argc;
+  (void)argv;
+  z = sqlite3_mprintf(
+      "Version: v%s\nCommit: %s\nBuild date: %s\nSQLite (built): %s\nSQLite (running): %s\n"
+      "Build flags:%s%s",
+      PREFECT_VERSION, PREFECT_COMMIT, PREFECT_BUILD_DATE, SQLITE_VERSION, sqlite3_libversion(),
+#ifdef SQLITE_CORE
+      " static",
+#else
+      " loadable",
+#endif
+#ifdef PREFECT_VERIFY_CONSTRAINTS
+      " verify-constraints"
+#else
+      ""
+#endif
+  );
+  if (!z) { sqlite3_result_error_nomem(ctx); return; }
+  sqlite3_result_text(ctx, z, -1, sqlite3_free);
+}
+
+static const CollectionDesc *collection_by_name(const char *zName) {
+  int i;
+  for (i = 0; zName && prefect_collections[i]; i++) {
+    if (sqlite3_stricmp(prefect_collections[i]->zName, zName) == 0) return prefect_collections[i];
+  }
+  return 0;
+}
+
+/*
+** prefect_filter_sql(table, body) -> the SQL statement the virtual table
+** runs for that body, with ?N placeholders. Prefix it with EXPLAIN QUERY
+** PLAN to see which of Prefect's indexes answers it.
+*/
+static void prefectFilterSqlFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  const CollectionDesc *pColl = collection_by_name((const char *)sqlite3_value_text(argv[0]));
+  JsonParser parser;
+  Query query;
+  char *zErr = 0;
+  int rc;
+  (void)argc;
+  if (!pColl) {
+    char *zMsg = sqlite3_mprintf("prefect: prefect_filter_sql: unknown table %Q", sqlite3_value_text(argv[0]));
+    sqlite3_result_error(ctx, zMsg ? zMsg : "out of memory", -1);
+    sqlite3_free(zMsg);
+    return;
+  }
+  json_parser_init(&parser, sqlite3_context_db_handle(ctx));
+  rc = filter_compile(&parser, pColl, (const char *)sqlite3_value_text(argv[1]),
+                      sqlite3_value_bytes(argv[1]), &query, &zErr);
+  json_parser_close(&parser);
+  if (rc == SQLITE_OK) {
+    sqlite3_result_text(ctx, query.zSql, -1, SQLITE_TRANSIENT);
+  } else if (rc == SQLITE_NOMEM) {
+    sqlite3_result_error_nomem(ctx);
+  } else {
+    sqlite3_result_error(ctx, zErr ? zErr : "prefect: error", -1);
+  }
+  sqlite3_free(zErr);
+  query_clear(&query);
+}
+
+int functions_register(sqlite3 *db) {
+  static const struct {
+    const char *zName;
+    int nArg;
+    int eFlags;
+    void (*xFunc)(sqlite3_context *, int, sqlite3_value **);
+  } aFunc[] = {
+    {"prefect_version", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, prefectVersionFunc},
+    {"prefect_debug", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, prefectDebugFunc},
+    {"prefect_filter_sql", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, prefectFilterSqlFunc},
+  };
+  size_t i;
+  int rc = SQLITE_OK;
+  for (i = 0; i < sizeof(aFunc) / sizeof(aFunc[0]) && rc == SQLITE_OK; i++) {
+    rc = sqlite3_create_function_v2(db, aFunc[i].zName, aFunc[i].nArg, aFunc[i].eFlags, 0,
+                                    aFunc[i].xFunc, 0, 0, 0);
+  }
+  return rc;
+}
+
+#ifdef _WIN32
+__declspec(dllexport)
+#endif
+int sqlite3_prefect_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi) {
+  int rc, i;
+  SQLITE_EXTENSION_INIT2(pApi);
+  if (sqlite3_libversion_number() < PREFECT_MIN_SQLITE) {
+    *pzErrMsg = sqlite3_mprintf("prefect: needs SQLite 3.38.0 or newer, this is %s",
+                                sqlite3_libversion());
+    return SQLITE_ERROR;
+  }
+  rc = functions_register(db);
+  for (i = 0; prefect_collections[i] && rc == SQLITE_OK; i++) {
+    rc = vtab_collection_register(db, prefect_collections[i]);
+  }
+  if (rc != SQLITE_OK) {
+    *pzErrMsg = sqlite3_mprintf("prefect: registration failed: %s", sqlite3_errmsg(db));
+  }
+  return rc;
+}
