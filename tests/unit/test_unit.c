@@ -1,0 +1,491 @@
+/*
+** Unit tests (cmocka) for the value readers and the filter compiler. They
+** link the extension's sources with -DSQLITE_CORE, so internal functions
+** are called directly, and register the extension on an in-memory database
+** exactly as a host would.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "sqlite3.h"
+#include "internal.h"
+
+int sqlite3_prefect_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static sqlite3 *open_db(void) {
+  sqlite3 *db = 0;
+  char *zErr = 0;
+  assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+  assert_int_equal(sqlite3_prefect_init(db, &zErr, 0), SQLITE_OK);
+  return db;
+}
+
+typedef struct Compiled {
+  int rc;
+  Query query;
+  char *zErr;
+} Compiled;
+
+static Compiled compile(sqlite3 *db, const CollectionDesc *pColl, const char *zBody) {
+  Compiled c;
+  JsonParser parser;
+  json_parser_init(&parser, db);
+  c.rc = filter_compile(&parser, pColl, zBody, zBody ? (int)strlen(zBody) : 0, &c.query, &c.zErr);
+  json_parser_close(&parser);
+  return c;
+}
+
+static void compiled_free(Compiled *c) {
+  query_clear(&c->query);
+  sqlite3_free(c->zErr);
+}
+
+/* The SQL after "FROM artifact AS a", which is where the filter starts. */
+static const char *tail_of(const Compiled *c) {
+  const char *z = strstr(c->query.zSql, " FROM ");
+  assert_non_null(z);
+  return z + 6;
+}
+
+static void expect_sql(const char *zBody, const char *zTail) {
+  sqlite3 *db = open_db();
+  Compiled c = compile(db, &prefect_artifacts, zBody);
+  if (c.rc != SQLITE_OK) fail_msg("compile failed: %s", c.zErr);
+  assert_string_equal(tail_of(&c), zTail);
+  compiled_free(&c);
+  sqlite3_close(db);
+}
+
+static void expect_error(const CollectionDesc *pColl, const char *zBody, const char *zErr) {
+  sqlite3 *db = open_db();
+  Compiled c = compile(db, pColl, zBody);
+  assert_int_equal(c.rc, SQLITE_ERROR);
+  assert_non_null(c.zErr);
+  assert_string_equal(c.zErr, zErr);
+  assert_null(c.query.zSql);
+  compiled_free(&c);
+  sqlite3_close(db);
+}
+
+/* ---- values -------------------------------------------------------------- */
+
+static void test_datetime_spellings(void **state) {
+  static const struct { const char *zIn; const char *zOut; } aCase[] = {
+    {"2024-01-01T12:00:00+02:00", "2024-01-01 10:00:00.000000"},
+    {"2024-01-01T00:00:00.5Z", "2024-01-01 00:00:00.500000"},
+    {"2024-01-01t00:00:00z", "2024-01-01 00:00:00.000000"},
+    {"2024-01-01 10:30", "2024-01-01 10:30:00.000000"},
+    {"2024-01-01_10:30:15", "2024-01-01 10:30:15.000000"},
+    {"2024-01-01", "2024-01-01 00:00:00.000000"},
+    {"2024-01-01T00:30:00-0130", "2024-01-01 02:00:00.000000"},
+    {"2024-01-01T00:00:00.9999999Z", "2024-01-01 00:00:00.999999"},  /* truncated */
+    {"2024-03-01T01:00:00+02:00", "2024-02-29 23:00:00.000000"},     /* leap day */
+    {"2023-03-01T01:00:00+02:00", "2023-02-28 23:00:00.000000"},
+    {"1999-12-31T23:59:59-01:00", "2000-01-01 00:59:59.000000"},
+    {"1767312000", "2026-01-02 00:00:00.000000"},                    /* Unix seconds */
+    {"1767312000000", "2026-01-02 00:00:00.000000"},                 /* milliseconds */
+    {"-86400", "1969-12-31 00:00:00.000000"},
+    {"0.25", "1970-01-01 00:00:00.250000"},
+  };
+  size_t i;
+  (void)state;
+  for (i = 0; i < sizeof(aCase) / sizeof(aCase[0]); i++) {
+    char zOut[27];
+    if (!value_parse_datetime_text(aCase[i].zIn, (int)strlen(aCase[i].zIn), zOut)) {
+      fail_msg("rejected %s", aCase[i].zIn);
+    }
+    assert_string_equal(zOut, aCase[i].zOut);
+  }
+}
+
+static void test_datetime_rejects(void **state) {
+  static const char *const azBad[] = {
+    "yesterday", "2024-13-01", "2024-02-30T00:00:00Z", "2023-02-29", "2024-01-01T24:00:00",
+    "2024-01-01T10:60", " 2024-01-01", "2024-01-01 ", "2024-01-01T10", "2024-1-01",
+    "2024-01-01T10:00:00+25:00", "2024-01-01T10:00:00Q", "2024-01-01T10:00:00.", "", "1e3",
+    "0000-01-01", "9999-12-31T23:00:00-02:00",
+  };
+  size_t i;
+  (void)state;
+  for (i = 0; i < sizeof(azBad) / sizeof(azBad[0]); i++) {
+    char zOut[27];
+    if (value_parse_datetime_text(azBad[i], (int)strlen(azBad[i]), zOut)) {
+      fail_msg("accepted %s as %s", azBad[i], zOut);
+    }
+  }
+}
+
+static void test_uuid_spellings(void **state) {
+  static const char *const azGood[] = {
+    "5c1d7b2e-3f4a-4b6c-9d8e-0f1a2b3c4d5e", "5C1D7B2E-3F4A-4B6C-9D8E-0F1A2B3C4D5E",
+    "5c1d7b2e3f4a4b6c9d8e0f1a2b3c4d5e", "{5c1d7b2e-3f4a-4b6c-9d8e-0f1a2b3c4d5e}",
+    "urn:uuid:5c1d7b2e-3f4a-4b6c-9d8e-0f1a2b3c4d5e",
+  };
+  static const char *const azBad[] = {
+    "5c1d7b2e-3f4a-4b6c-9d8e-0f1a2b3c4d5", "5c1d7b2e-3f4a-4b6c-9d8e-0f1a2b3c4d5g",
+    "5c1d7b2e3f4a-4b6c-9d8e-0f1a2b3c4d5e0", "{5c1d7b2e3f4a4b6c9d8e0f1a2b3c4d5e}", "",
+    "URN:UUID:5c1d7b2e-3f4a-4b6c-9d8e-0f1a2b3c4d5e", " 5c1d7b2e-3f4a-4b6c-9d8e-0f1a2b3c4d5e",
+  };
+  size_t i;
+  (void)state;
+  for (i = 0; i < sizeof(azGood) / sizeof(azGood[0]); i++) {
+    char zOut[37];
+    assert_true(value_parse_uuid_text(azGood[i], (int)strlen(azGood[i]), zOut));
+    assert_string_equal(zOut, "5c1d7b2e-3f4a-4b6c-9d8e-0f1a2b3c4d5e");
+  }
+  for (i = 0; i < sizeof(azBad) / sizeof(azBad[0]); i++) {
+    char zOut[37];
+    if (value_parse_uuid_text(azBad[i], (int)strlen(azBad[i]), zOut)) fail_msg("accepted %s", azBad[i]);
+  }
+}
+
+/* Lax booleans and integers, through the compiler so that the node types
+** are SQLite's own. */
+static void test_lax_coercions(void **state) {
+  static const char *const azTrue[] = {"true", "1", "1.0", "\"yes\"", "\"Y\"", "\"on\"", "\"T\"", "\"TRUE\""};
+  static const char *const azFalse[] = {"false", "0", "0.0", "\"no\"", "\"n\"", "\"OFF\"", "\"f\"", "\"0\""};
+  static const char *const azBadBool[] = {"2", "\"maybe\"", "\"\"", "\" true\"", "[]", "{}", "0.5"};
+  size_t i;
+  char zBody[128];
+  (void)state;
+  for (i = 0; i < sizeof(azTrue) / sizeof(azTrue[0]); i++) {
+    snprintf(zBody, sizeof(zBody), "{\"artifacts\": {\"key\": {\"exists_\": %s}}}", azTrue[i]);
+    expect_sql(zBody, "artifact AS a WHERE a.\"key\" IS NOT NULL ORDER BY a.id DESC");
+  }
+  for (i = 0; i < sizeof(azFalse) / sizeof(azFalse[0]); i++) {
+    snprintf(zBody, sizeof(zBody), "{\"artifacts\": {\"key\": {\"exists_\": %s}}}", azFalse[i]);
+    expect_sql(zBody, "artifact AS a WHERE a.\"key\" IS NULL ORDER BY a.id DESC");
+  }
+  for (i = 0; i < sizeof(azBadBool) / sizeof(azBadBool[0]); i++) {
+    sqlite3 *db = open_db();
+    Compiled c;
+    snprintf(zBody, sizeof(zBody), "{\"artifacts\": {\"key\": {\"exists_\": %s}}}", azBadBool[i]);
+    c = compile(db, &prefect_artifacts, zBody);
+    assert_int_equal(c.rc, SQLITE_ERROR);
+    assert_non_null(strstr(c.zErr, "artifacts.key.exists_: expected a boolean, got "));
+    compiled_free(&c);
+    sqlite3_close(db);
+  }
+}
+
+static void test_lax_integers(void **state) {
+  static const struct { const char *zIn; sqlite3_int64 iOut; } aCase[] = {
+    {"5", 5}, {"5.0", 5}, {"\"5\"", 5}, {"\" 5 \"", 5}, {"\"+5\"", 5}, {"\"5.0\"", 5}, {"true", 1},
+    {"false", 0}, {"9007199254740993", 9007199254740993LL},
+  };
+  static const char *const azBad[] = {"5.5", "\"abc\"", "\"1e3\"", "\"0x10\"", "[]", "\"\"", "\"5.5\""};
+  size_t i;
+  char zBody[128];
+  (void)state;
+  for (i = 0; i < sizeof(aCase) / sizeof(aCase[0]); i++) {
+    sqlite3 *db = open_db();
+    Compiled c;
+    snprintf(zBody, sizeof(zBody), "{\"limit\": %s}", aCase[i].zIn);
+    c = compile(db, &prefect_artifacts, zBody);
+    if (c.rc != SQLITE_OK) fail_msg("%s: %s", zBody, c.zErr);
+    assert_int_equal(c.query.nBind, 1);
+    assert_int_equal(c.query.aBind[0].eType, BT_INT);
+    assert_int_equal(c.query.aBind[0].i, aCase[i].iOut);
+    compiled_free(&c);
+    sqlite3_close(db);
+  }
+  for (i = 0; i < sizeof(azBad) / sizeof(azBad[0]); i++) {
+    snprintf(zBody, sizeof(zBody), "{\"offset\": %s}", azBad[i]);
+    {
+      sqlite3 *db = open_db();
+      Compiled c = compile(db, &prefect_artifacts, zBody);
+      assert_int_equal(c.rc, SQLITE_ERROR);
+      assert_non_null(strstr(c.zErr, "prefect: offset: expected an integer, got "));
+      compiled_free(&c);
+      sqlite3_close(db);
+    }
+  }
+}
+
+/* ---- the compiler ------------------------------------------------------- */
+
+static void test_no_body(void **state) {
+  (void)state;
+  expect_sql(NULL, "artifact AS a ORDER BY a.id DESC");
+  expect_sql("", "artifact AS a ORDER BY a.id DESC");
+  expect_sql("null", "artifact AS a ORDER BY a.id DESC");
+  expect_sql("{}", "artifact AS a ORDER BY a.id DESC");
+  expect_sql("{\"artifacts\": null, \"flow_runs\": null, \"sort\": null, \"limit\": null}",
+             "artifact AS a ORDER BY a.id DESC");
+}
+
+static void test_columns_in_api_order(void **state) {
+  sqlite3 *db = open_db();
+  Compiled c = compile(db, &prefect_artifact_collections, "{}");
+  (void)state;
+  assert_int_equal(c.rc, SQLITE_OK);
+  assert_string_equal(c.query.zSql,
+      "SELECT ac.id, ac.created, ac.updated, ac.\"key\", ac.latest_id, ac.type, ac.description, "
+      "ac.data, ac.metadata_, ac.flow_run_id, ac.task_run_id FROM artifact_collection AS ac "
+      "ORDER BY ac.id DESC");
+  compiled_free(&c);
+  sqlite3_close(db);
+}
+
+static void test_artifact_filter_fields(void **state) {
+  (void)state;
+  expect_sql("{\"artifacts\": {\"id\": {\"any_\": []}}}",
+             "artifact AS a WHERE a.id IN (SELECT value FROM json_each(?1)) ORDER BY a.id DESC");
+  expect_sql("{\"artifacts\": {\"key\": {\"any_\": [\"k\"], \"like_\": \"x\", \"exists_\": true}}}",
+             "artifact AS a WHERE (a.\"key\" IN (SELECT value FROM json_each(?1)) AND "
+             "lower(a.\"key\") LIKE lower(?2) AND a.\"key\" IS NOT NULL) ORDER BY a.id DESC");
+  expect_sql("{\"artifacts\": {\"operator\": \"or_\", \"flow_run_id\": {\"any_\": []}, "
+             "\"task_run_id\": {\"any_\": []}, \"type\": {\"not_any_\": [\"x\"]}}}",
+             "artifact AS a WHERE (a.flow_run_id IN (SELECT value FROM json_each(?1)) OR "
+             "a.task_run_id IN (SELECT value FROM json_each(?2)) OR "
+             "a.type NOT IN (SELECT value FROM json_each(?3))) ORDER BY a.id DESC");
+}
+
+static void test_constant_folding(void **state) {
+  (void)state;
+  /* an empty sub-filter is TRUE and wins under or_ */
+  expect_sql("{\"artifacts\": {\"operator\": \"or_\", \"key\": {\"any_\": [\"a\"]}, \"type\": {}}}",
+             "artifact AS a ORDER BY a.id DESC");
+  /* and vanishes under and_ */
+  expect_sql("{\"artifacts\": {\"key\": {\"any_\": [\"a\"]}, \"type\": {}}}",
+             "artifact AS a WHERE a.\"key\" IN (SELECT value FROM json_each(?1)) ORDER BY a.id DESC");
+  /* skipped values contribute nothing */
+  expect_sql("{\"artifacts\": {\"key\": {\"like_\": \"\"}, \"type\": {\"not_any_\": []}}}",
+             "artifact AS a ORDER BY a.id DESC");
+  /* the state rule: a child that is not exactly one comparison is dropped */
+  expect_sql("{\"flow_runs\": {\"state\": {\"operator\": \"or_\", \"type\": {}, \"name\": {\"any_\": [\"x\"]}}}}",
+             "artifact AS a WHERE EXISTS (SELECT 1 FROM flow_run AS fr1 WHERE fr1.id = a.flow_run_id "
+             "AND fr1.state_name IN (SELECT value FROM json_each(?1))) ORDER BY a.id DESC");
+  expect_sql("{\"flow_runs\": {\"state\": {\"type\": {\"any_\": [\"FAILED\"], \"not_any_\": [\"FAILED\"]}}}}",
+             "artifact AS a WHERE EXISTS (SELECT 1 FROM flow_run AS fr1 WHERE fr1.id = a.flow_run_id) "
+             "ORDER BY a.id DESC");
+  /* concurrency_limit is not even a TRUE under or_ */
+  expect_sql("{\"deployments\": {\"operator\": \"or_\", \"concurrency_limit\": {\"ge_\": 1}, "
+             "\"paused\": {\"eq_\": false}}}",
+             "artifact AS a WHERE EXISTS (SELECT 1 FROM flow_run AS fr1, deployment AS d2 "
+             "WHERE fr1.id = a.flow_run_id AND d2.id = fr1.deployment_id AND d2.paused IS 0) "
+             "ORDER BY a.id DESC");
+}
+
+static void test_related_groups(void **state) {
+  (void)state;
+  expect_sql("{\"flows\": {}, \"task_runs\": {}}",
+             "artifact AS a WHERE EXISTS (SELECT 1 FROM flow_run AS fr1, flow AS f2 WHERE "
+             "fr1.id = a.flow_run_id AND f2.id = fr1.flow_id) AND EXISTS (SELECT 1 FROM task_run AS tr3 "
+             "WHERE tr3.id = a.task_run_id) ORDER BY a.id DESC");
+  expect_sql("{\"task_runs\": {\"flow_run_id\": {\"is_null_\": null}}}",
+             "artifact AS a WHERE EXISTS (SELECT 1 FROM task_run AS tr1 WHERE tr1.id = a.task_run_id) "
+             "ORDER BY a.id DESC");
+  expect_sql("{\"task_runs\": {\"flow_run_id\": {\"is_null_\": null, \"any_\": []}}}",
+             "artifact AS a WHERE EXISTS (SELECT 1 FROM task_run AS tr1 WHERE tr1.id = a.task_run_id "
+             "AND tr1.flow_run_id IN (SELECT value FROM json_each(?1))) ORDER BY a.id DESC");
+  expect_sql("{\"task_runs\": {\"subflow_runs\": {\"exists_\": false}}}",
+             "artifact AS a WHERE EXISTS (SELECT 1 FROM task_run AS tr1 WHERE tr1.id = a.task_run_id "
+             "AND NOT EXISTS (SELECT 1 FROM flow_run AS sf2 WHERE sf2.parent_task_run_id = tr1.id)) "
+             "ORDER BY a.id DESC");
+}
+
+static void test_sort_limit_offset(void **state) {
+  (void)state;
+  expect_sql("{\"sort\": \"KEY_ASC\", \"limit\": 5}", "artifact AS a ORDER BY a.\"key\" ASC LIMIT ?1");
+  expect_sql("{\"offset\": 5}", "artifact AS a ORDER BY a.id DESC LIMIT ?1 OFFSET ?2");
+  expect_sql("{\"sort\": \"UPDATED_DESC\", \"limit\": 1, \"offset\": 2}",
+             "artifact AS a ORDER BY a.updated DESC LIMIT ?1 OFFSET ?2");
+}
+
+/* Values are bound, normalised, never spliced: the SQL text of two bodies
+** of one shape is identical. */
+static void test_binds_and_shape(void **state) {
+  sqlite3 *db = open_db();
+  Compiled c1 = compile(db, &prefect_artifacts,
+      "{\"artifacts\": {\"key\": {\"like_\": \"it's\"}, \"id\": {\"any_\": [\"{5C1D7B2E-3F4A-4B6C-9D8E-0F1A2B3C4D5E}\"]}}, "
+      "\"flow_runs\": {\"start_time\": {\"after_\": \"2024-01-01T12:00:00+02:00\"}, "
+      "\"name\": {\"any_\": [\"a\\\"b\", \"\\u00e9\"]}}, \"limit\": \"7\"}");
+  Compiled c2 = compile(db, &prefect_artifacts,
+      "{\"artifacts\": {\"key\": {\"like_\": \"other\"}, \"id\": {\"any_\": []}}, "
+      "\"flow_runs\": {\"start_time\": {\"after_\": 0}, \"name\": {\"any_\": [\"x\", \"y\", \"z\"]}}, \"limit\": 1}");
+  (void)state;
+  assert_int_equal(c1.rc, SQLITE_OK);
+  assert_int_equal(c2.rc, SQLITE_OK);
+  assert_string_equal(c1.query.zSql, c2.query.zSql);
+  assert_null(strstr(c1.query.zSql, "it's"));
+  assert_int_equal(c1.query.nBind, 5);
+  assert_string_equal(c1.query.aBind[0].z, "[\"5c1d7b2e-3f4a-4b6c-9d8e-0f1a2b3c4d5e\"]");
+  assert_string_equal(c1.query.aBind[1].z, "%it's%");
+  assert_string_equal(c1.query.aBind[2].z, "[\"a\\\"b\",\"\xc3\xa9\"]");
+  assert_string_equal(c1.query.aBind[3].z, "2024-01-01 10:00:00.000000");
+  assert_int_equal(c1.query.aBind[4].i, 7);
+  assert_string_equal(c2.query.aBind[3].z, "1970-01-01 00:00:00.000000");
+  compiled_free(&c1);
+  compiled_free(&c2);
+  sqlite3_close(db);
+}
+
+static void test_error_messages(void **state) {
+  (void)state;
+  expect_error(&prefect_artifacts, "{\"artifacts\": {\"key\": {\"like_\": 42}}}",
+               "prefect: artifacts.key.like_: expected a string, got 42");
+  expect_error(&prefect_artifacts, "{", "prefect: body: not valid JSON");
+  expect_error(&prefect_artifacts, "{\"flow_runs\": {\"state\": {\"type\": {\"any_\": [\"FAILED\", \"x\"]}}}}",
+               "prefect: flow_runs.state.type.any_[1]: expected a state type (SCHEDULED, PENDING, RUNNING, "
+               "COMPLETED, FAILED, CANCELLED, CRASHED, PAUSED or CANCELLING), got \"x\"");
+  expect_error(&prefect_artifact_collections, "{\"artifacts\": {\"id\": {}}}",
+               "prefect: artifacts.id: unknown field, expected one of: latest_id, key, flow_run_id, "
+               "task_run_id, type, operator");
+  expect_error(&prefect_artifacts, "{\"sort\": 1}",
+               "prefect: sort: expected one of ID_DESC, CREATED_DESC, UPDATED_DESC, KEY_DESC, KEY_ASC, got 1");
+  /* long values are cut, and the message stays on one line */
+  expect_error(&prefect_artifacts,
+               "{\"artifacts\": {\"key\": {\"like_\": [\"0123456789012345678901234567890123456789\", "
+               "\"0123456789012345678901234567890123456789\"]}}}",
+               "prefect: artifacts.key.like_: expected a string, got [\"0123456789012345678901234567890123456789\", "
+               "\"01234567890123456789...\"]");
+  expect_error(&prefect_artifacts, "{\"artifacts\": {\"key\": {\"any_\": [\"a\\nb\", 1]}}}",
+               "prefect: artifacts.key.any_[1]: expected a string, got 1");
+}
+
+/* Every leaf operator of every class compiles with a valid value: walks
+** the descriptions, so a new class is covered without a new test. */
+static const char *sample_value(ValueKind e) {
+  switch (e) {
+    case VAL_UUID_LIST: return "[\"5c1d7b2e-3f4a-4b6c-9d8e-0f1a2b3c4d5e\"]";
+    case VAL_STR_LIST: return "[\"x\"]";
+    case VAL_STATE_LIST: return "[\"FAILED\"]";
+    case VAL_STR: return "\"x\"";
+    case VAL_BOOL: return "true";
+    case VAL_DATETIME: return "\"2024-01-01T00:00:00Z\"";
+    case VAL_INT: return "3";
+  }
+  return "null";
+}
+
+static int walk_class(sqlite3 *db, const CollectionDesc *pColl, const ClassDesc *pClass,
+                      const char *zPrefix, const char *zSuffix) {
+  int i, n = 0;
+  for (i = 0; pClass->aMember[i].zKey; i++) {
+    const MemberDesc *pM = &pClass->aMember[i];
+    if (pM->pClass) {
+      char *zP = sqlite3_mprintf("%s{\"%s\": ", zPrefix, pM->zKey);
+      char *zS = sqlite3_mprintf("}%s", zSuffix);
+      n += walk_class(db, pColl, pM->pClass, zP, zS);
+      sqlite3_free(zP);
+      sqlite3_free(zS);
+    } else {
+      char *zBody = sqlite3_mprintf("%s{\"%s\": %s}%s", zPrefix, pM->zKey, sample_value(pM->eValue), zSuffix);
+      Compiled c = compile(db, pColl, zBody);
+      if (c.rc != SQLITE_OK) fail_msg("%s: %s", zBody, c.zErr);
+      if (pM->eSkip != SKIP_ALWAYS && !strstr(c.query.zSql, " WHERE ")) fail_msg("no criterion for %s", zBody);
+      compiled_free(&c);
+      sqlite3_free(zBody);
+      n++;
+    }
+  }
+  return n;
+}
+
+static void test_every_described_operator(void **state) {
+  sqlite3 *db = open_db();
+  int i, j, n = 0;
+  (void)state;
+  for (i = 0; prefect_collections[i]; i++) {
+    const CollectionDesc *pColl = prefect_collections[i];
+    char *zP = sqlite3_mprintf("{\"%s\": ", pColl->zFilterKey);
+    n += walk_class(db, pColl, pColl->pFilter, zP, "}");
+    sqlite3_free(zP);
+    for (j = 0; pColl->aRel[j].zTable; j++) {
+      zP = sqlite3_mprintf("{\"%s\": ", pColl->aRel[j].zKey);
+      n += walk_class(db, pColl, pColl->aRel[j].pFilter, zP, "}");
+      sqlite3_free(zP);
+    }
+  }
+  assert_true(n > 100);
+  sqlite3_close(db);
+}
+
+/* ---- the virtual tables --------------------------------------------------- */
+
+static int count_statements(sqlite3 *db) {
+  int n = 0;
+  sqlite3_stmt *p = 0;
+  while ((p = sqlite3_next_stmt(db, p)) != 0) n++;
+  return n;
+}
+
+static void exec_ok(sqlite3 *db, const char *zSql) {
+  char *zErr = 0;
+  if (sqlite3_exec(db, zSql, 0, 0, &zErr) != SQLITE_OK) fail_msg("%s: %s", zSql, zErr);
+}
+
+static void test_statement_cache_and_close(void **state) {
+  sqlite3 *db = open_db();
+  int nAfterFirst;
+  (void)state;
+  exec_ok(db, "CREATE TABLE artifact(id, created, updated, \"key\", type, description, data, metadata_, "
+              "flow_run_id, task_run_id); INSERT INTO artifact(id, \"key\") VALUES ('x', 'k');");
+  exec_ok(db, "SELECT * FROM artifacts('{\"artifacts\": {\"key\": {\"any_\": [\"k\"]}}}')");
+  nAfterFirst = count_statements(db);
+  exec_ok(db, "SELECT * FROM artifacts('{\"artifacts\": {\"key\": {\"any_\": [\"a\", \"b\"]}}}')");
+  exec_ok(db, "SELECT * FROM artifacts('{\"artifacts\": {\"key\": {\"any_\": []}}}')");
+  assert_int_equal(count_statements(db), nAfterFirst);  /* same shape, same statement */
+  /* sqlite3_close (not _v2) fails while statements are alive: the cache
+  ** must be gone by then */
+  assert_int_equal(sqlite3_close(db), SQLITE_OK);
+}
+
+static void test_missing_table_is_named(void **state) {
+  sqlite3 *db = open_db();
+  sqlite3_stmt *pStmt = 0;
+  (void)state;
+  assert_int_equal(sqlite3_prepare_v2(db, "SELECT * FROM artifacts", -1, &pStmt, 0), SQLITE_OK);
+  assert_int_equal(sqlite3_step(pStmt), SQLITE_ERROR);
+  assert_string_equal(sqlite3_errmsg(db), "prefect: no such table: artifact");
+  sqlite3_finalize(pStmt);
+  assert_int_equal(sqlite3_close(db), SQLITE_OK);
+}
+
+static void test_nested_cursors(void **state) {
+  sqlite3 *db = open_db();
+  sqlite3_stmt *pStmt = 0;
+  (void)state;
+  exec_ok(db, "CREATE TABLE artifact(id, created, updated, \"key\", type, description, data, metadata_, "
+              "flow_run_id, task_run_id); INSERT INTO artifact(id, \"key\") VALUES ('1', 'k'), ('2', 'k'), ('3', 'j');");
+  /* the same shape open twice at once: the second cursor cannot share the
+  ** first one's statement */
+  assert_int_equal(sqlite3_prepare_v2(db,
+      "SELECT count(*) FROM artifacts('{\"artifacts\": {\"key\": {\"any_\": [\"k\"]}}}') AS x, "
+      "artifacts('{\"artifacts\": {\"key\": {\"any_\": [\"j\", \"k\"]}}}') AS y", -1, &pStmt, 0), SQLITE_OK);
+  assert_int_equal(sqlite3_step(pStmt), SQLITE_ROW);
+  assert_int_equal(sqlite3_column_int(pStmt, 0), 6);
+  sqlite3_finalize(pStmt);
+  assert_int_equal(sqlite3_close(db), SQLITE_OK);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_datetime_spellings),
+    cmocka_unit_test(test_datetime_rejects),
+    cmocka_unit_test(test_uuid_spellings),
+    cmocka_unit_test(test_lax_coercions),
+    cmocka_unit_test(test_lax_integers),
+    cmocka_unit_test(test_no_body),
+    cmocka_unit_test(test_columns_in_api_order),
+    cmocka_unit_test(test_artifact_filter_fields),
+    cmocka_unit_test(test_constant_folding),
+    cmocka_unit_test(test_related_groups),
+    cmocka_unit_test(test_sort_limit_offset),
+    cmocka_unit_test(test_binds_and_shape),
+    cmocka_unit_test(test_error_messages),
+    cmocka_unit_test(test_every_described_operator),
+    cmocka_unit_test(test_statement_cache_and_close),
+    cmocka_unit_test(test_missing_table_is_named),
+    cmocka_unit_test(test_nested_cursors),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
