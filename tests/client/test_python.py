@@ -1,0 +1,143 @@
+#!/usr/bin/python3
+"""Client-level tests: Debian's /usr/bin/python3 loads dist/prefect like any
+user would (the python3 first on PATH here cannot load extensions).
+
+Checks the exact set of names the extension registers, that loading never
+writes to a database (read-only and WAL files included), and that a reader
+sees a consistent snapshot while another connection writes."""
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import traceback
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+LIB = os.path.join(ROOT, os.environ.get("PREFECT_LIB", "dist/prefect"))
+FIXTURE = os.path.join(ROOT, "tests", "sql", "fixture.sql")
+
+
+def connect(path=":memory:", uri=False):
+    conn = sqlite3.connect(path, uri=uri, isolation_level=None)
+    conn.enable_load_extension(True)
+    conn.load_extension(LIB)
+    conn.enable_load_extension(False)
+    return conn
+
+
+def make_fixture_db(path, wal=False):
+    """The SQL fixture, written with the sqlite3 shell (it uses .read)."""
+    subprocess.run(["sqlite3", path], input=f".read {FIXTURE}\n", text=True, check=True, cwd=ROOT)
+    if wal:
+        conn = sqlite3.connect(path)
+        assert conn.execute("PRAGMA journal_mode=WAL").fetchone()[0] == "wal"
+        conn.close()
+
+
+def file_digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def test_registered_names():
+    plain = sqlite3.connect(":memory:")
+    before_f = {r[0] for r in plain.execute("SELECT name FROM pragma_function_list")}
+    before_m = {r[0] for r in plain.execute("SELECT name FROM pragma_module_list")}
+    conn = connect()
+    after_f = {r[0] for r in conn.execute("SELECT name FROM pragma_function_list")}
+    after_m = {r[0] for r in conn.execute("SELECT name FROM pragma_module_list")}
+    assert after_f - before_f == {"prefect_version", "prefect_debug", "prefect_filter_sql"}, after_f - before_f
+    assert after_m - before_m == {"artifacts", "artifact_collections"}, after_m - before_m
+
+
+def test_version_and_debug():
+    conn = connect()
+    with open(os.path.join(ROOT, "VERSION")) as f:
+        version = f.read().strip()
+    assert conn.execute("SELECT prefect_version()").fetchone()[0] == "v" + version
+    debug = conn.execute("SELECT prefect_debug()").fetchone()[0].splitlines()
+    assert debug[0] == "Version: v" + version, debug
+    assert debug[4] == "SQLite (running): " + sqlite3.sqlite_version, debug
+
+
+def test_cannot_create_in_schema():
+    conn = connect()
+    try:
+        conn.execute("CREATE VIRTUAL TABLE x USING artifacts")
+    except sqlite3.OperationalError as e:
+        assert "artifacts" in str(e), e
+    else:
+        raise AssertionError("CREATE VIRTUAL TABLE succeeded")
+
+
+def test_errors_reach_python():
+    conn = connect()
+    conn.executescript(open(os.path.join(ROOT, "sql", "schema.sql")).read())
+    try:
+        conn.execute("""SELECT * FROM artifacts('{"artifacts": {"key": {"like_": 42}}}')""").fetchall()
+    except sqlite3.OperationalError as e:
+        assert str(e) == "prefect: artifacts.key.like_: expected a string, got 42", str(e)
+    else:
+        raise AssertionError("no error")
+
+
+def test_read_only_file_is_untouched(tmp):
+    path = os.path.join(tmp, "ro.db")
+    make_fixture_db(path)
+    digest = file_digest(path)
+    os.chmod(path, 0o444)
+    conn = connect(f"file:{path}?mode=ro", uri=True)
+    rows = conn.execute("""SELECT substr(id, -2) FROM artifacts('{"artifacts": {"type": {"any_": ["table"]}}}')""").fetchall()
+    assert rows == [("11",), ("09",), ("03",)], rows
+    conn.close()
+    assert file_digest(path) == digest
+    assert sorted(os.listdir(tmp)) == ["ro.db"], os.listdir(tmp)
+
+
+def test_wal_snapshot_while_writing(tmp):
+    path = os.path.join(tmp, "live.db")
+    make_fixture_db(path, wal=True)
+    reader = connect(path)
+    writer = sqlite3.connect(path, isolation_level=None)
+    reader.execute("BEGIN")
+    assert reader.execute("SELECT count(*) FROM artifacts").fetchone()[0] == 11
+    writer.execute("""INSERT INTO artifact (id, "key", type, data, metadata_) VALUES
+                      ('a0000000-0000-4000-8000-000000000012', 'new', 'markdown', '"n"', 'null')""")
+    # the open read transaction keeps its snapshot
+    assert reader.execute("SELECT count(*) FROM artifacts").fetchone()[0] == 11
+    reader.execute("COMMIT")
+    assert reader.execute("""SELECT count(*) FROM artifacts('{"artifacts": {"key": {"any_": ["new"]}}}')""").fetchone()[0] == 1
+    # a read-only connection to a WAL file works too
+    ro = connect(f"file:{path}?mode=ro", uri=True)
+    assert ro.execute("SELECT count(*) FROM artifacts").fetchone()[0] == 12
+    schema_before = writer.execute("PRAGMA schema_version").fetchone()[0]
+    connect(path).close()
+    assert writer.execute("PRAGMA schema_version").fetchone()[0] == schema_before
+
+
+def main():
+    tests = [v for k, v in sorted(globals().items()) if k.startswith("test_")]
+    passed = failed = 0
+    for test in tests:
+        tmp = tempfile.mkdtemp(prefix="prefect-test-")
+        try:
+            if test.__code__.co_argcount:
+                test(tmp)
+            else:
+                test()
+            passed += 1
+            print(f"ok   {test.__name__}")
+        except Exception:
+            failed += 1
+            print(f"FAIL {test.__name__}")
+            traceback.print_exc()
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print(f"python: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
