@@ -268,28 +268,29 @@ CLASS(DeploymentFilter, 1, RULE_NORMAL);
 static const RelationDesc aArtifactRelations[] = ARTIFACT_RELATIONS;
 
 /* Column types are Prefect's own, so comparisons get the same affinity as
-** on the real table. The order is the API's Artifact object. */
+** on the real table. The order is the API's Artifact object. eIndex says
+** which of Prefect's indexes lead with the column (schema.md §3.1-3.2). */
 static const ColumnDesc aArtifactColumns[] = {
-  { "id", "CHAR(36)", "@.id" },
-  { "created", "DATETIME", "@.created" },
-  { "updated", "DATETIME", "@.updated" },
-  { "key", "VARCHAR", "@.\"key\"" },
-  { "type", "VARCHAR", "@.type" },
-  { "description", "VARCHAR", "@.description" },
-  { "data", "JSON", "@.data" },
-  { "metadata_", "JSON", "@.metadata_" },
-  { "flow_run_id", "CHAR(36)", "@.flow_run_id" },
-  { "task_run_id", "CHAR(36)", "@.task_run_id" },
-  { 0, 0, 0 } };
+  { "id", "CHAR(36)", "@.id", IDX_UNIQUE },
+  { "created", "DATETIME", "@.created", IDX_NONE },
+  { "updated", "DATETIME", "@.updated", IDX_MULTI },
+  { "key", "VARCHAR", "@.\"key\"", IDX_MULTI },
+  { "type", "VARCHAR", "@.type", IDX_NONE },
+  { "description", "VARCHAR", "@.description", IDX_NONE },
+  { "data", "JSON", "@.data", IDX_NONE },
+  { "metadata_", "JSON", "@.metadata_", IDX_NONE },
+  { "flow_run_id", "CHAR(36)", "@.flow_run_id", IDX_MULTI },
+  { "task_run_id", "CHAR(36)", "@.task_run_id", IDX_MULTI },
+  { 0, 0, 0, IDX_NONE } };
 
 /* ArtifactSort and ArtifactCollectionSort: one key, no tie-breaker (§7) */
 static const SortDesc aArtifactSorts[] = {
-  { "ID_DESC", "@.id DESC" },
-  { "CREATED_DESC", "@.created DESC" },
-  { "UPDATED_DESC", "@.updated DESC" },
-  { "KEY_DESC", "@.\"key\" DESC" },
-  { "KEY_ASC", "@.\"key\" ASC" },
-  { 0, 0 } };
+  { "ID_DESC", "@.id DESC", 1 },
+  { "CREATED_DESC", "@.created DESC", 0 },
+  { "UPDATED_DESC", "@.updated DESC", 1 },
+  { "KEY_DESC", "@.\"key\" DESC", 1 },
+  { "KEY_ASC", "@.\"key\" ASC", 1 },
+  { 0, 0, 0 } };
 
 const CollectionDesc prefect_artifacts = {
   "artifacts", "artifact", "a", "artifacts", &ArtifactFilter,
@@ -299,18 +300,18 @@ static const RelationDesc aArtifactCollectionRelations[] = ARTIFACT_RELATIONS;
 
 /* The API's ArtifactCollection object order. */
 static const ColumnDesc aArtifactCollectionColumns[] = {
-  { "id", "CHAR(36)", "@.id" },
-  { "created", "DATETIME", "@.created" },
-  { "updated", "DATETIME", "@.updated" },
-  { "key", "VARCHAR", "@.\"key\"" },
-  { "latest_id", "CHAR(36)", "@.latest_id" },
-  { "type", "VARCHAR", "@.type" },
-  { "description", "VARCHAR", "@.description" },
-  { "data", "JSON", "@.data" },
-  { "metadata_", "JSON", "@.metadata_" },
-  { "flow_run_id", "CHAR(36)", "@.flow_run_id" },
-  { "task_run_id", "CHAR(36)", "@.task_run_id" },
-  { 0, 0, 0 } };
+  { "id", "CHAR(36)", "@.id", IDX_UNIQUE },
+  { "created", "DATETIME", "@.created", IDX_NONE },
+  { "updated", "DATETIME", "@.updated", IDX_MULTI },
+  { "key", "VARCHAR", "@.\"key\"", IDX_UNIQUE },
+  { "latest_id", "CHAR(36)", "@.latest_id", IDX_NONE },
+  { "type", "VARCHAR", "@.type", IDX_NONE },
+  { "description", "VARCHAR", "@.description", IDX_NONE },
+  { "data", "JSON", "@.data", IDX_NONE },
+  { "metadata_", "JSON", "@.metadata_", IDX_NONE },
+  { "flow_run_id", "CHAR(36)", "@.flow_run_id", IDX_NONE },
+  { "task_run_id", "CHAR(36)", "@.task_run_id", IDX_NONE },
+  { 0, 0, 0, IDX_NONE } };
 
 /* /artifacts/latest/filter and /artifacts/latest/count (§6.2): the same
 ** relations, through the flow run and task run of the latest artifact. */

@@ -435,12 +435,12 @@ static void compile_object(Compiler *p, const ClassDesc *pClass, int iNode, cons
 ** artifact's flow run).
 */
 static void compile_group(Compiler *p, const CollectionDesc *pColl, int iRoot, int iGroup,
-                          Crit *pOut) {
+                          int bPreferExists, Crit *pOut) {
   const RelationDesc *aRel = pColl->aRel;
   int aNode[MAX_RELATIONS];      /* body node of each relation, or -1 */
   int aIncluded[MAX_RELATIONS];
   char *azAlias[MAX_RELATIONS];
-  int nRel = 0, i, bAny = 0, nWhere = 0;
+  int nRel = 0, i, bAny = 0, nWhere = 0, nRoot = 0, iRootRel = -1, bIn;
   sqlite3_str *pStr;
 
   pOut->e = CRIT_NONE;
@@ -459,22 +459,36 @@ static void compile_group(Compiler *p, const CollectionDesc *pColl, int iRoot, i
     }
   }
   if (!bAny) return;
+  for (i = 0; i < nRel; i++) {
+    if (aIncluded[i] && aRel[i].iParent < 0) { nRoot++; iRootRel = i; }
+  }
+  /* One table linked to the primary row: "primary.col IN (SELECT ...)" is
+  ** equivalent (the criterion is always a top-level conjunct, where NULL
+  ** and false both reject) and lets SQLite start from the selective side. */
+  bIn = !bPreferExists && nRoot == 1;
 
   pStr = sqlite3_str_new(0);
-  sqlite3_str_appendall(pStr, "EXISTS (SELECT 1 FROM ");
   for (i = 0; i < nRel; i++) {
     if (!aIncluded[i]) continue;
     azAlias[i] = sqlite3_mprintf("%s%d", aRel[i].zAlias, ++p->iUnique);
     if (!azAlias[i]) { compile_nomem(p); break; }
+  }
+  if (bIn && p->rc == SQLITE_OK) {
+    sqlite3_str_appendf(pStr, "%s.%s IN (SELECT %s.%s FROM ", pColl->zAlias, aRel[iRootRel].zParentCol,
+                        azAlias[iRootRel], aRel[iRootRel].zChildCol);
+  } else {
+    sqlite3_str_appendall(pStr, "EXISTS (SELECT 1 FROM ");
+  }
+  for (i = 0; i < nRel && p->rc == SQLITE_OK; i++) {
+    if (!aIncluded[i]) continue;
     sqlite3_str_appendf(pStr, "%s%s AS %s", nWhere++ ? ", " : "", aRel[i].zTable, azAlias[i]);
   }
-  sqlite3_str_appendall(pStr, " WHERE ");
   nWhere = 0;
   for (i = 0; i < nRel && p->rc == SQLITE_OK; i++) {
     const char *zParent;
-    if (!aIncluded[i]) continue;
+    if (!aIncluded[i] || (bIn && i == iRootRel)) continue;
     zParent = aRel[i].iParent < 0 ? pColl->zAlias : azAlias[aRel[i].iParent];
-    sqlite3_str_appendf(pStr, "%s%s.%s = %s.%s", nWhere++ ? " AND " : "", azAlias[i],
+    sqlite3_str_appendf(pStr, "%s%s.%s = %s.%s", nWhere++ ? " AND " : " WHERE ", azAlias[i],
                         aRel[i].zChildCol, zParent, aRel[i].zParentCol);
   }
   for (i = 0; i < nRel && p->rc == SQLITE_OK; i++) {
@@ -484,7 +498,7 @@ static void compile_group(Compiler *p, const CollectionDesc *pColl, int iRoot, i
     json_path_push_key(&p->path, aRel[i].zKey, (int)strlen(aRel[i].zKey));
     compile_object(p, aRel[i].pFilter, aNode[i], azAlias[i], &crit, &nCrit);
     json_path_pop(&p->path);
-    if (crit.e == CRIT_SQL) sqlite3_str_appendf(pStr, " AND %s", crit.zSql);
+    if (crit.e == CRIT_SQL) sqlite3_str_appendf(pStr, "%s%s", nWhere++ ? " AND " : " WHERE ", crit.zSql);
     crit_clear(&crit);
   }
   sqlite3_str_appendchar(pStr, 1, ')');
@@ -497,12 +511,17 @@ static void compile_group(Compiler *p, const CollectionDesc *pColl, int iRoot, i
 
 /* ---- the body ---------------------------------------------------------- */
 
-static int top_level_key_known(const CollectionDesc *pColl, const JsonNode *pChild) {
+const char *const column_op_names[COP_COUNT] = {
+  "=", ">", "<=", "<", ">=", "!=", "IS", "IS NOT", "IS NULL", "IS NOT NULL", "LIKE", "GLOB", "IN"
+};
+
+/* Is zKey one of the keys a body of this collection may have at top level? */
+static int top_level_key_known(const CollectionDesc *pColl, const JsonNode *pChild, int bFilterOnly) {
   static const char *const azCommon[] = {"sort", "limit", "offset", 0};
   int i;
 #define KEY_IS(z) ((int)strlen(z) == pChild->nKey && memcmp((z), pChild->zKey, pChild->nKey) == 0)
   if (KEY_IS(pColl->zFilterKey)) return 1;
-  for (i = 0; azCommon[i]; i++) if (KEY_IS(azCommon[i])) return 1;
+  for (i = 0; !bFilterOnly && azCommon[i]; i++) if (KEY_IS(azCommon[i])) return 1;
   for (i = 0; pColl->aRel[i].zTable; i++) {
     if (pColl->aRel[i].zKey && KEY_IS(pColl->aRel[i].zKey)) return 1;
   }
@@ -511,21 +530,27 @@ static int top_level_key_known(const CollectionDesc *pColl, const JsonNode *pChi
 }
 
 /* Unknown top-level keys are an error here, although the API ignores them:
-** a misspelled "artifact" would otherwise silently return every row. */
-static void check_top_level_keys(Compiler *p, const CollectionDesc *pColl, int iRoot) {
+** a misspelled "artifact" would otherwise silently return every row. A
+** prefect_filter() document is a filter only: its rows are chosen by the
+** surrounding SQL, so sort/limit/offset belong to ORDER BY/LIMIT/OFFSET. */
+static void check_top_level_keys(Compiler *p, const CollectionDesc *pColl, int iRoot, int bFilterOnly) {
   const JsonDoc *pDoc = p->pDoc;
   int iChild;
   for (iChild = pDoc->aNode[iRoot].iFirst; iChild >= 0 && p->rc == SQLITE_OK;
        iChild = pDoc->aNode[iChild].iNext) {
     const JsonNode *pChild = &pDoc->aNode[iChild];
-    if (!top_level_key_known(pColl, pChild)) {
+    if (!top_level_key_known(pColl, pChild, bFilterOnly)) {
       sqlite3_str *pStr = sqlite3_str_new(0);
       int i;
-      sqlite3_str_appendf(pStr, "unknown field, expected one of: %s", pColl->zFilterKey);
-      for (i = 0; pColl->aRel[i].zTable; i++) {
-        if (pColl->aRel[i].zKey) sqlite3_str_appendf(pStr, ", %s", pColl->aRel[i].zKey);
+      if (bFilterOnly && top_level_key_known(pColl, pChild, 0)) {
+        sqlite3_str_appendall(pStr, "not allowed in prefect_filter(); use ORDER BY, LIMIT and OFFSET");
+      } else {
+        sqlite3_str_appendf(pStr, "unknown field, expected one of: %s", pColl->zFilterKey);
+        for (i = 0; pColl->aRel[i].zTable; i++) {
+          if (pColl->aRel[i].zKey) sqlite3_str_appendf(pStr, ", %s", pColl->aRel[i].zKey);
+        }
+        if (!bFilterOnly) sqlite3_str_appendall(pStr, ", sort, limit, offset");
       }
-      sqlite3_str_appendall(pStr, ", sort, limit, offset");
       json_path_push_key(&p->path, pChild->zKey, pChild->nKey);
       compile_fail(p, sqlite3_str_finish(pStr));
       json_path_pop(&p->path);
@@ -569,7 +594,7 @@ static const SortDesc *read_sort(Compiler *p, const CollectionDesc *pColl, int i
     json_path_pop(&p->path);
     sqlite3_free(zWhat);
   }
-  return 0;
+  return &pColl->aSort[0];
 }
 
 static void append_expanded(sqlite3_str *pStr, const char *zTmpl, const char *zAlias) {
@@ -580,68 +605,215 @@ static void append_expanded(sqlite3_str *pStr, const char *zTmpl, const char *zA
   }
 }
 
-static void compile_body(Compiler *p, const CollectionDesc *pColl, int iRoot) {
-  Crit aWhere[MAX_RELATIONS + 1];
-  int nWhere = 0, i, iGroup, nGroup = 0;
+/* The WHERE criteria of one document: its primary filter and one
+** subquery per related-filter group. Appended to pWhere as " AND ..." */
+#define MAX_WHERE 64
+typedef struct WhereList {
+  char *azSql[MAX_WHERE];  /* owned */
+  int n;
+} WhereList;
+
+static void where_add(Compiler *p, WhereList *pWhere, Crit *pCrit) {
+  if (pCrit->e == CRIT_SQL && p->rc == SQLITE_OK) {
+    if (pWhere->n >= MAX_WHERE) {
+      compile_fail(p, sqlite3_mprintf("too many prefect_filter() documents and constraints"));
+    } else {
+      pWhere->azSql[pWhere->n++] = pCrit->zSql;
+      pCrit->zSql = 0;
+    }
+  }
+  crit_clear(pCrit);
+}
+
+static void where_clear(WhereList *pWhere) {
+  int i;
+  for (i = 0; i < pWhere->n; i++) sqlite3_free(pWhere->azSql[i]);
+  pWhere->n = 0;
+}
+
+static void compile_where(Compiler *p, const CollectionDesc *pColl, int iRoot, int bPreferExists,
+                          WhereList *pWhere) {
+  int i, iGroup, nGroup = 0;
+  if (iRoot < 0) return;
+  {
+    int iNode = json_doc_member(p->pDoc, iRoot, pColl->zFilterKey);
+    if (iNode >= 0 && p->pDoc->aNode[iNode].eType != JT_NULL) {
+      Crit crit = {CRIT_NONE, 0};
+      int nCrit;
+      json_path_push_key(&p->path, pColl->zFilterKey, (int)strlen(pColl->zFilterKey));
+      compile_object(p, pColl->pFilter, iNode, pColl->zAlias, &crit, &nCrit);
+      json_path_pop(&p->path);
+      where_add(p, pWhere, &crit);
+    }
+  }
+  for (i = 0; pColl->aRel[i].zTable; i++) {
+    if (pColl->aRel[i].iGroup + 1 > nGroup) nGroup = pColl->aRel[i].iGroup + 1;
+  }
+  for (iGroup = 0; iGroup < nGroup && p->rc == SQLITE_OK; iGroup++) {
+    Crit crit = {CRIT_NONE, 0};
+    compile_group(p, pColl, iRoot, iGroup, bPreferExists, &crit);
+    where_add(p, pWhere, &crit);
+  }
+}
+
+/* A prefect_filter() document: filters only, ANDed with everything else. */
+static void compile_filter_doc(Compiler *p, JsonParser *pParser, const CollectionDesc *pColl,
+                               const char *z, int n, int bPreferExists, WhereList *pWhere) {
+  JsonDoc doc;
+  char *zErr = 0;
+  const JsonDoc *pSaved = p->pDoc;
+  int rc;
+  if (!z || n == 0) return;
+  rc = json_doc_parse(pParser, z, n, &doc, &zErr);
+  if (rc != SQLITE_OK) {
+    if (p->rc == SQLITE_OK) { p->rc = rc; p->zErr = zErr; } else sqlite3_free(zErr);
+    return;
+  }
+  p->pDoc = &doc;
+  if (doc.aNode[0].eType == JT_OBJECT) {
+    check_top_level_keys(p, pColl, 0, 1);
+    if (p->rc == SQLITE_OK) compile_where(p, pColl, 0, bPreferExists, pWhere);
+  } else if (doc.aNode[0].eType != JT_NULL) {
+    compile_fail(p, value_expected(&doc, 0, "an object"));
+  }
+  p->pDoc = pSaved;
+  json_doc_free(&doc);
+}
+
+/* One pushed-down SQL constraint, as "<column> <op> ?N". */
+static void compile_constraint(Compiler *p, const CollectionDesc *pColl, const ColumnConstraint *pCons,
+                               WhereList *pWhere) {
+  Crit crit = {CRIT_NONE, 0};
+  sqlite3_str *pStr = sqlite3_str_new(0);
+  append_expanded(pStr, pColl->aCol[pCons->iCol].zExpr, pColl->zAlias);
+  if (pCons->eOp == COP_IN) {
+    char *zCopy = sqlite3_mprintf("%s", pCons->zList ? pCons->zList : "[]");
+    int iParam = zCopy ? bind_add(p, BT_TEXT, zCopy, (int)strlen(zCopy), 0) : 0;
+    if (!zCopy) compile_nomem(p);
+    sqlite3_str_appendf(pStr, " IN (SELECT value FROM json_each(?%d))", iParam);
+  } else if (pCons->eOp == COP_ISNULL || pCons->eOp == COP_NOTNULL) {
+    sqlite3_str_appendf(pStr, " %s", column_op_names[pCons->eOp]);
+  } else {
+    int iParam = bind_add(p, BT_VALUE, 0, 0, 0);
+    if (iParam) p->pQuery->aBind[iParam - 1].pValue = pCons->pValue;
+    sqlite3_str_appendf(pStr, " %s ?%d", column_op_names[pCons->eOp], iParam);
+  }
+  if (sqlite3_str_errcode(pStr)) compile_nomem(p);
+  crit.zSql = sqlite3_str_finish(pStr);
+  crit.e = crit.zSql ? CRIT_SQL : CRIT_NONE;
+  where_add(p, pWhere, &crit);
+}
+
+static void append_where(sqlite3_str *pStr, const WhereList *pWhere) {
+  int i;
+  for (i = 0; i < pWhere->n; i++) {
+    sqlite3_str_appendall(pStr, i ? " AND " : " WHERE ");
+    sqlite3_str_appendall(pStr, pWhere->azSql[i]);
+  }
+}
+
+static void append_order(sqlite3_str *pStr, const CollectionDesc *pColl, const SortDesc *pSort,
+                         const QueryExtras *pExtras) {
+  int i;
+  sqlite3_str_appendall(pStr, " ORDER BY ");
+  if (pExtras && pExtras->nOrder > 0) {
+    for (i = 0; i < pExtras->nOrder; i++) {
+      if (i) sqlite3_str_appendall(pStr, ", ");
+      append_expanded(pStr, pColl->aCol[pExtras->aOrder[i].iCol].zExpr, pColl->zAlias);
+      sqlite3_str_appendall(pStr, pExtras->aOrder[i].bDesc ? " DESC" : " ASC");
+    }
+  } else {
+    append_expanded(pStr, pSort->zOrderBy, pColl->zAlias);
+  }
+}
+
+/* Does an index deliver the final order, so that a LIMIT can stop early? */
+static int order_is_indexed(const CollectionDesc *pColl, const SortDesc *pSort, const QueryExtras *pExtras) {
+  if (pExtras && pExtras->nOrder > 0) {
+    return pExtras->nOrder == 1 && pColl->aCol[pExtras->aOrder[0].iCol].eIndex != IDX_NONE;
+  }
+  return pSort->bIndexed;
+}
+
+/*
+** The statement. Without a body limit everything is one flat SELECT:
+**
+**   SELECT cols FROM t AS a WHERE <body> AND <filters> AND <constraints>
+**    ORDER BY <SQL's ORDER BY, else the body's sort> LIMIT <SQL> OFFSET <SQL>
+**
+** A body limit/offset chooses rows by the body's sort before the SQL
+** around it filters them, so then the body is a subquery:
+**
+**   SELECT * FROM (SELECT cols FROM t AS a WHERE <body> ORDER BY <sort>
+**                  LIMIT <body> OFFSET <body>) AS a
+**    WHERE <filters> AND <constraints> ORDER BY ... LIMIT <SQL> OFFSET <SQL>
+*/
+static void compile_statement(Compiler *p, JsonParser *pParser, const CollectionDesc *pColl, int iRoot,
+                              const QueryExtras *pExtras) {
+  WhereList body, extra;
   sqlite3_int64 iLimit = -1, iOffset = 0;
-  int bLimit, bOffset;
+  int bLimit, bOffset, bPreferExists, bWrap, i;
   const SortDesc *pSort;
   sqlite3_str *pStr;
   Query *q = p->pQuery;
 
-  if (iRoot >= 0) {
-    check_top_level_keys(p, pColl, iRoot);
-    if (p->rc != SQLITE_OK) return;
-  }
-  /* the primary filter */
-  if (iRoot >= 0) {
-    int iNode = json_doc_member(p->pDoc, iRoot, pColl->zFilterKey);
-    if (iNode >= 0 && p->pDoc->aNode[iNode].eType != JT_NULL) {
-      int nCrit;
-      json_path_push_key(&p->path, pColl->zFilterKey, (int)strlen(pColl->zFilterKey));
-      compile_object(p, pColl->pFilter, iNode, pColl->zAlias, &aWhere[nWhere], &nCrit);
-      json_path_pop(&p->path);
-      if (aWhere[nWhere].e == CRIT_SQL) nWhere++; else crit_clear(&aWhere[nWhere]);
-    }
-  }
-  /* one EXISTS per related-filter group */
-  for (i = 0; pColl->aRel[i].zTable; i++) {
-    if (pColl->aRel[i].iGroup + 1 > nGroup) nGroup = pColl->aRel[i].iGroup + 1;
-  }
-  for (iGroup = 0; iGroup < nGroup && p->rc == SQLITE_OK && nWhere <= MAX_RELATIONS; iGroup++) {
-    compile_group(p, pColl, iRoot, iGroup, &aWhere[nWhere]);
-    if (aWhere[nWhere].e == CRIT_SQL) nWhere++; else crit_clear(&aWhere[nWhere]);
-  }
+  memset(&body, 0, sizeof(body));
+  memset(&extra, 0, sizeof(extra));
+  if (iRoot >= 0) check_top_level_keys(p, pColl, iRoot, 0);
   pSort = read_sort(p, pColl, iRoot);
   bLimit = read_count(p, iRoot, "limit", &iLimit);
   bOffset = read_count(p, iRoot, "offset", &iOffset);
+  /* EXISTS stops at the first rows an index delivers in order; IN starts
+  ** from the related side. A LIMIT in a delivered order favours EXISTS. */
+  bPreferExists = (bLimit || (pExtras && pExtras->bLimit)) && order_is_indexed(pColl, pSort, pExtras);
+  /* the body's own limit needs a subquery only when SQL adds to it */
+  bWrap = (bLimit || bOffset) && pExtras &&
+          (pExtras->nFilter || pExtras->nCons || pExtras->nOrder || pExtras->bLimit || pExtras->bOffset);
+  compile_where(p, pColl, iRoot, bPreferExists, &body);
+  for (i = 0; pExtras && i < pExtras->nFilter && p->rc == SQLITE_OK; i++) {
+    compile_filter_doc(p, pParser, pColl, pExtras->azFilter[i], pExtras->anFilter[i], bPreferExists,
+                       bWrap ? &extra : &body);
+  }
+  for (i = 0; pExtras && i < pExtras->nCons && p->rc == SQLITE_OK; i++) {
+    compile_constraint(p, pColl, &pExtras->aCons[i], bWrap ? &extra : &body);
+  }
 
   if (p->rc == SQLITE_OK) {
     pStr = sqlite3_str_new(0);
+    if (bWrap) sqlite3_str_appendall(pStr, "SELECT * FROM (");
     sqlite3_str_appendall(pStr, "SELECT ");
     for (i = 0; pColl->aCol[i].zName; i++) {
       if (i) sqlite3_str_appendall(pStr, ", ");
       append_expanded(pStr, pColl->aCol[i].zExpr, pColl->zAlias);
     }
-    sqlite3_str_appendf(pStr, " FROM %s AS %s", pColl->zTable, pColl->zAlias);
-    for (i = 0; i < nWhere; i++) {
-      sqlite3_str_appendall(pStr, i ? " AND " : " WHERE ");
-      sqlite3_str_appendall(pStr, aWhere[i].zSql);
-    }
-    sqlite3_str_appendall(pStr, " ORDER BY ");
-    append_expanded(pStr, pSort->zOrderBy, pColl->zAlias);
+    /* the table's rowid follows the columns: the virtual table's xRowid */
+    sqlite3_str_appendf(pStr, ", %s.rowid AS prefect_rowid FROM %s AS %s", pColl->zAlias, pColl->zTable,
+                        pColl->zAlias);
+    append_where(pStr, &body);
     if (bLimit || bOffset) {
-      /* A negative LIMIT is "no limit" in SQLite: offset alone needs it. */
+      /* A negative LIMIT is "no limit" in SQLite: an offset alone needs it. */
       int iLimitParam = bind_add(p, BT_INT, 0, 0, bLimit ? iLimit : -1);
+      append_order(pStr, pColl, pSort, 0);
       sqlite3_str_appendf(pStr, " LIMIT ?%d", iLimitParam);
       if (bOffset) sqlite3_str_appendf(pStr, " OFFSET ?%d", bind_add(p, BT_INT, 0, 0, iOffset));
       q->bLimit = 1;
+    }
+    if (bWrap) {
+      sqlite3_str_appendf(pStr, ") AS %s", pColl->zAlias);
+      append_where(pStr, &extra);
+    }
+    if (bWrap || !(bLimit || bOffset)) append_order(pStr, pColl, pSort, pExtras);
+    if (pExtras && (pExtras->bLimit || pExtras->bOffset)) {
+      int iLimitParam = bind_add(p, BT_INT, 0, 0, pExtras->bLimit ? pExtras->iLimit : -1);
+      sqlite3_str_appendf(pStr, " LIMIT ?%d", iLimitParam);
+      if (pExtras->bOffset) sqlite3_str_appendf(pStr, " OFFSET ?%d", bind_add(p, BT_INT, 0, 0, pExtras->iOffset));
     }
     if (sqlite3_str_errcode(pStr)) compile_nomem(p);
     q->zSql = sqlite3_str_finish(pStr);
     if (!q->zSql) compile_nomem(p);
   }
-  for (i = 0; i < nWhere; i++) crit_clear(&aWhere[i]);
+  where_clear(&body);
+  where_clear(&extra);
 }
 
 void query_clear(Query *pQuery) {
@@ -659,14 +831,17 @@ int query_bind(const Query *pQuery, sqlite3_stmt *pStmt) {
   int i, rc = SQLITE_OK;
   for (i = 0; i < pQuery->nBind && i < nParam && rc == SQLITE_OK; i++) {
     const Bind *pBind = &pQuery->aBind[i];
-    if (pBind->eType == BT_INT) rc = sqlite3_bind_int64(pStmt, i + 1, pBind->i);
-    else rc = sqlite3_bind_text(pStmt, i + 1, pBind->z, pBind->nz, SQLITE_STATIC);
+    switch (pBind->eType) {
+      case BT_INT: rc = sqlite3_bind_int64(pStmt, i + 1, pBind->i); break;
+      case BT_VALUE: rc = sqlite3_bind_value(pStmt, i + 1, pBind->pValue); break;
+      default: rc = sqlite3_bind_text(pStmt, i + 1, pBind->z, pBind->nz, SQLITE_STATIC); break;
+    }
   }
   return rc;
 }
 
 int filter_compile(JsonParser *pParser, const CollectionDesc *pColl, const char *zBody, int nBody,
-                   Query *pQuery, char **pzErr) {
+                   const QueryExtras *pExtras, Query *pQuery, char **pzErr) {
   Compiler c;
   JsonDoc doc;
   int iRoot = -1;
@@ -690,7 +865,7 @@ int filter_compile(JsonParser *pParser, const CollectionDesc *pColl, const char 
   }
   c.pDoc = &doc;
   c.pQuery = pQuery;
-  compile_body(&c, pColl, iRoot);
+  compile_statement(&c, pParser, pColl, iRoot, pExtras);
   json_doc_free(&doc);
   if (c.rc != SQLITE_OK) {
     query_clear(pQuery);

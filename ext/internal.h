@@ -106,15 +106,24 @@ typedef struct RelationDesc {
   const char *zParentCol;
 } RelationDesc;
 
+/* How Prefect's indexes cover a column: what xBestIndex tells the planner. */
+typedef enum IndexKind {
+  IDX_NONE,                   /* no index leads with it: a scan */
+  IDX_MULTI,                  /* an index leads with it */
+  IDX_UNIQUE                  /* a unique index: at most one row per value */
+} IndexKind;
+
 typedef struct ColumnDesc {
   const char *zName;          /* column of the virtual table */
   const char *zType;          /* declared type, as Prefect declares it (affinity!) */
   const char *zExpr;          /* SQL over the primary alias '@' */
+  IndexKind eIndex;
 } ColumnDesc;
 
 typedef struct SortDesc {
   const char *zName;          /* enum value, e.g. "CREATED_DESC" */
   const char *zOrderBy;       /* ORDER BY text over '@' */
+  int bIndexed;               /* an index delivers this order without sorting */
 } SortDesc;
 
 typedef struct CollectionDesc {
@@ -212,12 +221,14 @@ int value_parse_uuid_text(const char *z, int n, char zOut[37]);
 ** filter_compile.c: a body (or no body) -> one SQL statement + binds.
 ** ====================================================================== */
 
-typedef enum BindType { BT_TEXT, BT_INT } BindType;
+typedef enum BindType { BT_TEXT, BT_INT, BT_VALUE } BindType;
 typedef struct Bind {
   BindType eType;
   char *z;               /* BT_TEXT: owned, nz bytes (may hold NUL bytes) */
   int nz;
   sqlite3_int64 i;       /* BT_INT */
+  sqlite3_value *pValue; /* BT_VALUE: borrowed from xFilter's argv; only valid
+                         ** until xFilter returns (sqlite3_bind_value copies) */
 } Bind;
 
 typedef struct Query {
@@ -228,11 +239,47 @@ typedef struct Query {
   int bLimit;            /* the body set a limit or an offset */
 } Query;
 
-/* Compile a request body for a collection. zBody may be NULL (no body).
-** Returns SQLITE_OK, SQLITE_ERROR with *pzErr ("prefect: <path>: ..."),
-** or SQLITE_NOMEM. *pQuery is zeroed first and owned by the caller after. */
+/* SQL operators that xBestIndex pushes into the inner statement. The names
+** are also the operator part of idxStr entries ("key =", "created >="). */
+typedef enum ColumnOp {
+  COP_EQ, COP_GT, COP_LE, COP_LT, COP_GE, COP_NE, COP_IS, COP_ISNOT,
+  COP_ISNULL, COP_NOTNULL, COP_LIKE, COP_GLOB, COP_IN, COP_COUNT
+} ColumnOp;
+extern const char *const column_op_names[COP_COUNT];
+
+typedef struct ColumnConstraint {
+  int iCol;                  /* column of the collection */
+  ColumnOp eOp;
+  sqlite3_value *pValue;     /* borrowed right-hand side (xFilter's argv) */
+  const char *zList;         /* COP_IN: the list as a JSON array (borrowed) */
+} ColumnConstraint;
+
+typedef struct OrderTerm {
+  int iCol;
+  int bDesc;
+} OrderTerm;
+
+/* What the SQL around a virtual table adds to its body: prefect_filter()
+** documents, column constraints, ORDER BY, LIMIT and OFFSET. All borrowed. */
+typedef struct QueryExtras {
+  const char *const *azFilter;  /* prefect_filter() documents, ANDed */
+  const int *anFilter;
+  int nFilter;
+  const ColumnConstraint *aCons;
+  int nCons;
+  const OrderTerm *aOrder;      /* replaces the body's sort when nOrder > 0 */
+  int nOrder;
+  int bLimit, bOffset;          /* SQL LIMIT / OFFSET pushed down */
+  sqlite3_int64 iLimit, iOffset;
+} QueryExtras;
+
+/* Compile a request body for a collection. zBody may be NULL (no body);
+** pExtras may be NULL. Returns SQLITE_OK, SQLITE_ERROR with *pzErr
+** ("prefect: <path>: ..."), or SQLITE_NOMEM. *pQuery is zeroed first and
+** owned by the caller after. */
 int filter_compile(JsonParser *pParser, const CollectionDesc *pColl,
-                   const char *zBody, int nBody, Query *pQuery, char **pzErr);
+                   const char *zBody, int nBody, const QueryExtras *pExtras,
+                   Query *pQuery, char **pzErr);
 void query_clear(Query *pQuery);
 int query_bind(const Query *pQuery, sqlite3_stmt *pStmt);
 

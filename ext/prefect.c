@@ -79,7 +79,7 @@ static void prefectFilterSqlFunc(sqlite3_context *ctx, int argc, sqlite3_value *
   }
   json_parser_init(&parser, sqlite3_context_db_handle(ctx));
   rc = filter_compile(&parser, pColl, (const char *)sqlite3_value_text(argv[1]),
-                      sqlite3_value_bytes(argv[1]), &query, &zErr);
+                      sqlite3_value_bytes(argv[1]), 0, &query, &zErr);
   json_parser_close(&parser);
   if (rc == SQLITE_OK) {
     sqlite3_result_text(ctx, query.zSql, -1, SQLITE_TRANSIENT);
@@ -92,6 +92,15 @@ static void prefectFilterSqlFunc(sqlite3_context *ctx, int argc, sqlite3_value *
   query_clear(&query);
 }
 
+/* prefect_filter(x, doc) anywhere but on a collection table's own column:
+** the virtual tables overload it (xFindFunction), this is what is left. */
+static void prefectFilterMisplacedFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  (void)argv;
+  sqlite3_result_error(ctx, "prefect: prefect_filter(): the first argument must be the table itself, "
+                            "as in prefect_filter(artifacts, '{...}')", -1);
+}
+
 int functions_register(sqlite3 *db) {
   static const struct {
     const char *zName;
@@ -102,6 +111,7 @@ int functions_register(sqlite3 *db) {
     {"prefect_version", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, prefectVersionFunc},
     {"prefect_debug", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, prefectDebugFunc},
     {"prefect_filter_sql", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, prefectFilterSqlFunc},
+    {"prefect_filter", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, prefectFilterMisplacedFunc},
   };
   size_t i;
   int rc = SQLITE_OK;

@@ -11,6 +11,13 @@
 ** one SQL statement over Prefect's own tables and the cursor streams that
 ** statement's rows; nothing is collected in memory here.
 **
+** Ordinary SQL around the table reaches the inner statement too: column
+** constraints (=, IN, <, <=, >, >=, IS, IS NOT, IS [NOT] NULL, !=, LIKE,
+** GLOB), ORDER BY on any columns, LIMIT/OFFSET, and prefect_filter()
+** documents (a second hidden column named like the table carries each
+** row's id for prefect_filter()'s fallback, see prefectFilterRowFunc).
+** All of it becomes one statement that SQLite plans on Prefect's indexes.
+**
 ** Like generate_series, there is no xCreate: the tables cannot be created
 ** with CREATE VIRTUAL TABLE, so loading the extension never writes to the
 ** database schema.
@@ -47,14 +54,35 @@ typedef struct CollectionCursor {
   sqlite3_stmt *pStmt;   /* borrowed from aCache[iCache], or owned when iCache < 0 */
   int iCache;
   int bEof;
-  sqlite3_int64 iRowid;  /* 1, 2, 3... in output order */
+
   char *zBody;           /* owned copy of the body, returned by the hidden column */
   int nBody;
   Query query;           /* owned; its binds are bound SQLITE_STATIC to pStmt */
 } CollectionCursor;
 
-/* idxNum bits */
-#define IDX_BODY 0x01    /* argv[0] is the body */
+/*
+** The plan, as xBestIndex hands it to xFilter.
+**
+** idxStr = argv-entry ("," argv-entry)* ["|" order-term ("," order-term)*]
+**   argv-entry: "body"           the request body (hidden column body)
+**               "filter"         a prefect_filter() document
+**               "<column> <op>"  a constraint, <op> one of column_op_names
+**                                ("key =", "created >=", "id IN", "type IS NULL")
+**               "limit" | "offset"  SQL's LIMIT / OFFSET
+**   order-term: "<column> ASC" | "<column> DESC"  (ORDER BY, consumed)
+** Entry k of idxStr is argv[k] of xFilter. idxNum repeats the shape as bits
+** for a quick look in EXPLAIN QUERY PLAN output.
+*/
+#define PLAN_BODY 0x01
+#define PLAN_FILTER 0x02
+#define PLAN_COLUMNS 0x04
+#define PLAN_ORDER 0x08
+#define PLAN_LIMIT 0x10
+#define PLAN_OFFSET 0x20
+
+#define PREFECT_ROW_POINTER "prefect_collection_row"
+#define MAX_PLAN_ARGS 32          /* constraints beyond this are left to SQLite */
+#define COLLECTION_ROWS 100000.0  /* the planner's guess at a collection's size */
 
 static void vtab_set_error(sqlite3_vtab *pVtab, char *zOwned) {
   sqlite3_free(pVtab->zErrMsg);
@@ -76,7 +104,9 @@ static int collectionConnect(sqlite3 *db, void *pAux, int argc, const char *cons
   for (i = 0; pColl->aCol[i].zName; i++) {
     sqlite3_str_appendf(pStr, "%s\"%w\" %s", i ? ", " : "", pColl->aCol[i].zName, pColl->aCol[i].zType);
   }
-  sqlite3_str_appendall(pStr, ", body HIDDEN)");
+  /* column nCol: the body; column nCol+1, named like the table, is the
+  ** first argument of prefect_filter(artifacts, '{...}') */
+  sqlite3_str_appendf(pStr, ", body HIDDEN, \"%w\" HIDDEN)", pColl->zName);
   zSchema = sqlite3_str_finish(pStr);
   if (!zSchema) return SQLITE_NOMEM;
   rc = sqlite3_declare_vtab(db, zSchema);
@@ -108,34 +138,158 @@ static int collectionDisconnect(sqlite3_vtab *pVtab) {
   return SQLITE_OK;
 }
 
+/* The ColumnOp of a constraint operator we can push down, or -1. */
+static int column_op_of(unsigned char op) {
+  switch (op) {
+    case SQLITE_INDEX_CONSTRAINT_EQ: return COP_EQ;
+    case SQLITE_INDEX_CONSTRAINT_GT: return COP_GT;
+    case SQLITE_INDEX_CONSTRAINT_LE: return COP_LE;
+    case SQLITE_INDEX_CONSTRAINT_LT: return COP_LT;
+    case SQLITE_INDEX_CONSTRAINT_GE: return COP_GE;
+    case SQLITE_INDEX_CONSTRAINT_NE: return COP_NE;
+    case SQLITE_INDEX_CONSTRAINT_IS: return COP_IS;
+    case SQLITE_INDEX_CONSTRAINT_ISNOT: return COP_ISNOT;
+    case SQLITE_INDEX_CONSTRAINT_ISNULL: return COP_ISNULL;
+    case SQLITE_INDEX_CONSTRAINT_ISNOTNULL: return COP_NOTNULL;
+    case SQLITE_INDEX_CONSTRAINT_LIKE: return COP_LIKE;
+    case SQLITE_INDEX_CONSTRAINT_GLOB: return COP_GLOB;
+    default: return -1;
+  }
+}
+
 /*
-** Plans. The body, when given, is the only argument (argv[0], idxNum bit
-** IDX_BODY, idxStr "B"). A body constraint that is not usable yet (it
-** depends on a table joined later) is SQLITE_CONSTRAINT, so the planner
-** tries another order instead of failing.
+** Every constraint we can express in the inner statement is consumed, so
+** that SQLite also offers LIMIT/OFFSET (it only does when nothing is left
+** for it to check). A body constraint that is not usable yet (it depends on
+** a table joined later) is SQLITE_CONSTRAINT: the planner tries another
+** order instead of failing. Costs: a full collection is COLLECTION_ROWS;
+** each pushed-down constraint narrows that by what Prefect's indexes do
+** with it (describe.c IndexKind), so joins start from the selective side.
 */
 static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
   CollectionVtab *pTab = (CollectionVtab *)pVtab;
-  int i, iBody = -1, bBodyUnusable = 0;
+  const CollectionDesc *pColl = pTab->pColl;
+  int aArg[MAX_PLAN_ARGS];       /* constraint index of each argv slot */
+  int aOp[MAX_PLAN_ARGS];        /* its ColumnOp, or -1 for body/filter/limit/offset */
+  int nArg = 0, i, iBody = -1, iLimit = -1, iOffset = -1, bBodyUnusable = 0, bAllUsed = 1;
+  int bUnique = 0, bIndexed = 0, idxNum = 0;
+  double rRows = COLLECTION_ROWS, rCost;
+  sqlite3_str *pStr;
+
+  /* slot order is the contract with xFilter: body, filters, columns, limit, offset */
   for (i = 0; i < pInfo->nConstraint; i++) {
     const struct sqlite3_index_constraint *pCons = &pInfo->aConstraint[i];
-    if (pCons->iColumn != pTab->nCol || pCons->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
-    if (pCons->usable) iBody = i; else bBodyUnusable = 1;
+    if (pCons->iColumn == pTab->nCol && pCons->op == SQLITE_INDEX_CONSTRAINT_EQ) {
+      if (!pCons->usable) bBodyUnusable = 1;
+      else if (iBody < 0) iBody = i;
+      else bAllUsed = 0;
+    }
   }
   if (iBody < 0 && bBodyUnusable) return SQLITE_CONSTRAINT;
-  if (iBody >= 0) {
-    pInfo->aConstraintUsage[iBody].argvIndex = 1;
-    pInfo->aConstraintUsage[iBody].omit = 1;
-    pInfo->idxNum = IDX_BODY;
-    pInfo->idxStr = "B";
-    pInfo->estimatedCost = 10000.0;
-    pInfo->estimatedRows = 1000;
-  } else {
-    pInfo->idxNum = 0;
-    pInfo->idxStr = "";
-    pInfo->estimatedCost = 1000000.0;
-    pInfo->estimatedRows = 100000;
+  if (iBody >= 0) { aArg[nArg] = iBody; aOp[nArg++] = -1; idxNum |= PLAN_BODY; rRows /= 10; }
+  for (i = 0; i < pInfo->nConstraint && nArg < MAX_PLAN_ARGS; i++) {
+    const struct sqlite3_index_constraint *pCons = &pInfo->aConstraint[i];
+    if (!pCons->usable || pCons->iColumn != pTab->nCol + 1) continue;
+    if (pCons->op >= SQLITE_INDEX_CONSTRAINT_FUNCTION) {
+      aArg[nArg] = i; aOp[nArg++] = -1; idxNum |= PLAN_FILTER; rRows /= 10;
+    }
   }
+  for (i = 0; i < pInfo->nConstraint; i++) {
+    const struct sqlite3_index_constraint *pCons = &pInfo->aConstraint[i];
+    int eOp;
+    IndexKind eIndex;
+    if (i == iBody) continue;
+    if (pCons->op == SQLITE_INDEX_CONSTRAINT_LIMIT) { if (pCons->usable) iLimit = i; continue; }
+    if (pCons->op == SQLITE_INDEX_CONSTRAINT_OFFSET) { if (pCons->usable) iOffset = i; continue; }
+    if (pCons->iColumn == pTab->nCol + 1 && pCons->op >= SQLITE_INDEX_CONSTRAINT_FUNCTION && pCons->usable) continue;
+    eOp = (pCons->iColumn >= 0 && pCons->iColumn < pTab->nCol) ? column_op_of(pCons->op) : -1;
+    if (eOp < 0 || !pCons->usable || nArg >= MAX_PLAN_ARGS - 2) {
+      if (pCons->usable) bAllUsed = 0;  /* SQLite checks it; LIMIT must then stay with SQLite */
+      continue;
+    }
+    if (eOp == COP_EQ && sqlite3_vtab_in(pInfo, i, -1)) {
+      sqlite3_vtab_in(pInfo, i, 1);  /* the whole list in one xFilter */
+      eOp = COP_IN;
+    }
+    aArg[nArg] = i;
+    aOp[nArg++] = eOp;
+    idxNum |= PLAN_COLUMNS;
+    eIndex = pColl->aCol[pCons->iColumn].eIndex;
+    switch (eOp) {
+      case COP_EQ:
+      case COP_IS:
+        if (eIndex == IDX_UNIQUE) { rRows = 1; bUnique = 1; }
+        else if (eIndex == IDX_MULTI) rRows /= 100;
+        else rRows /= 10;
+        break;
+      case COP_IN:
+        if (eIndex == IDX_UNIQUE) { if (rRows > 10) rRows = 10; }
+        else rRows /= eIndex == IDX_MULTI ? 20 : 5;
+        break;
+      case COP_GT: case COP_GE: case COP_LT: case COP_LE:
+        rRows /= 4;
+        break;
+      default:
+        rRows /= 2;
+        break;
+    }
+    if (eIndex != IDX_NONE && eOp != COP_NE && eOp != COP_ISNOT && eOp != COP_NOTNULL &&
+        eOp != COP_LIKE && eOp != COP_GLOB) {
+      bIndexed = 1;
+    }
+  }
+  if (bAllUsed && iLimit >= 0 && nArg < MAX_PLAN_ARGS) { aArg[nArg] = iLimit; aOp[nArg++] = -1; idxNum |= PLAN_LIMIT; }
+  if (bAllUsed && iOffset >= 0 && nArg < MAX_PLAN_ARGS) { aArg[nArg] = iOffset; aOp[nArg++] = -1; idxNum |= PLAN_OFFSET; }
+
+  pStr = sqlite3_str_new(0);
+  for (i = 0; i < nArg; i++) {
+    const struct sqlite3_index_constraint *pCons = &pInfo->aConstraint[aArg[i]];
+    if (i) sqlite3_str_appendchar(pStr, 1, ',');
+    if (aArg[i] == iBody) sqlite3_str_appendall(pStr, "body");
+    else if (aArg[i] == iLimit) sqlite3_str_appendall(pStr, "limit");
+    else if (aArg[i] == iOffset) sqlite3_str_appendall(pStr, "offset");
+    else if (aOp[i] < 0) sqlite3_str_appendall(pStr, "filter");
+    else sqlite3_str_appendf(pStr, "%s %s", pColl->aCol[pCons->iColumn].zName, column_op_names[aOp[i]]);
+    pInfo->aConstraintUsage[aArg[i]].argvIndex = i + 1;
+#ifdef PREFECT_VERIFY_CONSTRAINTS
+    /* test builds: SQLite re-checks every column constraint we push down */
+    pInfo->aConstraintUsage[aArg[i]].omit = aOp[i] < 0;
+#else
+    pInfo->aConstraintUsage[aArg[i]].omit = 1;
+#endif
+  }
+  /* any ORDER BY on visible columns: the inner statement sorts (or an index does) */
+  if (pInfo->nOrderBy > 0) {
+    int bOk = 1;
+    for (i = 0; i < pInfo->nOrderBy; i++) {
+      if (pInfo->aOrderBy[i].iColumn < 0 || pInfo->aOrderBy[i].iColumn >= pTab->nCol) bOk = 0;
+    }
+    if (bOk) {
+      for (i = 0; i < pInfo->nOrderBy; i++) {
+        sqlite3_str_appendf(pStr, "%c%s %s", i ? ',' : '|', pColl->aCol[pInfo->aOrderBy[i].iColumn].zName,
+                            pInfo->aOrderBy[i].desc ? "DESC" : "ASC");
+      }
+      pInfo->orderByConsumed = 1;
+      idxNum |= PLAN_ORDER;
+    }
+  }
+  if (sqlite3_str_errcode(pStr)) {
+    sqlite3_free(sqlite3_str_finish(pStr));
+    return SQLITE_NOMEM;
+  }
+  pInfo->idxStr = sqlite3_str_finish(pStr);
+  pInfo->needToFreeIdxStr = 1;
+  pInfo->idxNum = idxNum;
+  if (rRows < 1) rRows = 1;
+  /* an index lookup costs per row found; anything else scans the table */
+  rCost = bIndexed ? rRows * 4 + 10 : COLLECTION_ROWS + rRows;
+  if ((idxNum & PLAN_ORDER) && pInfo->nOrderBy > 0 &&
+      (pInfo->nOrderBy > 1 || pColl->aCol[pInfo->aOrderBy[0].iColumn].eIndex == IDX_NONE)) {
+    rCost += rRows * 3;  /* the inner statement sorts */
+  }
+  pInfo->estimatedCost = rCost;
+  pInfo->estimatedRows = (sqlite3_int64)rRows;
+  if (bUnique) pInfo->idxFlags |= SQLITE_INDEX_SCAN_UNIQUE;
   return SQLITE_OK;
 }
 
@@ -166,7 +320,6 @@ static void collectionCursorReset(CollectionCursor *pCur) {
   pCur->pStmt = 0;
   pCur->iCache = -1;
   pCur->bEof = 1;
-  pCur->iRowid = 0;
   sqlite3_free(pCur->zBody);
   pCur->zBody = 0;
   pCur->nBody = 0;
@@ -220,10 +373,7 @@ static int statement_acquire(CollectionVtab *pTab, CollectionCursor *pCur, const
 static int collectionNext(sqlite3_vtab_cursor *pCursor) {
   CollectionCursor *pCur = (CollectionCursor *)pCursor;
   int rc = sqlite3_step(pCur->pStmt);
-  if (rc == SQLITE_ROW) {
-    pCur->iRowid++;
-    return SQLITE_OK;
-  }
+  if (rc == SQLITE_ROW) return SQLITE_OK;
   pCur->bEof = 1;
   if (rc == SQLITE_DONE) return SQLITE_OK;
   vtab_set_error(pCursor->pVtab, sqlite3_mprintf("prefect: %s", sqlite3_errmsg(
@@ -231,37 +381,170 @@ static int collectionNext(sqlite3_vtab_cursor *pCursor) {
   return rc;
 }
 
+/* Index of the column named z (n bytes), or -1. */
+static int column_by_name(const CollectionDesc *pColl, const char *z, int n) {
+  int i;
+  for (i = 0; pColl->aCol[i].zName; i++) {
+    if ((int)strlen(pColl->aCol[i].zName) == n && memcmp(pColl->aCol[i].zName, z, n) == 0) return i;
+  }
+  return -1;
+}
+
+/* An IN list, taken all at once (sqlite3_vtab_in), as a JSON array. NULLs
+** never match and blobs never equal Prefect's text or numbers: both are
+** left out. */
+static char *in_list_json(sqlite3_value *pList) {
+  sqlite3_str *pStr = sqlite3_str_new(0);
+  sqlite3_value *pVal = 0;
+  int rc, n = 0;
+  sqlite3_str_appendchar(pStr, 1, '[');
+  for (rc = sqlite3_vtab_in_first(pList, &pVal); rc == SQLITE_OK && pVal;
+       rc = sqlite3_vtab_in_next(pList, &pVal)) {
+    switch (sqlite3_value_type(pVal)) {
+      case SQLITE_INTEGER:
+        sqlite3_str_appendf(pStr, "%s%lld", n++ ? "," : "", sqlite3_value_int64(pVal));
+        break;
+      case SQLITE_FLOAT:
+        sqlite3_str_appendf(pStr, "%s%!.17g", n++ ? "," : "", sqlite3_value_double(pVal));
+        break;
+      case SQLITE_TEXT: {
+        const unsigned char *z = sqlite3_value_text(pVal);
+        int i, nz = sqlite3_value_bytes(pVal);
+        sqlite3_str_appendall(pStr, n++ ? ",\"" : "\"");
+        for (i = 0; i < nz; i++) {
+          if (z[i] == '"' || z[i] == '\\') sqlite3_str_appendf(pStr, "\\%c", z[i]);
+          else if (z[i] < 0x20) sqlite3_str_appendf(pStr, "\\u%04x", z[i]);
+          else sqlite3_str_appendchar(pStr, 1, (char)z[i]);
+        }
+        sqlite3_str_appendchar(pStr, 1, '"');
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  sqlite3_str_appendchar(pStr, 1, ']');
+  if ((rc != SQLITE_OK && rc != SQLITE_DONE) || sqlite3_str_errcode(pStr)) {
+    sqlite3_free(sqlite3_str_finish(pStr));
+    return 0;
+  }
+  return sqlite3_str_finish(pStr);
+}
+
+/* Read the plan of xBestIndex back into QueryExtras (see the grammar above).
+** The IN lists it builds are stored in azIn[] and owned by the caller. */
+static int plan_read(CollectionVtab *pTab, const char *idxStr, int argc, sqlite3_value **argv,
+                     const char **pzBody, int *pnBody, QueryExtras *pX,
+                     const char **azFilter, int *anFilter, ColumnConstraint *aCons,
+                     OrderTerm *aOrder, char **azIn) {
+  const CollectionDesc *pColl = pTab->pColl;
+  const char *z = idxStr ? idxStr : "";
+  int iArg = 0;
+  while (*z && *z != '|') {
+    int n = 0, k;
+    while (z[n] && z[n] != ',' && z[n] != '|') n++;
+    if (iArg >= argc || iArg >= MAX_PLAN_ARGS) return SQLITE_ERROR;
+    if (n == 4 && memcmp(z, "body", 4) == 0) {
+      if (sqlite3_value_type(argv[iArg]) != SQLITE_NULL) {
+        *pzBody = (const char *)sqlite3_value_text(argv[iArg]);
+        *pnBody = sqlite3_value_bytes(argv[iArg]);
+      }
+    } else if (n == 6 && memcmp(z, "filter", 6) == 0) {
+      azFilter[pX->nFilter] = (const char *)sqlite3_value_text(argv[iArg]);
+      anFilter[pX->nFilter++] = sqlite3_value_bytes(argv[iArg]);
+    } else if (n == 5 && memcmp(z, "limit", 5) == 0) {
+      pX->bLimit = 1;
+      pX->iLimit = sqlite3_value_int64(argv[iArg]);
+    } else if (n == 6 && memcmp(z, "offset", 6) == 0) {
+      pX->bOffset = 1;
+      pX->iOffset = sqlite3_value_int64(argv[iArg]);
+    } else {
+      const char *zSpace = memchr(z, ' ', n);
+      ColumnConstraint *pCons = &aCons[pX->nCons];
+      if (!zSpace) return SQLITE_ERROR;
+      pCons->iCol = column_by_name(pColl, z, (int)(zSpace - z));
+      pCons->eOp = COP_COUNT;
+      for (k = 0; k < COP_COUNT; k++) {
+        int nOp = (int)strlen(column_op_names[k]);
+        if (nOp == n - (int)(zSpace - z) - 1 && memcmp(zSpace + 1, column_op_names[k], nOp) == 0) pCons->eOp = k;
+      }
+      if (pCons->iCol < 0 || pCons->eOp == COP_COUNT) return SQLITE_ERROR;
+      pCons->pValue = argv[iArg];
+      pCons->zList = 0;
+      if (pCons->eOp == COP_IN) {
+        azIn[pX->nCons] = in_list_json(argv[iArg]);
+        if (!azIn[pX->nCons]) return SQLITE_NOMEM;
+        pCons->zList = azIn[pX->nCons];
+      }
+      pX->nCons++;
+    }
+    iArg++;
+    z += n;
+    if (*z == ',') z++;
+  }
+  if (*z == '|') {
+    z++;
+    while (*z) {
+      int n = 0;
+      const char *zSpace;
+      while (z[n] && z[n] != ',') n++;
+      zSpace = memchr(z, ' ', n);
+      if (!zSpace || pX->nOrder >= MAX_PLAN_ARGS) return SQLITE_ERROR;
+      aOrder[pX->nOrder].iCol = column_by_name(pColl, z, (int)(zSpace - z));
+      aOrder[pX->nOrder].bDesc = (n - (zSpace - z) - 1) == 4 && memcmp(zSpace + 1, "DESC", 4) == 0;
+      if (aOrder[pX->nOrder].iCol < 0) return SQLITE_ERROR;
+      pX->nOrder++;
+      z += n;
+      if (*z == ',') z++;
+    }
+  }
+  return iArg == argc ? SQLITE_OK : SQLITE_ERROR;
+}
+
 static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr,
                             int argc, sqlite3_value **argv) {
   CollectionCursor *pCur = (CollectionCursor *)pCursor;
   CollectionVtab *pTab = (CollectionVtab *)pCursor->pVtab;
+  const char *azFilter[MAX_PLAN_ARGS];
+  int anFilter[MAX_PLAN_ARGS];
+  ColumnConstraint aCons[MAX_PLAN_ARGS];
+  OrderTerm aOrder[MAX_PLAN_ARGS];
+  char *azIn[MAX_PLAN_ARGS];
+  QueryExtras extras;
   const char *zBody = 0;
+  int nBody = 0;
   char *zErr = 0;
-  int rc;
-  (void)idxStr;
+  int rc, i;
+  (void)idxNum;
   collectionCursorReset(pCur);
-  if ((idxNum & IDX_BODY) && argc >= 1 && sqlite3_value_type(argv[0]) != SQLITE_NULL) {
-    zBody = (const char *)sqlite3_value_text(argv[0]);
-    pCur->nBody = sqlite3_value_bytes(argv[0]);
-    if (!zBody) return SQLITE_NOMEM;
-    pCur->zBody = sqlite3_malloc(pCur->nBody + 1);
-    if (!pCur->zBody) return SQLITE_NOMEM;
-    memcpy(pCur->zBody, zBody, pCur->nBody + 1);
+  memset(&extras, 0, sizeof(extras));
+  memset(azIn, 0, sizeof(azIn));
+  extras.azFilter = azFilter;
+  extras.anFilter = anFilter;
+  extras.aCons = aCons;
+  extras.aOrder = aOrder;
+  rc = plan_read(pTab, idxStr, argc, argv, &zBody, &nBody, &extras, azFilter, anFilter, aCons, aOrder, azIn);
+  if (rc == SQLITE_OK && zBody) {
+    /* kept for the hidden body column */
+    pCur->zBody = sqlite3_malloc(nBody + 1);
+    if (!pCur->zBody) rc = SQLITE_NOMEM;
+    else memcpy(pCur->zBody, zBody, nBody + 1), pCur->nBody = nBody;
   }
-  rc = filter_compile(&pTab->parser, pTab->pColl, pCur->zBody, pCur->nBody, &pCur->query, &zErr);
-  if (rc != SQLITE_OK) {
-    vtab_set_error(pCursor->pVtab, zErr);
-    return rc;
+  if (rc == SQLITE_OK) {
+    rc = filter_compile(&pTab->parser, pTab->pColl, pCur->zBody, pCur->nBody, &extras, &pCur->query, &zErr);
+    if (rc != SQLITE_OK) vtab_set_error(pCursor->pVtab, zErr);
+  } else if (rc == SQLITE_ERROR) {
+    vtab_set_error(pCursor->pVtab, sqlite3_mprintf("prefect: internal error: unreadable plan %Q", idxStr));
   }
-  rc = statement_acquire(pTab, pCur, pCur->query.zSql);
-  if (rc != SQLITE_OK) {
-    vtab_set_error(pCursor->pVtab, sqlite3_mprintf("prefect: %s", sqlite3_errmsg(pTab->db)));
-    collectionCursorReset(pCur);
-    return rc;
+  if (rc == SQLITE_OK) {
+    rc = statement_acquire(pTab, pCur, pCur->query.zSql);
+    if (rc == SQLITE_OK) rc = query_bind(&pCur->query, pCur->pStmt);
+    if (rc != SQLITE_OK) {
+      vtab_set_error(pCursor->pVtab, sqlite3_mprintf("prefect: %s", sqlite3_errmsg(pTab->db)));
+    }
   }
-  rc = query_bind(&pCur->query, pCur->pStmt);
+  for (i = 0; i < MAX_PLAN_ARGS; i++) sqlite3_free(azIn[i]);
   if (rc != SQLITE_OK) {
-    vtab_set_error(pCursor->pVtab, sqlite3_mprintf("prefect: %s", sqlite3_errmsg(pTab->db)));
     collectionCursorReset(pCur);
     return rc;
   }
@@ -278,15 +561,111 @@ static int collectionColumn(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, 
   CollectionVtab *pTab = (CollectionVtab *)pCursor->pVtab;
   if (i < pTab->nCol) {
     sqlite3_result_value(ctx, sqlite3_column_value(pCur->pStmt, i));
-  } else if (pCur->zBody) {
-    sqlite3_result_text(ctx, pCur->zBody, pCur->nBody, SQLITE_TRANSIENT);
+  } else if (i == pTab->nCol) {
+    if (pCur->zBody) sqlite3_result_text(ctx, pCur->zBody, pCur->nBody, SQLITE_TRANSIENT);
+  } else {
+    /* the table-named column: a pointer to this cursor, for
+    ** prefectFilterRowFunc; plain SQL sees NULL */
+    sqlite3_result_pointer(ctx, pCur, PREFECT_ROW_POINTER, 0);
   }
   return SQLITE_OK;
 }
 
+/* The rowid of the row in Prefect's table (selected after the columns):
+** stable across scans, which SQLite's OR optimisation relies on when it
+** unions two plans of this table by rowid. */
 static int collectionRowid(sqlite3_vtab_cursor *pCursor, sqlite_int64 *pRowid) {
-  *pRowid = ((CollectionCursor *)pCursor)->iRowid;
+  CollectionCursor *pCur = (CollectionCursor *)pCursor;
+  *pRowid = sqlite3_column_int64(pCur->pStmt, ((CollectionVtab *)pCursor->pVtab)->nCol);
   return SQLITE_OK;
+}
+
+/*
+** prefect_filter(artifacts, '{...}') where SQLite could not push it down
+** (inside an OR, say): is the current row in the document's answer? The
+** first argument carries the cursor (see collectionColumn), whose row id
+** is looked up with the same compiled filter plus "id = ?". The compiled
+** statement is kept as auxiliary data of the document argument, so it is
+** prepared once per statement, not once per row.
+*/
+typedef struct RowFilter {
+  Query query;          /* owned; its last bind is the row id */
+  sqlite3_stmt *pStmt;  /* owned */
+} RowFilter;
+
+static void row_filter_free(void *p) {
+  RowFilter *pRF = (RowFilter *)p;
+  sqlite3_finalize(pRF->pStmt);
+  query_clear(&pRF->query);
+  sqlite3_free(pRF);
+}
+
+static void prefectFilterRowFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  CollectionVtab *pTab = (CollectionVtab *)sqlite3_user_data(ctx);
+  CollectionCursor *pCur = (CollectionCursor *)sqlite3_value_pointer(argv[0], PREFECT_ROW_POINTER);
+  RowFilter *pRF = (RowFilter *)sqlite3_get_auxdata(ctx, 1);
+  sqlite3_value *pId;
+  int bNew = 0, rc;
+  (void)argc;
+  if (!pCur || pCur->bEof || !pCur->pStmt) {
+    sqlite3_result_error(ctx, "prefect: prefect_filter(): the first argument must be the table itself, "
+                              "as in prefect_filter(artifacts, '{...}')", -1);
+    return;
+  }
+  pId = sqlite3_column_value(pCur->pStmt, 0);
+  if (!pRF) {
+    const char *zDoc = (const char *)sqlite3_value_text(argv[1]);
+    int nDoc = sqlite3_value_bytes(argv[1]);
+    ColumnConstraint cons;
+    QueryExtras extras;
+    char *zErr = 0;
+    memset(&extras, 0, sizeof(extras));
+    cons.iCol = 0;  /* id: the first column of every collection */
+    cons.eOp = COP_EQ;
+    cons.pValue = pId;
+    cons.zList = 0;
+    extras.azFilter = &zDoc;
+    extras.anFilter = &nDoc;
+    extras.nFilter = zDoc ? 1 : 0;
+    extras.aCons = &cons;
+    extras.nCons = 1;
+    pRF = sqlite3_malloc(sizeof(*pRF));
+    if (!pRF) { sqlite3_result_error_nomem(ctx); return; }
+    memset(pRF, 0, sizeof(*pRF));
+    rc = filter_compile(&pTab->parser, pTab->pColl, 0, 0, &extras, &pRF->query, &zErr);
+    if (rc == SQLITE_OK) rc = sqlite3_prepare_v2(pTab->db, pRF->query.zSql, -1, &pRF->pStmt, 0);
+    if (rc == SQLITE_OK) rc = query_bind(&pRF->query, pRF->pStmt);
+    if (rc != SQLITE_OK) {
+      if (zErr) sqlite3_result_error(ctx, zErr, -1);
+      else if (rc == SQLITE_NOMEM) sqlite3_result_error_nomem(ctx);
+      else sqlite3_result_error(ctx, sqlite3_errmsg(pTab->db), -1);
+      sqlite3_free(zErr);
+      row_filter_free(pRF);
+      return;
+    }
+    bNew = 1;
+  } else {
+    sqlite3_bind_value(pRF->pStmt, pRF->query.nBind, pId);
+  }
+  rc = sqlite3_step(pRF->pStmt);
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+    sqlite3_result_int(ctx, rc == SQLITE_ROW);
+  } else {
+    sqlite3_result_error(ctx, sqlite3_errmsg(pTab->db), -1);
+  }
+  sqlite3_reset(pRF->pStmt);
+  if (bNew) sqlite3_set_auxdata(ctx, 1, pRF, row_filter_free);
+}
+
+static int collectionFindFunction(sqlite3_vtab *pVtab, int nArg, const char *zName,
+                                  void (**pxFunc)(sqlite3_context *, int, sqlite3_value **),
+                                  void **ppArg) {
+  if (nArg == 2 && sqlite3_stricmp(zName, "prefect_filter") == 0) {
+    *pxFunc = prefectFilterRowFunc;
+    *ppArg = pVtab;
+    return SQLITE_INDEX_CONSTRAINT_FUNCTION;  /* offered to xBestIndex as a constraint */
+  }
+  return 0;
 }
 
 static sqlite3_module collectionModule = {
@@ -303,7 +682,10 @@ static sqlite3_module collectionModule = {
   collectionEof,         /* xEof */
   collectionColumn,      /* xColumn */
   collectionRowid,       /* xRowid */
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+  0,                     /* xUpdate: read-only */
+  0, 0, 0, 0,            /* xBegin, xSync, xCommit, xRollback */
+  collectionFindFunction,
+  0, 0, 0, 0, 0          /* xRename, xSavepoint, xRelease, xRollbackTo, xShadowName */
 };
 
 int vtab_collection_register(sqlite3 *db, const CollectionDesc *pColl) {

@@ -37,7 +37,7 @@ static Compiled compile(sqlite3 *db, const CollectionDesc *pColl, const char *zB
   Compiled c;
   JsonParser parser;
   json_parser_init(&parser, db);
-  c.rc = filter_compile(&parser, pColl, zBody, zBody ? (int)strlen(zBody) : 0, &c.query, &c.zErr);
+  c.rc = filter_compile(&parser, pColl, zBody, zBody ? (int)strlen(zBody) : 0, 0, &c.query, &c.zErr);
   json_parser_close(&parser);
   return c;
 }
@@ -228,7 +228,8 @@ static void test_columns_in_api_order(void **state) {
   assert_int_equal(c.rc, SQLITE_OK);
   assert_string_equal(c.query.zSql,
       "SELECT ac.id, ac.created, ac.updated, ac.\"key\", ac.latest_id, ac.type, ac.description, "
-      "ac.data, ac.metadata_, ac.flow_run_id, ac.task_run_id FROM artifact_collection AS ac "
+      "ac.data, ac.metadata_, ac.flow_run_id, ac.task_run_id, ac.rowid AS prefect_rowid "
+      "FROM artifact_collection AS ac "
       "ORDER BY ac.id DESC");
   compiled_free(&c);
   sqlite3_close(db);
@@ -261,34 +262,43 @@ static void test_constant_folding(void **state) {
              "artifact AS a ORDER BY a.id DESC");
   /* the state rule: a child that is not exactly one comparison is dropped */
   expect_sql("{\"flow_runs\": {\"state\": {\"operator\": \"or_\", \"type\": {}, \"name\": {\"any_\": [\"x\"]}}}}",
-             "artifact AS a WHERE EXISTS (SELECT 1 FROM flow_run AS fr1 WHERE fr1.id = a.flow_run_id "
-             "AND fr1.state_name IN (SELECT value FROM json_each(?1))) ORDER BY a.id DESC");
+             "artifact AS a WHERE a.flow_run_id IN (SELECT fr1.id FROM flow_run AS fr1 "
+             "WHERE fr1.state_name IN (SELECT value FROM json_each(?1))) ORDER BY a.id DESC");
   expect_sql("{\"flow_runs\": {\"state\": {\"type\": {\"any_\": [\"FAILED\"], \"not_any_\": [\"FAILED\"]}}}}",
-             "artifact AS a WHERE EXISTS (SELECT 1 FROM flow_run AS fr1 WHERE fr1.id = a.flow_run_id) "
+             "artifact AS a WHERE a.flow_run_id IN (SELECT fr1.id FROM flow_run AS fr1) "
              "ORDER BY a.id DESC");
   /* concurrency_limit is not even a TRUE under or_ */
   expect_sql("{\"deployments\": {\"operator\": \"or_\", \"concurrency_limit\": {\"ge_\": 1}, "
              "\"paused\": {\"eq_\": false}}}",
-             "artifact AS a WHERE EXISTS (SELECT 1 FROM flow_run AS fr1, deployment AS d2 "
-             "WHERE fr1.id = a.flow_run_id AND d2.id = fr1.deployment_id AND d2.paused IS 0) "
-             "ORDER BY a.id DESC");
+             "artifact AS a WHERE a.flow_run_id IN (SELECT fr1.id FROM flow_run AS fr1, deployment AS d2 "
+             "WHERE d2.id = fr1.deployment_id AND d2.paused IS 0) ORDER BY a.id DESC");
 }
 
+/* Related filters: "col IN (SELECT ...)" lets SQLite start from the related
+** side; with a LIMIT in an order an index delivers, Prefect's own EXISTS
+** shape stops after the first rows. Both are exercised on data in
+** tests/sql/planner.sql. */
 static void test_related_groups(void **state) {
   (void)state;
   expect_sql("{\"flows\": {}, \"task_runs\": {}}",
+             "artifact AS a WHERE a.flow_run_id IN (SELECT fr1.id FROM flow_run AS fr1, flow AS f2 WHERE "
+             "f2.id = fr1.flow_id) AND a.task_run_id IN (SELECT tr3.id FROM task_run AS tr3) ORDER BY a.id DESC");
+  expect_sql("{\"flows\": {}, \"task_runs\": {}, \"sort\": \"KEY_ASC\", \"limit\": 10}",
              "artifact AS a WHERE EXISTS (SELECT 1 FROM flow_run AS fr1, flow AS f2 WHERE "
              "fr1.id = a.flow_run_id AND f2.id = fr1.flow_id) AND EXISTS (SELECT 1 FROM task_run AS tr3 "
-             "WHERE tr3.id = a.task_run_id) ORDER BY a.id DESC");
+             "WHERE tr3.id = a.task_run_id) ORDER BY a.\"key\" ASC LIMIT ?1");
+  /* no index delivers CREATED_DESC: the limit cannot stop early, IN it is */
+  expect_sql("{\"task_runs\": {}, \"sort\": \"CREATED_DESC\", \"limit\": 10}",
+             "artifact AS a WHERE a.task_run_id IN (SELECT tr1.id FROM task_run AS tr1) "
+             "ORDER BY a.created DESC LIMIT ?1");
   expect_sql("{\"task_runs\": {\"flow_run_id\": {\"is_null_\": null}}}",
-             "artifact AS a WHERE EXISTS (SELECT 1 FROM task_run AS tr1 WHERE tr1.id = a.task_run_id) "
-             "ORDER BY a.id DESC");
+             "artifact AS a WHERE a.task_run_id IN (SELECT tr1.id FROM task_run AS tr1) ORDER BY a.id DESC");
   expect_sql("{\"task_runs\": {\"flow_run_id\": {\"is_null_\": null, \"any_\": []}}}",
-             "artifact AS a WHERE EXISTS (SELECT 1 FROM task_run AS tr1 WHERE tr1.id = a.task_run_id "
-             "AND tr1.flow_run_id IN (SELECT value FROM json_each(?1))) ORDER BY a.id DESC");
+             "artifact AS a WHERE a.task_run_id IN (SELECT tr1.id FROM task_run AS tr1 "
+             "WHERE tr1.flow_run_id IN (SELECT value FROM json_each(?1))) ORDER BY a.id DESC");
   expect_sql("{\"task_runs\": {\"subflow_runs\": {\"exists_\": false}}}",
-             "artifact AS a WHERE EXISTS (SELECT 1 FROM task_run AS tr1 WHERE tr1.id = a.task_run_id "
-             "AND NOT EXISTS (SELECT 1 FROM flow_run AS sf2 WHERE sf2.parent_task_run_id = tr1.id)) "
+             "artifact AS a WHERE a.task_run_id IN (SELECT tr1.id FROM task_run AS tr1 "
+             "WHERE NOT EXISTS (SELECT 1 FROM flow_run AS sf2 WHERE sf2.parent_task_run_id = tr1.id)) "
              "ORDER BY a.id DESC");
 }
 
