@@ -81,7 +81,7 @@ asan:
 	PREFECT_LIB=dist/asan/prefect LD_PRELOAD="$$(clang -print-file-name=libclang_rt.asan-x86_64.so)" \
 	  ASAN_OPTIONS=detect_leaks=0 TEST_RUNNER= bash tests/run_sql_tests.sh
 
-valgrind: $(LOADABLE) $(UNIT) $(DIST)/demo.db
+valgrind: $(LOADABLE) $(UNIT)
 	valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect -q ./$(UNIT)
 	TEST_RUNNER="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect -q" \
 	  bash tests/run_sql_tests.sh
