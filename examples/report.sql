@@ -1,0 +1,45 @@
+-- The report `make demo` prints: what a data engineer asks a Prefect
+-- database, each answer through the same filter documents the API takes.
+-- Run: sqlite3 dist/demo.db < examples/report.sql
+.load dist/prefect
+.mode table
+.headers on
+
+.print '== Artifacts by type (POST /artifacts/count, one body per type) =='
+SELECT type, (SELECT count(*) FROM artifacts(json_object('artifacts', json_object('type', json_object('any_', json_array(t.type)))))) AS artifacts
+  FROM (SELECT DISTINCT type FROM artifact WHERE type IS NOT NULL ORDER BY type) AS t;
+
+.print ''
+.print '== Keyed artifacts from failed or crashed runs, newest first (POST /artifacts/filter) =='
+SELECT key, type, substr(created, 1, 19) AS created, substr(flow_run_id, 1, 8) AS flow_run
+  FROM artifacts('{"artifacts": {"key": {"exists_": true}},
+                   "flow_runs": {"state": {"type": {"any_": ["FAILED", "CRASHED"]}}},
+                   "sort": "CREATED_DESC", "limit": 6}');
+
+.print ''
+.print '== How many keys have a failed latest version? (POST /artifacts/latest/count) =='
+SELECT count(*) AS keys_failed_latest,
+       (SELECT count(*) FROM artifact_collections) AS keys
+  FROM artifact_collections('{"flow_runs": {"state": {"type": {"any_": ["FAILED", "CRASHED"]}}}}');
+
+.print ''
+.print '== Newest report artifacts (key like "report"), with their flow and run state =='
+SELECT a.key, substr(a.created, 1, 19) AS created, f.name AS flow, fr.state_name AS state
+  FROM artifacts('{"artifacts": {"key": {"like_": "report"}}, "sort": "CREATED_DESC", "limit": 6}') AS a
+  JOIN flow_run AS fr ON fr.id = a.flow_run_id
+  JOIN flow AS f ON f.id = fr.flow_id;
+
+.print ''
+.print '== Table artifacts per deployment (deployments filter, SQL GROUP BY around it) =='
+SELECT f.name || '/' || d.name AS deployment, count(*) AS table_artifacts
+  FROM artifacts('{"artifacts": {"type": {"any_": ["table"]}}, "deployments": {}}') AS a
+  JOIN flow_run AS fr ON fr.id = a.flow_run_id
+  JOIN deployment AS d ON d.id = fr.deployment_id
+  JOIN flow AS f ON f.id = d.flow_id
+ GROUP BY deployment ORDER BY table_artifacts DESC, deployment LIMIT 8;
+
+.print ''
+.print '== Artifacts of runs tagged "prod" that are not markdown, per day (last 7 days of data) =='
+SELECT substr(created, 1, 10) AS day, count(*) AS artifacts
+  FROM artifacts('{"flow_runs": {"tags": {"all_": ["prod"]}}, "artifacts": {"type": {"not_any_": ["markdown"]}}}')
+ GROUP BY day ORDER BY day DESC LIMIT 7;
