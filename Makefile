@@ -24,6 +24,7 @@ EXT_SOURCES := ext/prefect.c ext/describe.c ext/json_doc.c ext/filter_values.c \
 EXT_HEADERS := ext/internal.h
 
 DIST := dist
+DEMO_DB := dist/demo.db  # fixed path: tests/sql/demo_oracle.sql attaches it
 LOADABLE := $(DIST)/prefect.so
 UNIT := $(DIST)/test_unit
 
@@ -42,20 +43,20 @@ $(UNIT): tests/unit/test_unit.c $(EXT_SOURCES) $(EXT_HEADERS) VERSION
 	$(CC) $(CFLAGS) $(WARNINGS) $(DEFINES) -DSQLITE_CORE -Iext tests/unit/test_unit.c \
 	  $(EXT_SOURCES) -o $@ -lsqlite3 -lcmocka -lm
 
-$(DIST)/demo.db: sql/schema.sql examples/demo_data.sql examples/make_demo.sh
-	@mkdir -p $(DIST)
+$(DEMO_DB): sql/schema.sql examples/demo_data.sql examples/make_demo.sh
+	@mkdir -p $(dir $@)
 	bash examples/make_demo.sh $@
 
 # The main job: build, make the demo database, print the report.
-demo: $(LOADABLE) $(DIST)/demo.db
-	$(SQLITE3) -bail $(DIST)/demo.db < examples/report.sql
+demo: $(LOADABLE) $(DEMO_DB)
+	$(SQLITE3) -bail $(DEMO_DB) < examples/report.sql
 
 test: test-unit test-sql test-verify test-client
 
 test-unit: $(UNIT)
 	$(TEST_RUNNER) ./$(UNIT)
 
-test-sql: $(LOADABLE)
+test-sql: $(LOADABLE) $(DEMO_DB)
 	TEST_RUNNER="$(TEST_RUNNER)" bash tests/run_sql_tests.sh
 
 # The SQL suite again on a build whose pushed-down column constraints are
@@ -64,14 +65,14 @@ $(DIST)/verify/prefect.so: $(EXT_SOURCES) $(EXT_HEADERS) VERSION
 	@mkdir -p $(DIST)/verify
 	$(CC) $(CFLAGS) $(WARNINGS) $(DEFINES) -DPREFECT_VERIFY_CONSTRAINTS -fPIC -shared $(EXT_SOURCES) -o $@ -lm
 
-test-verify: $(DIST)/verify/prefect.so
+test-verify: $(DIST)/verify/prefect.so $(DEMO_DB)
 	PREFECT_LIB=$(DIST)/verify/prefect TEST_RUNNER="$(TEST_RUNNER)" bash tests/run_sql_tests.sh
 
 test-client: $(LOADABLE)
 	/usr/bin/python3 tests/client/test_python.py
 
 # Sanitizers: the same suite, with an instrumented build in dist/asan/.
-asan:
+asan: $(DEMO_DB)
 	$(MAKE) DIST=dist/asan CC=clang \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  ASAN_OPTIONS=detect_leaks=1 test-unit
@@ -81,7 +82,7 @@ asan:
 	PREFECT_LIB=dist/asan/prefect LD_PRELOAD="$$(clang -print-file-name=libclang_rt.asan-x86_64.so)" \
 	  ASAN_OPTIONS=detect_leaks=0 TEST_RUNNER= bash tests/run_sql_tests.sh
 
-valgrind: $(LOADABLE) $(UNIT)
+valgrind: $(LOADABLE) $(UNIT) $(DEMO_DB)
 	valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect -q ./$(UNIT)
 	TEST_RUNNER="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect -q" \
 	  bash tests/run_sql_tests.sh
