@@ -2,7 +2,8 @@
 #
 #   make            dist/prefect.so (load with `.load dist/prefect`)
 #   make demo       dist/demo.db and the report examples/report.sql prints
-#   make test       every test: unit (cmocka), SQL level, client level
+#   make test       every test: unit (cmocka), SQL level, client level, and
+#                   the unit + SQL suites again under ASan/UBSan and valgrind
 #   make asan       the whole suite under AddressSanitizer + UBSan
 #   make valgrind   the whole suite under valgrind
 #   make clean
@@ -51,7 +52,7 @@ $(DEMO_DB): sql/schema.sql examples/demo_data.sql examples/make_demo.sh
 demo: $(LOADABLE) $(DEMO_DB)
 	$(SQLITE3) -bail $(DEMO_DB) < examples/report.sql
 
-test: test-unit test-sql test-verify test-client
+test: test-unit test-sql test-verify test-client asan valgrind
 
 test-unit: $(UNIT)
 	$(TEST_RUNNER) ./$(UNIT)
