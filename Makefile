@@ -29,7 +29,7 @@ DEMO_DB := dist/demo.db  # fixed path: tests/sql/demo_oracle.sql attaches it
 LOADABLE := $(DIST)/prefect.so
 UNIT := $(DIST)/test_unit
 
-.PHONY: all loadable demo test test-unit test-sql test-verify test-client asan valgrind clean
+.PHONY: all loadable demo test test-unit test-sql test-verify test-client asan valgrind bench clean
 
 all: loadable
 loadable: $(LOADABLE)
@@ -90,3 +90,24 @@ valgrind: $(LOADABLE) $(UNIT) $(DEMO_DB)
 
 clean:
 	rm -rf $(DIST)
+
+# Benchmark: a Prefect database at realistic scale (1,000,000 artifacts over
+# 20,000 keys, 200,000 flow runs, ~1,000,000 task runs, 500 flows, 200
+# deployments; about two minutes to generate, kept in bench/), then every
+# query through the extension and by hand, interleaved. Ratios, not
+# thresholds: nothing here is asserted.
+BENCH_DB := bench/prefect-bench.db
+BENCH_SECONDS ?= 1.5
+
+$(DIST)/bench: bench/bench.c
+	@mkdir -p $(DIST)
+	$(CC) -O2 -g $(WARNINGS) bench/bench.c -o $@ -lsqlite3
+
+$(BENCH_DB): sql/schema.sql examples/demo_data.sql
+	rm -f $@
+	{ echo "CREATE TEMP TABLE demo_size(flows, deployments, flow_runs, task_runs_per_run, artifact_keys, artifacts);"; \
+	  echo "INSERT INTO demo_size VALUES (500, 200, 200000, 5, 20000, 1000000);"; \
+	  cat sql/schema.sql examples/demo_data.sql; } | $(SQLITE3) -bail $@
+
+bench: $(LOADABLE) $(DIST)/bench $(BENCH_DB)
+	./$(DIST)/bench $(BENCH_DB) $(DIST)/prefect $(BENCH_SECONDS) | tee bench/results.md

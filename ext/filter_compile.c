@@ -659,25 +659,31 @@ static void compile_where(Compiler *p, const CollectionDesc *pColl, int iRoot, i
 /* A prefect_filter() document: filters only, ANDed with everything else. */
 static void compile_filter_doc(Compiler *p, JsonParser *pParser, const CollectionDesc *pColl,
                                const char *z, int n, int bPreferExists, WhereList *pWhere) {
-  JsonDoc doc;
+  const JsonDoc *pDoc = 0;
   char *zErr = 0;
   const JsonDoc *pSaved = p->pDoc;
   int rc;
   if (!z || n == 0) return;
-  rc = json_doc_parse(pParser, z, n, &doc, &zErr);
+  rc = json_doc_acquire(pParser, z, n, &pDoc, &zErr);
   if (rc != SQLITE_OK) {
-    if (p->rc == SQLITE_OK) { p->rc = rc; p->zErr = zErr; } else sqlite3_free(zErr);
+    /* "prefect: body: ..." -> say which document it was */
+    if (zErr && strncmp(zErr, "prefect: body: ", 15) == 0) {
+      char *zNew = sqlite3_mprintf("prefect: prefect_filter() document: %s", zErr + 15);
+      sqlite3_free(zErr);
+      zErr = zNew;
+    }
+    if (p->rc == SQLITE_OK) { p->rc = zErr ? rc : SQLITE_NOMEM; p->zErr = zErr; } else sqlite3_free(zErr);
     return;
   }
-  p->pDoc = &doc;
-  if (doc.aNode[0].eType == JT_OBJECT) {
+  p->pDoc = pDoc;
+  if (pDoc->aNode[0].eType == JT_OBJECT) {
     check_top_level_keys(p, pColl, 0, 1);
     if (p->rc == SQLITE_OK) compile_where(p, pColl, 0, bPreferExists, pWhere);
-  } else if (doc.aNode[0].eType != JT_NULL) {
-    compile_fail(p, value_expected(&doc, 0, "an object"));
+  } else if (pDoc->aNode[0].eType != JT_NULL) {
+    compile_fail(p, value_expected(pDoc, 0, "an object"));
   }
   p->pDoc = pSaved;
-  json_doc_free(&doc);
+  json_doc_release(pParser, pDoc);
 }
 
 /* One pushed-down SQL constraint, as "<column> <op> ?N". */
@@ -725,6 +731,12 @@ static void append_order(sqlite3_str *pStr, const CollectionDesc *pColl, const S
   } else {
     append_expanded(pStr, pSort->zOrderBy, pColl->zAlias);
   }
+}
+
+/* Is column i left unread by the query around the table? */
+static int column_unread(const QueryExtras *pExtras, int i) {
+  if (!pExtras || !pExtras->bSomeColumns) return 0;
+  return !(pExtras->mColumns & (((sqlite3_uint64)1) << (i < 63 ? i : 63)));
 }
 
 /* Does an index deliver the final order, so that a LIMIT can stop early? */
@@ -784,7 +796,10 @@ static void compile_statement(Compiler *p, JsonParser *pParser, const Collection
     sqlite3_str_appendall(pStr, "SELECT ");
     for (i = 0; pColl->aCol[i].zName; i++) {
       if (i) sqlite3_str_appendall(pStr, ", ");
-      append_expanded(pStr, pColl->aCol[i].zExpr, pColl->zAlias);
+      /* a column the query never reads is not fetched (nor copied per row);
+      ** the body's subquery keeps them all, the outer WHERE may need them */
+      if (bWrap || !column_unread(pExtras, i)) append_expanded(pStr, pColl->aCol[i].zExpr, pColl->zAlias);
+      else sqlite3_str_appendall(pStr, "NULL");
     }
     /* the table's rowid follows the columns: the virtual table's xRowid */
     sqlite3_str_appendf(pStr, ", %s.rowid AS prefect_rowid FROM %s AS %s", pColl->zAlias, pColl->zTable,
@@ -802,7 +817,13 @@ static void compile_statement(Compiler *p, JsonParser *pParser, const Collection
       sqlite3_str_appendf(pStr, ") AS %s", pColl->zAlias);
       append_where(pStr, &extra);
     }
-    if (bWrap || !(bLimit || bOffset)) append_order(pStr, pColl, pSort, pExtras);
+    if (bWrap || !(bLimit || bOffset)) {
+      /* count(*) and friends read no column: then, without a limit that
+      ** depends on it, no order can be observed and none is paid for */
+      int bUnobservable = pExtras && pExtras->bSomeColumns && pExtras->mColumns == 0 && !bLimit &&
+                          !bOffset && !pExtras->bLimit && !pExtras->bOffset && pExtras->nOrder == 0;
+      if (!bUnobservable) append_order(pStr, pColl, pSort, pExtras);
+    }
     if (pExtras && (pExtras->bLimit || pExtras->bOffset)) {
       int iLimitParam = bind_add(p, BT_INT, 0, 0, pExtras->bLimit ? pExtras->iLimit : -1);
       sqlite3_str_appendf(pStr, " LIMIT ?%d", iLimitParam);
@@ -842,31 +863,31 @@ int query_bind(const Query *pQuery, sqlite3_stmt *pStmt) {
 
 int filter_compile(JsonParser *pParser, const CollectionDesc *pColl, const char *zBody, int nBody,
                    const QueryExtras *pExtras, Query *pQuery, char **pzErr) {
+  static const JsonDoc emptyDoc = {0, 0, 0};
   Compiler c;
-  JsonDoc doc;
+  const JsonDoc *pDoc = 0;
   int iRoot = -1;
   memset(pQuery, 0, sizeof(*pQuery));
   memset(&c, 0, sizeof(c));
-  memset(&doc, 0, sizeof(doc));
   *pzErr = 0;
   /* No body, an empty body and the JSON literal null all mean "defaults". */
   if (zBody && nBody > 0) {
-    int rc = json_doc_parse(pParser, zBody, nBody, &doc, pzErr);
+    int rc = json_doc_acquire(pParser, zBody, nBody, &pDoc, pzErr);
     if (rc != SQLITE_OK) return rc;
-    if (doc.aNode[0].eType == JT_OBJECT) {
+    if (pDoc->aNode[0].eType == JT_OBJECT) {
       iRoot = 0;
-    } else if (doc.aNode[0].eType != JT_NULL) {
-      c.pDoc = &doc;
-      compile_fail(&c, value_expected(&doc, 0, "an object"));
-      json_doc_free(&doc);
+    } else if (pDoc->aNode[0].eType != JT_NULL) {
+      c.pDoc = pDoc;
+      compile_fail(&c, value_expected(pDoc, 0, "an object"));
+      json_doc_release(pParser, pDoc);
       *pzErr = c.zErr;
       return c.rc;
     }
   }
-  c.pDoc = &doc;
+  c.pDoc = pDoc ? pDoc : &emptyDoc;
   c.pQuery = pQuery;
   compile_statement(&c, pParser, pColl, iRoot, pExtras);
-  json_doc_free(&doc);
+  json_doc_release(pParser, pDoc);
   if (c.rc != SQLITE_OK) {
     query_clear(pQuery);
     *pzErr = c.zErr;

@@ -171,11 +171,26 @@ typedef struct JsonDoc {
   char *zArena;          /* owned; all zKey/zText point into it */
 } JsonDoc;
 
-/* Prepared statements the parser reuses; owned by whoever holds the struct. */
+/* Recently parsed bodies, so that a report repeating a query does not parse
+** its body again. Only small bodies are kept (JSON_DOC_CACHE_MAX_TEXT). */
+#define JSON_DOC_CACHE_SIZE 8
+#define JSON_DOC_CACHE_MAX_TEXT 65536
+typedef struct JsonDocEntry {
+  char *zText;              /* owned copy of the body text; NULL: empty slot */
+  int nText;
+  JsonDoc doc;              /* owned */
+  int nPin;                 /* acquired and not yet released */
+  sqlite3_uint64 iLastUse;
+} JsonDocEntry;
+
+/* Prepared statements and parsed bodies the parser reuses; owned by
+** whoever holds the struct (a virtual table, or one function call). */
 typedef struct JsonParser {
   sqlite3 *db;
   sqlite3_stmt *pValid;  /* SELECT json_valid(?1) */
   sqlite3_stmt *pTree;   /* SELECT ... FROM json_tree(?1) */
+  JsonDocEntry aCache[JSON_DOC_CACHE_SIZE];
+  sqlite3_uint64 iClock;
 } JsonParser;
 
 void json_parser_init(JsonParser *p, sqlite3 *db);
@@ -184,6 +199,10 @@ void json_parser_close(JsonParser *p);
 ** (sqlite3_malloc'd, "prefect: body: ..."), or another SQLite error code. */
 int json_doc_parse(JsonParser *p, const char *zText, int nText, JsonDoc *pDoc, char **pzErr);
 void json_doc_free(JsonDoc *pDoc);
+/* The parsed tree of zText, from the cache when it can: pinned until
+** json_doc_release(), which frees it if it did not fit in the cache. */
+int json_doc_acquire(JsonParser *p, const char *zText, int nText, const JsonDoc **ppDoc, char **pzErr);
+void json_doc_release(JsonParser *p, const JsonDoc *pDoc);
 /* Index of the last member named zKey of object iObj, or -1. Python's
 ** json.loads keeps the last of duplicate keys; so do we. */
 int json_doc_member(const JsonDoc *pDoc, int iObj, const char *zKey);
@@ -271,6 +290,8 @@ typedef struct QueryExtras {
   int nOrder;
   int bLimit, bOffset;          /* SQL LIMIT / OFFSET pushed down */
   sqlite3_int64 iLimit, iOffset;
+  int bSomeColumns;             /* only the columns in mColumns are read... */
+  sqlite3_uint64 mColumns;      /* ...bit i for column i (all from 63 on) */
 } QueryExtras;
 
 /* Compile a request body for a collection. zBody may be NULL (no body);

@@ -25,6 +25,7 @@
 #include "internal.h"
 SQLITE_EXTENSION_INIT3
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Prepared statements kept per connection and table, keyed by SQL text.
@@ -70,6 +71,8 @@ typedef struct CollectionCursor {
 **                                ("key =", "created >=", "id IN", "type IS NULL")
 **               "limit" | "offset"  SQL's LIMIT / OFFSET
 **   order-term: "<column> ASC" | "<column> DESC"  (ORDER BY, consumed)
+**   then "#0x<hex>" when the query reads only some columns: bit i = column i
+**   (colUsed), so the inner statement fetches no more than that.
 ** Entry k of idxStr is argv[k] of xFilter. idxNum repeats the shape as bits
 ** for a quick look in EXPLAIN QUERY PLAN output.
 */
@@ -273,6 +276,14 @@ static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
       idxNum |= PLAN_ORDER;
     }
   }
+  {
+    /* the columns read; prefect_filter()'s column needs the id (column 0) */
+    sqlite3_uint64 mAll = pTab->nCol >= 63 ? ~(sqlite3_uint64)0 : ((sqlite3_uint64)1 << pTab->nCol) - 1;
+    sqlite3_uint64 mUsed = pInfo->colUsed & mAll;
+    if (pInfo->colUsed & (((sqlite3_uint64)1) << (pTab->nCol + 1 < 63 ? pTab->nCol + 1 : 63))) mUsed |= 1;
+    if (pTab->nCol >= 63) mUsed = mAll;
+    if (mUsed != mAll) sqlite3_str_appendf(pStr, "#0x%llx", mUsed);
+  }
   if (sqlite3_str_errcode(pStr)) {
     sqlite3_free(sqlite3_str_finish(pStr));
     return SQLITE_NOMEM;
@@ -440,9 +451,9 @@ static int plan_read(CollectionVtab *pTab, const char *idxStr, int argc, sqlite3
   const CollectionDesc *pColl = pTab->pColl;
   const char *z = idxStr ? idxStr : "";
   int iArg = 0;
-  while (*z && *z != '|') {
+  while (*z && *z != '|' && *z != '#') {
     int n = 0, k;
-    while (z[n] && z[n] != ',' && z[n] != '|') n++;
+    while (z[n] && z[n] != ',' && z[n] != '|' && z[n] != '#') n++;
     if (iArg >= argc || iArg >= MAX_PLAN_ARGS) return SQLITE_ERROR;
     if (n == 4 && memcmp(z, "body", 4) == 0) {
       if (sqlite3_value_type(argv[iArg]) != SQLITE_NULL) {
@@ -484,10 +495,10 @@ static int plan_read(CollectionVtab *pTab, const char *idxStr, int argc, sqlite3
   }
   if (*z == '|') {
     z++;
-    while (*z) {
+    while (*z && *z != '#') {
       int n = 0;
       const char *zSpace;
-      while (z[n] && z[n] != ',') n++;
+      while (z[n] && z[n] != ',' && z[n] != '#') n++;
       zSpace = memchr(z, ' ', n);
       if (!zSpace || pX->nOrder >= MAX_PLAN_ARGS) return SQLITE_ERROR;
       aOrder[pX->nOrder].iCol = column_by_name(pColl, z, (int)(zSpace - z));
@@ -497,6 +508,12 @@ static int plan_read(CollectionVtab *pTab, const char *idxStr, int argc, sqlite3
       z += n;
       if (*z == ',') z++;
     }
+  }
+  if (*z == '#') {
+    char *zEnd = 0;
+    pX->bSomeColumns = 1;
+    pX->mColumns = (sqlite3_uint64)strtoull(z + 1, &zEnd, 16);
+    if (!zEnd || *zEnd) return SQLITE_ERROR;
   }
   return iArg == argc ? SQLITE_OK : SQLITE_ERROR;
 }

@@ -38,6 +38,14 @@ SELECT 'body limit then ORDER BY', group_concat(substr(id, -2), ' ') FROM (SELEC
 SELECT 'body limit then LIMIT', group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifacts('{"sort": "CREATED_DESC", "limit": 5, "offset": 2}') ORDER BY created LIMIT 2 OFFSET 1);
 SELECT 'body limit then OR', group_concat(substr(id, -2), ' ') FROM artifacts('{"limit": 4}') WHERE type = 'table' OR key = 'gammax1';
 SELECT 'body limit then IN', group_concat(substr(id, -2), ' ') FROM artifacts('{"limit": 4}') WHERE type IN ('table', 'progress');
+-- only the columns read are fetched (#mask); count(*) reads none, so no
+-- order is paid for, unless a limit makes the order matter
+EXPLAIN QUERY PLAN SELECT count(*) FROM artifacts('{"artifacts": {"type": {"any_": ["table"]}}}');
+SELECT 'count(*)', count(*) FROM artifacts('{"artifacts": {"type": {"any_": ["table"]}}}');
+SELECT 'count(*) with a body limit', count(*) FROM artifacts('{"limit": 3}') WHERE type = 'table';
+SELECT 'count(*) with SQL LIMIT', count(*) FROM (SELECT 1 FROM artifacts WHERE key IS NOT NULL LIMIT 2 OFFSET 8);
+SELECT 'one column read', group_concat(coalesce(key, '-'), ' ') FROM artifacts('{"artifacts": {"type": {"any_": ["table", "result"]}}}');
+
 -- prefect_filter() in WHERE
 EXPLAIN QUERY PLAN SELECT id FROM artifacts WHERE prefect_filter(artifacts, '{"flow_runs": {}}') AND created > '2026-02-05';
 SELECT 'prefect_filter', group_concat(substr(id, -2), ' ') FROM artifacts WHERE prefect_filter(artifacts, '{"flow_runs": {"state": {"type": {"any_": ["FAILED"]}}}}');
