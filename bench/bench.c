@@ -191,7 +191,7 @@ int main(int argc, char **argv) {
   double rSeconds = argc > 3 ? atof(argv[3]) : 1.5;
   char *zErr = 0;
   char *zId, *zKey, *zKey2, *zDep, *zFlowRun;
-  Case aCase[16];
+  Case aCase[24];
   int nCase = 0, i;
   FILE *pOut = stdout;
   if (argc < 3) { fprintf(stderr, "usage: bench DB LIB [SECONDS]\n"); return 2; }
@@ -256,6 +256,10 @@ int main(int argc, char **argv) {
        sqlite3_mprintf("SELECT * FROM artifact_collections('{\"flow_runs\": {\"state\": {\"type\": {\"any_\": [\"COMPLETED\"]}}}, \"sort\": \"KEY_ASC\", \"limit\": 20}')"),
        sqlite3_mprintf("SELECT * FROM artifact_collection AS ac WHERE EXISTS (SELECT 1 FROM flow_run AS fr WHERE fr.id = ac.flow_run_id AND fr.state_type IN ('COMPLETED')) ORDER BY key ASC LIMIT 20"),
        sqlite3_mprintf("SELECT * FROM artifact_collection AS ac WHERE ac.flow_run_id IN (SELECT fr.id FROM flow_run AS fr WHERE fr.state_type IN ('COMPLETED')) ORDER BY key ASC LIMIT 20"));
+  CASE("one flow run's artifacts, KEY_ASC limit 20 (narrow)",
+       sqlite3_mprintf("SELECT * FROM artifacts('{\"flow_runs\": {\"id\": {\"any_\": [\"%s\"]}}, \"sort\": \"KEY_ASC\", \"limit\": 20}')", zFlowRun),
+       sqlite3_mprintf("SELECT * FROM artifact AS a WHERE EXISTS (SELECT 1 FROM flow_run AS fr WHERE fr.id = a.flow_run_id AND fr.id IN ('%s')) ORDER BY key ASC LIMIT 20", zFlowRun),
+       sqlite3_mprintf("SELECT * FROM artifact AS a WHERE a.flow_run_id IN (SELECT fr.id FROM flow_run AS fr WHERE fr.id IN ('%s')) ORDER BY key ASC LIMIT 20", zFlowRun));
   CASE("count of all artifacts", sqlite3_mprintf("SELECT count(*) FROM artifacts"),
        sqlite3_mprintf("SELECT count(*) FROM artifact"), 0);
 

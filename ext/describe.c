@@ -11,15 +11,21 @@
 #include "internal.h"
 SQLITE_EXTENSION_INIT3
 
-#define LEAF(key, v, skip, bind, sql, sqlf) { key, 0, v, skip, bind, sql, sqlf }
-#define OBJ(key, cls) { key, &cls, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0 }
-#define END { 0, 0, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0 }
+#define LEAF(key, v, skip, bind, sql, sqlf) { key, 0, v, skip, bind, sql, sqlf, NARROW_NO, 0 }
+#define OBJ(key, cls) { key, &cls, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0, NARROW_NO, 0 }
+#define END { 0, 0, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0, NARROW_NO, 0 }
 
 /* Lists are bound as one JSON array and expanded by json_each, so the SQL
 ** text is the same for 1 or 1000 values. `NULL IN (empty)` is 0 in SQLite,
 ** which is what Prefect's `any_: []` means. */
 #define ANY_(col, v) \
   LEAF("any_", v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0)
+/* any_ on a unique column, or on an indexed one (sqlite_stat1 tells how
+** many rows a value has): narrow lists make related filters start there */
+#define ANY_UNIQUE_(col, v) \
+  { "any_", 0, v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0, NARROW_UNIQUE, 0 }
+#define ANY_INDEXED_(col, statcol, v) \
+  { "any_", 0, v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0, NARROW_INDEXED, statcol }
 #define NOT_ANY_(col, v) \
   LEAF("not_any_", v, SKIP_EMPTY, BIND_VALUE, col " NOT IN (SELECT value FROM json_each(?))", 0)
 /* SQLAlchemy's ILIKE on SQLite; no ESCAPE clause, so % and _ stay wildcards. */
@@ -49,7 +55,7 @@ SQLITE_EXTENSION_INIT3
   static const ClassDesc name = { #name, bOp, rule, a##name }
 
 /* ---- ArtifactFilter (artifact) and ArtifactCollectionFilter -------------- */
-static const MemberDesc aArtifactFilterId[] = { ANY_("@.id", VAL_UUID_LIST), END };
+static const MemberDesc aArtifactFilterId[] = { ANY_UNIQUE_("@.id", VAL_UUID_LIST), END };
 CLASS(ArtifactFilterId, 0, RULE_NORMAL);
 static const MemberDesc aArtifactFilterLatestId[] = { ANY_("@.latest_id", VAL_UUID_LIST), END };
 CLASS(ArtifactFilterLatestId, 0, RULE_NORMAL);
@@ -78,7 +84,7 @@ CLASS(ArtifactCollectionFilter, 1, RULE_NORMAL);
 
 /* ---- FlowFilter (flow) ---------------------------------------------------- */
 static const MemberDesc aFlowFilterId[] = {
-  ANY_("@.id", VAL_UUID_LIST), NOT_ANY_("@.id", VAL_UUID_LIST), END };
+  ANY_UNIQUE_("@.id", VAL_UUID_LIST), NOT_ANY_("@.id", VAL_UUID_LIST), END };
 CLASS(FlowFilterId, 0, RULE_NORMAL);
 /* "has no deployment" is a set test on deployment.flow_id, not a column */
 static const MemberDesc aFlowFilterDeployment[] = {
@@ -87,7 +93,7 @@ static const MemberDesc aFlowFilterDeployment[] = {
        "@.id IN (SELECT d#.flow_id FROM deployment AS d#)"), END };
 CLASS(FlowFilterDeployment, 1, RULE_NORMAL);
 static const MemberDesc aFlowFilterName[] = {
-  ANY_("@.name", VAL_STR_LIST), LIKE_("@.name"), END };
+  ANY_UNIQUE_("@.name", VAL_STR_LIST), LIKE_("@.name"), END };
 CLASS(FlowFilterName, 0, RULE_NORMAL);
 static const MemberDesc aFlowFilterTags[] = { TAGS_ALL_, TAGS_IS_NULL_, END };
 CLASS(FlowFilterTags, 1, RULE_NORMAL);
@@ -99,15 +105,15 @@ CLASS(FlowFilter, 1, RULE_NORMAL);
 
 /* ---- FlowRunFilter (flow_run) ---------------------------------------------- */
 static const MemberDesc aFlowRunFilterId[] = {
-  ANY_("@.id", VAL_UUID_LIST), NOT_ANY_("@.id", VAL_UUID_LIST), END };
+  ANY_UNIQUE_("@.id", VAL_UUID_LIST), NOT_ANY_("@.id", VAL_UUID_LIST), END };
 CLASS(FlowRunFilterId, 0, RULE_NORMAL);
 static const MemberDesc aFlowRunFilterName[] = {
-  ANY_("@.name", VAL_STR_LIST), LIKE_("@.name"), END };
+  ANY_INDEXED_("@.name", "name", VAL_STR_LIST), LIKE_("@.name"), END };
 CLASS(FlowRunFilterName, 0, RULE_NORMAL);
 static const MemberDesc aFlowRunFilterTags[] = { TAGS_ALL_, TAGS_ANY_, TAGS_IS_NULL_, END };
 CLASS(FlowRunFilterTags, 1, RULE_NORMAL);
 static const MemberDesc aFlowRunFilterDeploymentId[] = {
-  ANY_("@.deployment_id", VAL_UUID_LIST), IS_NULL_("@.deployment_id"), END };
+  ANY_INDEXED_("@.deployment_id", "deployment_id", VAL_UUID_LIST), IS_NULL_("@.deployment_id"), END };
 CLASS(FlowRunFilterDeploymentId, 1, RULE_NORMAL);
 static const MemberDesc aFlowRunFilterWorkQueueName[] = {
   ANY_("@.work_queue_name", VAL_STR_LIST), IS_NULL_("@.work_queue_name"), END };
@@ -121,7 +127,8 @@ CLASS(FlowRunFilterStateName, 0, RULE_NORMAL);
 static const MemberDesc aFlowRunFilterState[] = {
   OBJ("type", FlowRunFilterStateType), OBJ("name", FlowRunFilterStateName), END };
 CLASS(FlowRunFilterState, 1, RULE_STATE);
-static const MemberDesc aFlowRunFilterFlowVersion[] = { ANY_("@.flow_version", VAL_STR_LIST), END };
+static const MemberDesc aFlowRunFilterFlowVersion[] = {
+  ANY_INDEXED_("@.flow_version", "flow_version", VAL_STR_LIST), END };
 CLASS(FlowRunFilterFlowVersion, 0, RULE_NORMAL);
 /* before_/after_ fall back to the expected start; is_null_ does not */
 static const MemberDesc aFlowRunFilterStartTime[] = {
@@ -145,7 +152,7 @@ static const MemberDesc aFlowRunFilterParentFlowRunId[] = {
        "(SELECT value FROM json_each(?)))", 0), END };
 CLASS(FlowRunFilterParentFlowRunId, 1, RULE_NORMAL);
 static const MemberDesc aFlowRunFilterParentTaskRunId[] = {
-  ANY_("@.parent_task_run_id", VAL_UUID_LIST), IS_NULL_("@.parent_task_run_id"), END };
+  ANY_INDEXED_("@.parent_task_run_id", "parent_task_run_id", VAL_UUID_LIST), IS_NULL_("@.parent_task_run_id"), END };
 CLASS(FlowRunFilterParentTaskRunId, 1, RULE_NORMAL);
 static const MemberDesc aFlowRunFilterIdempotencyKey[] = {
   ANY_("@.idempotency_key", VAL_STR_LIST), NOT_ANY_("@.idempotency_key", VAL_STR_LIST), END };
@@ -173,10 +180,10 @@ static const MemberDesc aFlowRunFilter[] = {
 CLASS(FlowRunFilter, 1, RULE_NORMAL);
 
 /* ---- TaskRunFilter (task_run) ------------------------------------------------ */
-static const MemberDesc aTaskRunFilterId[] = { ANY_("@.id", VAL_UUID_LIST), END };
+static const MemberDesc aTaskRunFilterId[] = { ANY_UNIQUE_("@.id", VAL_UUID_LIST), END };
 CLASS(TaskRunFilterId, 0, RULE_NORMAL);
 static const MemberDesc aTaskRunFilterName[] = {
-  ANY_("@.name", VAL_STR_LIST), LIKE_("@.name"), END };
+  ANY_INDEXED_("@.name", "name", VAL_STR_LIST), LIKE_("@.name"), END };
 CLASS(TaskRunFilterName, 0, RULE_NORMAL);
 static const MemberDesc aTaskRunFilterTags[] = { TAGS_ALL_, TAGS_IS_NULL_, END };
 CLASS(TaskRunFilterTags, 1, RULE_NORMAL);
@@ -205,7 +212,7 @@ static const MemberDesc aTaskRunFilterSubFlowRuns[] = {
 CLASS(TaskRunFilterSubFlowRuns, 0, RULE_NORMAL);
 /* is_null_ defaults to false here: filter_compile.c applies §5.12's table */
 static const MemberDesc aTaskRunFilterFlowRunId[] = {
-  ANY_("@.flow_run_id", VAL_UUID_LIST), IS_NULL_("@.flow_run_id"), END };
+  ANY_INDEXED_("@.flow_run_id", "flow_run_id", VAL_UUID_LIST), IS_NULL_("@.flow_run_id"), END };
 CLASS(TaskRunFilterFlowRunId, 1, RULE_TASK_FLOW_RUN);
 
 static const MemberDesc aTaskRunFilter[] = {
@@ -219,10 +226,10 @@ CLASS(TaskRunFilter, 1, RULE_NORMAL);
 
 /* ---- DeploymentFilter (deployment) ------------------------------------------- */
 static const MemberDesc aDeploymentFilterId[] = {
-  ANY_("@.id", VAL_UUID_LIST), NOT_ANY_("@.id", VAL_UUID_LIST), END };
+  ANY_UNIQUE_("@.id", VAL_UUID_LIST), NOT_ANY_("@.id", VAL_UUID_LIST), END };
 CLASS(DeploymentFilterId, 0, RULE_NORMAL);
 static const MemberDesc aDeploymentFilterName[] = {
-  ANY_("@.name", VAL_STR_LIST), LIKE_("@.name"), END };
+  ANY_INDEXED_("@.name", "name", VAL_STR_LIST), LIKE_("@.name"), END };
 CLASS(DeploymentFilterName, 0, RULE_NORMAL);
 /* one pattern against the deployment's name or its flow's name */
 static const MemberDesc aDeploymentFilterFlowOrDeploymentName[] = {

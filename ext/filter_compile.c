@@ -35,10 +35,13 @@ typedef enum CritKind {
 typedef struct Crit {
   CritKind e;
   char *zSql;  /* owned, CRIT_SQL only */
+  double rSel; /* estimated fraction of rows that pass (1: unknown or all) */
 } Crit;
 
 typedef struct Compiler {
   const JsonDoc *pDoc;
+  const Stats *pStats;     /* sqlite_stat1, for the shape of related filters */
+  const char *zTable;      /* the table the object being compiled filters */
   Query *pQuery;
   JsonPath path;
   int iUnique;   /* numbers aliases and '#' so that no two collide */
@@ -52,6 +55,21 @@ static void crit_clear(Crit *p) {
   sqlite3_free(p->zSql);
   p->zSql = 0;
   p->e = CRIT_NONE;
+  p->rSel = 1.0;
+}
+
+/* The fraction of rows a list of nElem values on a narrow column selects. */
+static double narrow_fraction(const Compiler *p, const MemberDesc *pDesc, int nElem) {
+  double r;
+  if (pDesc->eNarrow == NARROW_NO || !p->zTable) return 1.0;
+  if (pDesc->eNarrow == NARROW_UNIQUE) {
+    double rRows = stats_fraction(p->pStats, p->zTable, "id");  /* 1/rows when known */
+    r = nElem * (rRows > 0 ? rRows : 1e-5);
+  } else {
+    double rPer = stats_fraction(p->pStats, p->zTable, pDesc->zStatCol);
+    r = nElem * (rPer >= 0 ? rPer : 0.005);  /* no statistics: a guess, a few runs per value */
+  }
+  return r < 1.0 ? r : 1.0;
 }
 
 /* Record the first error, as "prefect: <path>: <zMsg>". Takes zMsg. */
@@ -188,8 +206,10 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
   const JsonNode *pNode = &pDoc->aNode[iNode];
   const char *zTmpl = pDesc->zSql;
   int iParam = 0;
+  double rSel = 1.0;
   pOut->e = CRIT_NONE;
   pOut->zSql = 0;
+  pOut->rSel = 1.0;
   if (pNode->eType == JT_NULL) return;
   switch (pDesc->eValue) {
     case VAL_UUID_LIST:
@@ -201,6 +221,7 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
       if (!iParam) return;
       if (nElem == 0 && pDesc->eSkip == SKIP_EMPTY) return;  /* the unused bind is harmless */
       if (nElem == 0 && pDesc->eSkip == SKIP_EMPTY_VOID) { pOut->e = CRIT_VOID; return; }
+      rSel = narrow_fraction(p, pDesc, nElem);
       break;
     }
     case VAL_STR: {
@@ -246,21 +267,29 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
   }
   pOut->zSql = template_expand(p, zTmpl, zAlias, iParam);
   if (pOut->zSql) pOut->e = CRIT_SQL;
+  pOut->rSel = rSel;
 }
 
 /* Combine a filter object's criteria with AND or OR, folding constants. */
 static void crit_combine(Compiler *p, Crit *aCrit, int nCrit, int bOr, Crit *pOut) {
   int i, nSql = 0, nPresent = 0, bTrue = 0;
+  double rSel = bOr ? 0.0 : 1.0;
   sqlite3_str *pStr;
   pOut->e = CRIT_NONE;
   pOut->zSql = 0;
+  pOut->rSel = 1.0;
   for (i = 0; i < nCrit; i++) {
     if (aCrit[i].e != CRIT_NONE) nPresent++;
-    if (aCrit[i].e == CRIT_SQL) nSql++;
+    if (aCrit[i].e == CRIT_SQL) {
+      nSql++;
+      /* AND: all must pass; OR: any may (independence assumed either way) */
+      if (bOr) rSel += aCrit[i].rSel; else rSel *= aCrit[i].rSel;
+    }
     if (aCrit[i].e == CRIT_TRUE) bTrue = 1;
   }
   if (nPresent == 0 || (bOr && bTrue)) { pOut->e = CRIT_TRUE; return; }
   if (nSql == 0) { pOut->e = bTrue ? CRIT_TRUE : CRIT_VOID; return; }
+  pOut->rSel = rSel < 1.0 ? rSel : 1.0;
   if (nSql == 1) {
     for (i = 0; aCrit[i].e != CRIT_SQL; i++) {}
     pOut->e = CRIT_SQL;
@@ -341,7 +370,7 @@ static void compile_task_flow_run(Compiler *p, const ClassDesc *pClass, int iNod
   int iAny = json_doc_member(p->pDoc, iNode, pAny->zKey);
   int iIsNull = json_doc_member(p->pDoc, iNode, pIsNull->zKey);
   int eIsNull = 0;  /* 0 false (the default), 1 true, 2 explicit null */
-  Crit any = {CRIT_NONE, 0};
+  Crit any = {CRIT_NONE, 0, 1.0};
   if (iIsNull >= 0) {
     if (p->pDoc->aNode[iIsNull].eType == JT_NULL) {
       eIsNull = 2;
@@ -383,6 +412,7 @@ static void compile_object(Compiler *p, const ClassDesc *pClass, int iNode, cons
   int nCrit = 0, i, bOr, nPresent = 0;
   pOut->e = CRIT_NONE;
   pOut->zSql = 0;
+  pOut->rSel = 1.0;
   *pnCrit = 0;
   if (pDoc->aNode[iNode].eType != JT_OBJECT) {
     compile_fail(p, value_expected(pDoc, iNode, "an object"));
@@ -403,6 +433,7 @@ static void compile_object(Compiler *p, const ClassDesc *pClass, int iNode, cons
     if (iChild < 0) continue;
     pCrit->e = CRIT_NONE;
     pCrit->zSql = 0;
+    pCrit->rSel = 1.0;
     json_path_push_key(&p->path, pMember->zKey, (int)strlen(pMember->zKey));
     if (pMember->pClass == 0) {
       compile_leaf(p, pMember, iChild, zAlias, pCrit);
@@ -434,21 +465,33 @@ static void compile_object(Compiler *p, const ClassDesc *pClass, int iNode, cons
 ** a table hanging off them is (a "flows" filter on artifacts needs the
 ** artifact's flow run).
 */
+/* Below this fraction of related rows, a related filter is narrow enough
+** that starting from it (IN) beats walking an index in order (EXISTS),
+** even when a LIMIT could stop the walk early. */
+#define NARROW_GROUP 0.01
+
 static void compile_group(Compiler *p, const CollectionDesc *pColl, int iRoot, int iGroup,
                           int bPreferExists, Crit *pOut) {
   const RelationDesc *aRel = pColl->aRel;
   int aNode[MAX_RELATIONS];      /* body node of each relation, or -1 */
   int aIncluded[MAX_RELATIONS];
   char *azAlias[MAX_RELATIONS];
+  Crit aCrit[MAX_RELATIONS];
   int nRel = 0, i, bAny = 0, nWhere = 0, nRoot = 0, iRootRel = -1, bIn;
+  double rSel = 1.0;
+  const char *zSavedTable = p->zTable;
   sqlite3_str *pStr;
 
   pOut->e = CRIT_NONE;
   pOut->zSql = 0;
+  pOut->rSel = 1.0;
   for (nRel = 0; aRel[nRel].zTable && nRel < MAX_RELATIONS; nRel++) {
     aNode[nRel] = -1;
     aIncluded[nRel] = 0;
     azAlias[nRel] = 0;
+    aCrit[nRel].e = CRIT_NONE;
+    aCrit[nRel].zSql = 0;
+    aCrit[nRel].rSel = 1.0;
     if (aRel[nRel].iGroup != iGroup || !aRel[nRel].zKey || iRoot < 0) continue;
     aNode[nRel] = json_doc_member(p->pDoc, iRoot, aRel[nRel].zKey);
     if (aNode[nRel] >= 0 && p->pDoc->aNode[aNode[nRel]].eType == JT_NULL) aNode[nRel] = -1;
@@ -459,20 +502,33 @@ static void compile_group(Compiler *p, const CollectionDesc *pColl, int iRoot, i
     }
   }
   if (!bAny) return;
-  for (i = 0; i < nRel; i++) {
-    if (aIncluded[i] && aRel[i].iParent < 0) { nRoot++; iRootRel = i; }
+  for (i = 0; i < nRel && p->rc == SQLITE_OK; i++) {
+    if (!aIncluded[i]) continue;
+    if (aRel[i].iParent < 0) { nRoot++; iRootRel = i; }
+    azAlias[i] = sqlite3_mprintf("%s%d", aRel[i].zAlias, ++p->iUnique);
+    if (!azAlias[i]) compile_nomem(p);
+  }
+  /* the filters first: how narrow they are decides the shape */
+  for (i = 0; i < nRel && p->rc == SQLITE_OK; i++) {
+    int nCrit = 0;
+    if (aNode[i] < 0) continue;
+    json_path_push_key(&p->path, aRel[i].zKey, (int)strlen(aRel[i].zKey));
+    p->zTable = aRel[i].zTable;
+    compile_object(p, aRel[i].pFilter, aNode[i], azAlias[i], &aCrit[i], &nCrit);
+    p->zTable = zSavedTable;
+    json_path_pop(&p->path);
+    /* only the table linked to the primary row counts: one flow or one
+    ** deployment still has many runs */
+    if (aCrit[i].e == CRIT_SQL && aRel[i].iParent < 0 && aCrit[i].rSel < rSel) rSel = aCrit[i].rSel;
   }
   /* One table linked to the primary row: "primary.col IN (SELECT ...)" is
   ** equivalent (the criterion is always a top-level conjunct, where NULL
-  ** and false both reject) and lets SQLite start from the selective side. */
-  bIn = !bPreferExists && nRoot == 1;
+  ** and false both reject) and lets SQLite start from the related side.
+  ** Prefect's EXISTS is kept where a LIMIT can stop an ordered index walk
+  ** early and the filter is too broad for starting from it to pay. */
+  bIn = nRoot == 1 && (!bPreferExists || rSel < NARROW_GROUP);
 
   pStr = sqlite3_str_new(0);
-  for (i = 0; i < nRel; i++) {
-    if (!aIncluded[i]) continue;
-    azAlias[i] = sqlite3_mprintf("%s%d", aRel[i].zAlias, ++p->iUnique);
-    if (!azAlias[i]) { compile_nomem(p); break; }
-  }
   if (bIn && p->rc == SQLITE_OK) {
     sqlite3_str_appendf(pStr, "%s.%s IN (SELECT %s.%s FROM ", pColl->zAlias, aRel[iRootRel].zParentCol,
                         azAlias[iRootRel], aRel[iRootRel].zChildCol);
@@ -492,21 +548,18 @@ static void compile_group(Compiler *p, const CollectionDesc *pColl, int iRoot, i
                         aRel[i].zChildCol, zParent, aRel[i].zParentCol);
   }
   for (i = 0; i < nRel && p->rc == SQLITE_OK; i++) {
-    Crit crit = {CRIT_NONE, 0};
-    int nCrit = 0;
-    if (aNode[i] < 0) continue;
-    json_path_push_key(&p->path, aRel[i].zKey, (int)strlen(aRel[i].zKey));
-    compile_object(p, aRel[i].pFilter, aNode[i], azAlias[i], &crit, &nCrit);
-    json_path_pop(&p->path);
-    if (crit.e == CRIT_SQL) sqlite3_str_appendf(pStr, "%s%s", nWhere++ ? " AND " : " WHERE ", crit.zSql);
-    crit_clear(&crit);
+    if (aCrit[i].e == CRIT_SQL) sqlite3_str_appendf(pStr, "%s%s", nWhere++ ? " AND " : " WHERE ", aCrit[i].zSql);
   }
   sqlite3_str_appendchar(pStr, 1, ')');
-  for (i = 0; i < nRel; i++) sqlite3_free(azAlias[i]);
+  for (i = 0; i < nRel; i++) {
+    sqlite3_free(azAlias[i]);
+    crit_clear(&aCrit[i]);
+  }
   if (sqlite3_str_errcode(pStr)) compile_nomem(p);
   if (p->rc != SQLITE_OK) { sqlite3_free(sqlite3_str_finish(pStr)); return; }
   pOut->zSql = sqlite3_str_finish(pStr);
   pOut->e = CRIT_SQL;
+  pOut->rSel = rSel;
 }
 
 /* ---- the body ---------------------------------------------------------- */
@@ -638,10 +691,12 @@ static void compile_where(Compiler *p, const CollectionDesc *pColl, int iRoot, i
   {
     int iNode = json_doc_member(p->pDoc, iRoot, pColl->zFilterKey);
     if (iNode >= 0 && p->pDoc->aNode[iNode].eType != JT_NULL) {
-      Crit crit = {CRIT_NONE, 0};
+      Crit crit = {CRIT_NONE, 0, 1.0};
       int nCrit;
       json_path_push_key(&p->path, pColl->zFilterKey, (int)strlen(pColl->zFilterKey));
+      p->zTable = pColl->zTable;
       compile_object(p, pColl->pFilter, iNode, pColl->zAlias, &crit, &nCrit);
+      p->zTable = 0;
       json_path_pop(&p->path);
       where_add(p, pWhere, &crit);
     }
@@ -650,7 +705,7 @@ static void compile_where(Compiler *p, const CollectionDesc *pColl, int iRoot, i
     if (pColl->aRel[i].iGroup + 1 > nGroup) nGroup = pColl->aRel[i].iGroup + 1;
   }
   for (iGroup = 0; iGroup < nGroup && p->rc == SQLITE_OK; iGroup++) {
-    Crit crit = {CRIT_NONE, 0};
+    Crit crit = {CRIT_NONE, 0, 1.0};
     compile_group(p, pColl, iRoot, iGroup, bPreferExists, &crit);
     where_add(p, pWhere, &crit);
   }
@@ -689,7 +744,7 @@ static void compile_filter_doc(Compiler *p, JsonParser *pParser, const Collectio
 /* One pushed-down SQL constraint, as "<column> <op> ?N". */
 static void compile_constraint(Compiler *p, const CollectionDesc *pColl, const ColumnConstraint *pCons,
                                WhereList *pWhere) {
-  Crit crit = {CRIT_NONE, 0};
+  Crit crit = {CRIT_NONE, 0, 1.0};
   sqlite3_str *pStr = sqlite3_str_new(0);
   append_expanded(pStr, pColl->aCol[pCons->iCol].zExpr, pColl->zAlias);
   if (pCons->eOp == COP_IN) {
@@ -861,15 +916,18 @@ int query_bind(const Query *pQuery, sqlite3_stmt *pStmt) {
   return rc;
 }
 
-int filter_compile(JsonParser *pParser, const CollectionDesc *pColl, const char *zBody, int nBody,
+int filter_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody, int nBody,
                    const QueryExtras *pExtras, Query *pQuery, char **pzErr) {
   static const JsonDoc emptyDoc = {0, 0, 0};
+  JsonParser *pParser = &pEnv->parser;
   Compiler c;
   const JsonDoc *pDoc = 0;
   int iRoot = -1;
   memset(pQuery, 0, sizeof(*pQuery));
   memset(&c, 0, sizeof(c));
   *pzErr = 0;
+  if (!pEnv->stats.bLoaded) stats_load(pParser->db, &pEnv->stats);
+  c.pStats = &pEnv->stats;
   /* No body, an empty body and the JSON literal null all mean "defaults". */
   if (zBody && nBody > 0) {
     int rc = json_doc_acquire(pParser, zBody, nBody, &pDoc, pzErr);

@@ -72,6 +72,15 @@ typedef struct ClassDesc ClassDesc;
 ** operator's bound value, '#' a number unique within the statement (for the
 ** aliases of subqueries). Templates contain no other '@', '?' or '#'.
 */
+/* How narrow a leaf's criterion can be, for choosing the shape of related
+** filters (filter_compile.c): a list on a unique column picks a handful of
+** rows; on another indexed column sqlite_stat1 says how many per value. */
+typedef enum Narrowness {
+  NARROW_NO,        /* unknown or broad (state type, tags, a LIKE): assume most rows */
+  NARROW_UNIQUE,    /* one row per value */
+  NARROW_INDEXED    /* an index on zStatCol; rows per value from sqlite_stat1 */
+} Narrowness;
+
 typedef struct MemberDesc {
   const char *zKey;          /* JSON key: "any_", "state", ... */
   const ClassDesc *pClass;   /* nested filter object, or NULL for a leaf */
@@ -80,6 +89,8 @@ typedef struct MemberDesc {
   BindRule eBind;            /* leaf only */
   const char *zSql;          /* leaf: template; for VAL_BOOL the `true` case */
   const char *zSqlFalse;     /* VAL_BOOL only: the `false` case */
+  Narrowness eNarrow;        /* list leaves only */
+  const char *zStatCol;      /* NARROW_INDEXED: the column, as sqlite_stat1 knows it */
 } MemberDesc;
 
 struct ClassDesc {
@@ -294,11 +305,36 @@ typedef struct QueryExtras {
   sqlite3_uint64 mColumns;      /* ...bit i for column i (all from 63 on) */
 } QueryExtras;
 
+/* What sqlite_stat1 says about the leading columns of Prefect's indexes. */
+#define STATS_MAX 128
+typedef struct Stats {
+  int bLoaded;
+  int n;
+  struct {
+    char zTable[32];
+    char zColumn[32];
+    double rRows;            /* rows in the table */
+    double rPerValue;        /* average rows per value of the column */
+  } a[STATS_MAX];
+} Stats;
+
+/* Load sqlite_stat1 (nothing when the database has none). */
+void stats_load(sqlite3 *db, Stats *pStats);
+/* Fraction of zTable's rows with one given value in zColumn, or a negative
+** number when the statistics do not say. */
+double stats_fraction(const Stats *pStats, const char *zTable, const char *zColumn);
+
+/* Per-connection state the compiler reuses; owned by the caller. */
+typedef struct CompileEnv {
+  JsonParser parser;
+  Stats stats;
+} CompileEnv;
+
 /* Compile a request body for a collection. zBody may be NULL (no body);
 ** pExtras may be NULL. Returns SQLITE_OK, SQLITE_ERROR with *pzErr
 ** ("prefect: <path>: ..."), or SQLITE_NOMEM. *pQuery is zeroed first and
 ** owned by the caller after. */
-int filter_compile(JsonParser *pParser, const CollectionDesc *pColl,
+int filter_compile(CompileEnv *pEnv, const CollectionDesc *pColl,
                    const char *zBody, int nBody, const QueryExtras *pExtras,
                    Query *pQuery, char **pzErr);
 void query_clear(Query *pQuery);

@@ -66,7 +66,7 @@ static const CollectionDesc *collection_by_name(const char *zName) {
 */
 static void prefectFilterSqlFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const CollectionDesc *pColl = collection_by_name((const char *)sqlite3_value_text(argv[0]));
-  JsonParser parser;
+  CompileEnv env;
   Query query;
   char *zErr = 0;
   int rc;
@@ -77,10 +77,11 @@ static void prefectFilterSqlFunc(sqlite3_context *ctx, int argc, sqlite3_value *
     sqlite3_free(zMsg);
     return;
   }
-  json_parser_init(&parser, sqlite3_context_db_handle(ctx));
-  rc = filter_compile(&parser, pColl, (const char *)sqlite3_value_text(argv[1]),
+  memset(&env, 0, sizeof(env));
+  json_parser_init(&env.parser, sqlite3_context_db_handle(ctx));
+  rc = filter_compile(&env, pColl, (const char *)sqlite3_value_text(argv[1]),
                       sqlite3_value_bytes(argv[1]), 0, &query, &zErr);
-  json_parser_close(&parser);
+  json_parser_close(&env.parser);
   if (rc == SQLITE_OK) {
     sqlite3_result_text(ctx, query.zSql, -1, SQLITE_TRANSIENT);
   } else if (rc == SQLITE_NOMEM) {

@@ -45,7 +45,7 @@ typedef struct CollectionVtab {
   sqlite3 *db;                      /* borrowed: the connection */
   const CollectionDesc *pColl;      /* borrowed: static description */
   int nCol;                         /* visible columns; column nCol is the body */
-  JsonParser parser;                /* owned: statements for json_tree */
+  CompileEnv env;                   /* owned: json_tree statements, parsed bodies, stats */
   CachedStmt aCache[STMT_CACHE_SIZE];
   sqlite3_uint64 iClock;
 } CollectionVtab;
@@ -124,7 +124,7 @@ static int collectionConnect(sqlite3 *db, void *pAux, int argc, const char *cons
   pTab->db = db;
   pTab->pColl = pColl;
   pTab->nCol = describe_column_count(pColl);
-  json_parser_init(&pTab->parser, db);
+  json_parser_init(&pTab->env.parser, db);
   *ppVtab = &pTab->base;
   return SQLITE_OK;
 }
@@ -136,7 +136,7 @@ static int collectionDisconnect(sqlite3_vtab *pVtab) {
     sqlite3_finalize(pTab->aCache[i].pStmt);
     sqlite3_free(pTab->aCache[i].zSql);
   }
-  json_parser_close(&pTab->parser);
+  json_parser_close(&pTab->env.parser);
   sqlite3_free(pTab);
   return SQLITE_OK;
 }
@@ -548,7 +548,7 @@ static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char
     else memcpy(pCur->zBody, zBody, nBody + 1), pCur->nBody = nBody;
   }
   if (rc == SQLITE_OK) {
-    rc = filter_compile(&pTab->parser, pTab->pColl, pCur->zBody, pCur->nBody, &extras, &pCur->query, &zErr);
+    rc = filter_compile(&pTab->env, pTab->pColl, pCur->zBody, pCur->nBody, &extras, &pCur->query, &zErr);
     if (rc != SQLITE_OK) vtab_set_error(pCursor->pVtab, zErr);
   } else if (rc == SQLITE_ERROR) {
     vtab_set_error(pCursor->pVtab, sqlite3_mprintf("prefect: internal error: unreadable plan %Q", idxStr));
@@ -649,7 +649,7 @@ static void prefectFilterRowFunc(sqlite3_context *ctx, int argc, sqlite3_value *
     pRF = sqlite3_malloc(sizeof(*pRF));
     if (!pRF) { sqlite3_result_error_nomem(ctx); return; }
     memset(pRF, 0, sizeof(*pRF));
-    rc = filter_compile(&pTab->parser, pTab->pColl, 0, 0, &extras, &pRF->query, &zErr);
+    rc = filter_compile(&pTab->env, pTab->pColl, 0, 0, &extras, &pRF->query, &zErr);
     if (rc == SQLITE_OK) rc = sqlite3_prepare_v2(pTab->db, pRF->query.zSql, -1, &pRF->pStmt, 0);
     if (rc == SQLITE_OK) rc = query_bind(&pRF->query, pRF->pStmt);
     if (rc != SQLITE_OK) {

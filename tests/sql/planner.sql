@@ -90,3 +90,16 @@ SELECT 'shapes', group_concat(
 SELECT prefect_filter_sql('artifacts', '{"artifacts": {"key": {"any_": ["ml-table"]}}}');
 EXPLAIN QUERY PLAN SELECT a.id, a.created, a.updated, a."key", a.type, a.description, a.data, a.metadata_, a.flow_run_id, a.task_run_id, a.rowid AS prefect_rowid FROM artifact AS a WHERE a."key" IN (SELECT value FROM json_each(?1)) ORDER BY a.id DESC;
 SELECT 'version', prefect_version() GLOB 'v[0-9]*.[0-9]*.[0-9]*';
+
+-- A narrow related filter (a few ids) starts from the related side even
+-- when a LIMIT walks an index in order; a broad one keeps EXISTS, which
+-- stops early. How narrow an indexed column is comes from sqlite_stat1.
+SELECT 'narrow: run ids', instr(prefect_filter_sql('artifacts', '{"flow_runs": {"id": {"any_": ["10000000-0000-4000-8000-000000000001"]}}, "sort": "KEY_ASC", "limit": 20}'), 'a.flow_run_id IN (SELECT fr') > 0;
+SELECT 'broad: state', instr(prefect_filter_sql('artifacts', '{"flow_runs": {"state": {"type": {"any_": ["FAILED"]}}}, "sort": "KEY_ASC", "limit": 20}'), 'EXISTS (SELECT 1 FROM flow_run') > 0;
+SELECT 'broad: ids OR state', instr(prefect_filter_sql('artifacts', '{"flow_runs": {"operator": "or_", "id": {"any_": ["10000000-0000-4000-8000-000000000001"]}, "state": {"type": {"any_": ["FAILED"]}}}, "sort": "KEY_ASC", "limit": 20}'), 'EXISTS (SELECT 1 FROM flow_run') > 0;
+SELECT 'broad: one flow has many runs', instr(prefect_filter_sql('artifacts', '{"flows": {"id": {"any_": ["f0000000-0000-4000-8000-000000000001"]}}, "sort": "KEY_ASC", "limit": 20}'), 'EXISTS (SELECT 1 FROM flow_run') > 0;
+SELECT 'deployment_id, no statistics: narrow', instr(prefect_filter_sql('artifacts', '{"flow_runs": {"deployment_id": {"any_": ["d0000000-0000-4000-8000-000000000001"]}}, "sort": "KEY_ASC", "limit": 20}'), 'a.flow_run_id IN (SELECT fr') > 0;
+ANALYZE;
+SELECT 'deployment_id, sqlite_stat1 says 2 of 5 runs: broad', instr(prefect_filter_sql('artifacts', '{"flow_runs": {"deployment_id": {"any_": ["d0000000-0000-4000-8000-000000000001"]}}, "sort": "KEY_ASC", "limit": 20}'), 'EXISTS (SELECT 1 FROM flow_run') > 0;
+SELECT 'same rows either way', (SELECT group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifacts('{"flow_runs": {"deployment_id": {"any_": ["d0000000-0000-4000-8000-000000000001"]}}, "sort": "KEY_ASC", "limit": 20}') ORDER BY id));
+SELECT 'one run id of 5 runs, with statistics: 20% is broad', instr(prefect_filter_sql('artifacts', '{"flow_runs": {"id": {"any_": ["10000000-0000-4000-8000-000000000001"]}}, "sort": "KEY_ASC", "limit": 20}'), 'EXISTS (SELECT 1 FROM flow_run') > 0;

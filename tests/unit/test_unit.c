@@ -35,10 +35,11 @@ typedef struct Compiled {
 
 static Compiled compile(sqlite3 *db, const CollectionDesc *pColl, const char *zBody) {
   Compiled c;
-  JsonParser parser;
-  json_parser_init(&parser, db);
-  c.rc = filter_compile(&parser, pColl, zBody, zBody ? (int)strlen(zBody) : 0, 0, &c.query, &c.zErr);
-  json_parser_close(&parser);
+  CompileEnv env;
+  memset(&env, 0, sizeof(env));
+  json_parser_init(&env.parser, db);
+  c.rc = filter_compile(&env, pColl, zBody, zBody ? (int)strlen(zBody) : 0, 0, &c.query, &c.zErr);
+  json_parser_close(&env.parser);
   return c;
 }
 
