@@ -202,8 +202,15 @@ int json_doc_parse(JsonParser *p, const char *zText, int nText, JsonDoc *pDoc, c
         break;
       }
       case JT_INT:
-        pNode->iVal = sqlite3_column_int64(p->pTree, 4);
-        pNode->rVal = (double)pNode->iVal;
+        /* an integer beyond 64 bits arrives as a REAL: keep it one, so that
+        ** it is rejected where an integer is expected, never clamped */
+        if (sqlite3_column_type(p->pTree, 4) == SQLITE_FLOAT) {
+          pNode->eType = JT_REAL;
+          pNode->rVal = sqlite3_column_double(p->pTree, 4);
+        } else {
+          pNode->iVal = sqlite3_column_int64(p->pTree, 4);
+          pNode->rVal = (double)pNode->iVal;
+        }
         break;
       case JT_REAL:
         pNode->rVal = sqlite3_column_double(p->pTree, 4);
@@ -295,6 +302,8 @@ static void render_node(const JsonDoc *pDoc, int i, sqlite3_str *pOut, int *pBud
     case JT_TEXT: render_string(pOut, pNode->zText, pNode->nText, pBudget); break;
     case JT_ARRAY:
     case JT_OBJECT:
+      /* brackets count too: a deeply nested value still renders short */
+      (*pBudget)--;
       sqlite3_str_appendchar(pOut, 1, pNode->eType == JT_ARRAY ? '[' : '{');
       for (iChild = pNode->iFirst; iChild >= 0; iChild = pDoc->aNode[iChild].iNext) {
         if (iChild != pNode->iFirst) sqlite3_str_appendall(pOut, ", ");

@@ -357,9 +357,37 @@ static void test_error_messages(void **state) {
                "{\"artifacts\": {\"key\": {\"like_\": [\"0123456789012345678901234567890123456789\", "
                "\"0123456789012345678901234567890123456789\"]}}}",
                "prefect: artifacts.key.like_: expected a string, got [\"0123456789012345678901234567890123456789\", "
-               "\"01234567890123456789...\"]");
+               "\"0123456789012345678...\"]");
+  /* an integer beyond 64 bits is not clamped into range */
+  expect_error(&prefect_artifacts, "{\"limit\": 1180591620717411303424}",
+               "prefect: limit: expected an integer, got 1.18059162071741e+21");
+  expect_error(&prefect_artifacts, "{\"offset\": -9223372036854775809}",
+               "prefect: offset: expected an integer, got -9.22337203685478e+18");
   expect_error(&prefect_artifacts, "{\"artifacts\": {\"key\": {\"any_\": [\"a\\nb\", 1]}}}",
                "prefect: artifacts.key.any_[1]: expected a string, got 1");
+}
+
+/* Deep nesting: the error names the first wrong level and stays short;
+** past SQLite's JSON depth limit the body is not JSON at all. */
+static void test_deep_nesting(void **state) {
+  sqlite3 *db = open_db();
+  char *zBody;
+  Compiled c;
+  (void)state;
+  zBody = sqlite3_mprintf("{\"artifacts\": %.*c%.*c}", 1500, '[', 1500, ']');
+  c = compile(db, &prefect_artifacts, zBody);
+  assert_int_equal(c.rc, SQLITE_ERROR);
+  assert_true(strlen(c.zErr) < 200);
+  assert_non_null(strstr(c.zErr, "prefect: artifacts: expected an object, got [[[["));
+  compiled_free(&c);
+  sqlite3_free(zBody);
+  zBody = sqlite3_mprintf("{\"artifacts\": %.*c%.*c}", 100000, '[', 100000, ']');
+  c = compile(db, &prefect_artifacts, zBody);
+  assert_int_equal(c.rc, SQLITE_ERROR);
+  assert_string_equal(c.zErr, "prefect: body: not valid JSON");
+  compiled_free(&c);
+  sqlite3_free(zBody);
+  sqlite3_close(db);
 }
 
 /* Every leaf operator of every class compiles with a valid value: walks
@@ -530,6 +558,7 @@ int main(void) {
     cmocka_unit_test(test_missing_table_is_named),
     cmocka_unit_test(test_nested_cursors),
     cmocka_unit_test(test_doc_cache),
+    cmocka_unit_test(test_deep_nesting),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
