@@ -117,6 +117,37 @@ def test_wal_snapshot_while_writing(tmp):
     assert writer.execute("PRAGMA schema_version").fetchone()[0] == schema_before
 
 
+def test_interrupt_stops_cleanly(tmp):
+    import threading
+    path = os.path.join(tmp, "i.db")
+    make_fixture_db(path)
+    conn = connect(path)
+    body = '{"flow_runs": {"state": {"type": {"any_": ["FAILED", "COMPLETED"]}}}}'
+    # a progress handler that says stop, inside the inner statement
+    conn.set_progress_handler(lambda: 1, 50)
+    try:
+        conn.execute("SELECT count(*) FROM artifacts(?)", (body,)).fetchall()
+    except sqlite3.OperationalError as e:
+        assert "interrupt" in str(e), e
+    else:
+        raise AssertionError("not interrupted")
+    conn.set_progress_handler(None, 0)
+    assert conn.execute("SELECT count(*) FROM artifacts(?)", (body,)).fetchone()[0] == 5
+    # sqlite3_interrupt from another thread during a long query
+    timer = threading.Timer(0.2, conn.interrupt)
+    timer.start()
+    try:
+        conn.execute("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 100000000) "
+                     "SELECT count(*) FROM g, artifacts(?) AS a", (body,)).fetchall()
+    except sqlite3.OperationalError as e:
+        assert "interrupt" in str(e), e
+    else:
+        raise AssertionError("not interrupted")
+    timer.join()
+    assert conn.execute("SELECT count(*) FROM artifacts(?)", (body,)).fetchone()[0] == 5
+    conn.close()
+
+
 def main():
     tests = [v for k, v in sorted(globals().items()) if k.startswith("test_")]
     passed = failed = 0
