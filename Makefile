@@ -29,7 +29,8 @@ DEMO_DB := dist/demo.db  # fixed path: tests/sql/demo_oracle.sql attaches it
 LOADABLE := $(DIST)/prefect.so
 UNIT := $(DIST)/test_unit
 
-.PHONY: all loadable demo test test-unit test-sql test-verify test-client asan valgrind bench clean
+.PHONY: all loadable demo test test-unit test-sql test-verify test-client asan valgrind bench \
+        fuzz fuzz-regress clean
 
 all: loadable
 loadable: $(LOADABLE)
@@ -52,7 +53,7 @@ $(DEMO_DB): sql/schema.sql examples/demo_data.sql examples/make_demo.sh
 demo: $(LOADABLE) $(DEMO_DB)
 	$(SQLITE3) -bail $(DEMO_DB) < examples/report.sql
 
-test: test-unit test-sql test-verify test-client asan valgrind
+test: test-unit test-sql test-verify test-client asan valgrind fuzz-regress
 
 test-unit: $(UNIT)
 	$(TEST_RUNNER) ./$(UNIT)
@@ -111,3 +112,41 @@ $(BENCH_DB): sql/schema.sql examples/demo_data.sql
 
 bench: $(LOADABLE) $(DIST)/bench $(BENCH_DB)
 	./$(DIST)/bench $(BENCH_DB) $(DIST)/prefect $(BENCH_SECONDS) | tee bench/results.md
+
+# Fuzzing (libFuzzer, clang): fuzz_body takes arbitrary bytes as bodies,
+# fuzz_struct mutates the seed corpus structurally (tests/fuzz/fuzz.c).
+# `make fuzz FUZZ_SECONDS=600` runs each for that long on a scratch copy of
+# the corpus; a crash lands in dist/fuzz/ and belongs in
+# tests/fuzz/regressions/, which fuzz-regress (part of make test) replays
+# with the whole corpus under ASan/UBSan.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -DSQLITE_CORE -Iext
+
+dist/fuzz/fuzz_body: tests/fuzz/fuzz.c $(EXT_SOURCES) $(EXT_HEADERS) VERSION
+	@mkdir -p dist/fuzz
+	clang $(FUZZ_FLAGS) $(DEFINES) tests/fuzz/fuzz.c $(EXT_SOURCES) -o $@ -lsqlite3 -lm
+
+dist/fuzz/fuzz_struct: tests/fuzz/fuzz.c $(EXT_SOURCES) $(EXT_HEADERS) VERSION
+	@mkdir -p dist/fuzz
+	clang $(FUZZ_FLAGS) $(DEFINES) -DPREFECT_FUZZ_STRUCTURED tests/fuzz/fuzz.c $(EXT_SOURCES) -o $@ -lsqlite3 -lm
+
+fuzz-regress: dist/fuzz/fuzz_body dist/fuzz/fuzz_struct
+	@for t in fuzz_body fuzz_struct; do \
+	  ./dist/fuzz/$$t -runs=0 tests/fuzz/corpus tests/fuzz/regressions > dist/fuzz/$$t.log 2>&1 \
+	    || { cat dist/fuzz/$$t.log; exit 1; }; \
+	  echo "$$t: $$(tail -1 dist/fuzz/$$t.log)"; \
+	done
+
+fuzz: dist/fuzz/fuzz_body dist/fuzz/fuzz_struct
+	rm -rf dist/fuzz/corpus-body dist/fuzz/corpus-struct
+	mkdir -p dist/fuzz/corpus-body dist/fuzz/corpus-struct
+	cp tests/fuzz/corpus/* dist/fuzz/corpus-body/
+	cp tests/fuzz/corpus/* dist/fuzz/corpus-struct/
+	./dist/fuzz/fuzz_body -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/json.dict -max_len=4096 \
+	  -artifact_prefix=dist/fuzz/ -print_final_stats=1 dist/fuzz/corpus-body > dist/fuzz/fuzz_body.log 2>&1 \
+	  || { tail -60 dist/fuzz/fuzz_body.log; exit 1; }
+	grep -E '^#[0-9]+.*DONE|stat::number_of_executed_units|cov:' dist/fuzz/fuzz_body.log | tail -2
+	./dist/fuzz/fuzz_struct -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	  -artifact_prefix=dist/fuzz/ -print_final_stats=1 dist/fuzz/corpus-struct > dist/fuzz/fuzz_struct.log 2>&1 \
+	  || { tail -60 dist/fuzz/fuzz_struct.log; exit 1; }
+	grep -E '^#[0-9]+.*DONE|stat::number_of_executed_units|cov:' dist/fuzz/fuzz_struct.log | tail -2

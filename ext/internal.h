@@ -198,11 +198,17 @@ typedef struct JsonDocEntry {
 ** whoever holds the struct (a virtual table, or one function call). */
 typedef struct JsonParser {
   sqlite3 *db;
-  sqlite3_stmt *pValid;  /* SELECT json_valid(?1) */
   sqlite3_stmt *pTree;   /* SELECT ... FROM json_tree(?1) */
   JsonDocEntry aCache[JSON_DOC_CACHE_SIZE];
   sqlite3_uint64 iClock;
 } JsonParser;
+
+/* Strict JSON, checked before SQLite's parser sees it. Far deeper than any
+** Prefect body, well within what SQLite's JSON functions accept. */
+#define JSON_MAX_NESTING 512
+/* 0 if zText is strict RFC 8259 JSON in valid UTF-8, else the 1-based byte
+** position of the first problem (*pbTooDeep: the nesting limit). */
+int json_text_check(const char *zText, int nText, int *pbTooDeep);
 
 void json_parser_init(JsonParser *p, sqlite3 *db);
 void json_parser_close(JsonParser *p);

@@ -1,10 +1,16 @@
 /*
 ** json_doc.c: turn a request body into a tree of JSON nodes.
 **
-** The parsing itself is SQLite's: json_valid() decides whether the text is
-** JSON, and json_tree() walks it. We copy each row into a compact node array
-** so that the compiler can look members up by name and report errors with a
-** path. Nothing here knows about Prefect.
+** The tree itself is SQLite's: json_tree() walks the text and we copy each
+** row into a compact node array, so that the compiler can look members up
+** by name and report errors with a path. Nothing here knows about Prefect.
+**
+** Before SQLite sees a body, json_text_check() makes sure it is strict
+** RFC 8259 JSON in valid UTF-8, nested at most JSON_MAX_NESTING deep. The
+** JSON parser of SQLite 3.40 accepts some malformed text (an array as an
+** object key: '{["x"]: 1}') and writes past a heap block while doing so,
+** found by our fuzzer; newer versions accept JSON5. Only canonical JSON,
+** what Prefect's own json.loads-based server takes, goes further.
 */
 #include "internal.h"
 SQLITE_EXTENSION_INIT3
@@ -18,9 +24,7 @@ void json_parser_init(JsonParser *p, sqlite3 *db) {
 
 void json_parser_close(JsonParser *p) {
   int i;
-  sqlite3_finalize(p->pValid);
   sqlite3_finalize(p->pTree);
-  p->pValid = 0;
   p->pTree = 0;
   for (i = 0; i < JSON_DOC_CACHE_SIZE; i++) {
     sqlite3_free(p->aCache[i].zText);
@@ -113,6 +117,139 @@ static JsonType json_type_from_name(const char *z) {
   }
 }
 
+/* The length of the UTF-8 sequence at z (at most n bytes), 0 if invalid:
+** no overlong forms, no surrogates, nothing above U+10FFFF. */
+static int utf8_length(const unsigned char *z, int n) {
+  int nSeq, i;
+  unsigned int c = z[0];
+  if (c < 0x80) return 1;
+  if (c < 0xC2) return 0;
+  nSeq = c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
+  if (nSeq == 0 || nSeq > n) return 0;
+  for (i = 1; i < nSeq; i++) if ((z[i] & 0xC0) != 0x80) return 0;
+  if (c == 0xE0 && z[1] < 0xA0) return 0;   /* overlong */
+  if (c == 0xED && z[1] >= 0xA0) return 0;  /* surrogate */
+  if (c == 0xF0 && z[1] < 0x90) return 0;   /* overlong */
+  if (c == 0xF4 && z[1] >= 0x90) return 0;  /* above U+10FFFF */
+  return nSeq;
+}
+
+static int is_json_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Index just past the JSON string starting at z[i] ('"'), or -(1 + the
+** index of the first bad byte). */
+static int check_string(const unsigned char *z, int n, int i) {
+  for (i++; i < n;) {
+    unsigned char c = z[i];
+    if (c == '"') return i + 1;
+    if (c < 0x20) return -(i + 1);
+    if (c == '\\') {
+      if (i + 1 >= n) return -(n + 1);
+      c = z[i + 1];
+      if (c == 'u') {
+        int k;
+        if (i + 6 > n) return -(n + 1);
+        for (k = 2; k < 6; k++) {
+          char h = (char)z[i + k];
+          if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F'))) return -(i + k + 1);
+        }
+        i += 6;
+      } else if (c == '"' || c == '\\' || c == '/' || c == 'b' || c == 'f' || c == 'n' || c == 'r' || c == 't') {
+        i += 2;
+      } else {
+        return -(i + 2);
+      }
+    } else {
+      int nSeq = utf8_length(z + i, n - i);
+      if (nSeq == 0) return -(i + 1);
+      i += nSeq;
+    }
+  }
+  return -(n + 1);
+}
+
+/* Index just past the JSON number at z[i], or -(1 + the bad index). */
+static int check_number(const unsigned char *z, int n, int i) {
+  int nDigit = 0;
+  if (i < n && z[i] == '-') i++;
+  if (i < n && z[i] == '0') i++, nDigit = 1;
+  else for (; i < n && z[i] >= '0' && z[i] <= '9'; i++) nDigit++;
+  if (nDigit == 0) return -(i + 1);
+  if (i < n && z[i] == '.') {
+    for (i++, nDigit = 0; i < n && z[i] >= '0' && z[i] <= '9'; i++) nDigit++;
+    if (nDigit == 0) return -(i + 1);
+  }
+  if (i < n && (z[i] == 'e' || z[i] == 'E')) {
+    i++;
+    if (i < n && (z[i] == '+' || z[i] == '-')) i++;
+    for (nDigit = 0; i < n && z[i] >= '0' && z[i] <= '9'; i++) nDigit++;
+    if (nDigit == 0) return -(i + 1);
+  }
+  return i;
+}
+
+/*
+** Is z strict JSON? Iterative (a stack of open containers, no recursion),
+** so any nesting is safe to check. Returns 0 when it is, else the 1-based
+** byte position of the first problem; *pbTooDeep tells a nesting problem.
+*/
+int json_text_check(const char *zText, int n, int *pbTooDeep) {
+  const unsigned char *z = (const unsigned char *)zText;
+  char aStack[JSON_MAX_NESTING];  /* '{' or '[' per open container */
+  int nStack = 0, i = 0;
+  int bValue = 1;                 /* a value is expected next (else , : ] }) */
+  *pbTooDeep = 0;
+  for (;;) {
+    while (i < n && is_json_space((char)z[i])) i++;
+    if (i >= n) return (nStack == 0 && !bValue) ? 0 : n + 1;
+    if (bValue) {
+      unsigned char c = z[i];
+      if (c == '{' || c == '[') {
+        if (nStack >= JSON_MAX_NESTING) { *pbTooDeep = 1; return i + 1; }
+        aStack[nStack++] = (char)c;
+        i++;
+        while (i < n && is_json_space((char)z[i])) i++;
+        if (i < n && z[i] == (c == '{' ? '}' : ']')) { nStack--; i++; bValue = 0; continue; }
+        if (c == '{') {  /* a key must follow */
+          if (i >= n || z[i] != '"') return i + 1;
+          i = check_string(z, n, i);
+          if (i < 0) return -i;
+          while (i < n && is_json_space((char)z[i])) i++;
+          if (i >= n || z[i] != ':') return i + 1;
+          i++;
+        }
+        continue;
+      }
+      if (c == '"') i = check_string(z, n, i);
+      else if (c == '-' || (c >= '0' && c <= '9')) i = check_number(z, n, i);
+      else if (n - i >= 4 && memcmp(z + i, "true", 4) == 0) i += 4;
+      else if (n - i >= 5 && memcmp(z + i, "false", 5) == 0) i += 5;
+      else if (n - i >= 4 && memcmp(z + i, "null", 4) == 0) i += 4;
+      else return i + 1;
+      if (i < 0) return -i;
+      bValue = 0;
+      continue;
+    }
+    /* after a value: the end, a comma, or the close of its container */
+    if (nStack == 0) return i + 1;
+    if (z[i] == (aStack[nStack - 1] == '{' ? '}' : ']')) { nStack--; i++; continue; }
+    if (z[i] != ',') return i + 1;
+    i++;
+    bValue = 1;
+    if (aStack[nStack - 1] == '{') {
+      while (i < n && is_json_space((char)z[i])) i++;
+      if (i >= n || z[i] != '"') return i + 1;
+      i = check_string(z, n, i);
+      if (i < 0) return -i;
+      while (i < n && is_json_space((char)z[i])) i++;
+      if (i >= n || z[i] != ':') return i + 1;
+      i++;
+    }
+  }
+}
+
 /* Index of the node whose json_tree id is iId (ids grow in document order). */
 static int node_by_id(const sqlite3_int64 *aId, int n, sqlite3_int64 iId) {
   int lo = 0, hi = n - 1;
@@ -135,20 +272,15 @@ int json_doc_parse(JsonParser *p, const char *zText, int nText, JsonDoc *pDoc, c
   memset(pDoc, 0, sizeof(*pDoc));
   *pzErr = 0;
 
-  rc = parser_prepare(p, &p->pValid, "SELECT json_valid(?1)");
-  if (rc != SQLITE_OK) goto sqlite_error;
-  sqlite3_bind_text(p->pValid, 1, zText, nText, SQLITE_STATIC);
-  rc = sqlite3_step(p->pValid);
-  if (rc != SQLITE_ROW) {
-    sqlite3_reset(p->pValid);
-    goto sqlite_error;
+  {
+    int bTooDeep = 0;
+    int iBad = json_text_check(zText, nText, &bTooDeep);
+    if (iBad) {
+      *pzErr = bTooDeep ? sqlite3_mprintf("prefect: body: nested deeper than %d levels", JSON_MAX_NESTING)
+                        : sqlite3_mprintf("prefect: body: not valid JSON (at byte %d)", iBad);
+      return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+    }
   }
-  if (!sqlite3_column_int(p->pValid, 0)) {
-    sqlite3_reset(p->pValid);
-    *pzErr = sqlite3_mprintf("prefect: body: not valid JSON");
-    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
-  }
-  sqlite3_reset(p->pValid);
 
   rc = parser_prepare(p, &p->pTree, "SELECT id, parent, key, type, atom FROM json_tree(?1)");
   if (rc != SQLITE_OK) goto sqlite_error;

@@ -210,6 +210,43 @@ static void test_lax_integers(void **state) {
   }
 }
 
+/* Strict JSON before SQLite's parser: what Python's json.loads takes, minus
+** NaN/Infinity; never what SQLite 3.40 wrongly accepts. */
+static void test_json_text_check(void **state) {
+  static const char *const azGood[] = {
+    "{}", "[]", " {\"a\" : [1, -2.5e+3, 0, 0.0, true, false, null, \"\\u00e9\\n\\\"\"]} ", "\"x\"", "0",
+    "{\"\xc3\xa9\": \"\xf0\x9f\x98\x80\"}", "[[[]]]", "{\"a\": {}, \"b\": []}",
+  };
+  static const struct { const char *z; int iBad; } aBad[] = {
+    {"", 1}, {"{", 2}, {"{\"a\": 1,}", 10}, {"[1,]", 4}, {"{[\"x\"]: 1}", 2}, {"{\"a\": {[\"x\"]: null}}", 9},
+    {"{a: 1}", 2}, {"[01]", 3}, {"[1.]", 5}, {"[.5]", 2}, {"[NaN]", 2}, {"[1] [2]", 5}, {"'x'", 1},
+    {"\"\x01\"", 4}, {"\"\\x\"", 4}, {"\"\xc3\"", 4}, {"\"\xed\xa0\x80\"", 6}, {"\"\xc0\xaf\"", 5},
+    {"[1] // c", 5}, {"{\"a\" 1}", 6},
+  };
+  size_t i;
+  int bDeep;
+  char *z;
+  (void)state;
+  for (i = 0; i < sizeof(azGood) / sizeof(azGood[0]); i++) {
+    int iBad = json_text_check(azGood[i], (int)strlen(azGood[i]), &bDeep);
+    if (iBad) fail_msg("rejected %s at %d", azGood[i], iBad);
+  }
+  for (i = 0; i < sizeof(aBad) / sizeof(aBad[0]); i++) {
+    int iBad = json_text_check(aBad[i].z, (int)strlen(aBad[i].z), &bDeep);
+    if (iBad == 0) fail_msg("accepted %s", aBad[i].z);
+    assert_false(bDeep);
+  }
+  z = sqlite3_mprintf("%.*c%.*c", JSON_MAX_NESTING, '[', JSON_MAX_NESTING, ']');
+  assert_int_equal(json_text_check(z, (int)strlen(z), &bDeep), 0);
+  sqlite3_free(z);
+  z = sqlite3_mprintf("%.*c%.*c", JSON_MAX_NESTING + 1, '[', JSON_MAX_NESTING + 1, ']');
+  assert_int_equal(json_text_check(z, (int)strlen(z), &bDeep), JSON_MAX_NESTING + 1);
+  assert_true(bDeep);
+  sqlite3_free(z);
+  /* a NUL byte inside the text is not JSON (the escape \u0000 is) */
+  assert_int_equal(json_text_check("[\"a\0\"]", 6, &bDeep), 4);
+}
+
 /* ---- the compiler ------------------------------------------------------- */
 
 static void test_no_body(void **state) {
@@ -343,7 +380,7 @@ static void test_error_messages(void **state) {
   (void)state;
   expect_error(&prefect_artifacts, "{\"artifacts\": {\"key\": {\"like_\": 42}}}",
                "prefect: artifacts.key.like_: expected a string, got 42");
-  expect_error(&prefect_artifacts, "{", "prefect: body: not valid JSON");
+  expect_error(&prefect_artifacts, "{", "prefect: body: not valid JSON (at byte 2)");
   expect_error(&prefect_artifacts, "{\"flow_runs\": {\"state\": {\"type\": {\"any_\": [\"FAILED\", \"x\"]}}}}",
                "prefect: flow_runs.state.type.any_[1]: expected a state type (SCHEDULED, PENDING, RUNNING, "
                "COMPLETED, FAILED, CANCELLED, CRASHED, PAUSED or CANCELLING), got \"x\"");
@@ -374,7 +411,7 @@ static void test_deep_nesting(void **state) {
   char *zBody;
   Compiled c;
   (void)state;
-  zBody = sqlite3_mprintf("{\"artifacts\": %.*c%.*c}", 1500, '[', 1500, ']');
+  zBody = sqlite3_mprintf("{\"artifacts\": %.*c%.*c}", 500, '[', 500, ']');
   c = compile(db, &prefect_artifacts, zBody);
   assert_int_equal(c.rc, SQLITE_ERROR);
   assert_true(strlen(c.zErr) < 200);
@@ -384,7 +421,7 @@ static void test_deep_nesting(void **state) {
   zBody = sqlite3_mprintf("{\"artifacts\": %.*c%.*c}", 100000, '[', 100000, ']');
   c = compile(db, &prefect_artifacts, zBody);
   assert_int_equal(c.rc, SQLITE_ERROR);
-  assert_string_equal(c.zErr, "prefect: body: not valid JSON");
+  assert_string_equal(c.zErr, "prefect: body: nested deeper than 512 levels");
   compiled_free(&c);
   sqlite3_free(zBody);
   sqlite3_close(db);
@@ -532,7 +569,7 @@ static void test_doc_cache(void **state) {
   json_doc_release(&parser, pA);
   json_doc_release(&parser, pA2);
   assert_int_equal(json_doc_acquire(&parser, "{", 1, &pOther, &zErr), SQLITE_ERROR);
-  assert_string_equal(zErr, "prefect: body: not valid JSON");
+  assert_string_equal(zErr, "prefect: body: not valid JSON (at byte 2)");
   sqlite3_free(zErr);
   json_parser_close(&parser);
   assert_int_equal(sqlite3_close(db), SQLITE_OK);
@@ -543,6 +580,7 @@ int main(void) {
     cmocka_unit_test(test_datetime_spellings),
     cmocka_unit_test(test_datetime_rejects),
     cmocka_unit_test(test_uuid_spellings),
+    cmocka_unit_test(test_json_text_check),
     cmocka_unit_test(test_lax_coercions),
     cmocka_unit_test(test_lax_integers),
     cmocka_unit_test(test_no_body),

@@ -1,0 +1,214 @@
+/*
+** libFuzzer targets for sqlite-prefect, over a small fixture database.
+**
+**   fuzz_body    arbitrary bytes as a request body
+**   fuzz_struct  (-DPREFECT_FUZZ_STRUCTURED) valid bodies mutated
+**                structurally: a custom mutator parses the input with
+**                SQLite's JSON functions and replaces, removes or inserts
+**                members with values and keys Prefect's filters know, so
+**                the fuzzer spends its time deep inside the compiler
+**                instead of in the JSON parser.
+**
+** Each input goes through every entry point: both virtual tables, a
+** prefect_filter() pushed down and one evaluated row by row (under OR), and
+** prefect_filter_sql(). Errors are expected; crashes, leaks and undefined
+** behaviour are what the sanitizers catch.
+*/
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sqlite3.h"
+
+int sqlite3_prefect_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
+
+static sqlite3 *db;
+static sqlite3_stmt *apQuery[6];
+static const char *const azQuery[6] = {
+  "SELECT * FROM artifacts(?1)",
+  "SELECT * FROM artifact_collections(?1) ORDER BY key LIMIT 3",
+  "SELECT count(*) FROM artifacts WHERE prefect_filter(artifacts, ?1) AND created > '2026'",
+  "SELECT count(*) FROM artifacts WHERE prefect_filter(artifacts, ?1) OR key = 'gamma_1'",
+  "SELECT count(*) FROM artifact_collections WHERE prefect_filter(artifact_collections, ?1)",
+  "SELECT prefect_filter_sql('artifacts', ?1)",
+};
+
+/* Prefect's tables (sql/schema.sql) and a few rows of every kind. */
+static const char zFixture[] =
+  "INSERT INTO flow (id, name, tags) VALUES ('f0000000-0000-4000-8000-000000000001', 'etl', '[\"prod\"]');"
+  "INSERT INTO deployment (id, name, flow_id, tags) VALUES ('d0000000-0000-4000-8000-000000000001', 'nightly',"
+  " 'f0000000-0000-4000-8000-000000000001', '[\"n\"]');"
+  "INSERT INTO flow_run (id, name, flow_id, deployment_id, state_type, state_name, tags, start_time, total_run_time,"
+  " created_by) VALUES ('10000000-0000-4000-8000-000000000001', 'r1', 'f0000000-0000-4000-8000-000000000001',"
+  " 'd0000000-0000-4000-8000-000000000001', 'FAILED', 'Failed', '[\"prod\", \"x\"]', '2026-01-01 00:00:00.000000',"
+  " '1970-01-01 00:00:00.000000', '{\"id\": null, \"type\": \"SCHEDULE\", \"display_value\": null}'),"
+  " ('10000000-0000-4000-8000-000000000002', 'r2', 'f0000000-0000-4000-8000-000000000001', NULL, NULL, NULL, '[]',"
+  " NULL, '1970-01-01 00:00:00.000000', NULL);"
+  "INSERT INTO task_run (id, name, flow_run_id, state_type, tags, task_key, dynamic_key, total_run_time) VALUES"
+  " ('20000000-0000-4000-8000-000000000001', 't1', '10000000-0000-4000-8000-000000000001', 'COMPLETED', '[]', 'k',"
+  " '0', '1970-01-01 00:00:00.000000');"
+  "INSERT INTO artifact (id, created, updated, key, type, data, metadata_, flow_run_id, task_run_id) VALUES"
+  " ('a0000000-0000-4000-8000-000000000001', '2026-02-01 00:00:00.000000', '2026-02-01 00:00:00.000000', 'gamma_1',"
+  " 'table', '\"[[1]]\"', 'null', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001'),"
+  " ('a0000000-0000-4000-8000-000000000002', '2026-02-02 00:00:00.000000', '2026-02-02 00:00:00.000000', NULL,"
+  " NULL, 'null', 'null', '10000000-0000-4000-8000-000000000002', NULL);"
+  "INSERT INTO artifact_collection (id, key, latest_id, type, data, metadata_, flow_run_id) VALUES"
+  " ('c0000000-0000-4000-8000-000000000001', 'gamma_1', 'a0000000-0000-4000-8000-000000000001', 'table', '\"[[1]]\"',"
+  " 'null', '10000000-0000-4000-8000-000000000001');";
+
+static char *read_file(const char *zPath) {
+  FILE *f = fopen(zPath, "rb");
+  char *z;
+  long n;
+  if (!f) return 0;
+  fseek(f, 0, SEEK_END);
+  n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  z = malloc(n + 1);
+  if (z && fread(z, 1, n, f) != (size_t)n) { free(z); z = 0; }
+  if (z) z[n] = 0;
+  fclose(f);
+  return z;
+}
+
+int LLVMFuzzerInitialize(int *pArgc, char ***pArgv) {
+  const char *zSchemaPath = getenv("PREFECT_SCHEMA") ? getenv("PREFECT_SCHEMA") : "sql/schema.sql";
+  char *zSchema = read_file(zSchemaPath);
+  char *zErr = 0;
+  int i;
+  (void)pArgc;
+  (void)pArgv;
+  if (!zSchema) { fprintf(stderr, "fuzz: cannot read %s (run from the repository root)\n", zSchemaPath); exit(2); }
+  if (sqlite3_open(":memory:", &db) != SQLITE_OK || sqlite3_prefect_init(db, &zErr, 0) != SQLITE_OK ||
+      sqlite3_exec(db, zSchema, 0, 0, &zErr) != SQLITE_OK || sqlite3_exec(db, zFixture, 0, 0, &zErr) != SQLITE_OK) {
+    fprintf(stderr, "fuzz: setup: %s\n", zErr ? zErr : sqlite3_errmsg(db));
+    exit(2);
+  }
+  free(zSchema);
+  /* bound the work one input can ask for (a huge offset is fine; a
+  ** pathological LIKE on big data is not what we are looking for) */
+  sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 1 << 20);
+  for (i = 0; i < 6; i++) {
+    if (sqlite3_prepare_v2(db, azQuery[i], -1, &apQuery[i], 0) != SQLITE_OK) {
+      fprintf(stderr, "fuzz: %s: %s\n", azQuery[i], sqlite3_errmsg(db));
+      exit(2);
+    }
+  }
+  return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
+  int i;
+  if (nData > 200000) return 0;
+  for (i = 0; i < 6; i++) {
+    int n = 0;
+    sqlite3_bind_text(apQuery[i], 1, (const char *)aData, (int)nData, SQLITE_TRANSIENT);
+    while (sqlite3_step(apQuery[i]) == SQLITE_ROW && n++ < 1000) {}
+    sqlite3_reset(apQuery[i]);
+    sqlite3_clear_bindings(apQuery[i]);
+  }
+  return 0;
+}
+
+#ifdef PREFECT_FUZZ_STRUCTURED
+size_t LLVMFuzzerMutate(uint8_t *aData, size_t nSize, size_t nMaxSize);
+
+/* Keys and values Prefect's filters know, and a few they do not. */
+static const char *const azKey[] = {
+  "artifacts", "flow_runs", "task_runs", "flows", "deployments", "sort", "limit", "offset", "operator",
+  "id", "key", "type", "flow_run_id", "task_run_id", "latest_id", "name", "tags", "state", "start_time",
+  "end_time", "expected_start_time", "next_scheduled_start_time", "deployment_id", "work_queue_name",
+  "parent_flow_run_id", "parent_task_run_id", "idempotency_key", "created_by", "flow_version",
+  "subflow_runs", "deployment", "paused", "flow_or_deployment_name", "concurrency_limit",
+  "any_", "not_any_", "all_", "like_", "exists_", "is_null_", "before_", "after_", "eq_", "ge_", "le_",
+  "id_", "type_", "startswith_", "nope",
+};
+static const char *const azValue[] = {
+  "null", "true", "false", "0", "1", "-1", "2.5", "1e300", "9223372036854775808", "\"\"", "\"%\"", "\"_\"",
+  "\"yes\"", "\"or_\"", "\"and_\"", "\"FAILED\"", "\"completed\"", "\"KEY_ASC\"", "\"ID_DESC\"",
+  "\"2024-01-01T00:00:00+02:00\"", "\"2024-02-30\"", "\"a0000000-0000-4000-8000-000000000001\"",
+  "\"{A0000000-0000-4000-8000-000000000001}\"", "[]", "{}", "[\"prod\"]", "[null]", "[1]",
+  "[\"FAILED\", \"CRASHED\"]", "[\"10000000-0000-4000-8000-000000000001\"]", "{\"any_\": []}",
+  "{\"operator\": \"or_\"}", "{\"type\": {\"any_\": [\"FAILED\"]}}", "\"\\u0000\"", "[[[[[]]]]]",
+};
+
+static sqlite3 *dbMutate;
+
+/* Run one JSON-editing expression on the input; NULL if it did not apply. */
+static char *json_edit(const char *zSql, const char *zDoc, const char *zPath, const char *zArg) {
+  sqlite3_stmt *p = 0;
+  char *zOut = 0;
+  if (sqlite3_prepare_v2(dbMutate, zSql, -1, &p, 0) != SQLITE_OK) return 0;
+  sqlite3_bind_text(p, 1, zDoc, -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 2, zPath, -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 3, zArg, -1, SQLITE_STATIC);
+  if (sqlite3_step(p) == SQLITE_ROW && sqlite3_column_text(p, 0)) {
+    zOut = sqlite3_mprintf("%s", sqlite3_column_text(p, 0));
+  }
+  sqlite3_finalize(p);
+  return zOut;
+}
+
+size_t LLVMFuzzerCustomMutator(uint8_t *aData, size_t nSize, size_t nMaxSize, unsigned int iSeed) {
+  char *zDoc, *zPath = 0, *zOut = 0;
+  sqlite3_stmt *p = 0;
+  int nPath = 0, iPick, iOp;
+  size_t nOut;
+  srand(iSeed);
+  if (!dbMutate && sqlite3_open(":memory:", &dbMutate) != SQLITE_OK) return LLVMFuzzerMutate(aData, nSize, nMaxSize);
+  zDoc = sqlite3_mprintf("%.*s", (int)nSize, (const char *)aData);
+  /* not JSON (yet): let libFuzzer's byte mutations have a go */
+  if (!zDoc || rand() % 8 == 0 || sqlite3_prepare_v2(dbMutate, "SELECT fullkey, type FROM json_tree(?1)", -1, &p, 0)) {
+    sqlite3_free(zDoc);
+    return LLVMFuzzerMutate(aData, nSize, nMaxSize);
+  }
+  sqlite3_bind_text(p, 1, zDoc, -1, SQLITE_STATIC);
+  /* reservoir-sample one node of the tree */
+  while (sqlite3_step(p) == SQLITE_ROW) {
+    if (rand() % (++nPath) == 0) {
+      sqlite3_free(zPath);
+      zPath = sqlite3_mprintf("%s\t%s", sqlite3_column_text(p, 0), sqlite3_column_text(p, 1));
+    }
+  }
+  sqlite3_finalize(p);
+  if (!zPath) {
+    sqlite3_free(zDoc);
+    return LLVMFuzzerMutate(aData, nSize, nMaxSize);
+  }
+  {
+    char *zType = strchr(zPath, '\t');
+    const char *zValue = azValue[rand() % (sizeof(azValue) / sizeof(azValue[0]))];
+    const char *zKey = azKey[rand() % (sizeof(azKey) / sizeof(azKey[0]))];
+    *zType++ = 0;
+    iOp = rand() % 4;
+    iPick = strcmp(zType, "object") == 0;
+    if (iOp == 0) {
+      zOut = json_edit("SELECT json_set(?1, ?2, json(?3))", zDoc, zPath, zValue);
+    } else if (iOp == 1 && strcmp(zPath, "$") != 0) {
+      zOut = json_edit("SELECT json_remove(?1, ?2)", zDoc, zPath, 0);
+    } else if (iOp == 2 && iPick) {
+      char *zChild = sqlite3_mprintf("%s.\"%s\"", zPath, zKey);
+      zOut = json_edit("SELECT json_set(?1, ?2, json(?3))", zDoc, zChild, zValue);
+      sqlite3_free(zChild);
+    } else {
+      /* wrap the node in an array, or an object under a known key */
+      char *zWrap = sqlite3_mprintf(rand() % 2 ? "SELECT json_set(?1, ?2, json_array(json_extract(?1, ?2)))"
+                                                : "SELECT json_set(?1, ?2, json_object('%s', json_extract(?1, ?2)))",
+                                    zKey);
+      zOut = json_edit(zWrap, zDoc, zPath, 0);
+      sqlite3_free(zWrap);
+    }
+  }
+  sqlite3_free(zPath);
+  sqlite3_free(zDoc);
+  if (!zOut || (nOut = strlen(zOut)) > nMaxSize) {
+    sqlite3_free(zOut);
+    return LLVMFuzzerMutate(aData, nSize, nMaxSize);
+  }
+  memcpy(aData, zOut, nOut);
+  sqlite3_free(zOut);
+  return nOut;
+}
+#endif
