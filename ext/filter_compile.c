@@ -51,6 +51,11 @@ typedef struct Compiler {
 
 #define MAX_MEMBERS 24  /* more than any Prefect filter class has */
 
+/* Is the member name (or text) z, n bytes, the literal zLit? */
+static int text_is(const char *z, int n, const char *zLit) {
+  return (int)strlen(zLit) == n && memcmp(z, zLit, n) == 0;
+}
+
 static void crit_clear(Crit *p) {
   sqlite3_free(p->zSql);
   p->zSql = 0;
@@ -315,15 +320,14 @@ static void compile_object(Compiler *p, const ClassDesc *pClass, int iNode, cons
                            Crit *pOut, int *pnCrit);
 
 /* "expected one of: a, b, c" for an unknown key. */
-static char *unknown_field_message(const MemberDesc *aMember, int bOperator, const char *zExtra) {
+static char *unknown_field_message(const MemberDesc *aMember, int bOperator) {
   sqlite3_str *pStr = sqlite3_str_new(0);
   int i;
   sqlite3_str_appendall(pStr, "unknown field, expected one of: ");
-  for (i = 0; aMember && aMember[i].zKey; i++) {
+  for (i = 0; aMember[i].zKey; i++) {
     sqlite3_str_appendf(pStr, "%s%s", i ? ", " : "", aMember[i].zKey);
   }
   if (bOperator) sqlite3_str_appendall(pStr, ", operator");
-  if (zExtra) sqlite3_str_appendf(pStr, "%s%s", i ? ", " : "", zExtra);
   return sqlite3_str_finish(pStr);
 }
 
@@ -334,14 +338,11 @@ static void check_keys(Compiler *p, const MemberDesc *aMember, int bOperator, in
   for (iChild = pDoc->aNode[iNode].iFirst; iChild >= 0 && p->rc == SQLITE_OK;
        iChild = pDoc->aNode[iChild].iNext) {
     const JsonNode *pChild = &pDoc->aNode[iChild];
-    int i, bKnown = bOperator && pChild->nKey == 8 && memcmp(pChild->zKey, "operator", 8) == 0;
-    for (i = 0; !bKnown && aMember[i].zKey; i++) {
-      bKnown = (int)strlen(aMember[i].zKey) == pChild->nKey &&
-               memcmp(aMember[i].zKey, pChild->zKey, pChild->nKey) == 0;
-    }
+    int i, bKnown = bOperator && text_is(pChild->zKey, pChild->nKey, "operator");
+    for (i = 0; !bKnown && aMember[i].zKey; i++) bKnown = text_is(pChild->zKey, pChild->nKey, aMember[i].zKey);
     if (!bKnown) {
       json_path_push_key(&p->path, pChild->zKey, pChild->nKey);
-      compile_fail(p, unknown_field_message(aMember, bOperator, 0));
+      compile_fail(p, unknown_field_message(aMember, bOperator));
       json_path_pop(&p->path);
     }
   }
@@ -353,8 +354,8 @@ static int read_operator(Compiler *p, int iNode) {
   const JsonNode *pOp;
   if (iOp < 0) return 0;
   pOp = &p->pDoc->aNode[iOp];
-  if (pOp->eType == JT_TEXT && pOp->nText == 4 && memcmp(pOp->zText, "and_", 4) == 0) return 0;
-  if (pOp->eType == JT_TEXT && pOp->nText == 3 && memcmp(pOp->zText, "or_", 3) == 0) return 1;
+  if (pOp->eType == JT_TEXT && text_is(pOp->zText, pOp->nText, "and_")) return 0;
+  if (pOp->eType == JT_TEXT && text_is(pOp->zText, pOp->nText, "or_")) return 1;
   json_path_push_key(&p->path, "operator", 8);
   compile_fail(p, value_expected(p->pDoc, iOp, "\"and_\" or \"or_\""));
   json_path_pop(&p->path);
@@ -572,13 +573,13 @@ const char *const column_op_names[COP_COUNT] = {
 static int top_level_key_known(const CollectionDesc *pColl, const JsonNode *pChild, int bFilterOnly) {
   static const char *const azCommon[] = {"sort", "limit", "offset", 0};
   int i;
-#define KEY_IS(z) ((int)strlen(z) == pChild->nKey && memcmp((z), pChild->zKey, pChild->nKey) == 0)
-  if (KEY_IS(pColl->zFilterKey)) return 1;
-  for (i = 0; !bFilterOnly && azCommon[i]; i++) if (KEY_IS(azCommon[i])) return 1;
-  for (i = 0; pColl->aRel[i].zTable; i++) {
-    if (pColl->aRel[i].zKey && KEY_IS(pColl->aRel[i].zKey)) return 1;
+  if (text_is(pChild->zKey, pChild->nKey, pColl->zFilterKey)) return 1;
+  for (i = 0; !bFilterOnly && azCommon[i]; i++) {
+    if (text_is(pChild->zKey, pChild->nKey, azCommon[i])) return 1;
   }
-#undef KEY_IS
+  for (i = 0; pColl->aRel[i].zTable; i++) {
+    if (pColl->aRel[i].zKey && text_is(pChild->zKey, pChild->nKey, pColl->aRel[i].zKey)) return 1;
+  }
   return 0;
 }
 
@@ -631,8 +632,7 @@ static const SortDesc *read_sort(Compiler *p, const CollectionDesc *pColl, int i
   if (iNode < 0 || p->pDoc->aNode[iNode].eType == JT_NULL) return &pColl->aSort[0];
   pNode = &p->pDoc->aNode[iNode];
   for (i = 0; pColl->aSort[i].zName && pNode->eType == JT_TEXT; i++) {
-    if ((int)strlen(pColl->aSort[i].zName) == pNode->nText &&
-        memcmp(pColl->aSort[i].zName, pNode->zText, pNode->nText) == 0) return &pColl->aSort[i];
+    if (text_is(pNode->zText, pNode->nText, pColl->aSort[i].zName)) return &pColl->aSort[i];
   }
   {
     sqlite3_str *pStr = sqlite3_str_new(0);

@@ -190,6 +190,18 @@ static int check_number(const unsigned char *z, int n, int i) {
   return i;
 }
 
+/* After an object's '{' or ',': a string key, then ':'. The index after
+** the colon, or -(1 + the bad index). */
+static int check_key(const unsigned char *z, int n, int i) {
+  while (i < n && is_json_space((char)z[i])) i++;
+  if (i >= n || z[i] != '"') return -(i + 1);
+  i = check_string(z, n, i);
+  if (i < 0) return i;
+  while (i < n && is_json_space((char)z[i])) i++;
+  if (i >= n || z[i] != ':') return -(i + 1);
+  return i + 1;
+}
+
 /*
 ** Is z strict JSON? Iterative (a stack of open containers, no recursion),
 ** so any nesting is safe to check. Returns 0 when it is, else the 1-based
@@ -213,12 +225,8 @@ int json_text_check(const char *zText, int n, int *pbTooDeep) {
         while (i < n && is_json_space((char)z[i])) i++;
         if (i < n && z[i] == (c == '{' ? '}' : ']')) { nStack--; i++; bValue = 0; continue; }
         if (c == '{') {  /* a key must follow */
-          if (i >= n || z[i] != '"') return i + 1;
-          i = check_string(z, n, i);
+          i = check_key(z, n, i);
           if (i < 0) return -i;
-          while (i < n && is_json_space((char)z[i])) i++;
-          if (i >= n || z[i] != ':') return i + 1;
-          i++;
         }
         continue;
       }
@@ -239,13 +247,8 @@ int json_text_check(const char *zText, int n, int *pbTooDeep) {
     i++;
     bValue = 1;
     if (aStack[nStack - 1] == '{') {
-      while (i < n && is_json_space((char)z[i])) i++;
-      if (i >= n || z[i] != '"') return i + 1;
-      i = check_string(z, n, i);
+      i = check_key(z, n, i);
       if (i < 0) return -i;
-      while (i < n && is_json_space((char)z[i])) i++;
-      if (i >= n || z[i] != ':') return i + 1;
-      i++;
     }
   }
 }
