@@ -104,6 +104,7 @@ static int bind_add(Compiler *p, BindType eType, char *zOwned, int nz, sqlite3_i
     q->aBind = aNew;
     q->nBindAlloc = nNew;
   }
+  memset(&q->aBind[q->nBind], 0, sizeof(Bind));
   q->aBind[q->nBind].eType = eType;
   q->aBind[q->nBind].z = zOwned;
   q->aBind[q->nBind].nz = nz;
@@ -748,15 +749,17 @@ static void compile_constraint(Compiler *p, const CollectionDesc *pColl, const C
   sqlite3_str *pStr = sqlite3_str_new(0);
   append_expanded(pStr, pColl->aCol[pCons->iCol].zExpr, pColl->zAlias);
   if (pCons->eOp == COP_IN) {
-    char *zCopy = sqlite3_mprintf("%s", pCons->zList ? pCons->zList : "[]");
-    int iParam = zCopy ? bind_add(p, BT_TEXT, zCopy, (int)strlen(zCopy), 0) : 0;
-    if (!zCopy) compile_nomem(p);
+    int iParam = bind_add(p, BT_ARG_LIST, 0, 0, 0);
+    if (iParam) p->pQuery->aBind[iParam - 1].iArg = pCons->iArg;
     sqlite3_str_appendf(pStr, " IN (SELECT value FROM json_each(?%d))", iParam);
   } else if (pCons->eOp == COP_ISNULL || pCons->eOp == COP_NOTNULL) {
     sqlite3_str_appendf(pStr, " %s", column_op_names[pCons->eOp]);
   } else {
-    int iParam = bind_add(p, BT_VALUE, 0, 0, 0);
-    if (iParam) p->pQuery->aBind[iParam - 1].pValue = pCons->pValue;
+    int iParam = bind_add(p, pCons->iArg >= 0 ? BT_ARG_VALUE : BT_VALUE, 0, 0, 0);
+    if (iParam) {
+      p->pQuery->aBind[iParam - 1].iArg = pCons->iArg;
+      p->pQuery->aBind[iParam - 1].pValue = pCons->pValue;
+    }
     sqlite3_str_appendf(pStr, " %s ?%d", column_op_names[pCons->eOp], iParam);
   }
   if (sqlite3_str_errcode(pStr)) compile_nomem(p);
@@ -880,9 +883,14 @@ static void compile_statement(Compiler *p, JsonParser *pParser, const Collection
       if (!bUnobservable) append_order(pStr, pColl, pSort, pExtras);
     }
     if (pExtras && (pExtras->bLimit || pExtras->bOffset)) {
-      int iLimitParam = bind_add(p, BT_INT, 0, 0, pExtras->bLimit ? pExtras->iLimit : -1);
+      int iLimitParam = pExtras->bLimit ? bind_add(p, BT_ARG_INT, 0, 0, 0) : bind_add(p, BT_INT, 0, 0, -1);
+      if (iLimitParam && pExtras->bLimit) q->aBind[iLimitParam - 1].iArg = pExtras->iLimitArg;
       sqlite3_str_appendf(pStr, " LIMIT ?%d", iLimitParam);
-      if (pExtras->bOffset) sqlite3_str_appendf(pStr, " OFFSET ?%d", bind_add(p, BT_INT, 0, 0, pExtras->iOffset));
+      if (pExtras->bOffset) {
+        int iOffsetParam = bind_add(p, BT_ARG_INT, 0, 0, 0);
+        if (iOffsetParam) q->aBind[iOffsetParam - 1].iArg = pExtras->iOffsetArg;
+        sqlite3_str_appendf(pStr, " OFFSET ?%d", iOffsetParam);
+      }
     }
     if (sqlite3_str_errcode(pStr)) compile_nomem(p);
     q->zSql = sqlite3_str_finish(pStr);
@@ -900,7 +908,40 @@ void query_clear(Query *pQuery) {
   memset(pQuery, 0, sizeof(*pQuery));
 }
 
-int query_bind(const Query *pQuery, sqlite3_stmt *pStmt) {
+/* An IN list, taken all at once (sqlite3_vtab_in), as a JSON array. NULLs
+** never match and blobs never equal Prefect's text or numbers: both are
+** left out. */
+static char *in_list_json(sqlite3_value *pList) {
+  sqlite3_str *pStr = sqlite3_str_new(0);
+  sqlite3_value *pVal = 0;
+  int rc, n = 0;
+  sqlite3_str_appendchar(pStr, 1, '[');
+  for (rc = sqlite3_vtab_in_first(pList, &pVal); rc == SQLITE_OK && pVal;
+       rc = sqlite3_vtab_in_next(pList, &pVal)) {
+    switch (sqlite3_value_type(pVal)) {
+      case SQLITE_INTEGER:
+        sqlite3_str_appendf(pStr, "%s%lld", n++ ? "," : "", sqlite3_value_int64(pVal));
+        break;
+      case SQLITE_FLOAT:
+        sqlite3_str_appendf(pStr, "%s%!.17g", n++ ? "," : "", sqlite3_value_double(pVal));
+        break;
+      case SQLITE_TEXT:
+        if (n++) sqlite3_str_appendchar(pStr, 1, ',');
+        json_quote_into(pStr, (const char *)sqlite3_value_text(pVal), sqlite3_value_bytes(pVal));
+        break;
+      default:
+        break;
+    }
+  }
+  sqlite3_str_appendchar(pStr, 1, ']');
+  if ((rc != SQLITE_OK && rc != SQLITE_DONE) || sqlite3_str_errcode(pStr)) {
+    sqlite3_free(sqlite3_str_finish(pStr));
+    return 0;
+  }
+  return sqlite3_str_finish(pStr);
+}
+
+int query_bind(const Query *pQuery, sqlite3_stmt *pStmt, sqlite3_value **argv) {
   /* A value whose test was folded away (`x OR TRUE`) has no placeholder
   ** left; the highest placeholder bounds what may be bound. */
   int nParam = sqlite3_bind_parameter_count(pStmt);
@@ -910,6 +951,13 @@ int query_bind(const Query *pQuery, sqlite3_stmt *pStmt) {
     switch (pBind->eType) {
       case BT_INT: rc = sqlite3_bind_int64(pStmt, i + 1, pBind->i); break;
       case BT_VALUE: rc = sqlite3_bind_value(pStmt, i + 1, pBind->pValue); break;
+      case BT_ARG_VALUE: rc = sqlite3_bind_value(pStmt, i + 1, argv[pBind->iArg]); break;
+      case BT_ARG_INT: rc = sqlite3_bind_int64(pStmt, i + 1, sqlite3_value_int64(argv[pBind->iArg])); break;
+      case BT_ARG_LIST: {
+        char *zList = in_list_json(argv[pBind->iArg]);
+        rc = zList ? sqlite3_bind_text(pStmt, i + 1, zList, -1, sqlite3_free) : SQLITE_NOMEM;
+        break;
+      }
       default: rc = sqlite3_bind_text(pStmt, i + 1, pBind->z, pBind->nz, SQLITE_STATIC); break;
     }
   }

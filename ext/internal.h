@@ -257,14 +257,24 @@ int value_parse_uuid_text(const char *z, int n, char zOut[37]);
 ** filter_compile.c: a body (or no body) -> one SQL statement + binds.
 ** ====================================================================== */
 
-typedef enum BindType { BT_TEXT, BT_INT, BT_VALUE } BindType;
+/* Where a bound value comes from. Values from the body are kept in the
+** Query; values from the SQL around the table are taken from xFilter's
+** argv at every run, so one compiled Query serves every run of a plan. */
+typedef enum BindType {
+  BT_TEXT,       /* z, nz bytes (may hold NUL bytes) */
+  BT_INT,        /* i */
+  BT_VALUE,      /* pValue, borrowed for one run (prefect_filter()'s row id) */
+  BT_ARG_VALUE,  /* argv[iArg] as it is (a column constraint) */
+  BT_ARG_INT,    /* argv[iArg] as an integer (SQL LIMIT / OFFSET) */
+  BT_ARG_LIST    /* argv[iArg], an IN list (sqlite3_vtab_in), as a JSON array */
+} BindType;
 typedef struct Bind {
   BindType eType;
-  char *z;               /* BT_TEXT: owned, nz bytes (may hold NUL bytes) */
+  char *z;               /* BT_TEXT: owned */
   int nz;
   sqlite3_int64 i;       /* BT_INT */
-  sqlite3_value *pValue; /* BT_VALUE: borrowed from xFilter's argv; only valid
-                         ** until xFilter returns (sqlite3_bind_value copies) */
+  sqlite3_value *pValue; /* BT_VALUE */
+  int iArg;              /* BT_ARG_*: the argv slot */
 } Bind;
 
 typedef struct Query {
@@ -286,8 +296,8 @@ extern const char *const column_op_names[COP_COUNT];
 typedef struct ColumnConstraint {
   int iCol;                  /* column of the collection */
   ColumnOp eOp;
-  sqlite3_value *pValue;     /* borrowed right-hand side (xFilter's argv) */
-  const char *zList;         /* COP_IN: the list as a JSON array (borrowed) */
+  int iArg;                  /* argv slot of the right-hand side, or -1: pValue */
+  sqlite3_value *pValue;     /* when iArg < 0: the right-hand side, borrowed */
 } ColumnConstraint;
 
 typedef struct OrderTerm {
@@ -305,8 +315,8 @@ typedef struct QueryExtras {
   int nCons;
   const OrderTerm *aOrder;      /* replaces the body's sort when nOrder > 0 */
   int nOrder;
-  int bLimit, bOffset;          /* SQL LIMIT / OFFSET pushed down */
-  sqlite3_int64 iLimit, iOffset;
+  int bLimit, bOffset;          /* SQL LIMIT / OFFSET pushed down... */
+  int iLimitArg, iOffsetArg;    /* ...their argv slots */
   int bSomeColumns;             /* only the columns in mColumns are read... */
   sqlite3_uint64 mColumns;      /* ...bit i for column i (all from 63 on) */
 } QueryExtras;
@@ -344,7 +354,9 @@ int filter_compile(CompileEnv *pEnv, const CollectionDesc *pColl,
                    const char *zBody, int nBody, const QueryExtras *pExtras,
                    Query *pQuery, char **pzErr);
 void query_clear(Query *pQuery);
-int query_bind(const Query *pQuery, sqlite3_stmt *pStmt);
+/* Bind every value of pQuery to pStmt; argv (may be NULL when the query has
+** no BT_ARG_* values) is xFilter's. Text of the Query is bound STATIC. */
+int query_bind(const Query *pQuery, sqlite3_stmt *pStmt, sqlite3_value **argv);
 
 /* ======================================================================
 ** vtab_collection.c and prefect.c

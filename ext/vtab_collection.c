@@ -40,6 +40,19 @@ typedef struct CachedStmt {
   sqlite3_uint64 iLastUse;  /* for least-recently-used eviction */
 } CachedStmt;
 
+/* Compiled queries kept per table and connection, keyed by the plan and
+** the documents (body, prefect_filter()s): a query repeated with other
+** SQL values (id = ?) is neither parsed nor compiled again; those values
+** are bound from argv at every run (BT_ARG_*). */
+#define MEMO_SIZE 8
+typedef struct CompiledMemo {
+  char *zKey;               /* owned: idxStr and the documents; NULL: empty slot */
+  int nKey;
+  Query query;              /* owned */
+  int nPin;                 /* cursors running it now */
+  sqlite3_uint64 iLastUse;
+} CompiledMemo;
+
 typedef struct CollectionVtab {
   sqlite3_vtab base;
   sqlite3 *db;                      /* borrowed: the connection */
@@ -47,6 +60,7 @@ typedef struct CollectionVtab {
   int nCol;                         /* visible columns; column nCol is the body */
   CompileEnv env;                   /* owned: json_tree statements, parsed bodies, stats */
   CachedStmt aCache[STMT_CACHE_SIZE];
+  CompiledMemo aMemo[MEMO_SIZE];
   sqlite3_uint64 iClock;
 } CollectionVtab;
 
@@ -58,7 +72,9 @@ typedef struct CollectionCursor {
 
   char *zBody;           /* owned copy of the body, returned by the hidden column */
   int nBody;
-  Query query;           /* owned; its binds are bound SQLITE_STATIC to pStmt */
+  const Query *pQuery;   /* the running query: &query, or borrowed from aMemo[iMemo] */
+  int iMemo;             /* pinned memo entry, or -1 */
+  Query query;           /* owned when iMemo < 0; its text is bound SQLITE_STATIC */
 } CollectionCursor;
 
 /*
@@ -135,6 +151,10 @@ static int collectionDisconnect(sqlite3_vtab *pVtab) {
   for (i = 0; i < STMT_CACHE_SIZE; i++) {
     sqlite3_finalize(pTab->aCache[i].pStmt);
     sqlite3_free(pTab->aCache[i].zSql);
+  }
+  for (i = 0; i < MEMO_SIZE; i++) {
+    sqlite3_free(pTab->aMemo[i].zKey);
+    query_clear(&pTab->aMemo[i].query);
   }
   json_parser_close(&pTab->env.parser);
   sqlite3_free(pTab);
@@ -310,6 +330,7 @@ static int collectionOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
   if (!pCur) return SQLITE_NOMEM;
   memset(pCur, 0, sizeof(*pCur));
   pCur->iCache = -1;
+  pCur->iMemo = -1;
   pCur->bEof = 1;
   *ppCursor = &pCur->base;
   return SQLITE_OK;
@@ -334,6 +355,9 @@ static void collectionCursorReset(CollectionCursor *pCur) {
   sqlite3_free(pCur->zBody);
   pCur->zBody = 0;
   pCur->nBody = 0;
+  if (pCur->iMemo >= 0) pTab->aMemo[pCur->iMemo].nPin--;
+  pCur->iMemo = -1;
+  pCur->pQuery = 0;
   query_clear(&pCur->query);
 }
 
@@ -401,53 +425,11 @@ static int column_by_name(const CollectionDesc *pColl, const char *z, int n) {
   return -1;
 }
 
-/* An IN list, taken all at once (sqlite3_vtab_in), as a JSON array. NULLs
-** never match and blobs never equal Prefect's text or numbers: both are
-** left out. */
-static char *in_list_json(sqlite3_value *pList) {
-  sqlite3_str *pStr = sqlite3_str_new(0);
-  sqlite3_value *pVal = 0;
-  int rc, n = 0;
-  sqlite3_str_appendchar(pStr, 1, '[');
-  for (rc = sqlite3_vtab_in_first(pList, &pVal); rc == SQLITE_OK && pVal;
-       rc = sqlite3_vtab_in_next(pList, &pVal)) {
-    switch (sqlite3_value_type(pVal)) {
-      case SQLITE_INTEGER:
-        sqlite3_str_appendf(pStr, "%s%lld", n++ ? "," : "", sqlite3_value_int64(pVal));
-        break;
-      case SQLITE_FLOAT:
-        sqlite3_str_appendf(pStr, "%s%!.17g", n++ ? "," : "", sqlite3_value_double(pVal));
-        break;
-      case SQLITE_TEXT: {
-        const unsigned char *z = sqlite3_value_text(pVal);
-        int i, nz = sqlite3_value_bytes(pVal);
-        sqlite3_str_appendall(pStr, n++ ? ",\"" : "\"");
-        for (i = 0; i < nz; i++) {
-          if (z[i] == '"' || z[i] == '\\') sqlite3_str_appendf(pStr, "\\%c", z[i]);
-          else if (z[i] < 0x20) sqlite3_str_appendf(pStr, "\\u%04x", z[i]);
-          else sqlite3_str_appendchar(pStr, 1, (char)z[i]);
-        }
-        sqlite3_str_appendchar(pStr, 1, '"');
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  sqlite3_str_appendchar(pStr, 1, ']');
-  if ((rc != SQLITE_OK && rc != SQLITE_DONE) || sqlite3_str_errcode(pStr)) {
-    sqlite3_free(sqlite3_str_finish(pStr));
-    return 0;
-  }
-  return sqlite3_str_finish(pStr);
-}
-
-/* Read the plan of xBestIndex back into QueryExtras (see the grammar above).
-** The IN lists it builds are stored in azIn[] and owned by the caller. */
+/* Read the plan of xBestIndex back into QueryExtras (see the grammar above). */
 static int plan_read(CollectionVtab *pTab, const char *idxStr, int argc, sqlite3_value **argv,
                      const char **pzBody, int *pnBody, QueryExtras *pX,
                      const char **azFilter, int *anFilter, ColumnConstraint *aCons,
-                     OrderTerm *aOrder, char **azIn) {
+                     OrderTerm *aOrder) {
   const CollectionDesc *pColl = pTab->pColl;
   const char *z = idxStr ? idxStr : "";
   int iArg = 0;
@@ -465,10 +447,10 @@ static int plan_read(CollectionVtab *pTab, const char *idxStr, int argc, sqlite3
       anFilter[pX->nFilter++] = sqlite3_value_bytes(argv[iArg]);
     } else if (n == 5 && memcmp(z, "limit", 5) == 0) {
       pX->bLimit = 1;
-      pX->iLimit = sqlite3_value_int64(argv[iArg]);
+      pX->iLimitArg = iArg;
     } else if (n == 6 && memcmp(z, "offset", 6) == 0) {
       pX->bOffset = 1;
-      pX->iOffset = sqlite3_value_int64(argv[iArg]);
+      pX->iOffsetArg = iArg;
     } else {
       const char *zSpace = memchr(z, ' ', n);
       ColumnConstraint *pCons = &aCons[pX->nCons];
@@ -480,13 +462,8 @@ static int plan_read(CollectionVtab *pTab, const char *idxStr, int argc, sqlite3
         if (nOp == n - (int)(zSpace - z) - 1 && memcmp(zSpace + 1, column_op_names[k], nOp) == 0) pCons->eOp = k;
       }
       if (pCons->iCol < 0 || pCons->eOp == COP_COUNT) return SQLITE_ERROR;
-      pCons->pValue = argv[iArg];
-      pCons->zList = 0;
-      if (pCons->eOp == COP_IN) {
-        azIn[pX->nCons] = in_list_json(argv[iArg]);
-        if (!azIn[pX->nCons]) return SQLITE_NOMEM;
-        pCons->zList = azIn[pX->nCons];
-      }
+      pCons->iArg = iArg;
+      pCons->pValue = 0;
       pX->nCons++;
     }
     iArg++;
@@ -518,6 +495,65 @@ static int plan_read(CollectionVtab *pTab, const char *idxStr, int argc, sqlite3
   return iArg == argc ? SQLITE_OK : SQLITE_ERROR;
 }
 
+/* The memo key of a run: its plan and the text of its documents. */
+static char *memo_key(const char *idxStr, const char *zBody, int nBody, const QueryExtras *pX, int *pnKey) {
+  sqlite3_str *pStr = sqlite3_str_new(0);
+  int i;
+  sqlite3_str_appendf(pStr, "%s\n%d:", idxStr ? idxStr : "", zBody ? nBody : -1);
+  if (zBody) sqlite3_str_append(pStr, zBody, nBody);
+  for (i = 0; i < pX->nFilter; i++) {
+    sqlite3_str_appendf(pStr, "\n%d:", pX->azFilter[i] ? pX->anFilter[i] : -1);
+    if (pX->azFilter[i]) sqlite3_str_append(pStr, pX->azFilter[i], pX->anFilter[i]);
+  }
+  *pnKey = sqlite3_str_length(pStr);
+  if (sqlite3_str_errcode(pStr)) { sqlite3_free(sqlite3_str_finish(pStr)); return 0; }
+  return sqlite3_str_finish(pStr);
+}
+
+/* Point pCur->pQuery at the compiled query for this run: from the memo, or
+** compiled now (and kept in the memo when a slot is free). */
+static int query_for_run(CollectionVtab *pTab, CollectionCursor *pCur, const char *idxStr,
+                         const QueryExtras *pX, char **pzErr) {
+  int nKey = 0, i, iSlot = -1, rc;
+  char *zKey = memo_key(idxStr, pCur->zBody, pCur->nBody, pX, &nKey);
+  if (!zKey) return SQLITE_NOMEM;
+  for (i = 0; i < MEMO_SIZE; i++) {
+    CompiledMemo *pMemo = &pTab->aMemo[i];
+    if (pMemo->zKey && pMemo->nKey == nKey && memcmp(pMemo->zKey, zKey, nKey) == 0) {
+      sqlite3_free(zKey);
+      pMemo->nPin++;
+      pMemo->iLastUse = ++pTab->iClock;
+      pCur->iMemo = i;
+      pCur->pQuery = &pMemo->query;
+      return SQLITE_OK;
+    }
+    if (pMemo->nPin) continue;
+    if (iSlot < 0 || (pTab->aMemo[iSlot].zKey && (!pMemo->zKey || pMemo->iLastUse < pTab->aMemo[iSlot].iLastUse))) {
+      iSlot = i;
+    }
+  }
+  rc = filter_compile(&pTab->env, pTab->pColl, pCur->zBody, pCur->nBody, pX, &pCur->query, pzErr);
+  if (rc != SQLITE_OK || iSlot < 0) {
+    sqlite3_free(zKey);
+    pCur->pQuery = &pCur->query;
+    return rc;
+  }
+  {
+    CompiledMemo *pMemo = &pTab->aMemo[iSlot];
+    sqlite3_free(pMemo->zKey);
+    query_clear(&pMemo->query);
+    pMemo->zKey = zKey;
+    pMemo->nKey = nKey;
+    pMemo->query = pCur->query;  /* the memo owns it now */
+    memset(&pCur->query, 0, sizeof(pCur->query));
+    pMemo->nPin = 1;
+    pMemo->iLastUse = ++pTab->iClock;
+    pCur->iMemo = iSlot;
+    pCur->pQuery = &pMemo->query;
+  }
+  return SQLITE_OK;
+}
+
 static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr,
                             int argc, sqlite3_value **argv) {
   CollectionCursor *pCur = (CollectionCursor *)pCursor;
@@ -526,21 +562,19 @@ static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char
   int anFilter[MAX_PLAN_ARGS];
   ColumnConstraint aCons[MAX_PLAN_ARGS];
   OrderTerm aOrder[MAX_PLAN_ARGS];
-  char *azIn[MAX_PLAN_ARGS];
   QueryExtras extras;
   const char *zBody = 0;
   int nBody = 0;
   char *zErr = 0;
-  int rc, i;
+  int rc;
   (void)idxNum;
   collectionCursorReset(pCur);
   memset(&extras, 0, sizeof(extras));
-  memset(azIn, 0, sizeof(azIn));
   extras.azFilter = azFilter;
   extras.anFilter = anFilter;
   extras.aCons = aCons;
   extras.aOrder = aOrder;
-  rc = plan_read(pTab, idxStr, argc, argv, &zBody, &nBody, &extras, azFilter, anFilter, aCons, aOrder, azIn);
+  rc = plan_read(pTab, idxStr, argc, argv, &zBody, &nBody, &extras, azFilter, anFilter, aCons, aOrder);
   if (rc == SQLITE_OK && zBody) {
     /* kept for the hidden body column */
     pCur->zBody = sqlite3_malloc(nBody + 1);
@@ -548,19 +582,18 @@ static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char
     else memcpy(pCur->zBody, zBody, nBody + 1), pCur->nBody = nBody;
   }
   if (rc == SQLITE_OK) {
-    rc = filter_compile(&pTab->env, pTab->pColl, pCur->zBody, pCur->nBody, &extras, &pCur->query, &zErr);
-    if (rc != SQLITE_OK) vtab_set_error(pCursor->pVtab, zErr);
+    rc = query_for_run(pTab, pCur, idxStr, &extras, &zErr);
+    if (rc != SQLITE_OK && zErr) vtab_set_error(pCursor->pVtab, zErr);
   } else if (rc == SQLITE_ERROR) {
     vtab_set_error(pCursor->pVtab, sqlite3_mprintf("prefect: internal error: unreadable plan %Q", idxStr));
   }
   if (rc == SQLITE_OK) {
-    rc = statement_acquire(pTab, pCur, pCur->query.zSql);
-    if (rc == SQLITE_OK) rc = query_bind(&pCur->query, pCur->pStmt);
+    rc = statement_acquire(pTab, pCur, pCur->pQuery->zSql);
+    if (rc == SQLITE_OK) rc = query_bind(pCur->pQuery, pCur->pStmt, argv);
     if (rc != SQLITE_OK) {
       vtab_set_error(pCursor->pVtab, sqlite3_mprintf("prefect: %s", sqlite3_errmsg(pTab->db)));
     }
   }
-  for (i = 0; i < MAX_PLAN_ARGS; i++) sqlite3_free(azIn[i]);
   if (rc != SQLITE_OK) {
     collectionCursorReset(pCur);
     return rc;
@@ -639,8 +672,8 @@ static void prefectFilterRowFunc(sqlite3_context *ctx, int argc, sqlite3_value *
     memset(&extras, 0, sizeof(extras));
     cons.iCol = 0;  /* id: the first column of every collection */
     cons.eOp = COP_EQ;
+    cons.iArg = -1;
     cons.pValue = pId;
-    cons.zList = 0;
     extras.azFilter = &zDoc;
     extras.anFilter = &nDoc;
     extras.nFilter = zDoc ? 1 : 0;
@@ -651,7 +684,7 @@ static void prefectFilterRowFunc(sqlite3_context *ctx, int argc, sqlite3_value *
     memset(pRF, 0, sizeof(*pRF));
     rc = filter_compile(&pTab->env, pTab->pColl, 0, 0, &extras, &pRF->query, &zErr);
     if (rc == SQLITE_OK) rc = sqlite3_prepare_v2(pTab->db, pRF->query.zSql, -1, &pRF->pStmt, 0);
-    if (rc == SQLITE_OK) rc = query_bind(&pRF->query, pRF->pStmt);
+    if (rc == SQLITE_OK) rc = query_bind(&pRF->query, pRF->pStmt, 0);
     if (rc != SQLITE_OK) {
       if (zErr) sqlite3_result_error(ctx, zErr, -1);
       else if (rc == SQLITE_NOMEM) sqlite3_result_error_nomem(ctx);

@@ -543,6 +543,56 @@ static void test_nested_cursors(void **state) {
   assert_int_equal(sqlite3_close(db), SQLITE_OK);
 }
 
+/* A compiled query is reused for every run of the same plan and body,
+** with the SQL values (=, IN lists, LIMIT) bound afresh each time. */
+static int query_ints(sqlite3 *db, sqlite3_stmt *p, char *zOut, int nOut) {
+  int n = 0, rc;
+  zOut[0] = 0;
+  while ((rc = sqlite3_step(p)) == SQLITE_ROW) {
+    n += snprintf(zOut + n, nOut - n, "%s%s", n ? " " : "", (const char *)sqlite3_column_text(p, 0));
+  }
+  if (rc != SQLITE_DONE) fail_msg("%s", sqlite3_errmsg(db));
+  sqlite3_reset(p);
+  return n;
+}
+
+static void test_memo_rebinds(void **state) {
+  sqlite3 *db = open_db();
+  sqlite3_stmt *pEq = 0, *pIn = 0;
+  char zOut[256];
+  int nStmt;
+  (void)state;
+  exec_ok(db, "CREATE TABLE artifact(id, created, updated, \"key\", type, description, data, metadata_, "
+              "flow_run_id, task_run_id); INSERT INTO artifact(id, \"key\", type) VALUES "
+              "('1', 'a', 't'), ('2', 'b', 't'), ('3', 'c', 'u'), ('4', 'a', 'u');");
+  assert_int_equal(sqlite3_prepare_v2(db, "SELECT id FROM artifacts('{\"artifacts\": {\"type\": {\"any_\": [\"t\", \"u\"]}}}') "
+                                          "WHERE key = ?1 ORDER BY id LIMIT ?2", -1, &pEq, 0), SQLITE_OK);
+  assert_int_equal(sqlite3_prepare_v2(db, "SELECT id FROM artifacts WHERE key IN (SELECT value FROM json_each(?1)) "
+                                          "ORDER BY id DESC", -1, &pIn, 0), SQLITE_OK);
+  sqlite3_bind_text(pEq, 1, "a", -1, SQLITE_STATIC);
+  sqlite3_bind_int(pEq, 2, 5);
+  query_ints(db, pEq, zOut, sizeof(zOut));
+  assert_string_equal(zOut, "1 4");
+  nStmt = count_statements(db);
+  sqlite3_bind_text(pEq, 1, "b", -1, SQLITE_STATIC);
+  query_ints(db, pEq, zOut, sizeof(zOut));
+  assert_string_equal(zOut, "2");
+  sqlite3_bind_text(pEq, 1, "a", -1, SQLITE_STATIC);
+  sqlite3_bind_int(pEq, 2, 1);
+  query_ints(db, pEq, zOut, sizeof(zOut));
+  assert_string_equal(zOut, "1");
+  sqlite3_bind_text(pIn, 1, "[\"a\", \"c\"]", -1, SQLITE_STATIC);
+  query_ints(db, pIn, zOut, sizeof(zOut));
+  assert_string_equal(zOut, "4 3 1");
+  sqlite3_bind_text(pIn, 1, "[\"b\"]", -1, SQLITE_STATIC);
+  query_ints(db, pIn, zOut, sizeof(zOut));
+  assert_string_equal(zOut, "2");
+  assert_int_equal(count_statements(db), nStmt + 1);  /* only the IN plan's inner statement is new */
+  sqlite3_finalize(pEq);
+  sqlite3_finalize(pIn);
+  assert_int_equal(sqlite3_close(db), SQLITE_OK);
+}
+
 /* Parsed bodies are cached per parser; pinned ones survive eviction. */
 static void test_doc_cache(void **state) {
   sqlite3 *db = open_db();
@@ -596,6 +646,7 @@ int main(void) {
     cmocka_unit_test(test_missing_table_is_named),
     cmocka_unit_test(test_nested_cursors),
     cmocka_unit_test(test_doc_cache),
+    cmocka_unit_test(test_memo_rebinds),
     cmocka_unit_test(test_deep_nesting),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
