@@ -161,8 +161,9 @@ static const char *list_expectation(ValueKind e) {
 }
 
 /* Validate a list value and bind it as one canonical JSON array.
-** Returns the parameter number, 0 on error; *pnElem gets the length. */
-static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem) {
+** Returns the parameter number, 0 on error; *pnElem gets the length and
+** *pbNul whether a string in it holds a NUL byte. */
+static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, int *pbNul) {
   const JsonDoc *pDoc = p->pDoc;
   const JsonNode *pNode = &pDoc->aNode[iNode];
   sqlite3_str *pStr;
@@ -190,6 +191,7 @@ static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem) {
       default:
         if (pElem->eType != JT_TEXT) zMsg = value_expected(pDoc, iChild, "a string");
         else json_quote_into(pStr, pElem->zText, pElem->nText);
+        if (!zMsg && memchr(pElem->zText, 0, pElem->nText)) *pbNul = 1;
         break;
     }
     if (zMsg) {
@@ -203,6 +205,36 @@ static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem) {
   sqlite3_str_appendchar(pStr, 1, ']');
   *pnElem = k;
   return bind_str(p, pStr);
+}
+
+/* The list part of the IN templates of describe.c. */
+#define JSON_LIST_IN "IN (SELECT value FROM json_each(?))"
+
+/* A template's "IN (SELECT value FROM json_each(?))" as "IN (?a, ?b, ...)",
+** one bound string per element of the list at iNode. The template is
+** expanded once (one '#' number), then its list part is replaced. */
+static char *compile_in_values(Compiler *p, const char *zTmpl, const char *zAlias, int iNode) {
+  static const char zExpandedList[] = "IN (SELECT value FROM json_each(?0))";
+  const JsonDoc *pDoc = p->pDoc;
+  char *zSql = template_expand(p, zTmpl, zAlias, 0);
+  const char *zAt = zSql ? strstr(zSql, zExpandedList) : 0;
+  sqlite3_str *pStr;
+  int iChild, k = 0;
+  if (!zAt) { sqlite3_free(zSql); compile_nomem(p); return 0; }
+  pStr = sqlite3_str_new(0);
+  sqlite3_str_appendf(pStr, "%.*sIN (", (int)(zAt - zSql), zSql);
+  for (iChild = pDoc->aNode[iNode].iFirst; iChild >= 0; iChild = pDoc->aNode[iChild].iNext) {
+    const JsonNode *pElem = &pDoc->aNode[iChild];
+    char *zCopy = sqlite3_malloc(pElem->nText + 1);
+    if (!zCopy) { compile_nomem(p); break; }
+    memcpy(zCopy, pElem->zText, pElem->nText);
+    zCopy[pElem->nText] = 0;
+    sqlite3_str_appendf(pStr, "%s?%d", k++ ? ", " : "", bind_add(p, BT_TEXT, zCopy, pElem->nText, 0));
+  }
+  sqlite3_str_appendf(pStr, ")%s", zAt + sizeof(zExpandedList) - 1);
+  sqlite3_free(zSql);
+  if (sqlite3_str_errcode(pStr) || p->rc != SQLITE_OK) { sqlite3_free(sqlite3_str_finish(pStr)); compile_nomem(p); return 0; }
+  return sqlite3_str_finish(pStr);
 }
 
 /* One leaf operator ("any_", "like_", ...) of a filter object. */
@@ -221,10 +253,17 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
     case VAL_UUID_LIST:
     case VAL_STR_LIST:
     case VAL_STATE_LIST: {
-      int nElem = 0;
+      int nElem = 0, bNul = 0;
       if (pDesc->eSkip == SKIP_ALWAYS) return;
-      iParam = compile_list(p, pDesc->eValue, iNode, &nElem);
+      iParam = compile_list(p, pDesc->eValue, iNode, &nElem, &bNul);
       if (!iParam) return;
+      if (bNul && strstr(zTmpl, JSON_LIST_IN)) {
+        /* json_each ends a string at a NUL byte; Prefect binds an any_
+        ** list value by value, so this one is too, to match literally */
+        pOut->zSql = compile_in_values(p, zTmpl, zAlias, iNode);
+        if (pOut->zSql) pOut->e = CRIT_SQL;
+        return;
+      }
       if (nElem == 0 && pDesc->eSkip == SKIP_EMPTY) return;  /* the unused bind is harmless */
       if (nElem == 0 && pDesc->eSkip == SKIP_EMPTY_VOID) { pOut->e = CRIT_VOID; return; }
       rSel = narrow_fraction(p, pDesc, nElem);

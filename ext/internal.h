@@ -155,8 +155,8 @@ extern const CollectionDesc *const prefect_collections[]; /* NULL-terminated */
 int describe_column_count(const CollectionDesc *pColl);
 
 /* ======================================================================
-** json_doc.c: body text -> a tree of JSON nodes, parsed by SQLite's own
-** json_valid() and json_tree(), plus the JSON path kept for error messages.
+** json_doc.c: body text -> a tree of JSON nodes (strict JSON, checked and
+** built in one pass), plus the JSON path kept for error messages.
 ** ====================================================================== */
 
 typedef enum JsonType {
@@ -194,17 +194,15 @@ typedef struct JsonDocEntry {
   sqlite3_uint64 iLastUse;
 } JsonDocEntry;
 
-/* Prepared statements and parsed bodies the parser reuses; owned by
-** whoever holds the struct (a virtual table, or one function call). */
+/* Parsed bodies the parser reuses; owned by whoever holds the struct (a
+** virtual table, or one function call). */
 typedef struct JsonParser {
-  sqlite3 *db;
-  sqlite3_stmt *pTree;   /* SELECT ... FROM json_tree(?1) */
+  sqlite3 *db;           /* borrowed: the connection (for statistics) */
   JsonDocEntry aCache[JSON_DOC_CACHE_SIZE];
   sqlite3_uint64 iClock;
 } JsonParser;
 
-/* Strict JSON, checked before SQLite's parser sees it. Far deeper than any
-** Prefect body, well within what SQLite's JSON functions accept. */
+/* Far deeper than any Prefect body (5 levels). */
 #define JSON_MAX_NESTING 512
 /* 0 if zText is strict RFC 8259 JSON in valid UTF-8, else the 1-based byte
 ** position of the first problem (*pbTooDeep: the nesting limit). */

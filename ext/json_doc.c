@@ -1,20 +1,24 @@
 /*
 ** json_doc.c: turn a request body into a tree of JSON nodes.
 **
-** The tree itself is SQLite's: json_tree() walks the text and we copy each
-** row into a compact node array, so that the compiler can look members up
-** by name and report errors with a path. Nothing here knows about Prefect.
+** One iterative pass checks that the body is strict RFC 8259 JSON in valid
+** UTF-8 (what Prefect's json.loads-based server takes, minus NaN) and
+** builds a compact node array, so that the compiler can look members up by
+** name and report errors with a path and a byte position. Nothing here
+** knows about Prefect.
 **
-** Before SQLite sees a body, json_text_check() makes sure it is strict
-** RFC 8259 JSON in valid UTF-8, nested at most JSON_MAX_NESTING deep. The
-** JSON parser of SQLite 3.40 accepts some malformed text (an array as an
-** object key: '{["x"]: 1}') and writes past a heap block while doing so,
-** found by our fuzzer; newer versions accept JSON5. Only canonical JSON,
-** what Prefect's own json.loads-based server takes, goes further.
+** The bodies used to be walked with SQLite's json_tree(). SQLite 3.40's
+** JSON parser accepts an array as an object key ('{["x"]: 1}') and writes
+** past a heap block doing so (found by our fuzzer), and it ends a string at
+** an escaped NUL (\u0000), which Prefect keeps. So user text no longer
+** reaches it; the SQL we generate still uses json_each() on lists we
+** serialise ourselves.
 */
 #include "internal.h"
 SQLITE_EXTENSION_INIT3
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 void json_parser_init(JsonParser *p, sqlite3 *db) {
@@ -24,8 +28,6 @@ void json_parser_init(JsonParser *p, sqlite3 *db) {
 
 void json_parser_close(JsonParser *p) {
   int i;
-  sqlite3_finalize(p->pTree);
-  p->pTree = 0;
   for (i = 0; i < JSON_DOC_CACHE_SIZE; i++) {
     sqlite3_free(p->aCache[i].zText);
     json_doc_free(&p->aCache[i].doc);
@@ -93,28 +95,10 @@ void json_doc_release(JsonParser *p, const JsonDoc *pDoc) {
   sqlite3_free((JsonDoc *)pDoc);
 }
 
-/* Prepare *ppStmt once; it is kept by the JsonParser for the next body. */
-static int parser_prepare(JsonParser *p, sqlite3_stmt **ppStmt, const char *zSql) {
-  if (*ppStmt) return SQLITE_OK;
-  return sqlite3_prepare_v3(p->db, zSql, -1, SQLITE_PREPARE_PERSISTENT, ppStmt, 0);
-}
-
 void json_doc_free(JsonDoc *pDoc) {
   sqlite3_free(pDoc->aNode);
   sqlite3_free(pDoc->zArena);
   memset(pDoc, 0, sizeof(*pDoc));
-}
-
-static JsonType json_type_from_name(const char *z) {
-  switch (z ? z[0] : 0) {
-    case 'n': return JT_NULL;
-    case 't': return z[1] == 'r' ? JT_TRUE : JT_TEXT;
-    case 'f': return JT_FALSE;
-    case 'i': return JT_INT;
-    case 'r': return JT_REAL;
-    case 'a': return JT_ARRAY;
-    default: return JT_OBJECT;
-  }
 }
 
 /* The length of the UTF-8 sequence at z (at most n bytes), 0 if invalid:
@@ -134,263 +118,362 @@ static int utf8_length(const unsigned char *z, int n) {
   return nSeq;
 }
 
-static int is_json_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
+/* The parser's state: the input, the tree being built, the open containers. */
+typedef struct Builder {
+  const unsigned char *z;     /* the text, n bytes; i is the position */
+  int n, i;
+  JsonDoc *pDoc;
+  int nAlloc;                 /* nodes allocated in pDoc->aNode */
+  int nArena;                 /* bytes used in pDoc->zArena */
+  int aOpen[JSON_MAX_NESTING];  /* node of each open container */
+  int aLast[JSON_MAX_NESTING];  /* its last child so far, or -1 */
+  int nOpen;
+  int iErr;                   /* 1-based byte position of the first problem, 0: none */
+  int bTooDeep, bNoMem;
+} Builder;
 
-/* Index just past the JSON string starting at z[i] ('"'), or -(1 + the
-** index of the first bad byte). */
-static int check_string(const unsigned char *z, int n, int i) {
-  for (i++; i < n;) {
-    unsigned char c = z[i];
-    if (c == '"') return i + 1;
-    if (c < 0x20) return -(i + 1);
-    if (c == '\\') {
-      if (i + 1 >= n) return -(n + 1);
-      c = z[i + 1];
-      if (c == 'u') {
-        int k;
-        if (i + 6 > n) return -(n + 1);
-        for (k = 2; k < 6; k++) {
-          char h = (char)z[i + k];
-          if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F'))) return -(i + k + 1);
-        }
-        i += 6;
-      } else if (c == '"' || c == '\\' || c == '/' || c == 'b' || c == 'f' || c == 'n' || c == 'r' || c == 't') {
-        i += 2;
-      } else {
-        return -(i + 2);
-      }
-    } else {
-      int nSeq = utf8_length(z + i, n - i);
-      if (nSeq == 0) return -(i + 1);
-      i += nSeq;
-    }
-  }
-  return -(n + 1);
-}
-
-/* Index just past the JSON number at z[i], or -(1 + the bad index). */
-static int check_number(const unsigned char *z, int n, int i) {
-  int nDigit = 0;
-  if (i < n && z[i] == '-') i++;
-  if (i < n && z[i] == '0') i++, nDigit = 1;
-  else for (; i < n && z[i] >= '0' && z[i] <= '9'; i++) nDigit++;
-  if (nDigit == 0) return -(i + 1);
-  if (i < n && z[i] == '.') {
-    for (i++, nDigit = 0; i < n && z[i] >= '0' && z[i] <= '9'; i++) nDigit++;
-    if (nDigit == 0) return -(i + 1);
-  }
-  if (i < n && (z[i] == 'e' || z[i] == 'E')) {
-    i++;
-    if (i < n && (z[i] == '+' || z[i] == '-')) i++;
-    for (nDigit = 0; i < n && z[i] >= '0' && z[i] <= '9'; i++) nDigit++;
-    if (nDigit == 0) return -(i + 1);
-  }
-  return i;
-}
-
-/* After an object's '{' or ',': a string key, then ':'. The index after
-** the colon, or -(1 + the bad index). */
-static int check_key(const unsigned char *z, int n, int i) {
-  while (i < n && is_json_space((char)z[i])) i++;
-  if (i >= n || z[i] != '"') return -(i + 1);
-  i = check_string(z, n, i);
-  if (i < 0) return i;
-  while (i < n && is_json_space((char)z[i])) i++;
-  if (i >= n || z[i] != ':') return -(i + 1);
-  return i + 1;
-}
-
-/*
-** Is z strict JSON? Iterative (a stack of open containers, no recursion),
-** so any nesting is safe to check. Returns 0 when it is, else the 1-based
-** byte position of the first problem; *pbTooDeep tells a nesting problem.
-*/
-int json_text_check(const char *zText, int n, int *pbTooDeep) {
-  const unsigned char *z = (const unsigned char *)zText;
-  char aStack[JSON_MAX_NESTING];  /* '{' or '[' per open container */
-  int nStack = 0, i = 0;
-  int bValue = 1;                 /* a value is expected next (else , : ] }) */
-  *pbTooDeep = 0;
-  for (;;) {
-    while (i < n && is_json_space((char)z[i])) i++;
-    if (i >= n) return (nStack == 0 && !bValue) ? 0 : n + 1;
-    if (bValue) {
-      unsigned char c = z[i];
-      if (c == '{' || c == '[') {
-        if (nStack >= JSON_MAX_NESTING) { *pbTooDeep = 1; return i + 1; }
-        aStack[nStack++] = (char)c;
-        i++;
-        while (i < n && is_json_space((char)z[i])) i++;
-        if (i < n && z[i] == (c == '{' ? '}' : ']')) { nStack--; i++; bValue = 0; continue; }
-        if (c == '{') {  /* a key must follow */
-          i = check_key(z, n, i);
-          if (i < 0) return -i;
-        }
-        continue;
-      }
-      if (c == '"') i = check_string(z, n, i);
-      else if (c == '-' || (c >= '0' && c <= '9')) i = check_number(z, n, i);
-      else if (n - i >= 4 && memcmp(z + i, "true", 4) == 0) i += 4;
-      else if (n - i >= 5 && memcmp(z + i, "false", 5) == 0) i += 5;
-      else if (n - i >= 4 && memcmp(z + i, "null", 4) == 0) i += 4;
-      else return i + 1;
-      if (i < 0) return -i;
-      bValue = 0;
-      continue;
-    }
-    /* after a value: the end, a comma, or the close of its container */
-    if (nStack == 0) return i + 1;
-    if (z[i] == (aStack[nStack - 1] == '{' ? '}' : ']')) { nStack--; i++; continue; }
-    if (z[i] != ',') return i + 1;
-    i++;
-    bValue = 1;
-    if (aStack[nStack - 1] == '{') {
-      i = check_key(z, n, i);
-      if (i < 0) return -i;
-    }
+static void skip_space(Builder *b) {
+  while (b->i < b->n && (b->z[b->i] == ' ' || b->z[b->i] == '\t' || b->z[b->i] == '\n' || b->z[b->i] == '\r')) {
+    b->i++;
   }
 }
 
-/* Index of the node whose json_tree id is iId (ids grow in document order). */
-static int node_by_id(const sqlite3_int64 *aId, int n, sqlite3_int64 iId) {
-  int lo = 0, hi = n - 1;
-  while (lo <= hi) {
-    int mid = (lo + hi) / 2;
-    if (aId[mid] == iId) return mid;
-    if (aId[mid] < iId) lo = mid + 1; else hi = mid - 1;
-  }
+static int fail_at(Builder *b, int i) {
+  if (!b->iErr) b->iErr = i + 1;
   return -1;
 }
 
-int json_doc_parse(JsonParser *p, const char *zText, int nText, JsonDoc *pDoc, char **pzErr) {
-  int rc;
-  int nAlloc = 0;
-  int nArena = 0;
-  int nArenaAlloc = nText + 16;  /* unescaped strings never outgrow their quoted form */
-  sqlite3_int64 *aId = 0;        /* json_tree id of each node, for parent lookup */
-  int *aLast = 0;                /* last child of each node, while linking */
+/* A new node, linked under the innermost open container; its index or -1.
+** oKey/nKey: the member name already decoded into the arena (oKey < 0: none). */
+static int add_node(Builder *b, JsonType eType, int oKey, int nKey) {
+  JsonDoc *pDoc = b->pDoc;
+  JsonNode *pNode;
+  int iNode = pDoc->nNode;
+  if (iNode >= b->nAlloc) {
+    int nNew = b->nAlloc ? b->nAlloc * 2 : 32;
+    JsonNode *aNew = sqlite3_realloc64(pDoc->aNode, (sqlite3_uint64)nNew * sizeof(JsonNode));
+    if (!aNew) { b->bNoMem = 1; return -1; }
+    pDoc->aNode = aNew;
+    b->nAlloc = nNew;
+  }
+  pNode = &pDoc->aNode[iNode];
+  memset(pNode, 0, sizeof(*pNode));
+  pNode->eType = eType;
+  pNode->iFirst = pNode->iNext = -1;
+  pNode->zKey = oKey >= 0 ? (const char *)(size_t)(oKey + 1) : 0;  /* offset+1 until the arena is final */
+  pNode->nKey = nKey;
+  if (b->nOpen > 0) {
+    int iParent = b->aOpen[b->nOpen - 1];
+    if (b->aLast[b->nOpen - 1] < 0) pDoc->aNode[iParent].iFirst = iNode;
+    else pDoc->aNode[b->aLast[b->nOpen - 1]].iNext = iNode;
+    b->aLast[b->nOpen - 1] = iNode;
+    pDoc->aNode[iParent].nChild++;
+  }
+  pDoc->nNode++;
+  return iNode;
+}
 
-  memset(pDoc, 0, sizeof(*pDoc));
-  *pzErr = 0;
+static int hex_digit(unsigned char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
 
-  {
-    int bTooDeep = 0;
-    int iBad = json_text_check(zText, nText, &bTooDeep);
-    if (iBad) {
-      *pzErr = bTooDeep ? sqlite3_mprintf("prefect: body: nested deeper than %d levels", JSON_MAX_NESTING)
-                        : sqlite3_mprintf("prefect: body: not valid JSON (at byte %d)", iBad);
-      return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+/* The 4 hex digits at z[i], or -1. */
+static int hex4(Builder *b, int i) {
+  int k, v = 0;
+  if (i + 4 > b->n) return -1;
+  for (k = 0; k < 4; k++) {
+    int h = hex_digit(b->z[i + k]);
+    if (h < 0) return -1;
+    v = v * 16 + h;
+  }
+  return v;
+}
+
+static void put_utf8(char *z, int *pn, unsigned int c) {
+  if (c < 0x80) z[(*pn)++] = (char)c;
+  else if (c < 0x800) { z[(*pn)++] = (char)(0xC0 | (c >> 6)); z[(*pn)++] = (char)(0x80 | (c & 0x3F)); }
+  else if (c < 0x10000) {
+    z[(*pn)++] = (char)(0xE0 | (c >> 12));
+    z[(*pn)++] = (char)(0x80 | ((c >> 6) & 0x3F));
+    z[(*pn)++] = (char)(0x80 | (c & 0x3F));
+  } else {
+    z[(*pn)++] = (char)(0xF0 | (c >> 18));
+    z[(*pn)++] = (char)(0x80 | ((c >> 12) & 0x3F));
+    z[(*pn)++] = (char)(0x80 | ((c >> 6) & 0x3F));
+    z[(*pn)++] = (char)(0x80 | (c & 0x3F));
+  }
+}
+
+/*
+** The string at z[i] ('"'), decoded into the arena (NUL bytes from \u0000
+** kept: lengths are explicit). Decoding never grows a string, so the arena,
+** as long as the text, always has room. Returns the arena offset, or -1.
+*/
+static int read_string(Builder *b, int *pnOut) {
+  char *zOut = b->pDoc->zArena + b->nArena;
+  int n = 0, i = b->i + 1;
+  while (i < b->n) {
+    unsigned char c = b->z[i];
+    if (c == '"') {
+      int o = b->nArena;
+      zOut[n] = 0;
+      b->nArena += n + 1;
+      b->i = i + 1;
+      *pnOut = n;
+      return o;
+    }
+    if (c < 0x20) return fail_at(b, i);
+    if (c == '\\') {
+      if (i + 1 >= b->n) return fail_at(b, b->n);
+      c = b->z[i + 1];
+      switch (c) {
+        case '"': case '\\': case '/': zOut[n++] = (char)c; i += 2; break;
+        case 'b': zOut[n++] = '\b'; i += 2; break;
+        case 'f': zOut[n++] = '\f'; i += 2; break;
+        case 'n': zOut[n++] = '\n'; i += 2; break;
+        case 'r': zOut[n++] = '\r'; i += 2; break;
+        case 't': zOut[n++] = '\t'; i += 2; break;
+        case 'u': {
+          int v = hex4(b, i + 2);
+          if (v < 0) return fail_at(b, i);
+          i += 6;
+          if (v >= 0xD800 && v < 0xDC00 && i + 1 < b->n && b->z[i] == '\\' && b->z[i + 1] == 'u') {
+            int w = hex4(b, i + 2);
+            if (w >= 0xDC00 && w < 0xE000) {
+              v = 0x10000 + ((v - 0xD800) << 10) + (w - 0xDC00);
+              i += 6;
+            }
+          }
+          /* a lone surrogate has no UTF-8 form: U+FFFD, as a decoder would */
+          if (v >= 0xD800 && v < 0xE000) v = 0xFFFD;
+          put_utf8(zOut, &n, (unsigned int)v);
+          break;
+        }
+        default:
+          return fail_at(b, i + 1);
+      }
+    } else {
+      int nSeq = utf8_length(b->z + i, b->n - i);
+      if (nSeq == 0) return fail_at(b, i);
+      memcpy(zOut + n, b->z + i, nSeq);
+      n += nSeq;
+      i += nSeq;
     }
   }
+  return fail_at(b, b->n);
+}
 
-  rc = parser_prepare(p, &p->pTree, "SELECT id, parent, key, type, atom FROM json_tree(?1)");
-  if (rc != SQLITE_OK) goto sqlite_error;
-  pDoc->zArena = sqlite3_malloc(nArenaAlloc);
-  if (!pDoc->zArena) return SQLITE_NOMEM;
-  sqlite3_bind_text(p->pTree, 1, zText, nText, SQLITE_STATIC);
-  while ((rc = sqlite3_step(p->pTree)) == SQLITE_ROW) {
-    JsonNode *pNode;
-    int iParent = -1;
-    if (pDoc->nNode >= nAlloc) {
-      int nNew = nAlloc ? nAlloc * 2 : 32;
-      JsonNode *aNew = sqlite3_realloc64(pDoc->aNode, (sqlite3_uint64)nNew * sizeof(JsonNode));
-      sqlite3_int64 *aNewId = sqlite3_realloc64(aId, (sqlite3_uint64)nNew * sizeof(sqlite3_int64));
-      int *aNewLast = sqlite3_realloc64(aLast, (sqlite3_uint64)nNew * sizeof(int));
-      if (aNew) pDoc->aNode = aNew;
-      if (aNewId) aId = aNewId;
-      if (aNewLast) aLast = aNewLast;
-      if (!aNew || !aNewId || !aNewLast) { rc = SQLITE_NOMEM; break; }
-      nAlloc = nNew;
+/* The number at z[i]: JT_INT when it is an integer that fits in 64 bits,
+** else JT_REAL. Computed here rather than with strtod, whose decimal point
+** follows the host's locale. */
+static int read_number(Builder *b, int oKey, int nKey) {
+  const unsigned char *z = b->z;
+  int i = b->i, n = b->n, bNeg = 0, nInt = 0, nFrac = 0, bExpNeg = 0, iNode;
+  sqlite3_uint64 u = 0;
+  int bOverflow = 0, nDropped = 0, iExp = 0;
+  double r;
+  if (i < n && z[i] == '-') bNeg = 1, i++;
+  if (i < n && z[i] == '0') i++, nInt = 1;
+  else {
+    for (; i < n && z[i] >= '0' && z[i] <= '9'; i++, nInt++) {
+      if (u <= (0xffffffffffffffffULL - 9) / 10) u = u * 10 + (z[i] - '0');
+      else bOverflow = 1, nDropped++;
     }
-    pNode = &pDoc->aNode[pDoc->nNode];
-    memset(pNode, 0, sizeof(*pNode));
-    pNode->iFirst = pNode->iNext = -1;
-    aId[pDoc->nNode] = sqlite3_column_int64(p->pTree, 0);
-    aLast[pDoc->nNode] = -1;
-    pNode->eType = json_type_from_name((const char *)sqlite3_column_text(p->pTree, 3));
-    if (sqlite3_column_type(p->pTree, 1) != SQLITE_NULL) {
-      iParent = node_by_id(aId, pDoc->nNode, sqlite3_column_int64(p->pTree, 1));
-      if (iParent < 0) { rc = SQLITE_CORRUPT; break; }
+  }
+  if (nInt == 0) return fail_at(b, i);
+  if (i < n && z[i] == '.') {
+    for (i++; i < n && z[i] >= '0' && z[i] <= '9'; i++, nFrac++) {
+      if (u <= (0xffffffffffffffffULL - 9) / 10) u = u * 10 + (z[i] - '0'), nDropped--;
     }
-    if (iParent >= 0 && pDoc->aNode[iParent].eType == JT_OBJECT) {
-      const char *z = (const char *)sqlite3_column_text(p->pTree, 2);
-      int n = sqlite3_column_bytes(p->pTree, 2);
-      if (nArena + n + 1 > nArenaAlloc) { rc = SQLITE_CORRUPT; break; }
-      if (n) memcpy(pDoc->zArena + nArena, z, n);
-      pDoc->zArena[nArena + n] = 0;
-      pNode->zKey = (const char *)(size_t)(nArena + 1); /* offset+1 until the arena is final */
-      pNode->nKey = n;
-      nArena += n + 1;
-    }
-    switch (pNode->eType) {
-      case JT_TEXT: {
-        const char *z = (const char *)sqlite3_column_text(p->pTree, 4);
-        int n = sqlite3_column_bytes(p->pTree, 4);
-        if (nArena + n + 1 > nArenaAlloc) { rc = SQLITE_CORRUPT; break; }
-        if (n) memcpy(pDoc->zArena + nArena, z, n);
-        pDoc->zArena[nArena + n] = 0;
-        pNode->zText = (const char *)(size_t)(nArena + 1);
-        pNode->nText = n;
-        nArena += n + 1;
+    if (nFrac == 0) return fail_at(b, i);
+  }
+  if (i < n && (z[i] == 'e' || z[i] == 'E')) {
+    int nExp = 0;
+    i++;
+    if (i < n && (z[i] == '+' || z[i] == '-')) bExpNeg = z[i] == '-', i++;
+    for (; i < n && z[i] >= '0' && z[i] <= '9'; i++, nExp++) if (iExp < 100000) iExp = iExp * 10 + (z[i] - '0');
+    if (nExp == 0) return fail_at(b, i);
+    if (bExpNeg) iExp = -iExp;
+  }
+  b->i = i;
+  if (nFrac == 0 && iExp == 0 && !bOverflow && u <= (bNeg ? 0x8000000000000000ULL : 0x7fffffffffffffffULL)) {
+    iNode = add_node(b, JT_INT, oKey, nKey);
+    if (iNode < 0) return -1;
+    b->pDoc->aNode[iNode].iVal = bNeg ? (sqlite3_int64)(0 - u) : (sqlite3_int64)u;
+    b->pDoc->aNode[iNode].rVal = (double)b->pDoc->aNode[iNode].iVal;
+    return iNode;
+  }
+  /* u holds the leading digits; nDropped: digits after them before the
+  ** decimal point (positive) or digits of u after it (negative) */
+  r = (double)u * pow(10.0, (double)(iExp + nDropped));
+  iNode = add_node(b, JT_REAL, oKey, nKey);
+  if (iNode < 0) return -1;
+  b->pDoc->aNode[iNode].rVal = bNeg ? -r : r;
+  return iNode;
+}
+
+/* After '{' or ',' in an object: a key and ':'. The key's arena offset, or -1. */
+static int read_key(Builder *b, int *pnKey) {
+  int oKey;
+  skip_space(b);
+  if (b->i >= b->n || b->z[b->i] != '"') return fail_at(b, b->i);
+  oKey = read_string(b, pnKey);
+  if (oKey < 0) return -1;
+  skip_space(b);
+  if (b->i >= b->n || b->z[b->i] != ':') return fail_at(b, b->i);
+  b->i++;
+  return oKey;
+}
+
+/*
+** Strict RFC 8259 JSON in valid UTF-8 -> nodes in document order.
+** Iterative: a stack of open containers, so no input can exhaust the C
+** stack; nesting beyond JSON_MAX_NESTING is refused.
+*/
+static void build(Builder *b) {
+  int oKey = -1, nKey = 0;
+  for (;;) {
+    /* a value */
+    skip_space(b);
+    if (b->i >= b->n) { fail_at(b, b->n); return; }
+    switch (b->z[b->i]) {
+      case '{':
+      case '[': {
+        int bObject = b->z[b->i] == '{';
+        int iNode;
+        if (b->nOpen >= JSON_MAX_NESTING) { b->bTooDeep = 1; fail_at(b, b->i); return; }
+        iNode = add_node(b, bObject ? JT_OBJECT : JT_ARRAY, oKey, nKey);
+        if (iNode < 0) return;
+        b->aOpen[b->nOpen] = iNode;
+        b->aLast[b->nOpen++] = -1;
+        b->i++;
+        skip_space(b);
+        if (b->i < b->n && b->z[b->i] == (bObject ? '}' : ']')) {
+          b->nOpen--;
+          b->i++;
+          break;  /* an empty container is a complete value */
+        }
+        if (bObject) {
+          oKey = read_key(b, &nKey);
+          if (oKey < 0) return;
+        } else {
+          oKey = -1;
+        }
+        continue;  /* its first member */
+      }
+      case '"': {
+        int nText = 0, oText = read_string(b, &nText), iNode;
+        if (oText < 0) return;
+        iNode = add_node(b, JT_TEXT, oKey, nKey);
+        if (iNode < 0) return;
+        b->pDoc->aNode[iNode].zText = (const char *)(size_t)(oText + 1);
+        b->pDoc->aNode[iNode].nText = nText;
         break;
       }
-      case JT_INT:
-        /* an integer beyond 64 bits arrives as a REAL: keep it one, so that
-        ** it is rejected where an integer is expected, never clamped */
-        if (sqlite3_column_type(p->pTree, 4) == SQLITE_FLOAT) {
-          pNode->eType = JT_REAL;
-          pNode->rVal = sqlite3_column_double(p->pTree, 4);
-        } else {
-          pNode->iVal = sqlite3_column_int64(p->pTree, 4);
-          pNode->rVal = (double)pNode->iVal;
-        }
+      case 't':
+        if (b->n - b->i < 4 || memcmp(b->z + b->i, "true", 4)) { fail_at(b, b->i); return; }
+        if (add_node(b, JT_TRUE, oKey, nKey) < 0) return;
+        b->i += 4;
         break;
-      case JT_REAL:
-        pNode->rVal = sqlite3_column_double(p->pTree, 4);
+      case 'f':
+        if (b->n - b->i < 5 || memcmp(b->z + b->i, "false", 5)) { fail_at(b, b->i); return; }
+        if (add_node(b, JT_FALSE, oKey, nKey) < 0) return;
+        b->i += 5;
+        break;
+      case 'n':
+        if (b->n - b->i < 4 || memcmp(b->z + b->i, "null", 4)) { fail_at(b, b->i); return; }
+        if (add_node(b, JT_NULL, oKey, nKey) < 0) return;
+        b->i += 4;
         break;
       default:
+        if (b->z[b->i] != '-' && (b->z[b->i] < '0' || b->z[b->i] > '9')) { fail_at(b, b->i); return; }
+        if (read_number(b, oKey, nKey) < 0) return;
         break;
     }
-    if (rc != SQLITE_ROW) break;
-    if (iParent >= 0) {
-      JsonNode *pParent = &pDoc->aNode[iParent];
-      if (aLast[iParent] < 0) pParent->iFirst = pDoc->nNode;
-      else pDoc->aNode[aLast[iParent]].iNext = pDoc->nNode;
-      aLast[iParent] = pDoc->nNode;
-      pParent->nChild++;
+    /* after a value: close containers, then a comma or the end */
+    for (;;) {
+      skip_space(b);
+      if (b->nOpen == 0) {
+        if (b->i < b->n) fail_at(b, b->i);
+        return;
+      }
+      if (b->i >= b->n) { fail_at(b, b->n); return; }
+      if (b->z[b->i] == (b->pDoc->aNode[b->aOpen[b->nOpen - 1]].eType == JT_OBJECT ? '}' : ']')) {
+        b->nOpen--;
+        b->i++;
+        continue;
+      }
+      if (b->z[b->i] != ',') { fail_at(b, b->i); return; }
+      b->i++;
+      if (b->pDoc->aNode[b->aOpen[b->nOpen - 1]].eType == JT_OBJECT) {
+        oKey = read_key(b, &nKey);
+        if (oKey < 0) return;
+      } else {
+        oKey = -1;
+      }
+      break;
     }
-    pDoc->nNode++;
   }
-  sqlite3_reset(p->pTree);
-  sqlite3_free(aId);
-  sqlite3_free(aLast);
-  if (rc != SQLITE_DONE) {
+}
+
+int json_doc_parse(JsonParser *p, const char *zText, int nText, JsonDoc *pDoc, char **pzErr) {
+  Builder *b;
+  int i;
+  (void)p;
+  memset(pDoc, 0, sizeof(*pDoc));
+  *pzErr = 0;
+  b = sqlite3_malloc(sizeof(*b));  /* 4 KiB of stack would do, but hosts may run on small stacks */
+  pDoc->zArena = sqlite3_malloc(nText + 1);
+  if (!b || !pDoc->zArena) {
+    sqlite3_free(b);
     json_doc_free(pDoc);
-    if (rc == SQLITE_NOMEM) return rc;
-    goto sqlite_error;
+    return SQLITE_NOMEM;
   }
-  if (pDoc->nNode == 0) {
-    json_doc_free(pDoc);
-    *pzErr = sqlite3_mprintf("prefect: body: not valid JSON");
-    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
-  }
-  /* The arena no longer moves: turn the stored offsets (+1, so that 0 still
-  ** means "none") into pointers. */
-  {
-    int i;
-    for (i = 0; i < pDoc->nNode; i++) {
-      JsonNode *pNode = &pDoc->aNode[i];
-      if (pNode->zKey) pNode->zKey = pDoc->zArena + ((size_t)pNode->zKey - 1);
-      if (pNode->zText) pNode->zText = pDoc->zArena + ((size_t)pNode->zText - 1);
+  memset(b, 0, sizeof(*b));
+  b->z = (const unsigned char *)zText;
+  b->n = nText;
+  b->pDoc = pDoc;
+  build(b);
+  if (b->bNoMem || b->iErr) {
+    int bNoMem = b->bNoMem;
+    if (!bNoMem) {
+      *pzErr = b->bTooDeep ? sqlite3_mprintf("prefect: body: nested deeper than %d levels", JSON_MAX_NESTING)
+                           : sqlite3_mprintf("prefect: body: not valid JSON (at byte %d)", b->iErr);
     }
+    sqlite3_free(b);
+    json_doc_free(pDoc);
+    return bNoMem || !*pzErr ? SQLITE_NOMEM : SQLITE_ERROR;
+  }
+  sqlite3_free(b);
+  /* The arena no longer moves: offsets (+1, so that 0 means none) become pointers. */
+  for (i = 0; i < pDoc->nNode; i++) {
+    JsonNode *pNode = &pDoc->aNode[i];
+    if (pNode->zKey) pNode->zKey = pDoc->zArena + ((size_t)pNode->zKey - 1);
+    if (pNode->zText) pNode->zText = pDoc->zArena + ((size_t)pNode->zText - 1);
   }
   return SQLITE_OK;
+}
 
-sqlite_error:
-  *pzErr = sqlite3_mprintf("prefect: body: %s", sqlite3_errmsg(p->db));
-  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+int json_text_check(const char *zText, int nText, int *pbTooDeep) {
+  JsonParser parser;
+  JsonDoc doc;
+  char *zErr = 0;
+  int rc, iBad = 0;
+  json_parser_init(&parser, 0);
+  rc = json_doc_parse(&parser, zText, nText, &doc, &zErr);
+  *pbTooDeep = zErr && strstr(zErr, "nested deeper") != 0;
+  if (rc != SQLITE_OK) {
+    const char *zAt = zErr ? strstr(zErr, "at byte ") : 0;
+    iBad = zAt ? atoi(zAt + 8) : 1;
+    if (*pbTooDeep) iBad = JSON_MAX_NESTING + 1;
+  }
+  sqlite3_free(zErr);
+  json_doc_free(&doc);
+  json_parser_close(&parser);
+  return iBad;
 }
 
 int json_doc_member(const JsonDoc *pDoc, int iObj, const char *zKey) {
