@@ -73,7 +73,10 @@ test-verify: $(DIST)/verify/prefect.so $(DEMO_DB)
 test-client: $(LOADABLE)
 	/usr/bin/python3 tests/client/test_python.py
 
-# Sanitizers: the same suite, with an instrumented build in dist/asan/.
+# Sanitizers: the whole suite (unit, SQL, client), with an instrumented
+# build in dist/asan/ or under valgrind. Hosts (the sqlite3 shell, Python)
+# are not instrumented: ASan's leak check runs on the unit tests, valgrind's
+# on everything.
 asan: $(DEMO_DB)
 	$(MAKE) DIST=dist/asan CC=clang \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
@@ -83,11 +86,14 @@ asan: $(DEMO_DB)
 	  dist/asan/prefect.so
 	PREFECT_LIB=dist/asan/prefect LD_PRELOAD="$$(clang -print-file-name=libclang_rt.asan-x86_64.so)" \
 	  ASAN_OPTIONS=detect_leaks=0 TEST_RUNNER= bash tests/run_sql_tests.sh
+	PREFECT_LIB=dist/asan/prefect LD_PRELOAD="$$(clang -print-file-name=libclang_rt.asan-x86_64.so)" \
+	  ASAN_OPTIONS=detect_leaks=0 /usr/bin/python3 tests/client/test_python.py
 
 valgrind: $(LOADABLE) $(UNIT) $(DEMO_DB)
 	valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect -q ./$(UNIT)
 	TEST_RUNNER="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect -q" \
 	  bash tests/run_sql_tests.sh
+	PYTHONMALLOC=malloc valgrind --error-exitcode=99 -q /usr/bin/python3 tests/client/test_python.py
 
 clean:
 	rm -rf $(DIST)

@@ -361,5 +361,6 @@ int query_bind(const Query *pQuery, sqlite3_stmt *pStmt, sqlite3_value **argv);
 ** ====================================================================== */
 int vtab_collection_register(sqlite3 *db, const CollectionDesc *pColl);
 int functions_register(sqlite3 *db);
+char *prefect_sqlite_version_error(int iVersion, const char *zVersion);
 
 #endif /* PREFECT_INTERNAL_H */

@@ -123,17 +123,22 @@ int functions_register(sqlite3 *db) {
   return rc;
 }
 
+/* The message that refuses a SQLite older than we support, or NULL. */
+char *prefect_sqlite_version_error(int iVersion, const char *zVersion) {
+  if (iVersion >= PREFECT_MIN_SQLITE) return 0;
+  return sqlite3_mprintf("prefect: needs SQLite 3.38.0 or newer (sqlite3_vtab_in, LIMIT/OFFSET "
+                         "constraints), this is %s", zVersion);
+}
+
 #ifdef _WIN32
 __declspec(dllexport)
 #endif
 int sqlite3_prefect_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi) {
   int rc, i;
   SQLITE_EXTENSION_INIT2(pApi);
-  if (sqlite3_libversion_number() < PREFECT_MIN_SQLITE) {
-    *pzErrMsg = sqlite3_mprintf("prefect: needs SQLite 3.38.0 or newer, this is %s",
-                                sqlite3_libversion());
-    return SQLITE_ERROR;
-  }
+  /* the running library, not the headers we were built with, decides */
+  *pzErrMsg = prefect_sqlite_version_error(sqlite3_libversion_number(), sqlite3_libversion());
+  if (*pzErrMsg) return SQLITE_ERROR;
   rc = functions_register(db);
   for (i = 0; prefect_collections[i] && rc == SQLITE_OK; i++) {
     rc = vtab_collection_register(db, prefect_collections[i]);

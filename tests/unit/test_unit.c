@@ -625,6 +625,18 @@ static void test_doc_cache(void **state) {
   assert_int_equal(sqlite3_close(db), SQLITE_OK);
 }
 
+/* An older SQLite is refused with a clear message; ours is accepted. */
+static void test_sqlite_version_check(void **state) {
+  char *z = prefect_sqlite_version_error(3037002, "3.37.2");
+  (void)state;
+  assert_non_null(z);
+  assert_string_equal(z, "prefect: needs SQLite 3.38.0 or newer (sqlite3_vtab_in, LIMIT/OFFSET constraints), "
+                         "this is 3.37.2");
+  sqlite3_free(z);
+  assert_null(prefect_sqlite_version_error(3038000, "3.38.0"));
+  assert_null(prefect_sqlite_version_error(sqlite3_libversion_number(), sqlite3_libversion()));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_datetime_spellings),
@@ -647,6 +659,7 @@ int main(void) {
     cmocka_unit_test(test_nested_cursors),
     cmocka_unit_test(test_doc_cache),
     cmocka_unit_test(test_memo_rebinds),
+    cmocka_unit_test(test_sqlite_version_check),
     cmocka_unit_test(test_deep_nesting),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
