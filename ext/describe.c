@@ -260,6 +260,31 @@ static const MemberDesc aDeploymentFilter[] = {
   OBJ("concurrency_limit", DeploymentFilterConcurrencyLimit), END };
 CLASS(DeploymentFilter, 1, RULE_NORMAL);
 
+/* ---- WorkPoolFilter (work_pool) and WorkQueueFilter (work_queue) ----------- */
+static const MemberDesc aWorkPoolFilterId[] = { ANY_UNIQUE_("@.id", VAL_UUID_LIST), END };
+CLASS(WorkPoolFilterId, 0, RULE_NORMAL);
+static const MemberDesc aWorkPoolFilterName[] = { ANY_UNIQUE_("@.name", VAL_STR_LIST), END };
+CLASS(WorkPoolFilterName, 0, RULE_NORMAL);
+static const MemberDesc aWorkPoolFilterType[] = { ANY_("@.type", VAL_STR_LIST), END };
+CLASS(WorkPoolFilterType, 0, RULE_NORMAL);
+static const MemberDesc aWorkPoolFilter[] = {
+  OBJ("id", WorkPoolFilterId), OBJ("name", WorkPoolFilterName), OBJ("type", WorkPoolFilterType), END };
+CLASS(WorkPoolFilter, 1, RULE_NORMAL);
+
+static const MemberDesc aWorkQueueFilterId[] = { ANY_UNIQUE_("@.id", VAL_UUID_LIST), END };
+CLASS(WorkQueueFilterId, 0, RULE_NORMAL);
+/* startswith_: a prefix match per value, ORed; [] is an empty OR group that
+** SQLAlchemy drops, so it vanishes even under or_ (filters.md §2.3) */
+static const MemberDesc aWorkQueueFilterName[] = {
+  ANY_("@.name", VAL_STR_LIST),
+  LEAF("startswith_", VAL_STR_LIST, SKIP_EMPTY_VOID, BIND_VALUE,
+       "EXISTS (SELECT 1 FROM json_each(?) AS sw# WHERE lower(@.name) LIKE lower(sw#.value || '%'))", 0),
+  END };
+CLASS(WorkQueueFilterName, 0, RULE_NORMAL);
+static const MemberDesc aWorkQueueFilter[] = {
+  OBJ("id", WorkQueueFilterId), OBJ("name", WorkQueueFilterName), END };
+CLASS(WorkQueueFilter, 1, RULE_NORMAL);
+
 /* ---- Collections ------------------------------------------------------------ */
 
 /* /artifacts/filter and /artifacts/count (filters.md §6.1): one EXISTS over
@@ -301,7 +326,7 @@ static const SortDesc aArtifactSorts[] = {
 
 const CollectionDesc prefect_artifacts = {
   "artifacts", "artifact", "a", "artifacts", &ArtifactFilter,
-  aArtifactColumns, aArtifactSorts, aArtifactRelations };
+  aArtifactColumns, aArtifactSorts, aArtifactRelations, 0 };
 
 static const RelationDesc aArtifactCollectionRelations[] = ARTIFACT_RELATIONS;
 
@@ -324,10 +349,208 @@ static const ColumnDesc aArtifactCollectionColumns[] = {
 ** relations, through the flow run and task run of the latest artifact. */
 const CollectionDesc prefect_artifact_collections = {
   "artifact_collections", "artifact_collection", "ac", "artifacts", &ArtifactCollectionFilter,
-  aArtifactCollectionColumns, aArtifactSorts, aArtifactCollectionRelations };
+  aArtifactCollectionColumns, aArtifactSorts, aArtifactCollectionRelations, 0 };
+
+/* ---- flows: /flows/filter, /flows/count, /flows/paginate (§6.3) ----------- */
+static const ColumnDesc aFlowColumns[] = {
+  { "id", "CHAR(36)", "@.id", IDX_UNIQUE },
+  { "created", "DATETIME", "@.created", IDX_MULTI },
+  { "updated", "DATETIME", "@.updated", IDX_MULTI },
+  { "name", "VARCHAR", "@.name", IDX_UNIQUE },
+  { "tags", "JSON", "@.tags", IDX_NONE },
+  { "labels", "JSON", "@.labels", IDX_NONE },
+  { 0, 0, 0, IDX_NONE } };
+
+static const SortDesc aFlowSorts[] = {
+  { "NAME_ASC", "@.name ASC", 1 },
+  { "CREATED_DESC", "@.created DESC", 1 },
+  { "UPDATED_DESC", "@.updated DESC", 1 },
+  { "NAME_DESC", "@.name DESC", 1 },
+  { 0, 0, 0 } };
+
+/* a deployment of the flow (through its queue to the pool for work_pools);
+** a run of the flow (with one of its task runs for task_runs) */
+static const RelationDesc aFlowRelations[] = {
+  { "deployments", &DeploymentFilter, "deployment", "d", 0, -1, "flow_id", "id" },
+  { 0, 0, "work_queue", "wq", 0, 0, "id", "work_queue_id" },
+  { "work_pools", &WorkPoolFilter, "work_pool", "wp", 0, 1, "id", "work_pool_id" },
+  { "flow_runs", &FlowRunFilter, "flow_run", "fr", 1, -1, "flow_id", "id" },
+  { "task_runs", &TaskRunFilter, "task_run", "tr", 1, 3, "flow_run_id", "id" },
+  { 0, 0, 0, 0, 0, 0, 0, 0 } };
+
+const CollectionDesc prefect_flows = {
+  "flows", "flow", "fl", "flows", &FlowFilter, aFlowColumns, aFlowSorts, aFlowRelations, 1 };
+
+/* ---- flow_runs: /flow_runs/filter and /flow_runs/count (§6.4) ------------ */
+/* The FlowRun fields that live in the row, in the API's order; the state
+** object and computed fields (estimated_run_time, ...) are prefect_api()'s. */
+static const ColumnDesc aFlowRunColumns[] = {
+  { "id", "CHAR(36)", "@.id", IDX_UNIQUE },
+  { "created", "DATETIME", "@.created", IDX_NONE },
+  { "updated", "DATETIME", "@.updated", IDX_MULTI },
+  { "name", "VARCHAR", "@.name", IDX_MULTI },
+  { "flow_id", "CHAR(36)", "@.flow_id", IDX_MULTI },
+  { "state_id", "CHAR(36)", "@.state_id", IDX_MULTI },
+  { "deployment_id", "CHAR(36)", "@.deployment_id", IDX_MULTI },
+  { "deployment_version", "VARCHAR", "@.deployment_version", IDX_MULTI },
+  { "work_queue_id", "CHAR(36)", "@.work_queue_id", IDX_MULTI },
+  { "work_queue_name", "VARCHAR", "@.work_queue_name", IDX_MULTI },
+  { "flow_version", "VARCHAR", "@.flow_version", IDX_MULTI },
+  { "parameters", "JSON", "@.parameters", IDX_NONE },
+  { "idempotency_key", "VARCHAR", "@.idempotency_key", IDX_NONE },
+  { "context", "JSON", "@.context", IDX_NONE },
+  { "empirical_policy", "JSON", "@.empirical_policy", IDX_NONE },
+  { "tags", "JSON", "@.tags", IDX_NONE },
+  { "labels", "JSON", "@.labels", IDX_NONE },
+  { "parent_task_run_id", "CHAR(36)", "@.parent_task_run_id", IDX_MULTI },
+  { "state_type", "VARCHAR(9)", "@.state_type", IDX_MULTI },
+  { "state_name", "VARCHAR", "@.state_name", IDX_MULTI },
+  { "state_timestamp", "DATETIME", "@.state_timestamp", IDX_MULTI },
+  { "run_count", "INTEGER", "@.run_count", IDX_NONE },
+  { "expected_start_time", "DATETIME", "@.expected_start_time", IDX_MULTI },
+  { "next_scheduled_start_time", "DATETIME", "@.next_scheduled_start_time", IDX_MULTI },
+  { "start_time", "DATETIME", "@.start_time", IDX_MULTI },
+  { "end_time", "DATETIME", "@.end_time", IDX_MULTI },
+  { "total_run_time", "DATETIME", "@.total_run_time", IDX_NONE },
+  { "auto_scheduled", "BOOLEAN", "@.auto_scheduled", IDX_NONE },
+  { "infrastructure_document_id", "CHAR(36)", "@.infrastructure_document_id", IDX_MULTI },
+  { "infrastructure_pid", "VARCHAR", "@.infrastructure_pid", IDX_NONE },
+  { "created_by", "JSON", "@.created_by", IDX_NONE },
+  { "job_variables", "JSON", "@.job_variables", IDX_NONE },
+  { 0, 0, 0, IDX_NONE } };
+
+static const SortDesc aFlowRunSorts[] = {
+  { "ID_DESC", "@.id DESC", 1 },
+  { "START_TIME_ASC", "coalesce(@.start_time, @.expected_start_time) ASC", 0 },
+  { "START_TIME_DESC", "coalesce(@.start_time, @.expected_start_time) DESC", 0 },
+  { "EXPECTED_START_TIME_ASC", "@.expected_start_time ASC", 1 },
+  { "EXPECTED_START_TIME_DESC", "@.expected_start_time DESC", 1 },
+  { "NAME_ASC", "@.name ASC", 1 },
+  { "NAME_DESC", "@.name DESC", 1 },
+  { "NEXT_SCHEDULED_START_TIME_ASC", "@.next_scheduled_start_time ASC", 1 },
+  { "END_TIME_DESC", "@.end_time DESC", 1 },
+  { 0, 0, 0 } };
+
+/* four independent EXISTS; flows and task_runs share the last one */
+static const RelationDesc aFlowRunRelations[] = {
+  { "deployments", &DeploymentFilter, "deployment", "d", 0, -1, "id", "deployment_id" },
+  { 0, 0, "work_queue", "wq", 1, -1, "id", "work_queue_id" },
+  { "work_pools", &WorkPoolFilter, "work_pool", "wp", 1, 1, "id", "work_pool_id" },
+  { "work_pool_queues", &WorkQueueFilter, "work_queue", "q", 2, -1, "id", "work_queue_id" },
+  { "flows", &FlowFilter, "flow", "f", 3, -1, "id", "flow_id" },
+  { "task_runs", &TaskRunFilter, "task_run", "tr", 3, -1, "flow_run_id", "id" },
+  { 0, 0, 0, 0, 0, 0, 0, 0 } };
+
+const CollectionDesc prefect_flow_runs = {
+  "flow_runs", "flow_run", "r", "flow_runs", &FlowRunFilter, aFlowRunColumns, aFlowRunSorts,
+  aFlowRunRelations, 0 };
+
+/* ---- task_runs: /task_runs/filter and /task_runs/count (§6.5) ------------ */
+static const ColumnDesc aTaskRunColumns[] = {
+  { "id", "CHAR(36)", "@.id", IDX_UNIQUE },
+  { "created", "DATETIME", "@.created", IDX_NONE },
+  { "updated", "DATETIME", "@.updated", IDX_MULTI },
+  { "name", "VARCHAR", "@.name", IDX_MULTI },
+  { "flow_run_id", "CHAR(36)", "@.flow_run_id", IDX_MULTI },
+  { "task_key", "VARCHAR", "@.task_key", IDX_NONE },
+  { "dynamic_key", "VARCHAR", "@.dynamic_key", IDX_NONE },
+  { "cache_key", "VARCHAR", "@.cache_key", IDX_NONE },
+  { "cache_expiration", "DATETIME", "@.cache_expiration", IDX_NONE },
+  { "task_version", "VARCHAR", "@.task_version", IDX_NONE },
+  { "empirical_policy", "JSON", "@.empirical_policy", IDX_NONE },
+  { "tags", "JSON", "@.tags", IDX_NONE },
+  { "labels", "JSON", "@.labels", IDX_NONE },
+  { "state_id", "CHAR(36)", "@.state_id", IDX_MULTI },
+  { "task_inputs", "JSON", "@.task_inputs", IDX_NONE },
+  { "state_type", "VARCHAR(9)", "@.state_type", IDX_MULTI },
+  { "state_name", "VARCHAR", "@.state_name", IDX_MULTI },
+  { "state_timestamp", "DATETIME", "@.state_timestamp", IDX_MULTI },
+  { "run_count", "INTEGER", "@.run_count", IDX_NONE },
+  { "flow_run_run_count", "INTEGER", "@.flow_run_run_count", IDX_NONE },
+  { "expected_start_time", "DATETIME", "@.expected_start_time", IDX_MULTI },
+  { "next_scheduled_start_time", "DATETIME", "@.next_scheduled_start_time", IDX_MULTI },
+  { "start_time", "DATETIME", "@.start_time", IDX_MULTI },
+  { "end_time", "DATETIME", "@.end_time", IDX_MULTI },
+  { "total_run_time", "DATETIME", "@.total_run_time", IDX_NONE },
+  { 0, 0, 0, IDX_NONE } };
+
+static const SortDesc aTaskRunSorts[] = {
+  { "ID_DESC", "@.id DESC", 1 },
+  { "EXPECTED_START_TIME_ASC", "@.expected_start_time ASC", 1 },
+  { "EXPECTED_START_TIME_DESC", "@.expected_start_time DESC", 1 },
+  { "NAME_ASC", "@.name ASC", 1 },
+  { "NAME_DESC", "@.name DESC", 1 },
+  { "NEXT_SCHEDULED_START_TIME_ASC", "@.next_scheduled_start_time ASC", 1 },
+  { "END_TIME_DESC", "@.end_time DESC", 1 },
+  { 0, 0, 0 } };
+
+/* one EXISTS over the task run's flow run, joined to its flow and deployment */
+static const RelationDesc aTaskRunRelations[] = {
+  { "flow_runs", &FlowRunFilter, "flow_run", "fr", 0, -1, "id", "flow_run_id" },
+  { "flows", &FlowFilter, "flow", "f", 0, 0, "id", "flow_id" },
+  { "deployments", &DeploymentFilter, "deployment", "d", 0, 0, "id", "deployment_id" },
+  { 0, 0, 0, 0, 0, 0, 0, 0 } };
+
+const CollectionDesc prefect_task_runs = {
+  "task_runs", "task_run", "t", "task_runs", &TaskRunFilter, aTaskRunColumns, aTaskRunSorts,
+  aTaskRunRelations, 0 };
+
+/* ---- deployments: /deployments/filter and /deployments/count (§6.6) ------- */
+/* API names; job_variables is the column infra_overrides */
+static const ColumnDesc aDeploymentColumns[] = {
+  { "id", "CHAR(36)", "@.id", IDX_UNIQUE },
+  { "created", "DATETIME", "@.created", IDX_MULTI },
+  { "updated", "DATETIME", "@.updated", IDX_MULTI },
+  { "name", "VARCHAR", "@.name", IDX_MULTI },
+  { "version", "VARCHAR", "@.version", IDX_NONE },
+  { "version_id", "CHAR(36)", "@.version_id", IDX_MULTI },
+  { "description", "TEXT", "@.description", IDX_NONE },
+  { "flow_id", "CHAR(36)", "@.flow_id", IDX_MULTI },
+  { "paused", "BOOLEAN", "@.paused", IDX_MULTI },
+  { "status", "VARCHAR(9)", "@.status", IDX_NONE },
+  { "concurrency_limit", "INTEGER", "@.concurrency_limit", IDX_NONE },
+  { "concurrency_options", "JSON", "@.concurrency_options", IDX_NONE },
+  { "concurrency_limit_id", "CHAR(36)", "@.concurrency_limit_id", IDX_NONE },
+  { "job_variables", "JSON", "@.infra_overrides", IDX_NONE },
+  { "parameters", "JSON", "@.parameters", IDX_NONE },
+  { "parameter_openapi_schema", "JSON", "@.parameter_openapi_schema", IDX_NONE },
+  { "enforce_parameter_schema", "BOOLEAN", "@.enforce_parameter_schema", IDX_NONE },
+  { "pull_steps", "JSON", "@.pull_steps", IDX_NONE },
+  { "tags", "JSON", "@.tags", IDX_NONE },
+  { "labels", "JSON", "@.labels", IDX_NONE },
+  { "work_queue_name", "VARCHAR", "@.work_queue_name", IDX_MULTI },
+  { "work_queue_id", "CHAR(36)", "@.work_queue_id", IDX_MULTI },
+  { "last_polled", "DATETIME", "@.last_polled", IDX_NONE },
+  { "path", "VARCHAR", "@.path", IDX_NONE },
+  { "entrypoint", "VARCHAR", "@.entrypoint", IDX_NONE },
+  { "storage_document_id", "CHAR(36)", "@.storage_document_id", IDX_NONE },
+  { "infrastructure_document_id", "CHAR(36)", "@.infrastructure_document_id", IDX_NONE },
+  { "created_by", "JSON", "@.created_by", IDX_NONE },
+  { "updated_by", "JSON", "@.updated_by", IDX_NONE },
+  { 0, 0, 0, IDX_NONE } };
+
+static const SortDesc aDeploymentSorts[] = {
+  { "NAME_ASC", "@.name ASC", 1 },
+  { "CREATED_DESC", "@.created DESC", 1 },
+  { "UPDATED_DESC", "@.updated DESC", 1 },
+  { "NAME_DESC", "@.name DESC", 1 },
+  { 0, 0, 0 } };
+
+static const RelationDesc aDeploymentRelations[] = {
+  { "flows", &FlowFilter, "flow", "f", 0, -1, "id", "flow_id" },
+  { "flow_runs", &FlowRunFilter, "flow_run", "fr", 1, -1, "deployment_id", "id" },
+  { "task_runs", &TaskRunFilter, "task_run", "tr", 1, 1, "flow_run_id", "id" },
+  { "work_pool_queues", &WorkQueueFilter, "work_queue", "q", 2, -1, "id", "work_queue_id" },
+  { "work_pools", &WorkPoolFilter, "work_pool", "wp", 2, 3, "id", "work_pool_id" },
+  { 0, 0, 0, 0, 0, 0, 0, 0 } };
+
+const CollectionDesc prefect_deployments = {
+  "deployments", "deployment", "dp", "deployments", &DeploymentFilter, aDeploymentColumns,
+  aDeploymentSorts, aDeploymentRelations, 0 };
 
 const CollectionDesc *const prefect_collections[] = {
-  &prefect_artifacts, &prefect_artifact_collections, 0 };
+  &prefect_artifacts, &prefect_artifact_collections, &prefect_flows, &prefect_flow_runs,
+  &prefect_task_runs, &prefect_deployments, 0 };
 
 int describe_column_count(const CollectionDesc *pColl) {
   int n = 0;

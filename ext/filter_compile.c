@@ -617,6 +617,7 @@ static int top_level_key_known(const CollectionDesc *pColl, const JsonNode *pChi
   for (i = 0; !bFilterOnly && azCommon[i]; i++) {
     if (text_is(pChild->zKey, pChild->nKey, azCommon[i])) return 1;
   }
+  if (!bFilterOnly && pColl->bPage && text_is(pChild->zKey, pChild->nKey, "page")) return 1;
   for (i = 0; pColl->aRel[i].zTable; i++) {
     if (pColl->aRel[i].zKey && text_is(pChild->zKey, pChild->nKey, pColl->aRel[i].zKey)) return 1;
   }
@@ -644,6 +645,7 @@ static void check_top_level_keys(Compiler *p, const CollectionDesc *pColl, int i
           if (pColl->aRel[i].zKey) sqlite3_str_appendf(pStr, ", %s", pColl->aRel[i].zKey);
         }
         if (!bFilterOnly) sqlite3_str_appendall(pStr, ", sort, limit, offset");
+        if (!bFilterOnly && pColl->bPage) sqlite3_str_appendall(pStr, ", page");
       }
       json_path_push_key(&p->path, pChild->zKey, pChild->nKey);
       compile_fail(p, sqlite3_str_finish(pStr));
@@ -663,6 +665,35 @@ static int read_count(Compiler *p, int iRoot, const char *zKey, sqlite3_int64 *p
   if (zMsg) compile_fail(p, zMsg);
   json_path_pop(&p->path);
   return zMsg == 0;
+}
+
+/* The API's default and largest limit; /flows/paginate applies it when a
+** page is asked for without a limit. */
+#define API_DEFAULT_LIMIT 200
+
+/* "page" (/flows/paginate): rows (page - 1) * limit onwards. It replaces
+** an offset, so the two together are an error rather than a guess. */
+static void read_page(Compiler *p, int iRoot, int *pbLimit, sqlite3_int64 *piLimit, int *pbOffset,
+                      sqlite3_int64 *piOffset) {
+  int iNode = iRoot < 0 ? -1 : json_doc_member(p->pDoc, iRoot, "page");
+  sqlite3_int64 iPage = 0;
+  char *zMsg;
+  if (iNode < 0 || p->pDoc->aNode[iNode].eType == JT_NULL || p->rc != SQLITE_OK) return;
+  json_path_push_key(&p->path, "page", 4);
+  zMsg = value_read_int(p->pDoc, iNode, &iPage);
+  if (!zMsg && iPage < 1) zMsg = value_expected(p->pDoc, iNode, "an integer >= 1");
+  if (!zMsg && *pbOffset) zMsg = sqlite3_mprintf("page and offset cannot be combined (paginate takes a page)");
+  if (!zMsg) {
+    if (!*pbLimit) { *pbLimit = 1; *piLimit = API_DEFAULT_LIMIT; }
+    if (*piLimit > 0 && iPage - 1 > 0x7fffffffffffffffLL / *piLimit) {
+      zMsg = value_expected(p->pDoc, iNode, "a page whose first row fits in 64 bits");
+    } else {
+      *pbOffset = 1;
+      *piOffset = (iPage - 1) * *piLimit;
+    }
+  }
+  if (zMsg) compile_fail(p, zMsg);
+  json_path_pop(&p->path);
 }
 
 static const SortDesc *read_sort(Compiler *p, const CollectionDesc *pColl, int iRoot) {
@@ -872,6 +903,7 @@ static void compile_statement(Compiler *p, JsonParser *pParser, const Collection
   pSort = read_sort(p, pColl, iRoot);
   bLimit = read_count(p, iRoot, "limit", &iLimit);
   bOffset = read_count(p, iRoot, "offset", &iOffset);
+  if (pColl->bPage) read_page(p, iRoot, &bLimit, &iLimit, &bOffset, &iOffset);
   /* EXISTS stops at the first rows an index delivers in order; IN starts
   ** from the related side. A LIMIT in a delivered order favours EXISTS. */
   bPreferExists = (bLimit || (pExtras && pExtras->bLimit)) && order_is_indexed(pColl, pSort, pExtras);

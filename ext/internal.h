@@ -146,10 +146,15 @@ typedef struct CollectionDesc {
   const ColumnDesc *aCol;     /* terminated by zName == NULL */
   const SortDesc *aSort;      /* aSort[0] is the endpoint's default */
   const RelationDesc *aRel;   /* terminated by zTable == NULL */
+  int bPage;                  /* takes "page" too (/flows/paginate) */
 } CollectionDesc;
 
 extern const CollectionDesc prefect_artifacts;
 extern const CollectionDesc prefect_artifact_collections;
+extern const CollectionDesc prefect_flows;
+extern const CollectionDesc prefect_flow_runs;
+extern const CollectionDesc prefect_task_runs;
+extern const CollectionDesc prefect_deployments;
 extern const CollectionDesc *const prefect_collections[]; /* NULL-terminated */
 
 int describe_column_count(const CollectionDesc *pColl);

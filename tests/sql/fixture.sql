@@ -3,8 +3,9 @@
 -- number; tests print that number (substr(id, -2)) to keep outputs short.
 --
 --   flows        f..01 etl ["prod"]   f..02 ml-Train []   f..03 adhoc ["dev", "prod"]
---   deployments  d..01 etl-nightly (flow 01, ["nightly"], queue default)
---                d..02 train-weekly (flow 02, paused, [])
+--   deployments  d..01 etl-nightly (flow 01, ["nightly"], queue default e..01 in pool p-docker)
+--                d..02 train-weekly (flow 02, paused, [], queue critical e..02 in pool p-k8s)
+--   (runs 01 and 02 ran on queue e..01, run 03 on e..02)
 --   flow runs    10..01 run-one    flow 01 dep 01 COMPLETED/Completed ["prod", "nightly"]
 --                10..02 run-two    flow 01 dep 01 FAILED/Failed       ["prod"]
 --                10..03 run-three  flow 02 dep 02 SCHEDULED/Late      []   (no start_time)
@@ -21,25 +22,35 @@ INSERT INTO flow (id, created, updated, name, tags) VALUES
  ('f0000000-0000-4000-8000-000000000002', '2025-12-02 00:00:00.000000', '2025-12-02 00:00:00.000000', 'ml-Train', '[]'),
  ('f0000000-0000-4000-8000-000000000003', '2025-12-03 00:00:00.000000', '2025-12-03 00:00:00.000000', 'adhoc', '["dev", "prod"]');
 
-INSERT INTO deployment (id, created, updated, name, flow_id, paused, tags, work_queue_name) VALUES
- ('d0000000-0000-4000-8000-000000000001', '2025-12-05 00:00:00.000000', '2025-12-05 00:00:00.000000', 'etl-nightly', 'f0000000-0000-4000-8000-000000000001', 0, '["nightly"]', 'default'),
- ('d0000000-0000-4000-8000-000000000002', '2025-12-06 00:00:00.000000', '2025-12-06 00:00:00.000000', 'train-weekly', 'f0000000-0000-4000-8000-000000000002', 1, '[]', NULL);
+-- work pools b..01 p-docker (docker), b..02 p-k8s (kubernetes); queues
+-- e..01 default (in p-docker), e..02 critical (in p-k8s)
+INSERT INTO work_pool (id, name, type) VALUES
+ ('b0000000-0000-4000-8000-000000000001', 'p-docker', 'docker'),
+ ('b0000000-0000-4000-8000-000000000002', 'p-k8s', 'kubernetes');
+INSERT INTO work_queue (id, name, work_pool_id) VALUES
+ ('e0000000-0000-4000-8000-000000000001', 'default', 'b0000000-0000-4000-8000-000000000001'),
+ ('e0000000-0000-4000-8000-000000000002', 'critical', 'b0000000-0000-4000-8000-000000000002');
+
+INSERT INTO deployment (id, created, updated, name, flow_id, paused, tags, work_queue_name, work_queue_id) VALUES
+ ('d0000000-0000-4000-8000-000000000001', '2025-12-05 00:00:00.000000', '2025-12-05 00:00:00.000000', 'etl-nightly', 'f0000000-0000-4000-8000-000000000001', 0, '["nightly"]', 'default', 'e0000000-0000-4000-8000-000000000001'),
+ ('d0000000-0000-4000-8000-000000000002', '2025-12-06 00:00:00.000000', '2025-12-06 00:00:00.000000', 'train-weekly', 'f0000000-0000-4000-8000-000000000002', 1, '[]', 'critical', 'e0000000-0000-4000-8000-000000000002');
 
 INSERT INTO flow_run (id, created, updated, name, flow_id, deployment_id, state_type, state_name, tags,
                       expected_start_time, start_time, end_time, total_run_time, parent_task_run_id,
-                      work_queue_name, flow_version, idempotency_key, created_by) VALUES
+                      work_queue_name, flow_version, idempotency_key, created_by, work_queue_id) VALUES
  ('10000000-0000-4000-8000-000000000001', '2026-01-01 00:00:00.000000', '2026-01-01 00:05:00.000000', 'run-one',
   'f0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000001', 'COMPLETED', 'Completed', '["prod", "nightly"]',
   '2026-01-01 00:00:00.000000', '2026-01-01 00:01:00.000000', '2026-01-01 00:05:00.000000', '1970-01-01 00:04:00.000000', NULL,
-  'default', '1.0', 'key-1', '{"id": "d0000000-0000-4000-8000-000000000001", "type": "DEPLOYMENT", "display_value": "etl-nightly"}'),
+  'default', '1.0', 'key-1', '{"id": "d0000000-0000-4000-8000-000000000001", "type": "DEPLOYMENT", "display_value": "etl-nightly"}',
+  'e0000000-0000-4000-8000-000000000001'),
  ('10000000-0000-4000-8000-000000000002', '2026-01-02 00:00:00.000000', '2026-01-02 00:10:00.000000', 'run-two',
   'f0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000001', 'FAILED', 'Failed', '["prod"]',
   '2026-01-02 00:00:00.000000', '2026-01-02 00:00:00.000000', '2026-01-02 00:10:00.000000', '1970-01-01 00:10:00.000000', NULL,
-  'default', '1.1', NULL, NULL),
+  'default', '1.1', NULL, NULL, 'e0000000-0000-4000-8000-000000000001'),
  ('10000000-0000-4000-8000-000000000003', '2026-01-03 00:00:00.000000', '2026-01-03 00:00:00.000000', 'run-three',
   'f0000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-000000000002', 'SCHEDULED', 'Late', '[]',
   '2026-01-03 00:00:00.000000', NULL, NULL, '1970-01-01 00:00:00.000000', NULL,
-  NULL, NULL, NULL, '{"id": null, "type": "AUTOMATION", "display_value": null}');
+  NULL, NULL, NULL, '{"id": null, "type": "AUTOMATION", "display_value": null}', 'e0000000-0000-4000-8000-000000000002');
 
 -- Run-Four is a subflow of task run 20..01; it is inserted after the task runs.
 INSERT INTO task_run (id, created, updated, name, flow_run_id, state_type, state_name, tags, task_key, dynamic_key,

@@ -476,12 +476,13 @@ static void test_every_described_operator(void **state) {
     n += walk_class(db, pColl, pColl->pFilter, zP, "}");
     sqlite3_free(zP);
     for (j = 0; pColl->aRel[j].zTable; j++) {
+      if (!pColl->aRel[j].zKey) continue;  /* a link-only table (a work queue on the way to its pool) */
       zP = sqlite3_mprintf("{\"%s\": ", pColl->aRel[j].zKey);
       n += walk_class(db, pColl, pColl->aRel[j].pFilter, zP, "}");
       sqlite3_free(zP);
     }
   }
-  assert_true(n > 100);
+  assert_true(n > 400);
   sqlite3_close(db);
 }
 
