@@ -25,21 +25,29 @@
 int sqlite3_prefect_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 static sqlite3 *db;
-static sqlite3_stmt *apQuery[6];
-static const char *const azQuery[6] = {
+#define N_QUERY 10
+static sqlite3_stmt *apQuery[N_QUERY];
+static const char *const azQuery[N_QUERY] = {
   "SELECT * FROM artifacts(?1)",
   "SELECT * FROM artifact_collections(?1) ORDER BY key LIMIT 3",
   "SELECT count(*) FROM artifacts WHERE prefect_filter(artifacts, ?1) AND created > '2026'",
   "SELECT count(*) FROM artifacts WHERE prefect_filter(artifacts, ?1) OR key = 'gamma_1'",
   "SELECT count(*) FROM artifact_collections WHERE prefect_filter(artifact_collections, ?1)",
   "SELECT prefect_filter_sql('artifacts', ?1)",
+  "SELECT * FROM flows(?1)",
+  "SELECT * FROM flow_runs(?1) WHERE state_type IS NOT 'x' ORDER BY name LIMIT 5",
+  "SELECT * FROM task_runs(?1)",
+  "SELECT count(*) FROM deployments(?1)",
 };
 
 /* Prefect's tables (sql/schema.sql) and a few rows of every kind. */
 static const char zFixture[] =
+  "INSERT INTO work_pool (id, name, type) VALUES ('b0000000-0000-4000-8000-000000000001', 'pool', 'docker');"
+  "INSERT INTO work_queue (id, name, work_pool_id) VALUES ('e0000000-0000-4000-8000-000000000001', 'default',"
+  " 'b0000000-0000-4000-8000-000000000001');"
   "INSERT INTO flow (id, name, tags) VALUES ('f0000000-0000-4000-8000-000000000001', 'etl', '[\"prod\"]');"
-  "INSERT INTO deployment (id, name, flow_id, tags) VALUES ('d0000000-0000-4000-8000-000000000001', 'nightly',"
-  " 'f0000000-0000-4000-8000-000000000001', '[\"n\"]');"
+  "INSERT INTO deployment (id, name, flow_id, tags, work_queue_id) VALUES ('d0000000-0000-4000-8000-000000000001',"
+  " 'nightly', 'f0000000-0000-4000-8000-000000000001', '[\"n\"]', 'e0000000-0000-4000-8000-000000000001');"
   "INSERT INTO flow_run (id, name, flow_id, deployment_id, state_type, state_name, tags, start_time, total_run_time,"
   " created_by) VALUES ('10000000-0000-4000-8000-000000000001', 'r1', 'f0000000-0000-4000-8000-000000000001',"
   " 'd0000000-0000-4000-8000-000000000001', 'FAILED', 'Failed', '[\"prod\", \"x\"]', '2026-01-01 00:00:00.000000',"
@@ -90,7 +98,7 @@ int LLVMFuzzerInitialize(int *pArgc, char ***pArgv) {
   /* bound the work one input can ask for (a huge offset is fine; a
   ** pathological LIKE on big data is not what we are looking for) */
   sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 1 << 20);
-  for (i = 0; i < 6; i++) {
+  for (i = 0; i < N_QUERY; i++) {
     if (sqlite3_prepare_v2(db, azQuery[i], -1, &apQuery[i], 0) != SQLITE_OK) {
       fprintf(stderr, "fuzz: %s: %s\n", azQuery[i], sqlite3_errmsg(db));
       exit(2);
@@ -102,7 +110,7 @@ int LLVMFuzzerInitialize(int *pArgc, char ***pArgv) {
 int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
   int i;
   if (nData > 200000) return 0;
-  for (i = 0; i < 6; i++) {
+  for (i = 0; i < N_QUERY; i++) {
     int n = 0;
     sqlite3_bind_text(apQuery[i], 1, (const char *)aData, (int)nData, SQLITE_TRANSIENT);
     while (sqlite3_step(apQuery[i]) == SQLITE_ROW && n++ < 1000) {}
@@ -117,7 +125,8 @@ size_t LLVMFuzzerMutate(uint8_t *aData, size_t nSize, size_t nMaxSize);
 
 /* Keys and values Prefect's filters know, and a few they do not. */
 static const char *const azKey[] = {
-  "artifacts", "flow_runs", "task_runs", "flows", "deployments", "sort", "limit", "offset", "operator",
+  "artifacts", "flow_runs", "task_runs", "flows", "deployments", "work_pools", "work_pool_queues", "page",
+  "sort", "limit", "offset", "operator", "startswith_", "labels",
   "id", "key", "type", "flow_run_id", "task_run_id", "latest_id", "name", "tags", "state", "start_time",
   "end_time", "expected_start_time", "next_scheduled_start_time", "deployment_id", "work_queue_name",
   "parent_flow_run_id", "parent_task_run_id", "idempotency_key", "created_by", "flow_version",
