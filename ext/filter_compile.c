@@ -160,10 +160,10 @@ static const char *list_expectation(ValueKind e) {
   }
 }
 
-/* Validate a list value and bind it as one canonical JSON array.
-** Returns the parameter number, 0 on error; *pnElem gets the length and
-** *pbNul whether a string in it holds a NUL byte. */
-static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, int *pbNul) {
+/* Validate a list value and render it as one canonical JSON array, in
+** *ppJson (owned by the caller). Returns 0 on error; *pnElem gets the
+** length and *pbNul whether a string in it holds a NUL byte. */
+static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, int *pbNul, sqlite3_str **ppJson) {
   const JsonDoc *pDoc = p->pDoc;
   const JsonNode *pNode = &pDoc->aNode[iNode];
   sqlite3_str *pStr;
@@ -204,7 +204,8 @@ static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, i
   }
   sqlite3_str_appendchar(pStr, 1, ']');
   *pnElem = k;
-  return bind_str(p, pStr);
+  *ppJson = pStr;
+  return 1;
 }
 
 /* The list part of the IN templates of describe.c. */
@@ -213,7 +214,7 @@ static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, i
 /* A template's "IN (SELECT value FROM json_each(?))" as "IN (?a, ?b, ...)",
 ** one bound string per element of the list at iNode. The template is
 ** expanded once (one '#' number), then its list part is replaced. */
-static char *compile_in_values(Compiler *p, const char *zTmpl, const char *zAlias, int iNode) {
+static char *compile_in_values(Compiler *p, ValueKind eValue, const char *zTmpl, const char *zAlias, int iNode) {
   static const char zExpandedList[] = "IN (SELECT value FROM json_each(?0))";
   const JsonDoc *pDoc = p->pDoc;
   char *zSql = template_expand(p, zTmpl, zAlias, 0);
@@ -225,11 +226,20 @@ static char *compile_in_values(Compiler *p, const char *zTmpl, const char *zAlia
   sqlite3_str_appendf(pStr, "%.*sIN (", (int)(zAt - zSql), zSql);
   for (iChild = pDoc->aNode[iNode].iFirst; iChild >= 0; iChild = pDoc->aNode[iChild].iNext) {
     const JsonNode *pElem = &pDoc->aNode[iChild];
-    char *zCopy = sqlite3_malloc(pElem->nText + 1);
+    char zUuid[37];
+    const char *zValue = pElem->zText;
+    int nValue = pElem->nText;
+    char *zCopy;
+    /* the list was validated by compile_list: UUIDs parse */
+    if (eValue == VAL_UUID_LIST && value_parse_uuid_text(pElem->zText, pElem->nText, zUuid)) {
+      zValue = zUuid;
+      nValue = 36;
+    }
+    zCopy = sqlite3_malloc(nValue + 1);
     if (!zCopy) { compile_nomem(p); break; }
-    memcpy(zCopy, pElem->zText, pElem->nText);
-    zCopy[pElem->nText] = 0;
-    sqlite3_str_appendf(pStr, "%s?%d", k++ ? ", " : "", bind_add(p, BT_TEXT, zCopy, pElem->nText, 0));
+    memcpy(zCopy, zValue, nValue);
+    zCopy[nValue] = 0;
+    sqlite3_str_appendf(pStr, "%s?%d", k++ ? ", " : "", bind_add(p, BT_TEXT, zCopy, nValue, 0));
   }
   sqlite3_str_appendf(pStr, ")%s", zAt + sizeof(zExpandedList) - 1);
   sqlite3_free(zSql);
@@ -254,18 +264,26 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
     case VAL_STR_LIST:
     case VAL_STATE_LIST: {
       int nElem = 0, bNul = 0;
-      if (pDesc->eSkip == SKIP_ALWAYS) return;
-      iParam = compile_list(p, pDesc->eValue, iNode, &nElem, &bNul);
-      if (!iParam) return;
-      if (bNul && strstr(zTmpl, JSON_LIST_IN)) {
-        /* json_each ends a string at a NUL byte; Prefect binds an any_
-        ** list value by value, so this one is too, to match literally */
-        pOut->zSql = compile_in_values(p, zTmpl, zAlias, iNode);
-        if (pOut->zSql) pOut->e = CRIT_SQL;
+      sqlite3_str *pJson = 0;
+      if (!compile_list(p, pDesc->eValue, iNode, &nElem, &bNul, &pJson)) return;
+      if (pDesc->eSkip == SKIP_ALWAYS || (nElem == 0 && pDesc->eSkip != SKIP_NULL_ONLY)) {
+        sqlite3_free(sqlite3_str_finish(pJson));
+        if (nElem == 0 && pDesc->eSkip == SKIP_EMPTY_VOID) pOut->e = CRIT_VOID;
         return;
       }
-      if (nElem == 0 && pDesc->eSkip == SKIP_EMPTY) return;  /* the unused bind is harmless */
-      if (nElem == 0 && pDesc->eSkip == SKIP_EMPTY_VOID) { pOut->e = CRIT_VOID; return; }
+      if ((bNul || nElem == 1) && strstr(zTmpl, JSON_LIST_IN)) {
+        sqlite3_free(sqlite3_str_finish(pJson));
+        /* Bound value by value: json_each ends a string at a NUL byte
+        ** (Prefect binds any_ lists value by value and matches it), and a
+        ** single value as "IN (?)" is an "=" SQLite needs no json_each for,
+        ** the common case (one id, one key, one state) */
+        pOut->zSql = compile_in_values(p, pDesc->eValue, zTmpl, zAlias, iNode);
+        if (pOut->zSql) pOut->e = CRIT_SQL;
+        pOut->rSel = narrow_fraction(p, pDesc, nElem);
+        return;
+      }
+      iParam = bind_str(p, pJson);
+      if (!iParam) return;
       rSel = narrow_fraction(p, pDesc, nElem);
       break;
     }

@@ -87,7 +87,7 @@ SELECT 'shapes', group_concat(
   ' ') FROM bodies;
 
 -- the statement for a body, and the index that answers it
-SELECT prefect_filter_sql('artifacts', '{"artifacts": {"key": {"any_": ["ml-table"]}}}');
+SELECT prefect_filter_sql('artifacts', '{"artifacts": {"key": {"any_": ["ml-table", "dangling"]}}}');
 EXPLAIN QUERY PLAN SELECT a.id, a.created, a.updated, a."key", a.type, a.description, a.data, a.metadata_, a.flow_run_id, a.task_run_id, a.rowid AS prefect_rowid FROM artifact AS a WHERE a."key" IN (SELECT value FROM json_each(?1)) ORDER BY a.id DESC;
 SELECT 'version', prefect_version() GLOB 'v[0-9]*.[0-9]*.[0-9]*';
 
