@@ -918,10 +918,25 @@ static void compile_statement(Compiler *p, JsonParser *pParser, const Collection
   memset(&body, 0, sizeof(body));
   memset(&extra, 0, sizeof(extra));
   if (iRoot >= 0) check_top_level_keys(p, pColl, iRoot, 0);
-  pSort = read_sort(p, pColl, iRoot);
-  bLimit = read_count(p, iRoot, "limit", &iLimit);
-  bOffset = read_count(p, iRoot, "offset", &iOffset);
-  if (pColl->bPage) read_page(p, iRoot, &bLimit, &iLimit, &bOffset, &iOffset);
+  if (pExtras && pExtras->bIgnorePaging) {
+    /* a count route: the API ignores these keys, whatever they hold */
+    pSort = &pColl->aSort[0];
+    bLimit = bOffset = 0;
+  } else {
+    pSort = read_sort(p, pColl, iRoot);
+    bLimit = read_count(p, iRoot, "limit", &iLimit);
+    if (pExtras && pExtras->bApiLimits && p->rc == SQLITE_OK) {
+      /* the API's LimitBody: default 200, at most 200, with its own message */
+      if (!bLimit) { bLimit = 1; iLimit = API_DEFAULT_LIMIT; }
+      else if (iLimit > API_DEFAULT_LIMIT) {
+        json_path_push_key(&p->path, "limit", 5);
+        compile_fail(p, sqlite3_mprintf("Invalid limit: must be less than or equal to %d.", API_DEFAULT_LIMIT));
+        json_path_pop(&p->path);
+      }
+    }
+    bOffset = read_count(p, iRoot, "offset", &iOffset);
+    if (pColl->bPage) read_page(p, iRoot, &bLimit, &iLimit, &bOffset, &iOffset);
+  }
   /* EXISTS stops at the first rows an index delivers in order; IN starts
   ** from the related side. A LIMIT in a delivered order favours EXISTS. */
   bPreferExists = (bLimit || (pExtras && pExtras->bLimit)) && order_is_indexed(pColl, pSort, pExtras);

@@ -322,6 +322,8 @@ typedef struct QueryExtras {
   int iLimitArg, iOffsetArg;    /* ...their argv slots */
   int bSomeColumns;             /* only the columns in mColumns are read... */
   sqlite3_uint64 mColumns;      /* ...bit i for column i (all from 63 on) */
+  int bApiLimits;               /* prefect_api(): limit defaults to 200 and may not exceed it */
+  int bIgnorePaging;            /* prefect_api() counts: sort/limit/offset/page are ignored */
 } QueryExtras;
 
 /* What sqlite_stat1 says about the leading columns of Prefect's indexes. */
@@ -366,6 +368,7 @@ int query_bind(const Query *pQuery, sqlite3_stmt *pStmt, sqlite3_value **argv);
 ** ====================================================================== */
 int vtab_collection_register(sqlite3 *db, const CollectionDesc *pColl);
 int functions_register(sqlite3 *db);
+int api_register(sqlite3 *db);  /* api.c: prefect_api() */
 char *prefect_sqlite_version_error(int iVersion, const char *zVersion);
 
 #endif /* PREFECT_INTERNAL_H */

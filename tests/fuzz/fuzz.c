@@ -25,7 +25,7 @@
 int sqlite3_prefect_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 static sqlite3 *db;
-#define N_QUERY 10
+#define N_QUERY 12
 static sqlite3_stmt *apQuery[N_QUERY];
 static const char *const azQuery[N_QUERY] = {
   "SELECT * FROM artifacts(?1)",
@@ -38,6 +38,8 @@ static const char *const azQuery[N_QUERY] = {
   "SELECT * FROM flow_runs(?1) WHERE state_type IS NOT 'x' ORDER BY name LIMIT 5",
   "SELECT * FROM task_runs(?1)",
   "SELECT count(*) FROM deployments(?1)",
+  "SELECT prefect_api('POST /artifacts/filter', ?1)",
+  "SELECT prefect_api('POST /flows/paginate', ?1)",
 };
 
 /* Prefect's tables (sql/schema.sql) and a few rows of every kind. */
