@@ -80,3 +80,8 @@ SELECT 'deployments: job_variables', (SELECT group_concat(job_variables, ' ') FR
 EXPLAIN QUERY PLAN SELECT name FROM flow_runs WHERE deployment_id = 'd0000000-0000-4000-8000-000000000001' ORDER BY start_time DESC LIMIT 1;
 SELECT 'flow_runs: SQL around', (SELECT group_concat(name, ' ') FROM (SELECT name FROM flow_runs WHERE deployment_id = 'd0000000-0000-4000-8000-000000000001' ORDER BY start_time DESC LIMIT 1));
 SELECT 'flows joined to their runs', (SELECT group_concat(f.name || ':' || r.name, ' ') FROM flows('{"flows": {"name": {"any_": ["etl"]}}}') AS f JOIN flow_runs AS r ON r.flow_id = f.id);
+-- prefect_filter() on every table, pushed down and (under OR) row by row
+SELECT 'prefect_filter on flow_runs', (SELECT group_concat(substr(id, -2), ' ') FROM flow_runs WHERE prefect_filter(flow_runs, '{"flows": {"name": {"any_": ["etl"]}}}'));
+SELECT 'prefect_filter on flows, under OR', (SELECT group_concat(substr(id, -2), ' ') FROM flows WHERE prefect_filter(flows, '{"deployments": {}}') OR name = 'adhoc');
+SELECT 'prefect_filter on deployments', (SELECT group_concat(substr(id, -2), ' ') FROM deployments WHERE prefect_filter(deployments, '{"deployments": {"paused": {"eq_": true}}}'));
+SELECT 'prefect_filter on task_runs', (SELECT group_concat(substr(id, -2), ' ') FROM task_runs WHERE prefect_filter(task_runs, '{"task_runs": {"flow_run_id": {}}}') AND name != 'x');
