@@ -170,7 +170,12 @@ size_t LLVMFuzzerCustomMutator(uint8_t *aData, size_t nSize, size_t nMaxSize, un
   size_t nOut;
   srand(iSeed);
   if (!dbMutate && sqlite3_open(":memory:", &dbMutate) != SQLITE_OK) return LLVMFuzzerMutate(aData, nSize, nMaxSize);
-  zDoc = sqlite3_mprintf("%.*s", (int)nSize, (const char *)aData);
+  /* an exact copy: the input may hold NUL bytes, which "%.*s" would stop at */
+  zDoc = sqlite3_malloc((int)nSize + 1);
+  if (zDoc) {
+    memcpy(zDoc, aData, nSize);
+    zDoc[nSize] = 0;
+  }
   /* not strict JSON (yet): let libFuzzer's byte mutations have a go. Only
   ** text our own reader accepts may reach SQLite's JSON functions, whose
   ** 3.40 parser misbehaves on some malformed text (see json_doc.c). */

@@ -82,6 +82,6 @@ SELECT 'flow_runs: SQL around', (SELECT group_concat(name, ' ') FROM (SELECT nam
 SELECT 'flows joined to their runs', (SELECT group_concat(f.name || ':' || r.name, ' ') FROM flows('{"flows": {"name": {"any_": ["etl"]}}}') AS f JOIN flow_runs AS r ON r.flow_id = f.id);
 -- prefect_filter() on every table, pushed down and (under OR) row by row
 SELECT 'prefect_filter on flow_runs', (SELECT group_concat(substr(id, -2), ' ') FROM flow_runs WHERE prefect_filter(flow_runs, '{"flows": {"name": {"any_": ["etl"]}}}'));
-SELECT 'prefect_filter on flows, under OR', (SELECT group_concat(substr(id, -2), ' ') FROM flows WHERE prefect_filter(flows, '{"deployments": {}}') OR name = 'adhoc');
+SELECT 'prefect_filter on flows, under OR', (SELECT group_concat(substr(id, -2), ' ') FROM (SELECT id FROM flows WHERE prefect_filter(flows, '{"deployments": {}}') OR name = 'adhoc' ORDER BY id));
 SELECT 'prefect_filter on deployments', (SELECT group_concat(substr(id, -2), ' ') FROM deployments WHERE prefect_filter(deployments, '{"deployments": {"paused": {"eq_": true}}}'));
 SELECT 'prefect_filter on task_runs', (SELECT group_concat(substr(id, -2), ' ') FROM task_runs WHERE prefect_filter(task_runs, '{"task_runs": {"flow_run_id": {}}}') AND name != 'x');
