@@ -114,7 +114,7 @@ static int api_prepare(sqlite3 *db, const char *zSql, const Query *pQuery, sqlit
 
 /* Compile the body for pColl with the API's rules into *pQuery. */
 static int api_compile(sqlite3 *db, const CollectionDesc *pColl, const char *zBody, int nBody, int bCount,
-                       Query *pQuery, char **pzErr) {
+                       int bPaginate, Query *pQuery, char **pzErr) {
   CompileEnv env;
   QueryExtras extras;
   int rc;
@@ -122,6 +122,7 @@ static int api_compile(sqlite3 *db, const CollectionDesc *pColl, const char *zBo
   memset(&extras, 0, sizeof(extras));
   extras.bApiLimits = !bCount;
   extras.bIgnorePaging = bCount;
+  extras.bIgnoreOffset = bPaginate;
   json_parser_init(&env.parser, db);
   rc = filter_compile(&env, pColl, zBody, nBody, &extras, pQuery, pzErr);
   json_parser_close(&env.parser);
@@ -134,7 +135,7 @@ static sqlite3_int64 api_count(sqlite3 *db, const CollectionDesc *pColl, const c
   Query query;
   sqlite3_stmt *pStmt = 0;
   sqlite3_int64 n = -1;
-  int rc = api_compile(db, pColl, zBody, nBody, 1, &query, pzErr);
+  int rc = api_compile(db, pColl, zBody, nBody, 1, 0, &query, pzErr);
   if (rc == SQLITE_OK) {
     char *zSql = sqlite3_mprintf("SELECT count(*) FROM (%s)", query.zSql);
     rc = zSql ? api_prepare(db, zSql, &query, &pStmt) : SQLITE_NOMEM;
@@ -154,7 +155,7 @@ static int api_objects(sqlite3 *db, const Route *pRoute, const char *zBody, int 
   Query query;
   sqlite3_stmt *pStmt = 0;
   char *zObject = 0, *zSql = 0;
-  int n = 0, rc = api_compile(db, pRoute->pColl, zBody, nBody, 0, &query, pzErr);
+  int n = 0, rc = api_compile(db, pRoute->pColl, zBody, nBody, 0, pRoute->eKind == ROUTE_PAGINATE, &query, pzErr);
   if (rc == SQLITE_OK) {
     zObject = object_sql(pRoute->zObject);
     zSql = zObject ? sqlite3_mprintf("SELECT %s FROM (%s) AS q", zObject, query.zSql) : 0;

@@ -934,7 +934,7 @@ static void compile_statement(Compiler *p, JsonParser *pParser, const Collection
         json_path_pop(&p->path);
       }
     }
-    bOffset = read_count(p, iRoot, "offset", &iOffset);
+    bOffset = (pExtras && pExtras->bIgnoreOffset) ? 0 : read_count(p, iRoot, "offset", &iOffset);
     if (pColl->bPage) read_page(p, iRoot, &bLimit, &iLimit, &bOffset, &iOffset);
   }
   /* EXISTS stops at the first rows an index delivers in order; IN starts

@@ -324,6 +324,7 @@ typedef struct QueryExtras {
   sqlite3_uint64 mColumns;      /* ...bit i for column i (all from 63 on) */
   int bApiLimits;               /* prefect_api(): limit defaults to 200 and may not exceed it */
   int bIgnorePaging;            /* prefect_api() counts: sort/limit/offset/page are ignored */
+  int bIgnoreOffset;            /* prefect_api() /flows/paginate: offset is not its parameter */
 } QueryExtras;
 
 /* What sqlite_stat1 says about the leading columns of Prefect's indexes. */

@@ -53,4 +53,6 @@ SELECT 'fields agree', count(*) FROM artifacts AS a WHERE
 SELECT prefect_api('POST /artifacts/filter', '{"artifacts": {"key": {"like_": 42}}}');
 SELECT prefect_api('POST /nope', '{}');
 SELECT prefect_api('GET /artifacts/not-a-uuid', NULL);
-SELECT prefect_api('POST /flows/paginate', '{"page": 1, "offset": 2}');
+-- paginate has no offset parameter: the API ignores the key (the flows table does not)
+SELECT prefect_api('POST /flows/paginate', '{"limit": 1, "page": 2, "offset": 2}');
+SELECT count(*) FROM flows('{"limit": 1, "page": 2, "offset": 2}');
