@@ -187,24 +187,11 @@ typedef struct JsonDoc {
   char *zArena;          /* owned; all zKey/zText point into it */
 } JsonDoc;
 
-/* Recently parsed bodies, so that a report repeating a query does not parse
-** its body again. Only small bodies are kept (JSON_DOC_CACHE_MAX_TEXT). */
-#define JSON_DOC_CACHE_SIZE 8
-#define JSON_DOC_CACHE_MAX_TEXT 65536
-typedef struct JsonDocEntry {
-  char *zText;              /* owned copy of the body text; NULL: empty slot */
-  int nText;
-  JsonDoc doc;              /* owned */
-  int nPin;                 /* acquired and not yet released */
-  sqlite3_uint64 iLastUse;
-} JsonDocEntry;
-
-/* Parsed bodies the parser reuses; owned by whoever holds the struct (a
-** virtual table, or one function call). */
+/* What the compiler needs to read bodies; owned by whoever holds the struct
+** (a virtual table, or one function call). Repeated queries are served by
+** the virtual tables' compiled-query memo, so nothing is cached here. */
 typedef struct JsonParser {
   sqlite3 *db;           /* borrowed: the connection (for statistics) */
-  JsonDocEntry aCache[JSON_DOC_CACHE_SIZE];
-  sqlite3_uint64 iClock;
 } JsonParser;
 
 /* Far deeper than any Prefect body (5 levels). */
@@ -219,8 +206,7 @@ void json_parser_close(JsonParser *p);
 ** (sqlite3_malloc'd, "prefect: body: ..."), or another SQLite error code. */
 int json_doc_parse(JsonParser *p, const char *zText, int nText, JsonDoc *pDoc, char **pzErr);
 void json_doc_free(JsonDoc *pDoc);
-/* The parsed tree of zText, from the cache when it can: pinned until
-** json_doc_release(), which frees it if it did not fit in the cache. */
+/* The parsed tree of zText, owned by the caller until json_doc_release(). */
 int json_doc_acquire(JsonParser *p, const char *zText, int nText, const JsonDoc **ppDoc, char **pzErr);
 void json_doc_release(JsonParser *p, const JsonDoc *pDoc);
 /* Index of the last member named zKey of object iObj, or -1. Python's

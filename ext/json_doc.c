@@ -27,70 +27,26 @@ void json_parser_init(JsonParser *p, sqlite3 *db) {
 }
 
 void json_parser_close(JsonParser *p) {
-  int i;
-  for (i = 0; i < JSON_DOC_CACHE_SIZE; i++) {
-    sqlite3_free(p->aCache[i].zText);
-    json_doc_free(&p->aCache[i].doc);
-    memset(&p->aCache[i], 0, sizeof(p->aCache[i]));
-  }
+  (void)p;  /* nothing held between bodies */
 }
 
 int json_doc_acquire(JsonParser *p, const char *zText, int nText, const JsonDoc **ppDoc, char **pzErr) {
-  int i, iSlot = -1, rc;
-  JsonDoc *pDoc;
+  JsonDoc *pDoc = sqlite3_malloc(sizeof(*pDoc));
+  int rc;
   *ppDoc = 0;
-  for (i = 0; i < JSON_DOC_CACHE_SIZE; i++) {
-    JsonDocEntry *pEntry = &p->aCache[i];
-    if (pEntry->zText && pEntry->nText == nText && memcmp(pEntry->zText, zText, nText) == 0) {
-      pEntry->nPin++;
-      pEntry->iLastUse = ++p->iClock;
-      *ppDoc = &pEntry->doc;
-      return SQLITE_OK;
-    }
-    if (pEntry->nPin) continue;
-    if (iSlot < 0 || (p->aCache[iSlot].zText && (!pEntry->zText || pEntry->iLastUse < p->aCache[iSlot].iLastUse))) {
-      iSlot = i;
-    }
-  }
-  if (nText > JSON_DOC_CACHE_MAX_TEXT) iSlot = -1;
-  pDoc = sqlite3_malloc(sizeof(*pDoc));
   if (!pDoc) return SQLITE_NOMEM;
   rc = json_doc_parse(p, zText, nText, pDoc, pzErr);
   if (rc != SQLITE_OK) {
     sqlite3_free(pDoc);
     return rc;
   }
-  if (iSlot >= 0) {
-    JsonDocEntry *pEntry = &p->aCache[iSlot];
-    char *zCopy = sqlite3_malloc(nText + 1);
-    if (zCopy) {
-      memcpy(zCopy, zText, nText);
-      zCopy[nText] = 0;
-      sqlite3_free(pEntry->zText);
-      json_doc_free(&pEntry->doc);
-      pEntry->zText = zCopy;
-      pEntry->nText = nText;
-      pEntry->doc = *pDoc;   /* the entry owns the tree now */
-      pEntry->nPin = 1;
-      pEntry->iLastUse = ++p->iClock;
-      sqlite3_free(pDoc);
-      *ppDoc = &pEntry->doc;
-      return SQLITE_OK;
-    }
-  }
-  *ppDoc = pDoc;  /* not cached: json_doc_release frees it */
+  *ppDoc = pDoc;
   return SQLITE_OK;
 }
 
 void json_doc_release(JsonParser *p, const JsonDoc *pDoc) {
-  int i;
+  (void)p;
   if (!pDoc) return;
-  for (i = 0; i < JSON_DOC_CACHE_SIZE; i++) {
-    if (&p->aCache[i].doc == pDoc) {
-      p->aCache[i].nPin--;
-      return;
-    }
-  }
   json_doc_free((JsonDoc *)pDoc);
   sqlite3_free((JsonDoc *)pDoc);
 }

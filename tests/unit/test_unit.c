@@ -600,37 +600,6 @@ static void test_memo_rebinds(void **state) {
   assert_int_equal(sqlite3_close(db), SQLITE_OK);
 }
 
-/* Parsed bodies are cached per parser; pinned ones survive eviction. */
-static void test_doc_cache(void **state) {
-  sqlite3 *db = open_db();
-  JsonParser parser;
-  const JsonDoc *pA = 0, *pA2 = 0, *pOther = 0;
-  char *zErr = 0;
-  char zBody[64];
-  int i;
-  (void)state;
-  json_parser_init(&parser, db);
-  assert_int_equal(json_doc_acquire(&parser, "{\"a\": 1}", 8, &pA, &zErr), SQLITE_OK);
-  assert_int_equal(json_doc_acquire(&parser, "{\"a\": 1}", 8, &pA2, &zErr), SQLITE_OK);
-  assert_ptr_equal(pA, pA2);
-  for (i = 0; i < 2 * JSON_DOC_CACHE_SIZE; i++) {
-    snprintf(zBody, sizeof(zBody), "{\"n\": %d}", i);
-    assert_int_equal(json_doc_acquire(&parser, zBody, (int)strlen(zBody), &pOther, &zErr), SQLITE_OK);
-    assert_int_equal(pOther->aNode[1].iVal, i);
-    json_doc_release(&parser, pOther);
-  }
-  /* still pinned twice, never evicted */
-  assert_int_equal(pA->aNode[0].eType, JT_OBJECT);
-  assert_int_equal(pA->aNode[1].iVal, 1);
-  assert_string_equal(pA->aNode[1].zKey, "a");
-  json_doc_release(&parser, pA);
-  json_doc_release(&parser, pA2);
-  assert_int_equal(json_doc_acquire(&parser, "{", 1, &pOther, &zErr), SQLITE_ERROR);
-  assert_string_equal(zErr, "prefect: body: not valid JSON (at byte 2)");
-  sqlite3_free(zErr);
-  json_parser_close(&parser);
-  assert_int_equal(sqlite3_close(db), SQLITE_OK);
-}
 
 /* An older SQLite is refused with a clear message; ours is accepted. */
 static void test_sqlite_version_check(void **state) {
@@ -664,7 +633,6 @@ int main(void) {
     cmocka_unit_test(test_statement_cache_and_close),
     cmocka_unit_test(test_missing_table_is_named),
     cmocka_unit_test(test_nested_cursors),
-    cmocka_unit_test(test_doc_cache),
     cmocka_unit_test(test_memo_rebinds),
     cmocka_unit_test(test_sqlite_version_check),
     cmocka_unit_test(test_deep_nesting),
