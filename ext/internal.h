@@ -3,8 +3,9 @@
 ** unit tests. One section per source file, in the order a query travels:
 **
 **   body text --json_doc--> node tree --filter_compile--> SQL + binds
-**             (SQLite JSON1)            (walks describe.c)
+**             (strict JSON)             (walks describe.c; stats.c)
 **   --vtab_collection--> rows streamed from one statement on Prefect's tables
+**   (api.c renders the same statement's rows as the API's JSON)
 **
 ** Every file but prefect.c uses SQLITE_EXTENSION_INIT3, so that the same
 ** sources build as a loadable extension and, with -DSQLITE_CORE, into a
@@ -20,8 +21,8 @@
 #define PREFECT_VERSION "0.0.0-dev"
 #endif
 
-/* The oldest SQLite we run on: sqlite3_vtab_in(), SQLITE_INDEX_CONSTRAINT_LIMIT
-** and json_tree() without the JSON5 surprises of newer parsers are all there. */
+/* The oldest SQLite we run on: sqlite3_vtab_in() and the LIMIT/OFFSET
+** constraints of xBestIndex arrived in 3.38.0. */
 #define PREFECT_MIN_SQLITE 3038000
 
 /* ======================================================================

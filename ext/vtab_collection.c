@@ -58,7 +58,7 @@ typedef struct CollectionVtab {
   sqlite3 *db;                      /* borrowed: the connection */
   const CollectionDesc *pColl;      /* borrowed: static description */
   int nCol;                         /* visible columns; column nCol is the body */
-  CompileEnv env;                   /* owned: json_tree statements, parsed bodies, stats */
+  CompileEnv env;                   /* owned: the body reader and sqlite_stat1's statistics */
   CachedStmt aCache[STMT_CACHE_SIZE];
   CompiledMemo aMemo[MEMO_SIZE];
   sqlite3_uint64 iClock;
