@@ -53,7 +53,7 @@ $(DEMO_DB): sql/schema.sql examples/demo_data.sql examples/make_demo.sh
 demo: $(LOADABLE) $(DEMO_DB)
 	$(SQLITE3) -bail $(DEMO_DB) < examples/report.sql
 
-test: test-unit test-sql test-verify test-client asan valgrind fuzz-regress
+test: test-unit asan valgrind fuzz-regress test-verify test-sql test-client
 
 test-unit: $(UNIT)
 	$(TEST_RUNNER) ./$(UNIT)
