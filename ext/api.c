@@ -41,37 +41,56 @@ static const char zFlowObject[] =
   "json_object('id', q.id, 'created', $created, 'updated', $updated, 'name', q.name, 'tags', json(q.tags), "
   "'labels', json(q.labels))";
 
-typedef struct Route {
+typedef struct Route Route;
+/* Appends the SQL of one row's JSON object over the inner statement (q). */
+typedef void (*ObjectBuilder)(sqlite3 *db, sqlite3_str *pStr);
+
+struct Route {
   const char *zMethod;
   const char *zPath;              /* exact path, or a prefix for the GET routes */
   RouteKind eKind;
   const CollectionDesc *pColl;
-  const char *zObject;            /* the row rendering, for objects */
-} Route;
-
-static const Route aRoute[] = {
-  {"POST", "/artifacts/filter", ROUTE_LIST, &prefect_artifacts, zArtifactObject},
-  {"POST", "/artifacts/count", ROUTE_COUNT, &prefect_artifacts, 0},
-  {"POST", "/artifacts/latest/filter", ROUTE_LIST, &prefect_artifact_collections, zCollectionObject},
-  {"POST", "/artifacts/latest/count", ROUTE_COUNT, &prefect_artifact_collections, 0},
-  {"POST", "/flows/filter", ROUTE_LIST, &prefect_flows, zFlowObject},
-  {"POST", "/flows/count", ROUTE_COUNT, &prefect_flows, 0},
-  {"POST", "/flows/paginate", ROUTE_PAGINATE, &prefect_flows, zFlowObject},
-  {"POST", "/flow_runs/count", ROUTE_COUNT, &prefect_flow_runs, 0},
-  {"POST", "/task_runs/count", ROUTE_COUNT, &prefect_task_runs, 0},
-  {"POST", "/deployments/count", ROUTE_COUNT, &prefect_deployments, 0},
-  /* GET /artifacts/{id} and GET /artifacts/{key}/latest: matched by shape */
-  {"GET", "/artifacts/", ROUTE_GET_ID, &prefect_artifacts, zArtifactObject},
-  {"GET", "/artifacts/", ROUTE_GET_LATEST, &prefect_artifact_collections, zArtifactObject},
-  {0, 0, ROUTE_LIST, 0, 0},
+  const char *zObject;            /* the row rendering, for objects... */
+  ObjectBuilder xObject;          /* ...or its builder, for the larger shapes */
 };
 
-/* A stored 'YYYY-MM-DD HH:MM:SS.ffffff' as the API writes it. */
-static void append_time_sql(sqlite3_str *pStr, const char *zCol) {
+static void flow_run_object(sqlite3 *db, sqlite3_str *pStr);
+static void task_run_object(sqlite3 *db, sqlite3_str *pStr);
+static void deployment_object(sqlite3 *db, sqlite3_str *pStr);
+
+static const Route aRoute[] = {
+  {"POST", "/artifacts/filter", ROUTE_LIST, &prefect_artifacts, zArtifactObject, 0},
+  {"POST", "/artifacts/count", ROUTE_COUNT, &prefect_artifacts, 0, 0},
+  {"POST", "/artifacts/latest/filter", ROUTE_LIST, &prefect_artifact_collections, zCollectionObject, 0},
+  {"POST", "/artifacts/latest/count", ROUTE_COUNT, &prefect_artifact_collections, 0, 0},
+  {"POST", "/flows/filter", ROUTE_LIST, &prefect_flows, zFlowObject, 0},
+  {"POST", "/flows/count", ROUTE_COUNT, &prefect_flows, 0, 0},
+  {"POST", "/flows/paginate", ROUTE_PAGINATE, &prefect_flows, zFlowObject, 0},
+  {"POST", "/flow_runs/filter", ROUTE_LIST, &prefect_flow_runs, 0, flow_run_object},
+  {"POST", "/flow_runs/count", ROUTE_COUNT, &prefect_flow_runs, 0, 0},
+  {"POST", "/task_runs/filter", ROUTE_LIST, &prefect_task_runs, 0, task_run_object},
+  {"POST", "/task_runs/count", ROUTE_COUNT, &prefect_task_runs, 0, 0},
+  {"POST", "/deployments/filter", ROUTE_LIST, &prefect_deployments, 0, deployment_object},
+  {"POST", "/deployments/count", ROUTE_COUNT, &prefect_deployments, 0, 0},
+  /* GET /artifacts/{id} and GET /artifacts/{key}/latest: matched by shape */
+  {"GET", "/artifacts/", ROUTE_GET_ID, &prefect_artifacts, zArtifactObject, 0},
+  {"GET", "/artifacts/", ROUTE_GET_LATEST, &prefect_artifact_collections, zArtifactObject, 0},
+  {0, 0, ROUTE_LIST, 0, 0, 0},
+};
+
+/* A stored 'YYYY-MM-DD HH:MM:SS.ffffff' (the SQL expression zExpr) as the
+** API writes it: ISO 8601, UTC 'Z', the fraction only when it is not zero. */
+static void time_sql(sqlite3_str *pStr, const char *zExpr) {
   sqlite3_str_appendf(pStr,
-      "CASE WHEN q.%s IS NULL THEN NULL ELSE substr(q.%s, 1, 10) || 'T' || substr(q.%s, 12, 8) || "
-      "CASE WHEN length(q.%s) < 26 OR substr(q.%s, 21, 6) = '000000' THEN '' ELSE '.' || substr(q.%s, 21, 6) END "
-      "|| 'Z' END", zCol, zCol, zCol, zCol, zCol, zCol);
+      "CASE WHEN %s IS NULL THEN NULL ELSE substr(%s, 1, 10) || 'T' || substr(%s, 12, 8) || "
+      "CASE WHEN length(%s) < 26 OR substr(%s, 21, 6) = '000000' THEN '' ELSE '.' || substr(%s, 21, 6) END "
+      "|| 'Z' END", zExpr, zExpr, zExpr, zExpr, zExpr, zExpr);
+}
+
+static void append_time_sql(sqlite3_str *pStr, const char *zCol) {
+  char *zExpr = sqlite3_mprintf("q.%s", zCol);
+  time_sql(pStr, zExpr ? zExpr : "NULL");
+  sqlite3_free(zExpr);
 }
 
 /* The Artifact model cuts metadata values at 500 characters, plus "...". */
@@ -103,6 +122,332 @@ static char *object_sql(const char *zObject) {
     }
   }
   return sqlite3_str_finish(pStr);
+}
+
+/* ---- the larger shapes: runs and deployments ----------------------------
+** Built as SQL text from a few pieces: microseconds of a stored timestamp,
+** intervals as the API's float seconds, JSON booleans with defaults, models
+** re-emitted in their field order with their defaults filled in.
+*/
+
+/* Microseconds since the epoch of a stored timestamp (Prefect stores an
+** interval as the epoch plus the interval). */
+static void micros_sql(sqlite3_str *pStr, const char *zExpr) {
+  sqlite3_str_appendf(pStr, "(CAST(strftime('%%s', %s) AS INTEGER) * 1000000 + CAST(substr(%s, 21, 6) AS INTEGER))",
+                      zExpr, zExpr);
+}
+
+/* SQLite's 'now' (fixed for one statement) in microseconds, ms precision. */
+#define NOW_MICROS "(CAST(strftime('%s', 'now') AS INTEGER) * 1000000 + CAST(substr(strftime('%f', 'now'), 4) AS INTEGER) * 1000)"
+
+/* A number of microseconds, as pydantic writes seconds as a float: the
+** shortest digits, positional with ".0", scientific below 1e-5. */
+static void seconds_sql(sqlite3_str *pStr, const char *zMicros) {
+  sqlite3_str_appendf(pStr,
+      "json((SELECT CASE WHEN u = 0 THEN '0.0' WHEN abs(u) < 10 THEN u || 'e-6' "
+      "ELSE CASE WHEN substr(t, -1) = '.' THEN t || '0' ELSE t END END "
+      "FROM (SELECT u, rtrim(printf('%%s%%d.%%06d', CASE WHEN u < 0 THEN '-' ELSE '' END, abs(u) / 1000000, "
+      "abs(u) %% 1000000), '0') AS t FROM (SELECT %s AS u))))", zMicros);
+}
+
+/* A JSON boolean member of zDoc at zPath: true/false, JSON null as null,
+** absent as zDefault ('true', 'false' or 'null'). */
+static void bool_sql(sqlite3_str *pStr, const char *zDoc, const char *zPath, const char *zDefault) {
+  sqlite3_str_appendf(pStr,
+      "json(CASE json_type(%s, '%s') WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' WHEN 'null' THEN 'null' "
+      "ELSE '%s' END)", zDoc, zPath, zDefault);
+}
+
+/* A stored 0/1 as a JSON boolean. */
+static void bool_column_sql(sqlite3_str *pStr, const char *zExpr) {
+  sqlite3_str_appendf(pStr, "json(CASE WHEN %s THEN 'true' ELSE 'false' END)", zExpr);
+}
+
+/* CreatedBy / UpdatedBy: {id, type, display_value}, or null. */
+static void actor_sql(sqlite3_str *pStr, const char *zExpr) {
+  sqlite3_str_appendf(pStr,
+      "CASE WHEN %s IS NULL THEN NULL ELSE json_object('id', json_extract(%s, '$.id'), 'type', "
+      "json_extract(%s, '$.type'), 'display_value', json_extract(%s, '$.display_value')) END",
+      zExpr, zExpr, zExpr, zExpr);
+}
+
+/* FlowRunPolicy / TaskRunPolicy, re-emitted with their defaults, and the
+** deprecated fields copied forward as Prefect's validator does. */
+static void policy_sql(sqlite3_str *pStr, const char *zDoc, int bTask) {
+  sqlite3_str_appendf(pStr, "json_object('max_retries', coalesce(json_extract(%s, '$.max_retries'), 0), "
+                      "'retry_delay_seconds', ", zDoc);
+  {
+    char *zMicros = sqlite3_mprintf("CAST(round(coalesce(json_extract(%s, '$.retry_delay_seconds'), 0) * 1000000) "
+                                    "AS INTEGER)", zDoc);
+    seconds_sql(pStr, zMicros ? zMicros : "0");
+    sqlite3_free(zMicros);
+  }
+  sqlite3_str_appendf(pStr,
+      ", 'retries', CASE WHEN coalesce(json_extract(%s, '$.retries'), 0) = 0 AND "
+      "coalesce(json_extract(%s, '$.max_retries'), 0) != 0 THEN json_extract(%s, '$.max_retries') "
+      "ELSE json_extract(%s, '$.retries') END, "
+      "'retry_delay', CASE WHEN json_type(%s, '$.retry_delay') = 'array' AND EXISTS (SELECT 1 FROM "
+      "json_each(json_extract(%s, '$.retry_delay')) AS rd WHERE rd.type = 'real') THEN (SELECT json_group_array(json("
+      "CASE WHEN rd.type = 'integer' THEN rd.value || '.0' ELSE rd.value END)) FROM json_each(json_extract(%s, '$.retry_delay')) AS rd) "
+      "WHEN json_type(%s, '$.retry_delay') IN ('array', 'object') THEN json_extract(%s, '$.retry_delay') "
+      "WHEN coalesce(json_extract(%s, '$.retry_delay'), 0) = 0 AND coalesce(json_extract(%s, '$.retry_delay_seconds'), 0) != 0 "
+      "THEN CAST(json_extract(%s, '$.retry_delay_seconds') AS INTEGER) "
+      "ELSE %sjson_extract(%s, '$.retry_delay')%s END",
+      zDoc, zDoc, zDoc, zDoc, zDoc, zDoc, zDoc, zDoc, zDoc, zDoc, zDoc, zDoc, bTask ? "" : "CAST(", zDoc,
+      bTask ? "" : " AS INTEGER)");
+  if (bTask) {
+    /* a float; and a list holding one float is all floats */
+    sqlite3_str_appendf(pStr, ", 'retry_jitter_factor', CASE WHEN json_extract(%s, '$.retry_jitter_factor') IS NULL "
+                        "THEN NULL ELSE ", zDoc);
+    {
+      char *zMicros = sqlite3_mprintf("CAST(round(json_extract(%s, '$.retry_jitter_factor') * 1000000) AS INTEGER)", zDoc);
+      seconds_sql(pStr, zMicros ? zMicros : "0");
+      sqlite3_free(zMicros);
+    }
+    sqlite3_str_appendall(pStr, " END)");
+  } else {
+    sqlite3_str_appendf(pStr, ", 'pause_keys', CASE WHEN json_type(%s, '$.pause_keys') = 'array' THEN "
+                        "json_extract(%s, '$.pause_keys') WHEN json_type(%s, '$.pause_keys') = 'null' THEN NULL "
+                        "ELSE json('[]') END, 'resuming', ", zDoc, zDoc, zDoc);
+    bool_sql(pStr, zDoc, "$.resuming", "false");
+    sqlite3_str_appendf(pStr, ", 'retry_type', json_extract(%s, '$.retry_type'))", zDoc);
+  }
+}
+
+/* StateDetails: every field, in order, defaults filled in. */
+static void state_details_sql(sqlite3_str *pStr, const char *zDoc, const char *zType) {
+  static const char *const azField[] = {
+    "flow_run_id", "task_run_id", "child_flow_run_id", "scheduled_time", "cache_key", "cache_expiration",
+    "deferred", "untrackable_result", "pause_timeout", "pause_reschedule", "pause_key", "run_input_keyset",
+    "refresh_cache", "retriable", "transition_id", "task_parameters_id", "traceparent",
+    "deployment_concurrency_lease_id", 0
+  };
+  int i;
+  sqlite3_str_appendall(pStr, "json_object(");
+  for (i = 0; azField[i]; i++) {
+    const char *zF = azField[i];
+    char *zPath = sqlite3_mprintf("$.%s", zF);
+    if (i) sqlite3_str_appendall(pStr, ", ");
+    sqlite3_str_appendf(pStr, "'%s', ", zF);
+    if (!strcmp(zF, "deferred") || !strcmp(zF, "untrackable_result") || !strcmp(zF, "pause_reschedule")) {
+      bool_sql(pStr, zDoc, zPath, "false");
+    } else if (!strcmp(zF, "refresh_cache") || !strcmp(zF, "retriable")) {
+      bool_sql(pStr, zDoc, zPath, "null");
+    } else if (!strcmp(zF, "scheduled_time")) {
+      /* a SCHEDULED state without one gets the time of the request */
+      sqlite3_str_appendf(pStr, "CASE WHEN %s = 'SCHEDULED' AND json_extract(%s, '%s') IS NULL THEN "
+                          "strftime('%%Y-%%m-%%dT%%H:%%M:%%f000Z', 'now') ELSE json_extract(%s, '%s') END",
+                          zType, zDoc, zPath, zDoc, zPath);
+    } else {
+      sqlite3_str_appendf(pStr, "json_extract(%s, '%s')", zDoc, zPath);
+    }
+    sqlite3_free(zPath);
+  }
+  sqlite3_str_appendchar(pStr, 1, ')');
+}
+
+/* The run's current state: the state row by state_id, its data from the
+** row or else from its result artifact (Prefect reads the artifact when the
+** state's own data is empty). */
+static void state_sql(sqlite3_str *pStr, const char *zStateTable) {
+  sqlite3_str_appendf(pStr, "json((SELECT json_object('id', s.id, 'type', s.type, 'name', s.name, 'timestamp', ");
+  time_sql(pStr, "s.timestamp");
+  sqlite3_str_appendall(pStr,
+      ", 'message', s.message, 'data', CASE WHEN s.data IS NULL OR json_type(s.data) IN ('null', 'false') "
+      "OR json(s.data) IN ('{}', '[]', '\"\"') OR (json_type(s.data) IN ('integer', 'real') AND s.data = 0) "
+      "THEN (SELECT json(ra.data) FROM artifact AS ra WHERE ra.id = s.result_artifact_id) ELSE json(s.data) END, "
+      "'state_details', ");
+  state_details_sql(pStr, "s.state_details", "s.type");
+  sqlite3_str_appendf(pStr, ") FROM %s AS s WHERE s.id = q.state_id))", zStateTable);
+}
+
+/* The fields every run has after its times: intervals and estimates. */
+static void run_estimates_sql(sqlite3_str *pStr) {
+  sqlite3_str *pTotal = sqlite3_str_new(0);
+  char *zTotal;
+  micros_sql(pTotal, "q.total_run_time");
+  zTotal = sqlite3_str_finish(pTotal);
+  if (!zTotal) return;
+  sqlite3_str_appendall(pStr, "'total_run_time', ");
+  seconds_sql(pStr, zTotal);
+  sqlite3_str_appendall(pStr, ", 'estimated_run_time', ");
+  {
+    char *zEstimate = sqlite3_mprintf("CASE WHEN q.state_type = 'RUNNING' AND q.state_timestamp IS NOT NULL "
+                                      "THEN %s + %s - (CAST(strftime('%%s', q.state_timestamp) AS INTEGER) * 1000000 + "
+                                      "CAST(substr(q.state_timestamp, 21, 6) AS INTEGER)) ELSE %s END",
+                                      zTotal, NOW_MICROS, zTotal);
+    seconds_sql(pStr, zEstimate ? zEstimate : "0");
+    sqlite3_free(zEstimate);
+  }
+  sqlite3_str_appendall(pStr, ", 'estimated_start_time_delta', ");
+  {
+    sqlite3_str *pD = sqlite3_str_new(0);
+    char *zDelta;
+    sqlite3_str_appendall(pD, "CASE WHEN q.start_time IS NOT NULL AND q.expected_start_time IS NOT NULL AND "
+                              "q.start_time > q.expected_start_time THEN ");
+    micros_sql(pD, "q.start_time");
+    sqlite3_str_appendall(pD, " - ");
+    micros_sql(pD, "q.expected_start_time");
+    sqlite3_str_appendall(pD, " WHEN q.start_time IS NULL AND q.expected_start_time IS NOT NULL AND ");
+    micros_sql(pD, "q.expected_start_time");
+    sqlite3_str_appendf(pD, " < %s AND (q.state_type IS NULL OR q.state_type NOT IN ('COMPLETED', 'CANCELLED', "
+                            "'FAILED', 'CRASHED')) THEN %s - ", NOW_MICROS, NOW_MICROS);
+    micros_sql(pD, "q.expected_start_time");
+    sqlite3_str_appendall(pD, " ELSE 0 END");
+    zDelta = sqlite3_str_finish(pD);
+    seconds_sql(pStr, zDelta ? zDelta : "0");
+    sqlite3_free(zDelta);
+  }
+  sqlite3_free(zTotal);
+}
+
+static void times_sql(sqlite3_str *pStr, const char *const *azCol) {
+  int i;
+  for (i = 0; azCol[i]; i++) {
+    char *zExpr = sqlite3_mprintf("q.%s", azCol[i]);
+    sqlite3_str_appendf(pStr, "'%s', ", azCol[i]);
+    time_sql(pStr, zExpr ? zExpr : "NULL");
+    sqlite3_str_appendall(pStr, ", ");
+    sqlite3_free(zExpr);
+  }
+}
+
+static const char *const azRunTimes[] = {
+  "expected_start_time", "next_scheduled_start_time", "start_time", "end_time", 0};
+
+/* FlowRunResponse (36 fields). The work queue and pool are the rows the
+** run points at, when they exist; the columns otherwise. */
+static void flow_run_object(sqlite3 *db, sqlite3_str *pStr) {
+  (void)db;
+  sqlite3_str_appendall(pStr, "json_object('id', q.id, 'created', ");
+  time_sql(pStr, "q.created");
+  sqlite3_str_appendall(pStr, ", 'updated', ");
+  time_sql(pStr, "q.updated");
+  sqlite3_str_appendall(pStr,
+      ", 'name', q.name, 'flow_id', q.flow_id, 'state_id', q.state_id, 'deployment_id', q.deployment_id, "
+      "'deployment_version', q.deployment_version, "
+      "'work_queue_id', coalesce((SELECT wq.id FROM work_queue AS wq WHERE wq.id = q.work_queue_id), q.work_queue_id), "
+      "'work_queue_name', CASE WHEN EXISTS (SELECT 1 FROM work_queue AS wq WHERE wq.id = q.work_queue_id) "
+      "THEN (SELECT wq.name FROM work_queue AS wq WHERE wq.id = q.work_queue_id) ELSE q.work_queue_name END, "
+      "'flow_version', q.flow_version, 'parameters', json(q.parameters), 'idempotency_key', q.idempotency_key, "
+      "'context', json(q.context), 'empirical_policy', ");
+  policy_sql(pStr, "q.empirical_policy", 0);
+  sqlite3_str_appendall(pStr, ", 'tags', json(q.tags), 'labels', json(coalesce(q.labels, '{}')), "
+                              "'parent_task_run_id', q.parent_task_run_id, 'state_type', q.state_type, "
+                              "'state_name', q.state_name, 'run_count', q.run_count, ");
+  times_sql(pStr, azRunTimes);
+  run_estimates_sql(pStr);
+  sqlite3_str_appendall(pStr, ", 'auto_scheduled', ");
+  bool_column_sql(pStr, "q.auto_scheduled");
+  sqlite3_str_appendall(pStr, ", 'infrastructure_document_id', q.infrastructure_document_id, "
+                              "'infrastructure_pid', q.infrastructure_pid, 'created_by', ");
+  actor_sql(pStr, "q.created_by");
+  sqlite3_str_appendall(pStr,
+      ", 'work_pool_id', (SELECT wp.id FROM work_queue AS wq JOIN work_pool AS wp ON wp.id = wq.work_pool_id "
+      "WHERE wq.id = q.work_queue_id), 'work_pool_name', (SELECT wp.name FROM work_queue AS wq JOIN work_pool AS wp "
+      "ON wp.id = wq.work_pool_id WHERE wq.id = q.work_queue_id), 'state', ");
+  state_sql(pStr, "flow_run_state");
+  sqlite3_str_appendall(pStr, ", 'job_variables', json(q.job_variables))");
+}
+
+/* TaskRun, the core model /task_runs/filter returns (27 fields). */
+static void task_run_object(sqlite3 *db, sqlite3_str *pStr) {
+  (void)db;
+  sqlite3_str_appendall(pStr, "json_object('id', q.id, 'created', ");
+  time_sql(pStr, "q.created");
+  sqlite3_str_appendall(pStr, ", 'updated', ");
+  time_sql(pStr, "q.updated");
+  sqlite3_str_appendall(pStr, ", 'name', q.name, 'flow_run_id', q.flow_run_id, 'task_key', q.task_key, "
+                              "'dynamic_key', q.dynamic_key, 'cache_key', q.cache_key, 'cache_expiration', ");
+  time_sql(pStr, "q.cache_expiration");
+  sqlite3_str_appendall(pStr, ", 'task_version', q.task_version, 'empirical_policy', ");
+  policy_sql(pStr, "q.empirical_policy", 1);
+  sqlite3_str_appendall(pStr,
+      ", 'tags', json(q.tags), 'labels', json(q.labels), 'state_id', q.state_id, "
+      "'task_inputs', json(q.task_inputs), 'state_type', q.state_type, 'state_name', q.state_name, "
+      "'run_count', q.run_count, 'flow_run_run_count', q.flow_run_run_count, ");
+  times_sql(pStr, azRunTimes);
+  run_estimates_sql(pStr);
+  sqlite3_str_appendall(pStr, ", 'state', ");
+  state_sql(pStr, "task_run_state");
+  sqlite3_str_appendchar(pStr, 1, ')');
+}
+
+/* Whether the connection's schema has a table (Prefect files have
+** deployment_schedule; a file made from sql/schema.sql alone does not). */
+static int has_table(sqlite3 *db, const char *zTable) {
+  return sqlite3_table_column_metadata(db, 0, zTable, 0, 0, 0, 0, 0, 0) == SQLITE_OK;
+}
+
+/* DeploymentResponse (30 fields); schedules from deployment_schedule,
+** newest update first; the global concurrency limit from its row. */
+static void deployment_object(sqlite3 *db, sqlite3_str *pStr) {
+  sqlite3_str_appendall(pStr, "json_object('id', q.id, 'created', ");
+  time_sql(pStr, "q.created");
+  sqlite3_str_appendall(pStr, ", 'updated', ");
+  time_sql(pStr, "q.updated");
+  sqlite3_str_appendall(pStr, ", 'name', q.name, 'version', q.version, 'description', q.description, "
+                              "'flow_id', q.flow_id, 'paused', ");
+  bool_column_sql(pStr, "q.paused");
+  sqlite3_str_appendall(pStr, ", 'schedules', ");
+  if (has_table(db, "deployment_schedule")) {
+    sqlite3_str_appendall(pStr, "json((SELECT coalesce(json_group_array(json(o)), '[]') FROM (SELECT json_object("
+                                "'id', ds.id, 'created', ");
+    time_sql(pStr, "ds.created");
+    sqlite3_str_appendall(pStr, ", 'updated', ");
+    time_sql(pStr, "ds.updated");
+    sqlite3_str_appendall(pStr,
+        ", 'deployment_id', ds.deployment_id, 'schedule', CASE "
+        "WHEN json_type(ds.schedule, '$.interval') IS NOT NULL THEN json_object('interval', ");
+    seconds_sql(pStr, "CAST(round(json_extract(ds.schedule, '$.interval') * 1000000) AS INTEGER)");
+    sqlite3_str_appendall(pStr,
+        ", 'anchor_date', json_extract(ds.schedule, '$.anchor_date'), 'timezone', "
+        "coalesce(json_extract(ds.schedule, '$.timezone'), 'UTC')) "
+        "WHEN json_type(ds.schedule, '$.cron') IS NOT NULL THEN json_object('cron', json_extract(ds.schedule, '$.cron'), "
+        "'timezone', json_extract(ds.schedule, '$.timezone'), 'day_or', ");
+    bool_sql(pStr, "ds.schedule", "$.day_or", "true");
+    sqlite3_str_appendall(pStr,
+        ") WHEN json_type(ds.schedule, '$.rrule') IS NOT NULL THEN json_object('rrule', "
+        "json_extract(ds.schedule, '$.rrule'), 'timezone', coalesce(json_extract(ds.schedule, '$.timezone'), 'UTC')) "
+        "ELSE json(ds.schedule) END, 'active', ");
+    bool_column_sql(pStr, "ds.active");
+    sqlite3_str_appendall(pStr,
+        ", 'max_scheduled_runs', ds.max_scheduled_runs, 'parameters', json(ds.parameters), 'slug', ds.slug) AS o "
+        "FROM deployment_schedule AS ds WHERE ds.deployment_id = q.id ORDER BY ds.updated DESC)))");
+  } else {
+    sqlite3_str_appendall(pStr, "json('[]')");
+  }
+  sqlite3_str_appendall(pStr,
+      ", 'concurrency_limit', NULL, 'global_concurrency_limit', json((SELECT json_object('id', cl.id, 'created', ");
+  time_sql(pStr, "cl.created");
+  sqlite3_str_appendall(pStr, ", 'updated', ");
+  time_sql(pStr, "cl.updated");
+  sqlite3_str_appendall(pStr, ", 'active', ");
+  bool_column_sql(pStr, "cl.active");
+  sqlite3_str_appendall(pStr, ", 'name', cl.name, 'limit', cl.\"limit\", 'active_slots', cl.active_slots, "
+                              "'slot_decay_per_second', ");
+  seconds_sql(pStr, "CAST(round(cl.slot_decay_per_second * 1000000) AS INTEGER)");
+  sqlite3_str_appendall(pStr,
+      ") FROM concurrency_limit_v2 AS cl WHERE cl.id = q.concurrency_limit_id)), "
+      "'concurrency_options', json(q.concurrency_options), 'job_variables', json(q.infra_overrides), "
+      "'parameters', json(q.parameters), 'tags', json(q.tags), 'labels', json(coalesce(q.labels, '{}')), "
+      "'work_queue_name', CASE WHEN EXISTS (SELECT 1 FROM work_queue AS wq WHERE wq.id = q.work_queue_id) "
+      "THEN (SELECT wq.name FROM work_queue AS wq WHERE wq.id = q.work_queue_id) ELSE q.work_queue_name END, "
+      "'work_queue_id', coalesce((SELECT wq.id FROM work_queue AS wq WHERE wq.id = q.work_queue_id), q.work_queue_id), "
+      "'last_polled', ");
+  time_sql(pStr, "q.last_polled");
+  sqlite3_str_appendall(pStr, ", 'parameter_openapi_schema', json(q.parameter_openapi_schema), 'path', q.path, "
+                              "'pull_steps', json(q.pull_steps), 'entrypoint', q.entrypoint, "
+                              "'storage_document_id', q.storage_document_id, "
+                              "'infrastructure_document_id', q.infrastructure_document_id, 'created_by', ");
+  actor_sql(pStr, "q.created_by");
+  sqlite3_str_appendall(pStr, ", 'updated_by', ");
+  actor_sql(pStr, "q.updated_by");
+  sqlite3_str_appendall(pStr,
+      ", 'work_pool_name', (SELECT wp.name FROM work_queue AS wq JOIN work_pool AS wp ON wp.id = wq.work_pool_id "
+      "WHERE wq.id = q.work_queue_id), 'status', q.status, 'enforce_parameter_schema', ");
+  bool_column_sql(pStr, "q.enforce_parameter_schema");
+  sqlite3_str_appendchar(pStr, 1, ')');
 }
 
 /* Prepare zSql, bind the query's values, and return the statement. */
@@ -157,7 +502,13 @@ static int api_objects(sqlite3 *db, const Route *pRoute, const char *zBody, int 
   char *zObject = 0, *zSql = 0;
   int n = 0, rc = api_compile(db, pRoute->pColl, zBody, nBody, 0, pRoute->eKind == ROUTE_PAGINATE, &query, pzErr);
   if (rc == SQLITE_OK) {
-    zObject = object_sql(pRoute->zObject);
+    if (pRoute->xObject) {
+      sqlite3_str *pObject = sqlite3_str_new(0);
+      pRoute->xObject(db, pObject);
+      zObject = sqlite3_str_finish(pObject);
+    } else {
+      zObject = object_sql(pRoute->zObject);
+    }
     zSql = zObject ? sqlite3_mprintf("SELECT %s FROM (%s) AS q", zObject, query.zSql) : 0;
     rc = zSql ? api_prepare(db, zSql, &query, &pStmt) : SQLITE_NOMEM;
   }

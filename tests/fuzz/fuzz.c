@@ -26,7 +26,7 @@
 int sqlite3_prefect_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 static sqlite3 *db;
-#define N_QUERY 12
+#define N_QUERY 15
 static sqlite3_stmt *apQuery[N_QUERY];
 static const char *const azQuery[N_QUERY] = {
   "SELECT * FROM artifacts(?1)",
@@ -41,6 +41,9 @@ static const char *const azQuery[N_QUERY] = {
   "SELECT count(*) FROM deployments(?1)",
   "SELECT prefect_api('POST /artifacts/filter', ?1)",
   "SELECT prefect_api('POST /flows/paginate', ?1)",
+  "SELECT prefect_api('POST /flow_runs/filter', ?1)",
+  "SELECT prefect_api('POST /task_runs/filter', ?1)",
+  "SELECT prefect_api('POST /deployments/filter', ?1)",
 };
 
 /* Prefect's tables (sql/schema.sql) and a few rows of every kind. */

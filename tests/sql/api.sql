@@ -56,3 +56,53 @@ SELECT prefect_api('GET /artifacts/not-a-uuid', NULL);
 -- paginate has no offset parameter: the API ignores the key (the flows table does not)
 SELECT prefect_api('POST /flows/paginate', '{"limit": 1, "page": 2, "offset": 2}');
 SELECT count(*) FROM flows('{"limit": 1, "page": 2, "offset": 2}');
+
+-- /flow_runs/filter, /task_runs/filter, /deployments/filter: the larger
+-- shapes, on rows whose every rule is known
+DELETE FROM artifact WHERE id LIKE 'b0000000-%';
+INSERT INTO flow_run_state (id, type, timestamp, name, message, state_details, data, flow_run_id, result_artifact_id) VALUES
+ ('50000000-0000-4000-8000-000000000001', 'COMPLETED', '2026-01-01 00:05:00.000000', 'Completed', NULL,
+  '{"flow_run_id": "10000000-0000-4000-8000-000000000001", "retriable": true, "deferred": null}', NULL,
+  '10000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000004'),
+ ('50000000-0000-4000-8000-000000000003', 'SCHEDULED', '2026-01-03 00:00:00.000000', 'Late', 'late',
+  '{"scheduled_time": "2026-01-03T00:00:00Z"}', '{"x": 1}', '10000000-0000-4000-8000-000000000003', NULL);
+UPDATE flow_run SET state_id = '50000000-0000-4000-8000-000000000001', run_count = 1,
+  empirical_policy = '{"max_retries": 2, "retry_delay_seconds": 5.0, "retries": 0, "pause_keys": ["p"]}',
+  labels = NULL, job_variables = '{"k": "v"}', parameters = '{"b": 1, "a": [1, 2]}'
+  WHERE id = '10000000-0000-4000-8000-000000000001';
+UPDATE flow_run SET state_id = '50000000-0000-4000-8000-000000000003' WHERE id = '10000000-0000-4000-8000-000000000003';
+SELECT prefect_api('POST /flow_runs/filter', '{"flow_runs": {"id": {"any_": ["10000000-0000-4000-8000-000000000001"]}}}');
+SELECT 'queue renamed: the row wins', json_extract(prefect_api('POST /flow_runs/filter', '{"flow_runs": {"name": {"any_": ["run-three"]}}}'), '$[0].work_queue_name'),
+       json_extract(prefect_api('POST /flow_runs/filter', '{"flow_runs": {"name": {"any_": ["run-three"]}}}'), '$[0].work_pool_name');
+SELECT 'own state data', json_extract(prefect_api('POST /flow_runs/filter', '{"flow_runs": {"name": {"any_": ["run-three"]}}}'), '$[0].state.data');
+SELECT 'no state', json_type(prefect_api('POST /flow_runs/filter', '{"flow_runs": {"name": {"any_": ["run-five"]}}}'), '$[0].state');
+SELECT 'no queue', json_extract(prefect_api('POST /flow_runs/filter', '{"flow_runs": {"name": {"any_": ["run-five"]}}}'), '$[0].work_queue_id') IS NULL;
+SELECT 'estimated_start_time_delta, started late', json_extract(prefect_api('POST /flow_runs/filter', '{"flow_runs": {"name": {"any_": ["run-one"]}}}'), '$[0].estimated_start_time_delta');
+SELECT 'keys in order', (SELECT group_concat(key, ',') FROM json_each(json_extract(prefect_api('POST /flow_runs/filter', '{"limit": 1}'), '$[0]')));
+SELECT 'flow runs: default limit, sort', json_array_length(prefect_api('POST /flow_runs/filter', NULL)), json_extract(prefect_api('POST /flow_runs/filter', '{"sort": "NAME_ASC"}'), '$[0].name');
+
+INSERT INTO task_run_state (id, type, timestamp, name, state_details, data, task_run_id) VALUES
+ ('60000000-0000-4000-8000-000000000001', 'COMPLETED', '2026-01-01 00:02:00.000000', 'Completed', '{}', '"done"',
+  '20000000-0000-4000-8000-000000000001');
+UPDATE task_run SET state_id = '60000000-0000-4000-8000-000000000001', labels = NULL,
+  empirical_policy = '{"retry_delay": [1, 2.5], "retry_jitter_factor": 1}', task_inputs = '{"x": [{"input_type": "parameter", "name": "n"}]}'
+  WHERE id = '20000000-0000-4000-8000-000000000001';
+SELECT prefect_api('POST /task_runs/filter', '{"task_runs": {"name": {"any_": ["extract"]}}}');
+
+CREATE TABLE deployment_schedule (id CHAR(36) NOT NULL PRIMARY KEY, created DATETIME NOT NULL, updated DATETIME NOT NULL,
+  schedule JSON NOT NULL, active BOOLEAN NOT NULL, deployment_id CHAR(36) NOT NULL, max_scheduled_runs INTEGER,
+  parameters JSON DEFAULT '{}' NOT NULL, slug VARCHAR);
+INSERT INTO deployment_schedule VALUES
+ ('70000000-0000-4000-8000-000000000001', '2025-12-05 00:00:00.000000', '2025-12-05 00:00:00.000000',
+  '{"interval": 3600.0, "anchor_date": "2025-12-05T00:00:00Z", "timezone": null}', 1, 'd0000000-0000-4000-8000-000000000001', NULL, '{}', NULL),
+ ('70000000-0000-4000-8000-000000000002', '2025-12-06 00:00:00.000000', '2025-12-07 00:00:00.000000',
+  '{"cron": "0 1 * * *", "timezone": "Europe/Paris"}', 0, 'd0000000-0000-4000-8000-000000000001', 5, '{"a": 1}', 'nightly');
+INSERT INTO concurrency_limit_v2 (id, created, updated, active, name, "limit", active_slots, denied_slots, slot_decay_per_second, avg_slot_occupancy_seconds) VALUES
+ ('80000000-0000-4000-8000-000000000001', '2025-12-01 00:00:00.000000', '2025-12-01 00:00:00.000000', 1, 'etl-limit', 3, 1, 0, 0, 2.0);
+UPDATE deployment SET concurrency_limit_id = '80000000-0000-4000-8000-000000000001', concurrency_limit = 7,
+  infra_overrides = '{"image": "x"}', status = 'READY', enforce_parameter_schema = 1
+  WHERE id = 'd0000000-0000-4000-8000-000000000001';
+SELECT prefect_api('POST /deployments/filter', '{"deployments": {"name": {"any_": ["etl-nightly"]}}}');
+SELECT 'no schedules, no limit', json_extract(prefect_api('POST /deployments/filter', '{"deployments": {"name": {"any_": ["train-weekly"]}}}'), '$[0].schedules'),
+       json_type(prefect_api('POST /deployments/filter', '{"deployments": {"name": {"any_": ["train-weekly"]}}}'), '$[0].global_concurrency_limit');
+SELECT prefect_api('POST /deployments/filter', '{"limit": 500}');
