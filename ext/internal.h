@@ -215,6 +215,9 @@ void json_doc_release(JsonParser *p, const JsonDoc *pDoc);
 int json_doc_member(const JsonDoc *pDoc, int iObj, const char *zKey);
 /* Append a short JSON rendering of node i (long values are cut with "..."). */
 void json_doc_render(const JsonDoc *pDoc, int i, sqlite3_str *pOut);
+/* Append node i as compact JSON, whole (json_doc_render shortens). */
+void json_doc_write(const JsonDoc *pDoc, int i, sqlite3_str *pOut);
+void json_write_string(sqlite3_str *pOut, const char *z, int n);
 
 /* The JSON path of the node being examined: "flow_runs.state.type.any_[2]". */
 #define JSON_PATH_MAX 64
@@ -355,6 +358,8 @@ int query_bind(const Query *pQuery, sqlite3_stmt *pStmt, sqlite3_value **argv);
 ** vtab_collection.c and prefect.c
 ** ====================================================================== */
 int vtab_collection_register(sqlite3 *db, const CollectionDesc *pColl);
+int vtab_table_register(sqlite3 *db);     /* vtab_table.c: prefect_table() */
+int vtab_run_tree_register(sqlite3 *db);  /* vtab_run_tree.c: prefect_run_tree() */
 int functions_register(sqlite3 *db);
 int api_register(sqlite3 *db);  /* api.c: prefect_api() */
 char *prefect_sqlite_version_error(int iVersion, const char *zVersion);

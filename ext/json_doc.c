@@ -494,6 +494,50 @@ static void render_node(const JsonDoc *pDoc, int i, sqlite3_str *pOut, int *pBud
   }
 }
 
+/* A JSON string literal, whole. */
+void json_write_string(sqlite3_str *pOut, const char *z, int n) {
+  int i;
+  sqlite3_str_appendchar(pOut, 1, '"');
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)z[i];
+    if (c == '"' || c == '\\') sqlite3_str_appendf(pOut, "\\%c", c);
+    else if (c == '\n') sqlite3_str_appendall(pOut, "\\n");
+    else if (c == '\t') sqlite3_str_appendall(pOut, "\\t");
+    else if (c == '\r') sqlite3_str_appendall(pOut, "\\r");
+    else if (c < 0x20) sqlite3_str_appendf(pOut, "\\u%04x", c);
+    else sqlite3_str_appendchar(pOut, 1, (char)c);
+  }
+  sqlite3_str_appendchar(pOut, 1, '"');
+}
+
+/* Compact JSON, as SQLite's json() writes it. Recursion is bounded by
+** JSON_MAX_NESTING, which the reader enforced. */
+void json_doc_write(const JsonDoc *pDoc, int i, sqlite3_str *pOut) {
+  const JsonNode *pNode = &pDoc->aNode[i];
+  int iChild;
+  switch (pNode->eType) {
+    case JT_NULL: sqlite3_str_appendall(pOut, "null"); break;
+    case JT_TRUE: sqlite3_str_appendall(pOut, "true"); break;
+    case JT_FALSE: sqlite3_str_appendall(pOut, "false"); break;
+    case JT_INT: sqlite3_str_appendf(pOut, "%lld", pNode->iVal); break;
+    case JT_REAL: sqlite3_str_appendf(pOut, "%!.15g", pNode->rVal); break;
+    case JT_TEXT: json_write_string(pOut, pNode->zText, pNode->nText); break;
+    case JT_ARRAY:
+    case JT_OBJECT:
+      sqlite3_str_appendchar(pOut, 1, pNode->eType == JT_ARRAY ? '[' : '{');
+      for (iChild = pNode->iFirst; iChild >= 0; iChild = pDoc->aNode[iChild].iNext) {
+        if (iChild != pNode->iFirst) sqlite3_str_appendchar(pOut, 1, ',');
+        if (pNode->eType == JT_OBJECT) {
+          json_write_string(pOut, pDoc->aNode[iChild].zKey, pDoc->aNode[iChild].nKey);
+          sqlite3_str_appendchar(pOut, 1, ':');
+        }
+        json_doc_write(pDoc, iChild, pOut);
+      }
+      sqlite3_str_appendchar(pOut, 1, pNode->eType == JT_ARRAY ? ']' : '}');
+      break;
+  }
+}
+
 void json_doc_render(const JsonDoc *pDoc, int i, sqlite3_str *pOut) {
   int nBudget = 60;  /* enough to recognise a value; error messages stay one line */
   render_node(pDoc, i, pOut, &nBudget);

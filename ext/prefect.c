@@ -141,6 +141,8 @@ int sqlite3_prefect_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routine
   if (*pzErrMsg) return SQLITE_ERROR;
   rc = functions_register(db);
   if (rc == SQLITE_OK) rc = api_register(db);
+  if (rc == SQLITE_OK) rc = vtab_table_register(db);
+  if (rc == SQLITE_OK) rc = vtab_run_tree_register(db);
   for (i = 0; prefect_collections[i] && rc == SQLITE_OK; i++) {
     rc = vtab_collection_register(db, prefect_collections[i]);
   }
