@@ -26,7 +26,7 @@
 int sqlite3_prefect_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 static sqlite3 *db;
-#define N_QUERY 15
+#define N_QUERY 17
 static sqlite3_stmt *apQuery[N_QUERY];
 static const char *const azQuery[N_QUERY] = {
   "SELECT * FROM artifacts(?1)",
@@ -44,6 +44,8 @@ static const char *const azQuery[N_QUERY] = {
   "SELECT prefect_api('POST /flow_runs/filter', ?1)",
   "SELECT prefect_api('POST /task_runs/filter', ?1)",
   "SELECT prefect_api('POST /deployments/filter', ?1)",
+  "SELECT * FROM prefect_table(?1)",
+  "SELECT * FROM prefect_table(json_quote(?1))",
 };
 
 /* Prefect's tables (sql/schema.sql) and a few rows of every kind. */

@@ -1,0 +1,57 @@
+-- Recipes: questions Prefect's UI and filter API stop short of, in SQL.
+-- Run on a Prefect database (here the demo one):
+--   sqlite3 -cmd '.load dist/prefect' -table dist/demo.db < examples/recipes.sql
+-- Nothing here writes to the database: the one view is a TEMP view.
+
+-- 1. Every table artifact under one flow run, subflows included to any
+--    depth, merged per key: how many versions, rows and which columns.
+--    The run: of the runs that started subflows, the one with the most
+--    table artifacts in its own run and its direct subflows.
+.print '1. Table artifacts of a whole run tree, merged per key'
+WITH root AS (
+  SELECT tr.flow_run_id AS id FROM flow_run AS sub JOIN task_run AS tr ON tr.id = sub.parent_task_run_id
+    JOIN artifact AS x ON x.flow_run_id IN (sub.id, tr.flow_run_id) AND x.type = 'table'
+   GROUP BY tr.flow_run_id ORDER BY count(*) DESC, tr.flow_run_id LIMIT 1)
+SELECT coalesce(a.key, '(no key)') AS key, count(DISTINCT a.id) AS versions, count(DISTINCT a.id || ':' || t.row) AS table_rows,
+       group_concat(DISTINCT t.col) AS columns, max(tree.depth) AS deepest_run
+  FROM root, prefect_run_tree(root.id) AS tree
+  JOIN artifacts('{"artifacts": {"type": {"any_": ["table"]}}}') AS a ON a.flow_run_id = tree.id
+  JOIN prefect_table(a.data) AS t
+ GROUP BY a.key ORDER BY a.key;
+
+-- 2. Artifacts per day and type, the last five days of data.
+.print '2. Artifacts per day and type'
+SELECT substr(created, 1, 10) AS day, coalesce(type, '(none)') AS type, count(*) AS artifacts
+  FROM artifacts
+ WHERE created >= (SELECT date(max(created), '-4 days') FROM artifact)
+ GROUP BY day, type ORDER BY day DESC, type;
+
+-- 3. For each key, the newest artifact a failed run of the "prod"
+--    deployments produced (SQLite takes id and type from the max() row).
+.print '3. Latest artifact per key of failed runs in the prod deployments'
+SELECT key, type, max(created) AS latest, substr(id, 1, 8) AS artifact
+  FROM artifacts('{"artifacts": {"key": {"exists_": true}},
+                   "flow_runs": {"state": {"type": {"any_": ["FAILED", "CRASHED"]}}},
+                   "deployments": {"name": {"any_": ["prod"]}}}')
+ GROUP BY key ORDER BY key;
+
+-- 4. Markdown artifacts that mention a word (the text is a JSON string).
+.print '4. Markdown artifacts mentioning "dbt-build"'
+SELECT key, substr(created, 1, 19) AS created
+  FROM artifacts('{"artifacts": {"type": {"any_": ["markdown"]}}, "sort": "CREATED_DESC"}')
+ WHERE json_extract(data, '$') LIKE '%dbt-build%'
+ LIMIT 5;
+
+-- 5. Lineage: flow -> deployment -> run -> task run -> artifact, as a view.
+.print '5. Lineage, per flow and deployment'
+CREATE TEMP VIEW IF NOT EXISTS artifact_lineage AS
+SELECT f.name AS flow, d.name AS deployment, fr.name AS flow_run, fr.state_name AS state, tr.name AS task_run,
+       a.key, a.type, a.created
+  FROM artifacts AS a
+  JOIN flow_run AS fr ON fr.id = a.flow_run_id
+  JOIN flow AS f ON f.id = fr.flow_id
+  LEFT JOIN deployment AS d ON d.id = fr.deployment_id
+  LEFT JOIN task_run AS tr ON tr.id = a.task_run_id;
+SELECT flow, coalesce(deployment, '(ad hoc)') AS deployment, count(DISTINCT flow_run) AS runs, count(*) AS artifacts,
+       sum(type = 'table') AS tables
+  FROM artifact_lineage GROUP BY flow, deployment ORDER BY flow, deployment;

@@ -1,0 +1,15 @@
+-- examples/recipes.sql on the demo database, as the README runs it, then
+-- independent checks of what the recipes print.
+ATTACH 'file:dist/demo.db?mode=ro' AS demo;
+.mode list
+.read examples/recipes.sql
+-- recipe 2 against plain SQL on Prefect's artifact table
+SELECT 'recipe 2 agrees', (SELECT group_concat(d || t || n) FROM (SELECT substr(created, 1, 10) AS d, coalesce(type, '(none)') AS t, count(*) AS n FROM artifacts WHERE created >= (SELECT date(max(created), '-4 days') FROM artifact) GROUP BY d, t ORDER BY d DESC, t))
+  IS (SELECT group_concat(d || t || n) FROM (SELECT substr(created, 1, 10) AS d, coalesce(type, '(none)') AS t, count(*) AS n FROM artifact WHERE created >= (SELECT date(max(created), '-4 days') FROM artifact) GROUP BY d, t ORDER BY d DESC, t));
+-- recipe 5 covers every artifact whose run exists
+SELECT 'recipe 5 covers', (SELECT count(*) FROM artifact_lineage), (SELECT count(*) FROM artifact AS a WHERE EXISTS (SELECT 1 FROM flow_run AS fr WHERE fr.id = a.flow_run_id));
+-- recipe 1's run tree against a hand-written walk of the same links
+SELECT 'recipe 1 tree', (SELECT group_concat(id) FROM (SELECT id FROM prefect_run_tree((SELECT tr.flow_run_id FROM flow_run AS sub JOIN task_run AS tr ON tr.id = sub.parent_task_run_id JOIN artifact AS x ON x.flow_run_id IN (sub.id, tr.flow_run_id) AND x.type = 'table' GROUP BY tr.flow_run_id ORDER BY count(*) DESC, tr.flow_run_id LIMIT 1)) ORDER BY id))
+  IS (WITH RECURSIVE root(id) AS (SELECT tr.flow_run_id FROM flow_run AS sub JOIN task_run AS tr ON tr.id = sub.parent_task_run_id JOIN artifact AS x ON x.flow_run_id IN (sub.id, tr.flow_run_id) AND x.type = 'table' GROUP BY tr.flow_run_id ORDER BY count(*) DESC, tr.flow_run_id LIMIT 1),
+      walk(id) AS (SELECT id FROM root UNION SELECT fr.id FROM walk JOIN task_run AS tr ON tr.flow_run_id = walk.id JOIN flow_run AS fr ON fr.parent_task_run_id = tr.id)
+      SELECT group_concat(id) FROM (SELECT id FROM walk ORDER BY id));
