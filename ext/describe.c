@@ -326,7 +326,7 @@ static const SortDesc aArtifactSorts[] = {
 
 const CollectionDesc prefect_artifacts = {
   "artifacts", "artifact", "a", "artifacts", &ArtifactFilter,
-  aArtifactColumns, aArtifactSorts, aArtifactRelations, 0 };
+  aArtifactColumns, aArtifactSorts, aArtifactRelations, 0, 1 };
 
 static const RelationDesc aArtifactCollectionRelations[] = ARTIFACT_RELATIONS;
 
@@ -349,7 +349,7 @@ static const ColumnDesc aArtifactCollectionColumns[] = {
 ** relations, through the flow run and task run of the latest artifact. */
 const CollectionDesc prefect_artifact_collections = {
   "artifact_collections", "artifact_collection", "ac", "artifacts", &ArtifactCollectionFilter,
-  aArtifactCollectionColumns, aArtifactSorts, aArtifactCollectionRelations, 0 };
+  aArtifactCollectionColumns, aArtifactSorts, aArtifactCollectionRelations, 0, 0 };
 
 /* ---- flows: /flows/filter, /flows/count, /flows/paginate (§6.3) ----------- */
 static const ColumnDesc aFlowColumns[] = {
@@ -379,7 +379,7 @@ static const RelationDesc aFlowRelations[] = {
   { 0, 0, 0, 0, 0, 0, 0, 0 } };
 
 const CollectionDesc prefect_flows = {
-  "flows", "flow", "fl", "flows", &FlowFilter, aFlowColumns, aFlowSorts, aFlowRelations, 1 };
+  "flows", "flow", "fl", "flows", &FlowFilter, aFlowColumns, aFlowSorts, aFlowRelations, 1, 0 };
 
 /* ---- flow_runs: /flow_runs/filter and /flow_runs/count (§6.4) ------------ */
 /* The FlowRun fields that live in the row, in the API's order; the state
@@ -443,7 +443,7 @@ static const RelationDesc aFlowRunRelations[] = {
 
 const CollectionDesc prefect_flow_runs = {
   "flow_runs", "flow_run", "r", "flow_runs", &FlowRunFilter, aFlowRunColumns, aFlowRunSorts,
-  aFlowRunRelations, 0 };
+  aFlowRunRelations, 0, 0 };
 
 /* ---- task_runs: /task_runs/filter and /task_runs/count (§6.5) ------------ */
 static const ColumnDesc aTaskRunColumns[] = {
@@ -493,7 +493,7 @@ static const RelationDesc aTaskRunRelations[] = {
 
 const CollectionDesc prefect_task_runs = {
   "task_runs", "task_run", "t", "task_runs", &TaskRunFilter, aTaskRunColumns, aTaskRunSorts,
-  aTaskRunRelations, 0 };
+  aTaskRunRelations, 0, 0 };
 
 /* ---- deployments: /deployments/filter and /deployments/count (§6.6) ------- */
 /* API names; job_variables is the column infra_overrides */
@@ -546,7 +546,7 @@ static const RelationDesc aDeploymentRelations[] = {
 
 const CollectionDesc prefect_deployments = {
   "deployments", "deployment", "dp", "deployments", &DeploymentFilter, aDeploymentColumns,
-  aDeploymentSorts, aDeploymentRelations, 0 };
+  aDeploymentSorts, aDeploymentRelations, 0, 0 };
 
 const CollectionDesc *const prefect_collections[] = {
   &prefect_artifacts, &prefect_artifact_collections, &prefect_flows, &prefect_flow_runs,

@@ -148,6 +148,7 @@ typedef struct CollectionDesc {
   const SortDesc *aSort;      /* aSort[0] is the endpoint's default */
   const RelationDesc *aRel;   /* terminated by zTable == NULL */
   int bPage;                  /* takes "page" too (/flows/paginate) */
+  int bWritable;              /* INSERT/UPDATE/DELETE through artifact_write.c */
 } CollectionDesc;
 
 extern const CollectionDesc prefect_artifacts;
@@ -353,6 +354,66 @@ void query_clear(Query *pQuery);
 /* Bind every value of pQuery to pStmt; argv (may be NULL when the query has
 ** no BT_ARG_* values) is xFilter's. Text of the Query is bound STATIC. */
 int query_bind(const Query *pQuery, sqlite3_stmt *pStmt, sqlite3_value **argv);
+
+/* ======================================================================
+** json_python.c: JSON as Python's json.dumps() writes it, which is how
+** Prefect stores artifact data and metadata_.
+** ====================================================================== */
+
+/* Append node i. SQLITE_ERROR with *pzWhy (sqlite3_malloc'd) for a number
+** that is no finite float, or SQLITE_NOMEM. */
+int json_python_write(const JsonDoc *pDoc, int i, sqlite3_str *pOut, char **pzWhy);
+/* A string with ensure_ascii escapes. */
+void json_python_string(sqlite3_str *pOut, const char *z, int n);
+/* repr(r) for a finite r; SQLITE_ERROR for NaN and infinities. */
+int json_python_float(double r, sqlite3_str *pOut);
+/* Characters (code points) in valid UTF-8 text, as Python's len(). */
+int json_python_char_count(const char *z, int n);
+/* The member nodes of object iObj as a dict holds them: each key once, at
+** its first position, with its last value. Returns the count (or -1: no
+** memory) and a sqlite3_malloc'd array the caller frees. */
+int json_python_members(const JsonDoc *pDoc, int iObj, int **paOut);
+
+/* ======================================================================
+** undo_log.c: inverse statements for the steps of one write.
+** ====================================================================== */
+
+typedef struct UndoStep {
+  char *zSql;               /* owned */
+  sqlite3_value **apVal;    /* owned: bound to ?1, ?2, ... */
+  int nVal;
+} UndoStep;
+
+typedef struct UndoLog {
+  UndoStep *a;              /* owned */
+  int n, nAlloc;
+} UndoLog;
+
+/* A step from SQL text (owned by the step from now on, even on failure;
+** NULL means no memory) and values (copied). */
+int undo_step_sql(UndoStep *p, char *zSql, int nVal, sqlite3_value *const *apVal);
+/* The step that restores the row pRow is on ("SELECT rowid, * FROM t"). */
+int undo_step_row(UndoStep *p, sqlite3_stmt *pRow, const char *zTable, int bRowRemoved);
+void undo_step_clear(UndoStep *p);
+/* The log takes the step (on failure it is freed). */
+int undo_log_add(UndoLog *pLog, UndoStep *pStep);
+/* Run every step, newest first; the first failure's code. */
+int undo_log_run(UndoLog *pLog, sqlite3 *db);
+void undo_log_clear(UndoLog *pLog);
+
+/* ======================================================================
+** artifact_write.c: INSERT, UPDATE, DELETE on `artifacts`, as Prefect's
+** POST, PATCH and DELETE /artifacts do them.
+** ====================================================================== */
+
+typedef struct ArtifactWriter ArtifactWriter;
+ArtifactWriter *artifact_writer_new(sqlite3 *db, const CollectionDesc *pColl);  /* NULL: no memory */
+void artifact_writer_free(ArtifactWriter *p);
+/* A random version-4 UUID in canonical text (SQLite's randomness). */
+void prefect_uuid4_text(char zOut[37]);
+/* xUpdate's arguments, unchanged. *pzErr: sqlite3_malloc'd message. */
+int artifact_writer_apply(ArtifactWriter *p, int argc, sqlite3_value **argv, sqlite3_int64 *pRowid,
+                          char **pzErr);
 
 /* ======================================================================
 ** vtab_collection.c and prefect.c

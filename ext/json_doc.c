@@ -222,11 +222,26 @@ static int read_string(Builder *b, int *pnOut) {
   return fail_at(b, b->n);
 }
 
+/* The source text of the number node iNode (z[iStart..b->i)), kept in the
+** arena as zText: writers that must reproduce a number exactly (Python's
+** json.dumps, json_python.c) start from it. A number and its delimiter or
+** the end of the text are at least as long as the copy and its NUL, so the
+** arena (text length + 1) still has room. */
+static void keep_number_text(Builder *b, int iNode, int iStart) {
+  int n = b->i - iStart;
+  memcpy(b->pDoc->zArena + b->nArena, b->z + iStart, n);
+  b->pDoc->zArena[b->nArena + n] = 0;
+  b->pDoc->aNode[iNode].zText = (const char *)(size_t)(b->nArena + 1);
+  b->pDoc->aNode[iNode].nText = n;
+  b->nArena += n + 1;
+}
+
 /* The number at z[i]: JT_INT when it is an integer that fits in 64 bits,
 ** else JT_REAL. Computed here rather than with strtod, whose decimal point
 ** follows the host's locale. */
 static int read_number(Builder *b, int oKey, int nKey) {
   const unsigned char *z = b->z;
+  int iStart = b->i;
   int i = b->i, n = b->n, bNeg = 0, nInt = 0, nFrac = 0, bExpNeg = 0, iNode;
   sqlite3_uint64 u = 0;
   int bOverflow = 0, nDropped = 0, iExp = 0;
@@ -258,6 +273,7 @@ static int read_number(Builder *b, int oKey, int nKey) {
   if (nFrac == 0 && iExp == 0 && !bOverflow && u <= (bNeg ? 0x8000000000000000ULL : 0x7fffffffffffffffULL)) {
     iNode = add_node(b, JT_INT, oKey, nKey);
     if (iNode < 0) return -1;
+    keep_number_text(b, iNode, iStart);
     b->pDoc->aNode[iNode].iVal = bNeg ? (sqlite3_int64)(0 - u) : (sqlite3_int64)u;
     b->pDoc->aNode[iNode].rVal = (double)b->pDoc->aNode[iNode].iVal;
     return iNode;
@@ -267,6 +283,7 @@ static int read_number(Builder *b, int oKey, int nKey) {
   r = (double)u * pow(10.0, (double)(iExp + nDropped));
   iNode = add_node(b, JT_REAL, oKey, nKey);
   if (iNode < 0) return -1;
+  keep_number_text(b, iNode, iStart);
   b->pDoc->aNode[iNode].rVal = bNeg ? -r : r;
   return iNode;
 }

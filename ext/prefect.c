@@ -93,6 +93,18 @@ static void prefectFilterSqlFunc(sqlite3_context *ctx, int argc, sqlite3_value *
   query_clear(&query);
 }
 
+/* prefect_uuid4() -> a new random id, as Prefect makes artifact ids; for
+** INSERT INTO artifacts (id, ...) VALUES (prefect_uuid4(), ...) RETURNING id,
+** since RETURNING shows the values the statement gave, not the ones the
+** virtual table filled in. */
+static void prefectUuid4Func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  char zId[37];
+  (void)argc;
+  (void)argv;
+  prefect_uuid4_text(zId);
+  sqlite3_result_text(ctx, zId, 36, SQLITE_TRANSIENT);
+}
+
 /* prefect_filter(x, doc) anywhere but on a collection table's own column:
 ** the virtual tables overload it (xFindFunction), this is what is left. */
 static void prefectFilterMisplacedFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
@@ -113,6 +125,7 @@ int functions_register(sqlite3 *db) {
     {"prefect_debug", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, prefectDebugFunc},
     {"prefect_filter_sql", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, prefectFilterSqlFunc},
     {"prefect_filter", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, prefectFilterMisplacedFunc},
+    {"prefect_uuid4", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, prefectUuid4Func},
   };
   size_t i;
   int rc = SQLITE_OK;

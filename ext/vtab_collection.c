@@ -1,7 +1,8 @@
 /*
-** vtab_collection.c: one read-only, eponymous-only virtual table module,
-** instantiated once per collection of describe.c (artifacts,
-** artifact_collections, ...).
+** vtab_collection.c: one eponymous-only virtual table module, instantiated
+** once per collection of describe.c (artifacts, artifact_collections, ...).
+** `artifacts` also takes INSERT, UPDATE and DELETE (artifact_write.c); the
+** others are read-only.
 **
 **   SELECT key, type FROM artifacts('{"artifacts": {"type": {"any_": ["table"]}}}');
 **   SELECT count(*) FROM artifact_collections;      -- no body: every row
@@ -62,6 +63,7 @@ typedef struct CollectionVtab {
   CachedStmt aCache[STMT_CACHE_SIZE];
   CompiledMemo aMemo[MEMO_SIZE];
   sqlite3_uint64 iClock;
+  ArtifactWriter *pWriter;          /* owned; writable collections only */
 } CollectionVtab;
 
 typedef struct CollectionCursor {
@@ -103,10 +105,13 @@ typedef struct CollectionCursor {
 #define MAX_PLAN_ARGS 32          /* constraints beyond this are left to SQLite */
 #define COLLECTION_ROWS 100000.0  /* the planner's guess at a collection's size */
 
+
 static void vtab_set_error(sqlite3_vtab *pVtab, char *zOwned) {
   sqlite3_free(pVtab->zErrMsg);
   pVtab->zErrMsg = zOwned;
 }
+
+static int collectionDisconnect(sqlite3_vtab *pVtab);
 
 static int collectionConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
                              sqlite3_vtab **ppVtab, char **pzErr) {
@@ -141,6 +146,13 @@ static int collectionConnect(sqlite3 *db, void *pAux, int argc, const char *cons
   pTab->pColl = pColl;
   pTab->nCol = describe_column_count(pColl);
   json_parser_init(&pTab->env.parser, db);
+  if (pColl->bWritable) {
+    pTab->pWriter = artifact_writer_new(db, pColl);
+    if (!pTab->pWriter) {
+      collectionDisconnect(&pTab->base);
+      return SQLITE_NOMEM;
+    }
+  }
   *ppVtab = &pTab->base;
   return SQLITE_OK;
 }
@@ -157,6 +169,7 @@ static int collectionDisconnect(sqlite3_vtab *pVtab) {
     query_clear(&pTab->aMemo[i].query);
   }
   json_parser_close(&pTab->env.parser);
+  artifact_writer_free(pTab->pWriter);
   sqlite3_free(pTab);
   return SQLITE_OK;
 }
@@ -609,6 +622,10 @@ static int collectionEof(sqlite3_vtab_cursor *pCursor) {
 static int collectionColumn(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int i) {
   CollectionCursor *pCur = (CollectionCursor *)pCursor;
   CollectionVtab *pTab = (CollectionVtab *)pCursor->pVtab;
+  /* an UPDATE asking for a column it does not set: leaving the result
+  ** unset hands xUpdate a "no change" value, which is how it tells the
+  ** columns a statement sets from the ones it keeps */
+  if (sqlite3_vtab_nochange(ctx)) return SQLITE_OK;
   if (i < pTab->nCol) {
     sqlite3_result_value(ctx, sqlite3_column_value(pCur->pStmt, i));
   } else if (i == pTab->nCol) {
@@ -718,6 +735,31 @@ static int collectionFindFunction(sqlite3_vtab *pVtab, int nArg, const char *zNa
   return 0;
 }
 
+/*
+** INSERT, UPDATE, DELETE. SQLite calls this once per row, inside the
+** statement's own transaction; artifact_write.c makes each call all or
+** nothing, and SQLite's statement journal makes a statement that writes
+** several rows all or nothing.
+*/
+static int collectionUpdate(sqlite3_vtab *pVtab, int argc, sqlite3_value **argv, sqlite_int64 *pRowid) {
+  CollectionVtab *pTab = (CollectionVtab *)pVtab;
+  char *zErr = 0;
+  int rc;
+  if (!pTab->pWriter) {
+    if (pTab->pColl == &prefect_artifact_collections) {
+      zErr = sqlite3_mprintf("prefect: artifact_collections is read-only: write to artifacts, and each key's "
+                             "collection row follows, as in Prefect");
+    } else {
+      zErr = sqlite3_mprintf("prefect: %s is read-only", pTab->pColl->zName);
+    }
+    vtab_set_error(pVtab, zErr);
+    return zErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  rc = artifact_writer_apply(pTab->pWriter, argc, argv, pRowid, &zErr);
+  if (zErr) vtab_set_error(pVtab, zErr);
+  return rc;
+}
+
 static sqlite3_module collectionModule = {
   0,                     /* iVersion */
   0,                     /* xCreate: eponymous only, never in the schema */
@@ -732,7 +774,7 @@ static sqlite3_module collectionModule = {
   collectionEof,         /* xEof */
   collectionColumn,      /* xColumn */
   collectionRowid,       /* xRowid */
-  0,                     /* xUpdate: read-only */
+  collectionUpdate,      /* xUpdate: artifacts writes, the others refuse */
   0, 0, 0, 0,            /* xBegin, xSync, xCommit, xRollback */
   collectionFindFunction,
   0, 0, 0, 0, 0          /* xRename, xSavepoint, xRelease, xRollbackTo, xShadowName */

@@ -1,0 +1,301 @@
+/*
+** json_python.c: JSON text written exactly as Prefect writes it into
+** artifact.data and artifact.metadata_, which is Python's json.dumps() with
+** its default arguments (schema.md §1.4):
+**
+**   {"a": [1, 2.5, "\u00e9"], "b": null}
+**
+**   - ", " and ": " between items, nothing else;
+**   - ensure_ascii: everything outside ' '..'~' is a \uXXXX escape (lower
+**     case hex, a surrogate pair above U+FFFF), except the short escapes
+**     \" \\ \n \r \t \b \f;
+**   - numbers as Python holds them after json.loads: an integer of any size
+**     keeps its digits ("-0" is 0), a float is repr(float): the shortest
+**     text that reads back as the same double, "1.0", "1e-05", "1e+16";
+**   - a duplicated object key keeps its first position and its last value,
+**     as a dict does.
+**
+** Nothing here knows about artifacts; artifact_write.c decides what to
+** write. Recursion is bounded by JSON_MAX_NESTING, which the reader
+** enforced.
+*/
+#define _POSIX_C_SOURCE 200809L
+#include "internal.h"
+SQLITE_EXTENSION_INIT3
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Decode one UTF-8 sequence of the (valid) text z; its length in *pn. */
+static unsigned int utf8_decode(const unsigned char *z, int n, int *pn) {
+  unsigned int c = z[0];
+  int nSeq = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4, i;
+  if (nSeq > n) nSeq = n;
+  if (nSeq > 1) c &= 0x3F >> (nSeq - 1);
+  for (i = 1; i < nSeq; i++) c = (c << 6) | (z[i] & 0x3F);
+  *pn = nSeq;
+  return c;
+}
+
+void json_python_string(sqlite3_str *pOut, const char *z, int n) {
+  const unsigned char *zu = (const unsigned char *)z;
+  int i = 0;
+  sqlite3_str_appendchar(pOut, 1, '"');
+  while (i < n) {
+    unsigned char c = zu[i];
+    if (c >= 0x20 && c <= 0x7E && c != '"' && c != '\\') {
+      int j = i + 1;
+      while (j < n && zu[j] >= 0x20 && zu[j] <= 0x7E && zu[j] != '"' && zu[j] != '\\') j++;
+      sqlite3_str_append(pOut, z + i, j - i);
+      i = j;
+      continue;
+    }
+    switch (c) {
+      case '"': sqlite3_str_appendall(pOut, "\\\""); i++; continue;
+      case '\\': sqlite3_str_appendall(pOut, "\\\\"); i++; continue;
+      case '\n': sqlite3_str_appendall(pOut, "\\n"); i++; continue;
+      case '\r': sqlite3_str_appendall(pOut, "\\r"); i++; continue;
+      case '\t': sqlite3_str_appendall(pOut, "\\t"); i++; continue;
+      case '\b': sqlite3_str_appendall(pOut, "\\b"); i++; continue;
+      case '\f': sqlite3_str_appendall(pOut, "\\f"); i++; continue;
+      default: {
+        int nSeq;
+        unsigned int u = utf8_decode(zu + i, n - i, &nSeq);
+        if (u > 0xFFFF) {
+          u -= 0x10000;
+          sqlite3_str_appendf(pOut, "\\u%04x\\u%04x", 0xD800 + (u >> 10), 0xDC00 + (u & 0x3FF));
+        } else {
+          sqlite3_str_appendf(pOut, "\\u%04x", u);
+        }
+        i += nSeq;
+      }
+    }
+  }
+  sqlite3_str_appendchar(pOut, 1, '"');
+}
+
+int json_python_char_count(const char *z, int n) {
+  int i, nChar = 0;
+  for (i = 0; i < n; i++) nChar += ((unsigned char)z[i] & 0xC0) != 0x80;
+  return nChar;
+}
+
+/*
+** Number text and doubles, in the "C" locale whatever the host program
+** set: strtod and printf follow LC_NUMERIC, and a host in a locale with a
+** decimal comma must still get "2.5".
+*/
+typedef struct CLocale {
+  locale_t c, old;
+} CLocale;
+
+static int c_locale_enter(CLocale *p) {
+  p->c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+  if (p->c == (locale_t)0) return 0;
+  p->old = uselocale(p->c);
+  return 1;
+}
+
+static void c_locale_leave(CLocale *p) {
+  uselocale(p->old);
+  freelocale(p->c);
+}
+
+/* The double Python's float() reads from a JSON number (correctly rounded,
+** unlike json_doc.c's quick reading). 0 if it does not fit in a double. */
+static int read_double(const char *z, int n, double *pr) {
+  char aBuf[64];
+  char *zCopy = n < (int)sizeof(aBuf) ? aBuf : sqlite3_malloc(n + 1);
+  CLocale loc;
+  double r;
+  if (!zCopy) return -1;
+  memcpy(zCopy, z, n);
+  zCopy[n] = 0;
+  if (!c_locale_enter(&loc)) {
+    if (zCopy != aBuf) sqlite3_free(zCopy);
+    return -1;
+  }
+  r = strtod(zCopy, 0);
+  c_locale_leave(&loc);
+  if (zCopy != aBuf) sqlite3_free(zCopy);
+  if (!isfinite(r)) return 0;
+  *pr = r;
+  return 1;
+}
+
+int json_python_float(double r, sqlite3_str *pOut) {
+  char aBuf[40], aDigit[20];
+  int nDigit = 0, iExp, iDecPt, p, i;
+  CLocale loc;
+  const char *zE;
+  if (!isfinite(r)) return SQLITE_ERROR;
+  if (!c_locale_enter(&loc)) return SQLITE_NOMEM;
+  /* the shortest of %.0e .. %.16e that reads back as r: repr()'s digits */
+  for (p = 0; p < 17; p++) {
+    snprintf(aBuf, sizeof(aBuf), "%.*e", p, r);
+    if (strtod(aBuf, 0) == r) break;
+  }
+  c_locale_leave(&loc);
+  /* aBuf is "-d.ddde+XX": the digits and the exponent */
+  for (i = 0; aBuf[i] && aBuf[i] != 'e'; i++) {
+    if (aBuf[i] >= '0' && aBuf[i] <= '9') aDigit[nDigit++] = aBuf[i];
+  }
+  zE = aBuf + i + 1;
+  iExp = atoi(zE);
+  while (nDigit > 1 && aDigit[nDigit - 1] == '0') nDigit--;
+  if (signbit(r)) sqlite3_str_appendchar(pOut, 1, '-');
+  iDecPt = iExp + 1;  /* value = 0.DIGITS * 10^iDecPt */
+  if (iDecPt > -4 && iDecPt <= 16) {
+    /* Python's repr: positional notation between 1e-4 and 1e16 */
+    if (iDecPt <= 0) {
+      sqlite3_str_appendall(pOut, "0.");
+      sqlite3_str_appendchar(pOut, -iDecPt, '0');
+      sqlite3_str_append(pOut, aDigit, nDigit);
+    } else if (iDecPt >= nDigit) {
+      sqlite3_str_append(pOut, aDigit, nDigit);
+      sqlite3_str_appendchar(pOut, iDecPt - nDigit, '0');
+      sqlite3_str_appendall(pOut, ".0");
+    } else {
+      sqlite3_str_append(pOut, aDigit, iDecPt);
+      sqlite3_str_appendchar(pOut, 1, '.');
+      sqlite3_str_append(pOut, aDigit + iDecPt, nDigit - iDecPt);
+    }
+  } else {
+    sqlite3_str_appendchar(pOut, 1, aDigit[0]);
+    if (nDigit > 1) {
+      sqlite3_str_appendchar(pOut, 1, '.');
+      sqlite3_str_append(pOut, aDigit + 1, nDigit - 1);
+    }
+    sqlite3_str_appendf(pOut, "e%c%02d", iExp < 0 ? '-' : '+', iExp < 0 ? -iExp : iExp);
+  }
+  return SQLITE_OK;
+}
+
+/* A JSON number token without fraction or exponent: a Python int. */
+static int is_integer_text(const char *z, int n) {
+  int i;
+  for (i = 0; i < n; i++) {
+    if (z[i] == '.' || z[i] == 'e' || z[i] == 'E') return 0;
+  }
+  return 1;
+}
+
+/* Child nodes of object iObj in Python dict order: each key once, at its
+** first position, with the node of its last occurrence. Small objects are
+** checked pairwise; large ones through a sorted copy, so that a hostile
+** object with many keys costs n log n. Returns the count, or -1 (no
+** memory); *paOut is sqlite3_malloc'd (the caller frees it). */
+typedef struct KeyRef {
+  const char *z;
+  int n;
+  int iNode;   /* the member's node */
+  int iPos;    /* its position among the object's members */
+} KeyRef;
+
+static int key_ref_cmp(const void *a, const void *b) {
+  const KeyRef *p = (const KeyRef *)a, *q = (const KeyRef *)b;
+  int nMin = p->n < q->n ? p->n : q->n, c = memcmp(p->z, q->z, nMin);
+  if (c) return c;
+  if (p->n != q->n) return p->n < q->n ? -1 : 1;
+  return p->iPos - q->iPos;
+}
+
+static int key_ref_pos_cmp(const void *a, const void *b) {
+  return ((const KeyRef *)a)->iPos - ((const KeyRef *)b)->iPos;
+}
+
+int json_python_members(const JsonDoc *pDoc, int iObj, int **paOut) {
+  const JsonNode *pObj = &pDoc->aNode[iObj];
+  KeyRef *aRef;
+  int *aOut, nOut = 0, i, j, iChild;
+  *paOut = 0;
+  aRef = sqlite3_malloc64(sizeof(KeyRef) * (sqlite3_uint64)(pObj->nChild + 1));
+  aOut = sqlite3_malloc64(sizeof(int) * (sqlite3_uint64)(pObj->nChild + 1));
+  if (!aRef || !aOut) {
+    sqlite3_free(aRef);
+    sqlite3_free(aOut);
+    return -1;
+  }
+  for (i = 0, iChild = pObj->iFirst; iChild >= 0; iChild = pDoc->aNode[iChild].iNext, i++) {
+    aRef[i].z = pDoc->aNode[iChild].zKey;
+    aRef[i].n = pDoc->aNode[iChild].nKey;
+    aRef[i].iNode = iChild;
+    aRef[i].iPos = i;
+  }
+  /* sort by key, then position; keep the first of each run with the last's node */
+  qsort(aRef, (size_t)i, sizeof(KeyRef), key_ref_cmp);
+  for (j = 0; j < i;) {
+    int k = j;
+    while (k + 1 < i && aRef[k + 1].n == aRef[j].n && memcmp(aRef[k + 1].z, aRef[j].z, aRef[j].n) == 0) k++;
+    aRef[nOut].z = aRef[j].z;
+    aRef[nOut].n = aRef[j].n;
+    aRef[nOut].iPos = aRef[j].iPos;
+    aRef[nOut].iNode = aRef[k].iNode;
+    nOut++;
+    j = k + 1;
+  }
+  qsort(aRef, (size_t)nOut, sizeof(KeyRef), key_ref_pos_cmp);
+  for (j = 0; j < nOut; j++) aOut[j] = aRef[j].iNode;
+  sqlite3_free(aRef);
+  *paOut = aOut;
+  return nOut;
+}
+
+int json_python_write(const JsonDoc *pDoc, int i, sqlite3_str *pOut, char **pzErr) {
+  const JsonNode *pNode = &pDoc->aNode[i];
+  int rc = SQLITE_OK;
+  switch (pNode->eType) {
+    case JT_NULL: sqlite3_str_appendall(pOut, "null"); break;
+    case JT_TRUE: sqlite3_str_appendall(pOut, "true"); break;
+    case JT_FALSE: sqlite3_str_appendall(pOut, "false"); break;
+    case JT_INT:
+    case JT_REAL:
+      if (is_integer_text(pNode->zText, pNode->nText)) {
+        /* a Python int: its digits, whatever their number; -0 is 0 */
+        if (pNode->nText == 2 && memcmp(pNode->zText, "-0", 2) == 0) sqlite3_str_appendchar(pOut, 1, '0');
+        else sqlite3_str_append(pOut, pNode->zText, pNode->nText);
+      } else {
+        double r = 0;
+        int bOk = read_double(pNode->zText, pNode->nText, &r);
+        if (bOk < 0) return SQLITE_NOMEM;
+        if (!bOk) {
+          *pzErr = sqlite3_mprintf("the number %.*s is out of range for a float (Prefect would store "
+                                   "Infinity, which is not JSON)", pNode->nText > 40 ? 40 : pNode->nText,
+                                   pNode->zText);
+          return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+        }
+        rc = json_python_float(r, pOut);
+      }
+      break;
+    case JT_TEXT: json_python_string(pOut, pNode->zText, pNode->nText); break;
+    case JT_ARRAY: {
+      int iChild;
+      sqlite3_str_appendchar(pOut, 1, '[');
+      for (iChild = pNode->iFirst; iChild >= 0 && rc == SQLITE_OK; iChild = pDoc->aNode[iChild].iNext) {
+        if (iChild != pNode->iFirst) sqlite3_str_appendall(pOut, ", ");
+        rc = json_python_write(pDoc, iChild, pOut, pzErr);
+      }
+      sqlite3_str_appendchar(pOut, 1, ']');
+      break;
+    }
+    case JT_OBJECT: {
+      int *aMember = 0, nMember = json_python_members(pDoc, i, &aMember), k;
+      if (nMember < 0) return SQLITE_NOMEM;
+      sqlite3_str_appendchar(pOut, 1, '{');
+      for (k = 0; k < nMember && rc == SQLITE_OK; k++) {
+        const JsonNode *pMember = &pDoc->aNode[aMember[k]];
+        if (k) sqlite3_str_appendall(pOut, ", ");
+        json_python_string(pOut, pMember->zKey, pMember->nKey);
+        sqlite3_str_appendall(pOut, ": ");
+        rc = json_python_write(pDoc, aMember[k], pOut, pzErr);
+      }
+      sqlite3_str_appendchar(pOut, 1, '}');
+      sqlite3_free(aMember);
+      break;
+    }
+  }
+  return rc;
+}
