@@ -73,6 +73,7 @@ test-verify: $(DIST)/verify/prefect.so $(DEMO_DB)
 
 test-client: $(LOADABLE)
 	/usr/bin/python3 tests/client/test_python.py
+	/usr/bin/python3 tests/client/test_writes.py
 
 # Sanitizers: the whole suite (unit, SQL, client), with an instrumented
 # build in dist/asan/ or under valgrind. Hosts (the sqlite3 shell, Python)
@@ -89,12 +90,15 @@ asan: $(DEMO_DB)
 	  ASAN_OPTIONS=detect_leaks=0 TEST_RUNNER= bash tests/run_sql_tests.sh
 	PREFECT_LIB=dist/asan/prefect LD_PRELOAD="$$(clang -print-file-name=libclang_rt.asan-x86_64.so)" \
 	  ASAN_OPTIONS=detect_leaks=0 /usr/bin/python3 tests/client/test_python.py
+	PREFECT_LIB=dist/asan/prefect LD_PRELOAD="$$(clang -print-file-name=libclang_rt.asan-x86_64.so)" \
+	  ASAN_OPTIONS=detect_leaks=0 /usr/bin/python3 tests/client/test_writes.py
 
 valgrind: $(LOADABLE) $(UNIT) $(DEMO_DB)
 	valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect -q ./$(UNIT)
 	TEST_RUNNER="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect -q" \
 	  bash tests/run_sql_tests.sh
 	PYTHONMALLOC=malloc valgrind --error-exitcode=99 -q /usr/bin/python3 tests/client/test_python.py
+	PYTHONMALLOC=malloc valgrind --error-exitcode=99 -q /usr/bin/python3 tests/client/test_writes.py
 
 clean:
 	rm -rf $(DIST)

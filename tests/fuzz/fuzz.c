@@ -9,10 +9,13 @@
 **                the fuzzer spends its time deep inside the compiler
 **                instead of in the JSON parser.
 **
-** Each input goes through every entry point: both virtual tables, a
-** prefect_filter() pushed down and one evaluated row by row (under OR), and
-** prefect_filter_sql(). Errors are expected; crashes, leaks and undefined
-** behaviour are what the sanitizers catch.
+** Each input goes through every entry point: every virtual table, a
+** prefect_filter() pushed down and one evaluated row by row (under OR),
+** prefect_filter_sql(), prefect_api(), and the writes on `artifacts`
+** (the input as data, metadata_ and every other column, and as the filter
+** choosing what to delete or update), which a savepoint rolls back so that
+** every input meets the same fixture. Errors are expected; crashes, leaks
+** and undefined behaviour are what the sanitizers catch.
 */
 #include <stddef.h>
 #include <stdint.h>
@@ -26,7 +29,8 @@
 int sqlite3_prefect_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 static sqlite3 *db;
-#define N_QUERY 17
+#define N_QUERY 21
+#define FIRST_WRITE 17  /* queries from here on change the fixture: rolled back */
 static sqlite3_stmt *apQuery[N_QUERY];
 static const char *const azQuery[N_QUERY] = {
   "SELECT * FROM artifacts(?1)",
@@ -46,6 +50,11 @@ static const char *const azQuery[N_QUERY] = {
   "SELECT prefect_api('POST /deployments/filter', ?1)",
   "SELECT * FROM prefect_table(?1)",
   "SELECT * FROM prefect_table(json_quote(?1))",
+  "INSERT INTO artifacts (key, data, metadata_) VALUES ('gamma', ?1, ?1), ('gamma', ?1, NULL)",
+  "INSERT INTO artifacts (id, key, type, description, data, flow_run_id, task_run_id) "
+  "VALUES (?1, ?1, ?1, ?1, json_quote(?1), ?1, ?1)",
+  "UPDATE artifacts SET data = ?1, metadata_ = json_object('m', ?1), description = ?1 WHERE key IS NOT NULL",
+  "DELETE FROM artifacts WHERE prefect_filter(artifacts, ?1)",
 };
 
 /* Prefect's tables (sql/schema.sql) and a few rows of every kind. */
@@ -120,11 +129,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
   if (nData > 200000) return 0;
   for (i = 0; i < N_QUERY; i++) {
     int n = 0;
+    if (i == FIRST_WRITE) sqlite3_exec(db, "SAVEPOINT fuzz", 0, 0, 0);
     sqlite3_bind_text(apQuery[i], 1, (const char *)aData, (int)nData, SQLITE_TRANSIENT);
     while (sqlite3_step(apQuery[i]) == SQLITE_ROW && n++ < 1000) {}
     sqlite3_reset(apQuery[i]);
     sqlite3_clear_bindings(apQuery[i]);
   }
+  sqlite3_exec(db, "ROLLBACK TO fuzz; RELEASE fuzz", 0, 0, 0);
   return 0;
 }
 

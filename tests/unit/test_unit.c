@@ -8,7 +8,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -613,6 +615,180 @@ static void test_sqlite_version_check(void **state) {
   assert_null(prefect_sqlite_version_error(sqlite3_libversion_number(), sqlite3_libversion()));
 }
 
+/* ---- writes: json.dumps forms, the undo log, artifact_write ------------ */
+
+/* repr(float(text)) from Python 3.11, for each text */
+static void test_python_float_repr(void **state) {
+  static const char *const aCase[][2] = {
+    {"0.1", "0.1"}, {"1.0", "1.0"}, {"-0.0", "-0.0"}, {"0.0", "0.0"}, {"1e16", "1e+16"},
+    {"1e15", "1000000000000000.0"}, {"1e-5", "1e-05"}, {"1e-4", "0.0001"}, {"123.456", "123.456"},
+    {"5e-324", "5e-324"}, {"1.7976931348623157e308", "1.7976931348623157e+308"}, {"2.5", "2.5"},
+    {"0.3333333333333333", "0.3333333333333333"}, {"100.0", "100.0"}, {"1e22", "1e+22"},
+    {"9007199254740993.0", "9007199254740992.0"}, {"0.30000000000000004", "0.30000000000000004"},
+    {"-1.5e-10", "-1.5e-10"}, {"123456789.125", "123456789.125"}, {"1e21", "1e+21"}, {"4.35", "4.35"},
+    {"2.675", "2.675"},
+  };
+  size_t i;
+  (void)state;
+  for (i = 0; i < sizeof(aCase) / sizeof(aCase[0]); i++) {
+    sqlite3_str *pStr = sqlite3_str_new(0);
+    char *z;
+    assert_int_equal(json_python_float(strtod(aCase[i][0], 0), pStr), SQLITE_OK);
+    z = sqlite3_str_finish(pStr);
+    assert_string_equal(z, aCase[i][1]);
+    sqlite3_free(z);
+  }
+  {
+    sqlite3_str *pStr = sqlite3_str_new(0);
+    assert_int_equal(json_python_float(HUGE_VAL, pStr), SQLITE_ERROR);
+    sqlite3_free(sqlite3_str_finish(pStr));
+  }
+}
+
+/* json.dumps(json.loads(text)) from Python 3.11, for each text */
+static void test_python_json_write(void **state) {
+  static const char *const aCase[][2] = {
+    {"{\"z\":[1E2,-0,0.5e-3],\"a\":{\"x\":\"\\u2028\\ud83d\\ude00\\b\\f\\r\"},\"z\":\"dup\", \"big\": "
+     "-98765432109876543210, \"t\": [true,false,null,{}]}",
+     "{\"z\": \"dup\", \"a\": {\"x\": \"\\u2028\\ud83d\\ude00\\b\\f\\r\"}, \"big\": -98765432109876543210, "
+     "\"t\": [true, false, null, {}]}"},
+    {"\"caf\xc3\xa9 \\/ \x7f\"", "\"caf\\u00e9 / \\u007f\""},
+    {" [ ] ", "[]"},
+    {"-0", "0"},
+    {"[1e400]", 0},
+  };
+  size_t i;
+  (void)state;
+  for (i = 0; i < sizeof(aCase) / sizeof(aCase[0]); i++) {
+    JsonParser parser;
+    JsonDoc doc;
+    char *zErr = 0, *zWhy = 0, *z;
+    sqlite3_str *pStr = sqlite3_str_new(0);
+    int rc;
+    json_parser_init(&parser, 0);
+    assert_int_equal(json_doc_parse(&parser, aCase[i][0], (int)strlen(aCase[i][0]), &doc, &zErr), SQLITE_OK);
+    rc = json_python_write(&doc, 0, pStr, &zWhy);
+    z = sqlite3_str_finish(pStr);
+    if (aCase[i][1]) {
+      assert_int_equal(rc, SQLITE_OK);
+      assert_string_equal(z, aCase[i][1]);
+    } else {
+      assert_int_equal(rc, SQLITE_ERROR);
+      assert_non_null(strstr(zWhy, "out of range"));
+    }
+    sqlite3_free(z);
+    sqlite3_free(zWhy);
+    json_doc_free(&doc);
+    json_parser_close(&parser);
+  }
+}
+
+/* Many keys go through the sorted path; order and last values as a dict's. */
+static void test_python_members_large(void **state) {
+  sqlite3_str *pIn = sqlite3_str_new(0);
+  JsonParser parser;
+  JsonDoc doc;
+  char *zIn, *zErr = 0;
+  int *aMember = 0, n, k;
+  (void)state;
+  sqlite3_str_appendchar(pIn, 1, '{');
+  for (k = 0; k < 300; k++) sqlite3_str_appendf(pIn, "%s\"k%d\": %d", k ? ", " : "", (299 - k) % 100, k);
+  sqlite3_str_appendchar(pIn, 1, '}');
+  zIn = sqlite3_str_finish(pIn);
+  json_parser_init(&parser, 0);
+  assert_int_equal(json_doc_parse(&parser, zIn, (int)strlen(zIn), &doc, &zErr), SQLITE_OK);
+  n = json_python_members(&doc, 0, &aMember);
+  assert_int_equal(n, 100);
+  for (k = 0; k < 100; k++) {
+    /* key k(99-k) first appears at position k; its last value is 200 + k */
+    char zKey[8];
+    snprintf(zKey, sizeof(zKey), "k%d", 99 - k);
+    assert_int_equal(doc.aNode[aMember[k]].nKey, (int)strlen(zKey));
+    assert_memory_equal(doc.aNode[aMember[k]].zKey, zKey, strlen(zKey));
+    assert_int_equal(doc.aNode[aMember[k]].iVal, 200 + k);
+  }
+  sqlite3_free(aMember);
+  json_doc_free(&doc);
+  json_parser_close(&parser);
+  sqlite3_free(zIn);
+}
+
+static char *query_text(sqlite3 *db, const char *zSql) {
+  sqlite3_stmt *pStmt = 0;
+  char *z = 0;
+  assert_int_equal(sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0), SQLITE_OK);
+  if (sqlite3_step(pStmt) == SQLITE_ROW) z = sqlite3_mprintf("%s", sqlite3_column_text(pStmt, 0));
+  sqlite3_finalize(pStmt);
+  return z;
+}
+
+/* Steps recorded for an update and a delete put both rows back, rowids too. */
+static void test_undo_log(void **state) {
+  sqlite3 *db = open_db();
+  sqlite3_stmt *pRow = 0;
+  UndoLog undo;
+  UndoStep step;
+  char *zBefore, *zAfter, *zUndone;
+  const char *zDump = "SELECT group_concat(rowid || ':' || quote(a) || ':' || quote(b), ' ') FROM t";
+  (void)state;
+  memset(&undo, 0, sizeof(undo));
+  assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(a, b); INSERT INTO t VALUES (1, 'x'), (2.5, NULL), (x'00', 'y')",
+                                0, 0, 0), SQLITE_OK);
+  zBefore = query_text(db, zDump);
+  /* row 1 is updated, row 3 deleted */
+  assert_int_equal(sqlite3_prepare_v2(db, "SELECT rowid, * FROM t WHERE rowid = ?", -1, &pRow, 0), SQLITE_OK);
+  sqlite3_bind_int(pRow, 1, 1);
+  assert_int_equal(sqlite3_step(pRow), SQLITE_ROW);
+  assert_int_equal(undo_step_row(&step, pRow, "t", 0), SQLITE_OK);
+  assert_int_equal(undo_log_add(&undo, &step), SQLITE_OK);
+  sqlite3_reset(pRow);
+  sqlite3_bind_int(pRow, 1, 3);
+  assert_int_equal(sqlite3_step(pRow), SQLITE_ROW);
+  assert_int_equal(undo_step_row(&step, pRow, "t", 1), SQLITE_OK);
+  assert_int_equal(undo_log_add(&undo, &step), SQLITE_OK);
+  sqlite3_finalize(pRow);
+  assert_int_equal(undo_step_sql(&step, sqlite3_mprintf("DELETE FROM t WHERE a = 'new'"), 0, 0), SQLITE_OK);
+  assert_int_equal(undo_log_add(&undo, &step), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db, "UPDATE t SET a = 'changed', b = 1 WHERE rowid = 1; DELETE FROM t WHERE rowid = 3;"
+                                    "INSERT INTO t VALUES ('new', 'new')", 0, 0, 0), SQLITE_OK);
+  zAfter = query_text(db, zDump);
+  assert_string_not_equal(zAfter, zBefore);
+  assert_int_equal(undo_log_run(&undo, db), SQLITE_OK);
+  zUndone = query_text(db, zDump);
+  assert_string_equal(zUndone, zBefore);
+  undo_log_clear(&undo);
+  sqlite3_free(zBefore);
+  sqlite3_free(zAfter);
+  sqlite3_free(zUndone);
+  sqlite3_close(db);
+}
+
+/* The writer finds every column it needs by name in describe.c, and an
+** insert, update and delete run end to end on a bare schema. */
+static void test_artifact_writer_round_trip(void **state) {
+  sqlite3 *db = open_db();
+  char *z;
+  (void)state;
+  assert_int_equal(sqlite3_exec(db,
+      "CREATE TABLE artifact (id CHAR(36) NOT NULL PRIMARY KEY, created DATETIME NOT NULL, updated DATETIME NOT NULL,"
+      " key VARCHAR, type VARCHAR, data JSON, metadata_ JSON, task_run_id CHAR(36), flow_run_id CHAR(36),"
+      " description VARCHAR);"
+      "CREATE TABLE artifact_collection (id CHAR(36) NOT NULL PRIMARY KEY, created DATETIME NOT NULL,"
+      " updated DATETIME NOT NULL, key VARCHAR NOT NULL UNIQUE, latest_id CHAR(36) NOT NULL, task_run_id CHAR(36),"
+      " flow_run_id CHAR(36), type VARCHAR, data JSON, description VARCHAR, metadata_ JSON);"
+      "INSERT INTO artifacts (id, key, data) VALUES ('a0000000-0000-4000-8000-000000000001', 'k', '[1.50]');"
+      "INSERT INTO artifacts (id, key, data) VALUES ('a0000000-0000-4000-8000-000000000002', 'k', '2');"
+      "UPDATE artifacts SET description = 'd' WHERE id LIKE '%02';"
+      "DELETE FROM artifacts WHERE id LIKE '%02';", 0, 0, 0), SQLITE_OK);
+  z = query_text(db, "SELECT substr(latest_id, -2) || ' ' || data || ' ' || quote(description) FROM artifact_collection");
+  assert_string_equal(z, "01 [1.5] NULL");
+  sqlite3_free(z);
+  z = query_text(db, "SELECT count(*) FROM artifact");
+  assert_string_equal(z, "1");
+  sqlite3_free(z);
+  sqlite3_close(db);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_datetime_spellings),
@@ -636,6 +812,11 @@ int main(void) {
     cmocka_unit_test(test_memo_rebinds),
     cmocka_unit_test(test_sqlite_version_check),
     cmocka_unit_test(test_deep_nesting),
+    cmocka_unit_test(test_python_float_repr),
+    cmocka_unit_test(test_python_json_write),
+    cmocka_unit_test(test_python_members_large),
+    cmocka_unit_test(test_undo_log),
+    cmocka_unit_test(test_artifact_writer_round_trip),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
