@@ -139,6 +139,10 @@ static int collectionConnect(sqlite3 *db, void *pAux, int argc, const char *cons
     *pzErr = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(db));
     return rc;
   }
+  /* artifact_write.c returns SQLITE_CONSTRAINT (a taken id) only before it
+  ** writes anything, or after undoing what it wrote: so SQLite may honour
+  ** INSERT OR IGNORE / OR FAIL / OR ROLLBACK */
+  if (pColl->bWritable) sqlite3_vtab_config(db, SQLITE_VTAB_CONSTRAINT_SUPPORT, 1);
   pTab = sqlite3_malloc(sizeof(*pTab));
   if (!pTab) return SQLITE_NOMEM;
   memset(pTab, 0, sizeof(*pTab));

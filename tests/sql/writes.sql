@@ -296,3 +296,19 @@ DELETE FROM flows;
 UPDATE flow_runs SET name = 'x';
 INSERT INTO deployments (name) VALUES ('x');
 SELECT count(*) FROM artifact_collection;
+
+SELECT '== 19. conflict clauses on a taken id: OR IGNORE skips the row, OR FAIL keeps earlier rows, OR ROLLBACK ends the transaction';
+DELETE FROM artifacts;
+INSERT INTO artifacts (id, key, data) VALUES ('f0000000-0000-4000-8000-000000000001', 'cc', '1');
+INSERT OR IGNORE INTO artifacts (id, key, data) VALUES ('f0000000-0000-4000-8000-000000000002', 'cc', '2'),
+  ('F0000000-0000-4000-8000-000000000001', 'cc', '99'), ('f0000000-0000-4000-8000-000000000003', 'cc', '3');
+SELECT group_concat(substr(id, -2) || '=' || data, ' '), (SELECT substr(latest_id, -2) FROM artifact_collection) FROM artifact;
+INSERT OR FAIL INTO artifacts (id, key, data) VALUES ('f0000000-0000-4000-8000-000000000004', 'cc', '4'),
+  ('f0000000-0000-4000-8000-000000000001', 'cc', '99'), ('f0000000-0000-4000-8000-000000000005', 'cc', '5');
+SELECT group_concat(substr(id, -2) || '=' || data, ' '), (SELECT substr(latest_id, -2) FROM artifact_collection) FROM artifact;
+INSERT OR IGNORE INTO artifacts (id, key) VALUES ('f0000000-0000-4000-8000-000000000006', 'Bad');
+BEGIN;
+INSERT INTO artifacts (id, key, data) VALUES ('f0000000-0000-4000-8000-000000000007', 'cc', '7');
+INSERT OR ROLLBACK INTO artifacts (id) VALUES ('f0000000-0000-4000-8000-000000000001');
+SELECT group_concat(substr(id, -2) || '=' || data, ' '), (SELECT substr(latest_id, -2) FROM artifact_collection) FROM artifact;
+COMMIT;
