@@ -195,6 +195,142 @@ static void bench_memory(FILE *pOut) {
   sqlite3_exec(db, "PRAGMA cache_size = -262144", 0, 0, 0);
 }
 
+/*
+** Writes: INSERT, UPDATE and DELETE of one artifact through `artifacts`
+** against the statements Prefect's server runs for the same request,
+** written by hand (schema.md §6) with the values already in stored form.
+** On a second, read-write connection, inside one transaction that is
+** rolled back: the database file is left as it was.
+*/
+static void bench_writes(const char *zPath, const char *zLib, FILE *pOut) {
+  static const char *const azHand[] = {
+    /* 0 create: the collection upsert, then the artifact */
+    "INSERT INTO artifact_collection (id, created, updated, key, latest_id, type, data, description, metadata_)"
+    " VALUES (?1, ?2, ?2, ?3, ?4, 'markdown', '\"# report\"', NULL, '{\"rows\": \"12\"}')"
+    " ON CONFLICT (key) DO UPDATE SET latest_id = excluded.latest_id, updated = excluded.updated, type = excluded.type,"
+    " data = excluded.data, description = excluded.description, metadata_ = excluded.metadata_,"
+    " flow_run_id = excluded.flow_run_id, task_run_id = excluded.task_run_id",
+    "INSERT INTO artifact (id, created, updated, key, type, data, metadata_) VALUES (?4, ?2, ?2, ?3, 'markdown',"
+    " '\"# report\"', '{\"rows\": \"12\"}')",
+    /* 2 update: the artifact, then its collection row if it is the latest */
+    "UPDATE artifact SET description = 'checked', updated = strftime('%Y-%m-%d %H:%M:%f000', 'now') WHERE id = ?1",
+    "UPDATE artifact_collection SET description = 'checked', updated = strftime('%Y-%m-%d %H:%M:%f000', 'now')"
+    " WHERE key = (SELECT key FROM artifact WHERE id = ?1) AND latest_id = ?1",
+    /* 4 delete: is it the latest, its replacement, the collection, the artifact */
+    "SELECT 1 FROM artifact_collection WHERE key = (SELECT key FROM artifact WHERE id = ?1) AND latest_id = ?1",
+    "SELECT id, data, description, type, created, updated, flow_run_id, task_run_id, metadata_ FROM artifact"
+    " WHERE key = (SELECT key FROM artifact WHERE id = ?1) AND id != ?1 ORDER BY created DESC LIMIT 1",
+    "UPDATE artifact_collection SET latest_id = ?2, data = ?3, description = ?4, type = ?5, created = ?6,"
+    " updated = ?7, flow_run_id = ?8, task_run_id = ?9, metadata_ = ?10 WHERE key = (SELECT key FROM artifact WHERE id = ?1)",
+    "DELETE FROM artifact WHERE id = ?1",
+  };
+  enum { N_HAND = 8, N_OP = 1000 };
+  sqlite3 *dbw;
+  sqlite3_stmt *apHand[N_HAND], *pIns, *pUpd, *pDel, *pIds;
+  static double aOurs[3][N_OP], aHandT[3][N_OP];
+  char **azId = sqlite3_malloc(sizeof(char *) * 2 * N_OP), **azKey = sqlite3_malloc(sizeof(char *) * 2 * N_OP);
+  char *zErr = 0;
+  int i, k, nId = 0;
+  sqlite3 *dbRead = db;
+  if (sqlite3_open_v2(zPath, &dbw, SQLITE_OPEN_READWRITE, 0) != SQLITE_OK) die("open for writes");
+  db = dbw;  /* die() reports this connection's errors */
+  sqlite3_enable_load_extension(dbw, 1);
+  if (sqlite3_load_extension(dbw, zLib, 0, &zErr) != SQLITE_OK) { fprintf(stderr, "bench: %s\n", zErr); exit(1); }
+  sqlite3_exec(dbw, "PRAGMA cache_size = -262144", 0, 0, 0);
+  /* latest artifacts of 2 * N_OP keys spread over the table: half for ours, half by hand */
+  if (sqlite3_prepare_v2(dbw, "SELECT latest_id, key FROM artifact_collection WHERE rowid % 7 = 3 LIMIT ?1", -1, &pIds, 0))
+    die("ids");
+  sqlite3_bind_int(pIds, 1, 2 * N_OP);
+  while (sqlite3_step(pIds) == SQLITE_ROW) {
+    azId[nId] = sqlite3_mprintf("%s", sqlite3_column_text(pIds, 0));
+    azKey[nId++] = sqlite3_mprintf("%s", sqlite3_column_text(pIds, 1));
+  }
+  sqlite3_finalize(pIds);
+  if (nId < 2 * N_OP) die("not enough keys for the write benchmark");
+  for (k = 0; k < N_HAND; k++) if (sqlite3_prepare_v2(dbw, azHand[k], -1, &apHand[k], 0)) die(azHand[k]);
+  if (sqlite3_prepare_v2(dbw, "INSERT INTO artifacts (id, key, type, data, metadata_) VALUES (?1, ?2, 'markdown',"
+                              " json_quote('# report'), json_object('rows', '12'))", -1, &pIns, 0)) die("ins");
+  if (sqlite3_prepare_v2(dbw, "UPDATE artifacts SET description = 'checked' WHERE id = ?1", -1, &pUpd, 0)) die("upd");
+  if (sqlite3_prepare_v2(dbw, "DELETE FROM artifacts WHERE id = ?1", -1, &pDel, 0)) die("del");
+  sqlite3_exec(dbw, "BEGIN IMMEDIATE", 0, 0, 0);
+  for (i = 0; i < N_OP; i++) {
+    char zNow[32], zNewOurs[40], zNewHand[40];
+    const char *zOurs = azId[2 * i], *zHand = azId[2 * i + 1];
+    double t0;
+    sqlite3_snprintf(sizeof(zNow), zNow, "2026-11-26 12:00:00.%06d", i);
+    sqlite3_snprintf(sizeof(zNewOurs), zNewOurs, "ffffffff-0000-4000-8000-%012d", 2 * i);
+    sqlite3_snprintf(sizeof(zNewHand), zNewHand, "ffffffff-0000-4000-8000-%012d", 2 * i + 1);
+    /* create a new version of an existing key */
+    t0 = now();
+    sqlite3_bind_text(pIns, 1, zNewOurs, -1, SQLITE_STATIC);
+    sqlite3_bind_text(pIns, 2, azKey[2 * i], -1, SQLITE_STATIC);
+    run(pIns);
+    aOurs[0][i] = now() - t0;
+    t0 = now();
+    for (k = 0; k < 2; k++) {
+      sqlite3_bind_text(apHand[k], 1, "eeeeeeee-0000-4000-8000-000000000000", -1, SQLITE_STATIC);
+      sqlite3_bind_text(apHand[k], 2, zNow, -1, SQLITE_STATIC);
+      sqlite3_bind_text(apHand[k], 3, azKey[2 * i + 1], -1, SQLITE_STATIC);
+      sqlite3_bind_text(apHand[k], 4, zNewHand, -1, SQLITE_STATIC);
+      run(apHand[k]);
+    }
+    aHandT[0][i] = now() - t0;
+    /* update the (now older) previous latest: no collection change */
+    t0 = now();
+    sqlite3_bind_text(pUpd, 1, zOurs, -1, SQLITE_STATIC);
+    run(pUpd);
+    aOurs[1][i] = now() - t0;
+    t0 = now();
+    for (k = 2; k < 4; k++) {
+      sqlite3_bind_text(apHand[k], 1, zHand, -1, SQLITE_STATIC);
+      run(apHand[k]);
+    }
+    aHandT[1][i] = now() - t0;
+    /* delete the new latest: the collection moves back */
+    t0 = now();
+    sqlite3_bind_text(pDel, 1, zNewOurs, -1, SQLITE_STATIC);
+    run(pDel);
+    aOurs[2][i] = now() - t0;
+    t0 = now();
+    sqlite3_bind_text(apHand[4], 1, zNewHand, -1, SQLITE_STATIC);
+    if (sqlite3_step(apHand[4]) == SQLITE_ROW) {
+      sqlite3_bind_text(apHand[5], 1, zNewHand, -1, SQLITE_STATIC);
+      if (sqlite3_step(apHand[5]) == SQLITE_ROW) {
+        sqlite3_bind_text(apHand[6], 1, zNewHand, -1, SQLITE_STATIC);
+        for (k = 0; k < 9; k++) sqlite3_bind_value(apHand[6], 2 + k, sqlite3_column_value(apHand[5], k));
+        run(apHand[6]);
+      }
+      sqlite3_reset(apHand[5]);
+    }
+    sqlite3_reset(apHand[4]);
+    sqlite3_bind_text(apHand[7], 1, zNewHand, -1, SQLITE_STATIC);
+    run(apHand[7]);
+    aHandT[2][i] = now() - t0;
+  }
+  /* both sides did the same: the keys' collection rows point back at their old latest */
+  if (strcmp(one_text("SELECT count(*) FROM artifact WHERE id LIKE 'ffffffff-%'"), "0") != 0) die("writes left rows");
+  sqlite3_exec(dbw, "ROLLBACK", 0, 0, 0);
+  fprintf(pOut, "\nWrites (one artifact per statement, in one transaction, median of %d, µs):\n\n", N_OP);
+  fprintf(pOut, "| operation | ours µs | Prefect's statements by hand µs | ours / hand-written |\n| --- | --- | --- | --- |\n");
+  {
+    static const char *const azOp[3] = {"INSERT a new version of a key (collection upsert)",
+                                        "UPDATE description of an older version", "DELETE the latest (collection moves back)"};
+    for (k = 0; k < 3; k++) {
+      double rOurs = median(aOurs[k], N_OP), rHand = median(aHandT[k], N_OP);
+      fprintf(pOut, "| %s | %.1f | %.1f | %.2f |\n", azOp[k], rOurs * 1e6, rHand * 1e6, rOurs / rHand);
+    }
+  }
+  for (k = 0; k < N_HAND; k++) sqlite3_finalize(apHand[k]);
+  sqlite3_finalize(pIns);
+  sqlite3_finalize(pUpd);
+  sqlite3_finalize(pDel);
+  for (i = 0; i < nId; i++) { sqlite3_free(azId[i]); sqlite3_free(azKey[i]); }
+  sqlite3_free(azId);
+  sqlite3_free(azKey);
+  sqlite3_close(dbw);
+  db = dbRead;
+}
+
 int main(int argc, char **argv) {
   double rSeconds = argc > 3 ? atof(argv[3]) : 1.5;
   char *zErr = 0;
@@ -280,9 +416,14 @@ int main(int argc, char **argv) {
     if (getenv("BENCH_ONLY") && !strstr(aCase[i].zName, getenv("BENCH_ONLY"))) continue;
     bench_case(&aCase[i], rSeconds, pOut);
   }
+  if (getenv("BENCH_ONLY") && strcmp(getenv("BENCH_ONLY"), "writes") == 0) {
+    bench_writes(argv[1], argv[2], pOut);
+    return 0;
+  }
   if (getenv("BENCH_ONLY")) return 0;
   bench_tiny(zId, pOut);
   bench_memory(pOut);
+  bench_writes(argv[1], argv[2], pOut);
   sqlite3_close(db);
   return 0;
 }

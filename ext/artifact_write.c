@@ -54,7 +54,9 @@ typedef enum StmtId {
   S_DELETE,
   S_IMAGE_ARTIFACT,
   S_IMAGE_COLLECTION,
+  S_LINKS_FLOW_RUN_STATE,
   S_CLEAR_FLOW_RUN_STATE,
+  S_LINKS_TASK_RUN_STATE,
   S_CLEAR_TASK_RUN_STATE,
   S_COUNT
 } StmtId;
@@ -103,10 +105,14 @@ static const char *const azStmtSql[S_COUNT] = {
   /* S_IMAGE_ARTIFACT, S_IMAGE_COLLECTION: rows as they were, for undo_log.c */
   "SELECT rowid, * FROM artifact WHERE rowid = ?1",
   "SELECT rowid, * FROM artifact_collection WHERE \"key\" = ?1",
-  /* S_CLEAR_*_STATE: what foreign_keys = ON (always on in Prefect) does
-  ** when an artifact goes; run when the user's connection has it off */
-  "UPDATE flow_run_state SET result_artifact_id = NULL WHERE result_artifact_id = ?1 RETURNING rowid",
-  "UPDATE task_run_state SET result_artifact_id = NULL WHERE result_artifact_id = ?1 RETURNING rowid",
+  /* S_LINKS_*, S_CLEAR_*: what foreign_keys = ON (always on in Prefect)
+  ** does when an artifact goes; run when the user's connection has it off.
+  ** The rows are looked up first (for the undo log, and because most
+  ** artifacts are named by no state: then nothing is written) */
+  "SELECT rowid FROM flow_run_state WHERE result_artifact_id = ?1",
+  "UPDATE flow_run_state SET result_artifact_id = NULL WHERE result_artifact_id = ?1",
+  "SELECT rowid FROM task_run_state WHERE result_artifact_id = ?1",
+  "UPDATE task_run_state SET result_artifact_id = NULL WHERE result_artifact_id = ?1",
 };
 
 struct ArtifactWriter {
@@ -706,10 +712,10 @@ static int artifact_update(ArtifactWriter *p, int argc, sqlite3_value **argv, Un
 ** the ON DELETE SET NULL of Prefect's schema would. Each cleared row gets
 ** an undo step. Tables missing from an older or partial schema are
 ** skipped. */
-static int clear_state_links(ArtifactWriter *p, StmtId id, const char *zTable, sqlite3_value *pId, UndoLog *pUndo) {
-  int rc = SQLITE_OK;
-  sqlite3_stmt *pStmt;
-  pStmt = stmt_get(p, id, &rc);
+static int clear_state_links(ArtifactWriter *p, StmtId idLinks, StmtId idClear, const char *zTable,
+                             sqlite3_value *pId, UndoLog *pUndo) {
+  int rc = SQLITE_OK, nLink = 0;
+  sqlite3_stmt *pStmt = stmt_get(p, idLinks, &rc);
   if (!pStmt) return rc == SQLITE_ERROR ? SQLITE_OK : rc;  /* no such table or column */
   sqlite3_bind_value(pStmt, 1, pId);
   while (rc == SQLITE_OK && (rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
@@ -717,13 +723,20 @@ static int clear_state_links(ArtifactWriter *p, StmtId id, const char *zTable, s
     sqlite3_value *apVal[2];
     apVal[0] = pId;
     apVal[1] = sqlite3_column_value(pStmt, 0);
+    nLink++;
     rc = undo_step_sql(&step, sqlite3_mprintf("UPDATE \"%w\" SET result_artifact_id = ?1 WHERE rowid = ?2",
                                               zTable), 2, apVal);
     if (rc == SQLITE_OK) rc = undo_log_add(pUndo, &step);
   }
   if (rc == SQLITE_DONE) rc = SQLITE_OK;
-  if (rc == SQLITE_OK) rc = sqlite3_reset(pStmt);
   stmt_done(pStmt);
+  if (rc == SQLITE_OK && nLink > 0) {
+    pStmt = stmt_get(p, idClear, &rc);
+    if (pStmt) {
+      sqlite3_bind_value(pStmt, 1, pId);
+      rc = stmt_run(pStmt);
+    }
+  }
   return rc;
 }
 
@@ -801,8 +814,10 @@ static int artifact_delete(ArtifactWriter *p, sqlite3_value *pRowidValue, UndoLo
     }
   }
   if (rc == SQLITE_OK && !bForeignKeys) {
-    rc = clear_state_links(p, S_CLEAR_FLOW_RUN_STATE, "flow_run_state", pId, pUndo);
-    if (rc == SQLITE_OK) rc = clear_state_links(p, S_CLEAR_TASK_RUN_STATE, "task_run_state", pId, pUndo);
+    rc = clear_state_links(p, S_LINKS_FLOW_RUN_STATE, S_CLEAR_FLOW_RUN_STATE, "flow_run_state", pId, pUndo);
+    if (rc == SQLITE_OK) {
+      rc = clear_state_links(p, S_LINKS_TASK_RUN_STATE, S_CLEAR_TASK_RUN_STATE, "task_run_state", pId, pUndo);
+    }
   }
   sqlite3_value_free(pId);
   sqlite3_value_free(pKey);
