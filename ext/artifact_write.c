@@ -740,6 +740,22 @@ static int clear_state_links(ArtifactWriter *p, StmtId idLinks, StmtId idClear, 
   return rc;
 }
 
+/* data and metadata_ of the replacement go to the collection the way
+** Prefect moves them: read into Python (json.loads) and written back
+** (json.dumps), so a SQL NULL becomes the text null and JSON text takes
+** json.dumps's form. A stored value that is not JSON is copied as it is. */
+static int bind_json_round_trip(sqlite3_stmt *pStmt, int iParam, sqlite3_value *pVal) {
+  FieldValue value;
+  char *zErr = 0;
+  int rc = read_data(pVal, &value, &zErr);
+  sqlite3_free(zErr);
+  if (rc == SQLITE_NOMEM) return rc;
+  if (rc != SQLITE_OK) return sqlite3_bind_value(pStmt, iParam, pVal);
+  rc = sqlite3_bind_text(pStmt, iParam, value.z, value.n, SQLITE_TRANSIENT);
+  field_clear(&value);
+  return rc;
+}
+
 /* DELETE /artifacts/{id} */
 static int artifact_delete(ArtifactWriter *p, sqlite3_value *pRowidValue, UndoLog *pUndo) {
   sqlite3_value *pId = 0, *pKey = 0;
@@ -776,9 +792,17 @@ static int artifact_delete(ArtifactWriter *p, sqlite3_value *pRowidValue, UndoLo
           if (pStmt) {
             int c;
             sqlite3_bind_value(pStmt, 1, pKey);
-            for (c = 0; c < 9; c++) sqlite3_bind_value(pStmt, 2 + c, sqlite3_column_value(pFind, c));
+            for (c = 0; c < 9 && rc == SQLITE_ROW; c++) {
+              sqlite3_value *pVal = sqlite3_column_value(pFind, c);
+              if (c == 1 || c == 8) {
+                rc = bind_json_round_trip(pStmt, 2 + c, pVal);
+                if (rc == SQLITE_OK) rc = SQLITE_ROW;
+              } else {
+                sqlite3_bind_value(pStmt, 2 + c, pVal);
+              }
+            }
             stmt_done(pFind);
-            rc = stmt_run(pStmt);
+            if (rc == SQLITE_ROW) rc = stmt_run(pStmt);
           }
         } else if (rc == SQLITE_DONE) {
           /* the last of its key: the collection row goes; restoring it

@@ -312,3 +312,13 @@ INSERT INTO artifacts (id, key, data) VALUES ('f0000000-0000-4000-8000-000000000
 INSERT OR ROLLBACK INTO artifacts (id) VALUES ('f0000000-0000-4000-8000-000000000001');
 SELECT group_concat(substr(id, -2) || '=' || data, ' '), (SELECT substr(latest_id, -2) FROM artifact_collection) FROM artifact;
 COMMIT;
+
+SELECT '== 20. a delete moves data and metadata_ to the collection through json.loads/json.dumps, as Prefect does';
+DELETE FROM artifacts;
+-- older versions written by someone else: SQL NULL, compact JSON, a number
+INSERT INTO artifact (id, created, updated, "key", data, metadata_) VALUES
+  ('f1000000-0000-4000-8000-000000000001', '2026-01-01 00:00:00.000000', '2026-01-01 00:00:00.000000', 'rt', NULL, NULL),
+  ('f1000000-0000-4000-8000-000000000002', '2026-01-02 00:00:00.000000', '2026-01-02 00:00:00.000000', 'rt2', '{"a":[1,2.50]}', '{"k":"v"}');
+INSERT INTO artifacts (id, key, data) VALUES ('f1000000-0000-4000-8000-000000000003', 'rt', '1'), ('f1000000-0000-4000-8000-000000000004', 'rt2', '2');
+DELETE FROM artifacts WHERE id IN ('f1000000-0000-4000-8000-000000000003', 'f1000000-0000-4000-8000-000000000004');
+SELECT "key", substr(latest_id, -2), quote(data), quote(metadata_), created FROM artifact_collection ORDER BY "key";
