@@ -156,3 +156,34 @@ fuzz: dist/fuzz/fuzz_body dist/fuzz/fuzz_struct
 	  -artifact_prefix=dist/fuzz/ -print_final_stats=1 dist/fuzz/corpus-struct > dist/fuzz/fuzz_struct.log 2>&1 \
 	  || { tail -60 dist/fuzz/fuzz_struct.log; exit 1; }
 	grep -E '^#[0-9]+.*DONE|stat::number_of_executed_units|cov:' dist/fuzz/fuzz_struct.log | tail -2
+
+# ---------------------------------------------------------------------------
+# Static build: `make static` gives dist/static/sqlite3, a sqlite3 shell with
+# the extension compiled in (-DSQLITE_CORE) and registered on every connection
+# by sqlite3_auto_extension (ext/static_shell.c), linked with Debian's static
+# libsqlite3.a: for machines where loading an extension is not allowed.
+# shell.c comes from the Debian source package of the installed
+# libsqlite3-dev (ext/static_shell_source.sh; needs dpkg-dev and tcl), or from
+# SHELL_C=path/to/shell.c (it must be the same SQLite version as SQLITE_A).
+STATIC_DIR := $(DIST)/static
+STATIC_SHELL := $(STATIC_DIR)/sqlite3
+SHELL_C ?= $(STATIC_DIR)/shell.c
+SQLITE_A ?= $(shell $(CC) -print-file-name=libsqlite3.a)
+
+.PHONY: static
+
+static: $(STATIC_SHELL)
+
+$(STATIC_DIR)/shell.c:
+	bash ext/static_shell_source.sh $(STATIC_DIR)
+
+# shell.c is SQLite's code: built without our -Werror warning set.
+$(STATIC_DIR)/shell.o: $(SHELL_C)
+	@mkdir -p $(STATIC_DIR)
+	$(CC) $(CFLAGS) -DSQLITE_SHELL_INIT_PROC=prefect_shell_init -c $(SHELL_C) -o $@
+
+$(STATIC_SHELL): $(STATIC_DIR)/shell.o ext/static_shell.c $(EXT_SOURCES) $(EXT_HEADERS) VERSION
+	@test -f "$(SQLITE_A)" || { echo "make static: no static libsqlite3 ($(SQLITE_A)); install libsqlite3-dev or set SQLITE_A"; exit 1; }
+	$(CC) $(CFLAGS) $(WARNINGS) $(DEFINES) -DSQLITE_CORE -Iext ext/static_shell.c $(EXT_SOURCES) \
+	  $(STATIC_DIR)/shell.o $(SQLITE_A) -o $@ -lm
+	@echo "make static: $@ (try: $@ $(strip $(DEMO_DB)) 'SELECT prefect_version()')"
