@@ -187,3 +187,16 @@ $(STATIC_SHELL): $(STATIC_DIR)/shell.o ext/static_shell.c $(EXT_SOURCES) $(EXT_H
 	$(CC) $(CFLAGS) $(WARNINGS) $(DEFINES) -DSQLITE_CORE -Iext ext/static_shell.c $(EXT_SOURCES) \
 	  $(STATIC_DIR)/shell.o $(SQLITE_A) -o $@ -lm
 	@echo "make static: $@ (try: $@ $(strip $(DEMO_DB)) 'SELECT prefect_version()')"
+
+# ---------------------------------------------------------------------------
+# Clients: each client runs its example of examples/ for real, on the demo
+# database, against the built library; part of `make test`. Each test prints
+# its own counting line. The Python-driven ones run under /usr/bin/python3
+# (Debian's, which can load extensions).
+.PHONY: test-clients test-shell
+
+test: test-clients
+test-clients: test-shell
+
+test-shell: $(LOADABLE) $(DEMO_DB)
+	/usr/bin/python3 tests/client/test_shell.py
