@@ -193,10 +193,13 @@ $(STATIC_SHELL): $(STATIC_DIR)/shell.o ext/static_shell.c $(EXT_SOURCES) $(EXT_H
 # database, against the built library; part of `make test`. Each test prints
 # its own counting line. The Python-driven ones run under /usr/bin/python3
 # (Debian's, which can load extensions).
-.PHONY: test-clients test-shell
+.PHONY: test-clients test-shell test-python-helper
 
 test: test-clients
-test-clients: test-shell
+test-clients: test-shell test-python-helper
 
 test-shell: $(LOADABLE) $(DEMO_DB)
 	/usr/bin/python3 tests/client/test_shell.py
+
+test-python-helper: $(LOADABLE) $(DEMO_DB)
+	/usr/bin/python3 tests/client/test_python_helper.py
