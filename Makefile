@@ -193,13 +193,35 @@ $(STATIC_SHELL): $(STATIC_DIR)/shell.o ext/static_shell.c $(EXT_SOURCES) $(EXT_H
 # database, against the built library; part of `make test`. Each test prints
 # its own counting line. The Python-driven ones run under /usr/bin/python3
 # (Debian's, which can load extensions).
-.PHONY: test-clients test-shell test-python-helper
+.PHONY: test-clients test-shell test-python-helper test-node node-deps
 
 test: test-clients
-test-clients: test-shell test-python-helper
+test-clients: test-shell test-python-helper test-node
 
 test-shell: $(LOADABLE) $(DEMO_DB)
 	/usr/bin/python3 tests/client/test_shell.py
 
 test-python-helper: $(LOADABLE) $(DEMO_DB)
 	/usr/bin/python3 tests/client/test_python_helper.py
+
+# Node.js: better-sqlite3 12 (Node 20 or newer), installed from
+# examples/node/package-lock.json into examples/node/node_modules (about a
+# minute: without a reachable prebuilt binary, node-gyp compiles it). node-gyp
+# is pointed at the system's Node headers when they match the running node,
+# so that it need not download them.
+NODE_DIR := examples/node
+NODE_DEPS := $(NODE_DIR)/node_modules/.package-lock.json
+
+node-deps: $(NODE_DEPS)
+
+$(NODE_DEPS): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "make: npm not found: Node.js 20 or newer with npm is needed"; exit 1; }
+	hdr=/usr/include/node/node_version.h; \
+	if [ -z "$${npm_config_nodedir:-}" ] && [ -f $$hdr ] && [ "$$(node --version)" = \
+	     "v$$(awk '$$2 ~ /^NODE_(MAJOR|MINOR|PATCH)_VERSION$$/ { v = v sep $$3; sep = "." } END { print v }' $$hdr)" ]; then \
+	  export npm_config_nodedir=/usr; fi; \
+	npm ci --prefix $(NODE_DIR) --no-audit --no-fund
+	@touch $@
+
+test-node: $(LOADABLE) $(DEMO_DB) $(NODE_DEPS)
+	node --test tests/client/test_node.mjs
