@@ -193,10 +193,10 @@ $(STATIC_SHELL): $(STATIC_DIR)/shell.o ext/static_shell.c $(EXT_SOURCES) $(EXT_H
 # database, against the built library; part of `make test`. Each test prints
 # its own counting line. The Python-driven ones run under /usr/bin/python3
 # (Debian's, which can load extensions).
-.PHONY: test-clients test-shell test-python-helper test-node node-deps test-sqlite-utils
+.PHONY: test-clients test-shell test-python-helper test-node node-deps test-sqlite-utils test-static
 
 test: test-clients
-test-clients: test-shell test-python-helper test-node test-sqlite-utils
+test-clients: test-shell test-python-helper test-node test-sqlite-utils test-static
 
 test-shell: $(LOADABLE) $(DEMO_DB)
 	/usr/bin/python3 tests/client/test_shell.py
@@ -228,3 +228,6 @@ test-node: $(LOADABLE) $(DEMO_DB) $(NODE_DEPS)
 
 test-sqlite-utils: $(LOADABLE) $(DEMO_DB)
 	/usr/bin/python3 tests/client/test_sqlite_utils.py
+
+test-static: $(STATIC_SHELL) $(LOADABLE) $(DEMO_DB)
+	/usr/bin/python3 tests/client/test_static.py
