@@ -193,10 +193,10 @@ $(STATIC_SHELL): $(STATIC_DIR)/shell.o ext/static_shell.c $(EXT_SOURCES) $(EXT_H
 # database, against the built library; part of `make test`. Each test prints
 # its own counting line. The Python-driven ones run under /usr/bin/python3
 # (Debian's, which can load extensions).
-.PHONY: test-clients test-shell test-python-helper test-node node-deps test-sqlite-utils test-static
+.PHONY: test-clients test-shell test-python-helper test-node node-deps test-sqlite-utils test-static test-html
 
 test: test-clients
-test-clients: test-shell test-python-helper test-node test-sqlite-utils test-static
+test-clients: test-shell test-python-helper test-node test-sqlite-utils test-static test-html
 
 test-shell: $(LOADABLE) $(DEMO_DB)
 	/usr/bin/python3 tests/client/test_shell.py
@@ -231,3 +231,8 @@ test-sqlite-utils: $(LOADABLE) $(DEMO_DB)
 
 test-static: $(STATIC_SHELL) $(LOADABLE) $(DEMO_DB)
 	/usr/bin/python3 tests/client/test_static.py
+
+# The HTML report (dist/report.html, made by examples/html/report.sql), opened
+# in headless Chromium; the test leaves its screenshot in dist/report.png.
+test-html: $(LOADABLE) $(DEMO_DB)
+	/usr/bin/python3 tests/client/test_html.py
