@@ -193,10 +193,14 @@ $(STATIC_SHELL): $(STATIC_DIR)/shell.o ext/static_shell.c $(EXT_SOURCES) $(EXT_H
 # database, against the built library; part of `make test`. Each test prints
 # its own counting line. The Python-driven ones run under /usr/bin/python3
 # (Debian's, which can load extensions).
-.PHONY: test-clients test-shell test-python-helper test-node node-deps test-sqlite-utils test-static test-html
+.PHONY: test-clients test-shell test-python-helper test-node node-deps test-sqlite-utils test-static test-html test-readme
 
 test: test-clients
-test-clients: test-shell test-python-helper test-node test-sqlite-utils test-static test-html
+test-clients: test-readme test-shell test-python-helper test-sqlite-utils test-node test-static test-html
+
+# The README shows each examples/*/quickstart.* exactly as it is.
+test-readme:
+	/usr/bin/python3 tests/client/test_readme.py
 
 test-shell: $(LOADABLE) $(DEMO_DB)
 	/usr/bin/python3 tests/client/test_shell.py
@@ -216,6 +220,8 @@ node-deps: $(NODE_DEPS)
 
 $(NODE_DEPS): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
 	@command -v npm >/dev/null 2>&1 || { echo "make: npm not found: Node.js 20 or newer with npm is needed"; exit 1; }
+	@[ "$$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ] || \
+	  { echo "make: better-sqlite3 12 needs Node.js 20 or newer, this is $$(node --version)"; exit 1; }
 	hdr=/usr/include/node/node_version.h; \
 	if [ -z "$${npm_config_nodedir:-}" ] && [ -f $$hdr ] && [ "$$(node --version)" = \
 	     "v$$(awk '$$2 ~ /^NODE_(MAJOR|MINOR|PATCH)_VERSION$$/ { v = v sep $$3; sep = "." } END { print v }' $$hdr)" ]; then \
