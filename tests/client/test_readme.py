@@ -51,4 +51,4 @@ def test_quick_start_installs_what_ci_installs():
 
 
 if __name__ == "__main__":
-    sys.exit(main("readme", globals()))
+    sys.exit(main("readme", globals(), needs_demo=False))
