@@ -161,3 +161,89 @@ fuzz: dist/fuzz/fuzz_body dist/fuzz/fuzz_struct
 	  -artifact_prefix=dist/fuzz/ -print_final_stats=1 dist/fuzz/corpus-struct > dist/fuzz/fuzz_struct.log 2>&1 \
 	  || { tail -60 dist/fuzz/fuzz_struct.log; exit 1; }
 	grep -E '^#[0-9]+.*DONE|stat::number_of_executed_units|cov:' dist/fuzz/fuzz_struct.log | tail -2
+
+# ---------------------------------------------------------------------------
+# Static build: `make static` gives dist/static/sqlite3, a sqlite3 shell with
+# the extension compiled in (-DSQLITE_CORE) and registered on every connection
+# by sqlite3_auto_extension (ext/static_shell.c), linked with Debian's static
+# libsqlite3.a: for machines where loading an extension is not allowed.
+# shell.c comes from the Debian source package of the installed
+# libsqlite3-dev (ext/static_shell_source.sh; needs dpkg-dev and tcl), or from
+# SHELL_C=path/to/shell.c (it must be the same SQLite version as SQLITE_A).
+STATIC_DIR := $(DIST)/static
+STATIC_SHELL := $(STATIC_DIR)/sqlite3
+SHELL_C ?= $(STATIC_DIR)/shell.c
+SQLITE_A ?= $(shell $(CC) -print-file-name=libsqlite3.a)
+
+.PHONY: static
+
+static: $(STATIC_SHELL)
+
+$(STATIC_DIR)/shell.c:
+	bash ext/static_shell_source.sh $(STATIC_DIR)
+
+# shell.c is SQLite's code: built without our -Werror warning set.
+$(STATIC_DIR)/shell.o: $(SHELL_C)
+	@mkdir -p $(STATIC_DIR)
+	$(CC) $(CFLAGS) -DSQLITE_SHELL_INIT_PROC=prefect_shell_init -c $(SHELL_C) -o $@
+
+$(STATIC_SHELL): $(STATIC_DIR)/shell.o ext/static_shell.c $(EXT_SOURCES) $(EXT_HEADERS) VERSION
+	@test -f "$(SQLITE_A)" || { echo "make static: no static libsqlite3 ($(SQLITE_A)); install libsqlite3-dev or set SQLITE_A"; exit 1; }
+	$(CC) $(CFLAGS) $(WARNINGS) $(DEFINES) -DSQLITE_CORE -Iext ext/static_shell.c $(EXT_SOURCES) \
+	  $(STATIC_DIR)/shell.o $(SQLITE_A) -o $@ -lm
+	@echo "make static: $@ (try: $@ $(strip $(DEMO_DB)) 'SELECT prefect_version()')"
+
+# ---------------------------------------------------------------------------
+# Clients: each client runs its example of examples/ for real, on the demo
+# database, against the built library; part of `make test`. Each test prints
+# its own counting line. The Python-driven ones run under /usr/bin/python3
+# (Debian's, which can load extensions).
+.PHONY: test-clients test-shell test-python-helper test-node node-deps test-sqlite-utils test-static test-html test-readme
+
+test: test-clients
+test-clients: test-readme test-shell test-python-helper test-sqlite-utils test-node test-static test-html
+
+# The README shows each examples/*/quickstart.* exactly as it is.
+test-readme:
+	/usr/bin/python3 tests/client/test_readme.py
+
+test-shell: $(LOADABLE) $(DEMO_DB)
+	/usr/bin/python3 tests/client/test_shell.py
+
+test-python-helper: $(LOADABLE) $(DEMO_DB)
+	/usr/bin/python3 tests/client/test_python_helper.py
+
+# Node.js: better-sqlite3 12 (Node 20 or newer), installed from
+# examples/node/package-lock.json into examples/node/node_modules (about a
+# minute: without a reachable prebuilt binary, node-gyp compiles it). node-gyp
+# is pointed at the system's Node headers when they match the running node,
+# so that it need not download them.
+NODE_DIR := examples/node
+NODE_DEPS := $(NODE_DIR)/node_modules/.package-lock.json
+
+node-deps: $(NODE_DEPS)
+
+$(NODE_DEPS): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "make: npm not found: Node.js 20 or newer with npm is needed"; exit 1; }
+	@[ "$$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ] || \
+	  { echo "make: better-sqlite3 12 needs Node.js 20 or newer, this is $$(node --version)"; exit 1; }
+	hdr=/usr/include/node/node_version.h; \
+	if [ -z "$${npm_config_nodedir:-}" ] && [ -f $$hdr ] && [ "$$(node --version)" = \
+	     "v$$(awk '$$2 ~ /^NODE_(MAJOR|MINOR|PATCH)_VERSION$$/ { v = v sep $$3; sep = "." } END { print v }' $$hdr)" ]; then \
+	  export npm_config_nodedir=/usr; fi; \
+	npm ci --prefix $(NODE_DIR) --no-audit --no-fund
+	@touch $@
+
+test-node: $(LOADABLE) $(DEMO_DB) $(NODE_DEPS)
+	node --test tests/client/test_node.mjs
+
+test-sqlite-utils: $(LOADABLE) $(DEMO_DB)
+	/usr/bin/python3 tests/client/test_sqlite_utils.py
+
+test-static: $(STATIC_SHELL) $(LOADABLE) $(DEMO_DB)
+	/usr/bin/python3 tests/client/test_static.py
+
+# The HTML report (dist/report.html, made by examples/html/report.sql), opened
+# in headless Chromium; the test leaves its screenshot in dist/report.png.
+test-html: $(LOADABLE) $(DEMO_DB)
+	/usr/bin/python3 tests/client/test_html.py
