@@ -419,6 +419,8 @@ int artifact_writer_apply(ArtifactWriter *p, int argc, sqlite3_value **argv, sql
 ** vtab_collection.c and prefect.c
 ** ====================================================================== */
 int vtab_collection_register(sqlite3 *db, const CollectionDesc *pColl);
+/* prefect_filter(table, doc) on the table's current row (vtab_collection.c) */
+void prefect_filter_row_func(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 int vtab_table_register(sqlite3 *db);     /* vtab_table.c: prefect_table() */
 int vtab_run_tree_register(sqlite3 *db);  /* vtab_run_tree.c: prefect_run_tree() */
 int functions_register(sqlite3 *db);

@@ -105,15 +105,6 @@ static void prefectUuid4Func(sqlite3_context *ctx, int argc, sqlite3_value **arg
   sqlite3_result_text(ctx, zId, 36, SQLITE_TRANSIENT);
 }
 
-/* prefect_filter(x, doc) anywhere but on a collection table's own column:
-** the virtual tables overload it (xFindFunction), this is what is left. */
-static void prefectFilterMisplacedFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  (void)argc;
-  (void)argv;
-  sqlite3_result_error(ctx, "prefect: prefect_filter(): the first argument must be the table itself, "
-                            "as in prefect_filter(artifacts, '{...}')", -1);
-}
-
 int functions_register(sqlite3 *db) {
   static const struct {
     const char *zName;
@@ -124,7 +115,7 @@ int functions_register(sqlite3 *db) {
     {"prefect_version", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, prefectVersionFunc},
     {"prefect_debug", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, prefectDebugFunc},
     {"prefect_filter_sql", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, prefectFilterSqlFunc},
-    {"prefect_filter", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, prefectFilterMisplacedFunc},
+    {"prefect_filter", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, prefect_filter_row_func},
     {"prefect_uuid4", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, prefectUuid4Func},
   };
   size_t i;

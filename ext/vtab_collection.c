@@ -653,7 +653,10 @@ static int collectionRowid(sqlite3_vtab_cursor *pCursor, sqlite_int64 *pRowid) {
 
 /*
 ** prefect_filter(artifacts, '{...}') where SQLite could not push it down
-** (inside an OR, say): is the current row in the document's answer? The
+** (inside an OR, say), or where it is no WHERE term at all (an aggregate's
+** FILTER or argument: SQLite overloads functions through xFindFunction only
+** on plain column references, so prefect.c registers this as the global
+** prefect_filter() too): is the current row in the document's answer? The
 ** first argument carries the cursor (see collectionColumn), whose row id
 ** is looked up with the same compiled filter plus "id = ?". The compiled
 ** statement is kept as auxiliary data of the document argument, so it is
@@ -671,18 +674,22 @@ static void row_filter_free(void *p) {
   sqlite3_free(pRF);
 }
 
-static void prefectFilterRowFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  CollectionVtab *pTab = (CollectionVtab *)sqlite3_user_data(ctx);
+void prefect_filter_row_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   CollectionCursor *pCur = (CollectionCursor *)sqlite3_value_pointer(argv[0], PREFECT_ROW_POINTER);
+  CollectionVtab *pTab;
   RowFilter *pRF = (RowFilter *)sqlite3_get_auxdata(ctx, 1);
   sqlite3_value *pId;
   int bNew = 0, rc;
   (void)argc;
   if (!pCur || pCur->bEof || !pCur->pStmt) {
+    /* not the table's hidden column, or its value went through a sorter
+    ** or a materialised subquery, which keep no pointers */
     sqlite3_result_error(ctx, "prefect: prefect_filter(): the first argument must be the table itself, "
-                              "as in prefect_filter(artifacts, '{...}')", -1);
+                              "as in prefect_filter(artifacts, '{...}'), read from its current row; where "
+                              "rows are grouped or sorted first, filter with artifacts('{...}') instead", -1);
     return;
   }
+  pTab = (CollectionVtab *)pCur->base.pVtab;
   pId = sqlite3_column_value(pCur->pStmt, 0);
   if (!pRF) {
     const char *zDoc = (const char *)sqlite3_value_text(argv[1]);
@@ -732,7 +739,7 @@ static int collectionFindFunction(sqlite3_vtab *pVtab, int nArg, const char *zNa
                                   void (**pxFunc)(sqlite3_context *, int, sqlite3_value **),
                                   void **ppArg) {
   if (nArg == 2 && sqlite3_stricmp(zName, "prefect_filter") == 0) {
-    *pxFunc = prefectFilterRowFunc;
+    *pxFunc = prefect_filter_row_func;
     *ppArg = pVtab;
     return SQLITE_INDEX_CONSTRAINT_FUNCTION;  /* offered to xBestIndex as a constraint */
   }

@@ -57,6 +57,10 @@ EXPLAIN QUERY PLAN SELECT id FROM artifacts WHERE prefect_filter(artifacts, '{"a
 SELECT 'prefect_filter in OR', group_concat(substr(id, -2), ' ') FROM artifacts WHERE prefect_filter(artifacts, '{"artifacts": {"type": {"any_": ["table"]}}}') OR key = 'gamma_1';
 SELECT 'prefect_filter not pushed', group_concat(substr(id, -2), ' ') FROM artifacts WHERE NOT prefect_filter(artifacts, '{"flow_runs": {}}');
 SELECT 'prefect_filter on collections', group_concat(substr(id, -2), ' ') FROM artifact_collections WHERE prefect_filter(artifact_collections, '{"artifacts": {"type": {"any_": ["table"]}}}');
+SELECT 'prefect_filter in an aggregate FILTER', count(*) FILTER (WHERE prefect_filter(artifacts, '{"flow_runs": {"state": {"type": {"any_": ["FAILED"]}}}}')), count(*) FROM artifacts;
+SELECT 'prefect_filter as an aggregate argument', sum(prefect_filter(artifacts, '{"artifacts": {"type": {"any_": ["table"]}}}')) FROM artifacts;
+SELECT 'prefect_filter per group', type, count(*) FILTER (WHERE prefect_filter(artifacts, '{"flow_runs": {"state": {"type": {"any_": ["FAILED"]}}}}')) FROM artifacts GROUP BY type ORDER BY type;
+SELECT 'prefect_filter after a sort', prefect_filter(p, '{}') FROM (SELECT artifacts AS p FROM artifacts ORDER BY random() LIMIT 1);
 SELECT prefect_filter(key, '{}') FROM artifacts LIMIT 1;
 SELECT prefect_filter('x', '{}');
 SELECT count(*) FROM artifacts WHERE prefect_filter(artifacts, '{"sort": "KEY_ASC"}');
