@@ -6,6 +6,9 @@
 #                   the unit + SQL suites again under ASan/UBSan and valgrind
 #   make asan       the whole suite under AddressSanitizer + UBSan
 #   make valgrind   the whole suite under valgrind
+#   make static     dist/static/sqlite3: a sqlite3 shell with the extension built in
+#   make bench      bench/: ratios against hand-written SQL (reads and writes)
+#   make fuzz       libFuzzer over bodies and written values (FUZZ_SECONDS=60)
 #   make clean
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
@@ -26,7 +29,8 @@ EXT_SOURCES := ext/prefect.c ext/describe.c ext/json_doc.c ext/filter_values.c \
 EXT_HEADERS := ext/internal.h
 
 DIST := dist
-DEMO_DB := dist/demo.db  # fixed path: tests/sql/demo_oracle.sql attaches it
+# a fixed path: tests/sql/demo_oracle.sql attaches it
+DEMO_DB := dist/demo.db
 LOADABLE := $(DIST)/prefect.so
 UNIT := $(DIST)/test_unit
 
