@@ -58,6 +58,8 @@ typedef enum StmtId {
   S_CLEAR_FLOW_RUN_STATE,
   S_LINKS_TASK_RUN_STATE,
   S_CLEAR_TASK_RUN_STATE,
+  S_FIXED_COLUMNS,
+  S_TRIGGERS_NAMING_US,
   S_COUNT
 } StmtId;
 
@@ -113,7 +115,13 @@ static const char *const azStmtSql[S_COUNT] = {
   "UPDATE flow_run_state SET result_artifact_id = NULL WHERE result_artifact_id = ?1",
   "SELECT rowid FROM task_run_state WHERE result_artifact_id = ?1",
   "UPDATE task_run_state SET result_artifact_id = NULL WHERE result_artifact_id = ?1",
+  /* S_FIXED_COLUMNS: what ArtifactUpdate cannot change, in aFixedField's order */
+  "SELECT id, created, updated, \"key\", type, flow_run_id, task_run_id FROM artifact WHERE rowid = ?1",
+  /* S_TRIGGERS_NAMING_US: see release_if_triggers() */
+  "SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%artifacts%' "
+  "UNION ALL SELECT 1 FROM sqlite_temp_schema WHERE type = 'trigger' AND sql LIKE '%artifacts%' LIMIT 1",
 };
+static const int aFixedField[] = {F_ID, F_CREATED, F_UPDATED, F_KEY, F_TYPE, F_FLOW_RUN_ID, F_TASK_RUN_ID};
 
 struct ArtifactWriter {
   sqlite3 *db;                    /* borrowed */
@@ -121,6 +129,10 @@ struct ArtifactWriter {
   int nCol;                       /* visible columns; argv[2 + nCol...] are the hidden ones */
   sqlite3_stmt *apStmt[S_COUNT];  /* owned, prepared on first use */
   sqlite3_int64 iLastMicros;      /* the last creation time handed out */
+  int nDepth;                     /* writes running now: a trigger may not write again */
+  int rcBind;                     /* the first bind that failed since the last stmt_run */
+  int bIdTaken;                   /* the last refusal was a taken id (a real conflict) */
+  int bBindFailed;                /* the last failure was a bind's (no message in the db) */
 };
 
 ArtifactWriter *artifact_writer_new(sqlite3 *db, const CollectionDesc *pColl) {
@@ -165,11 +177,18 @@ static void stmt_done(sqlite3_stmt *pStmt) {
   }
 }
 
-/* Step a statement that returns no rows (or whose rows are not wanted). */
-static int stmt_run(sqlite3_stmt *pStmt) {
-  int rc;
-  while ((rc = sqlite3_step(pStmt)) == SQLITE_ROW) {}
-  rc = sqlite3_reset(pStmt);
+/* Step a statement that returns no rows (or whose rows are not wanted),
+** unless one of its binds failed. */
+static int stmt_run(ArtifactWriter *p, sqlite3_stmt *pStmt) {
+  int rc = p->rcBind;
+  p->rcBind = SQLITE_OK;
+  if (rc != SQLITE_OK) p->bBindFailed = 1;
+  if (rc == SQLITE_OK) {
+    while ((rc = sqlite3_step(pStmt)) == SQLITE_ROW) {}
+    rc = sqlite3_reset(pStmt);
+  } else {
+    sqlite3_reset(pStmt);
+  }
   sqlite3_clear_bindings(pStmt);
   return rc;
 }
@@ -190,9 +209,14 @@ static void field_clear(FieldValue *p) {
   memset(p, 0, sizeof(*p));
 }
 
-static int field_bind(sqlite3_stmt *pStmt, int iParam, const FieldValue *p) {
-  if (p->bNull) return sqlite3_bind_null(pStmt, iParam);
-  return sqlite3_bind_text(pStmt, iParam, p->z, p->n, SQLITE_STATIC);
+/* A failed bind (SQLITE_TOOBIG: the stored text, longer than the input
+** once escaped, exceeds the connection's length limit) would leave the
+** parameter NULL; it is kept in p->rcBind and stmt_run() returns it
+** instead of running the statement. */
+static void field_bind(ArtifactWriter *p, sqlite3_stmt *pStmt, int iParam, const FieldValue *pVal) {
+  int rc = pVal->bNull ? sqlite3_bind_null(pStmt, iParam)
+                       : sqlite3_bind_text(pStmt, iParam, pVal->z, pVal->n, SQLITE_STATIC);
+  if (rc != SQLITE_OK && p->rcBind == SQLITE_OK) p->rcBind = rc;
 }
 
 /* A short rendering of a SQL value for messages: 42, 'text', a blob. */
@@ -532,6 +556,7 @@ static int artifact_insert(ArtifactWriter *p, sqlite3_value **argv, sqlite3_int6
       if (rc == SQLITE_ROW) {
         *pzErr = sqlite3_mprintf("prefect: artifacts.id: an artifact with id %s already exists", zId);
         rc = *pzErr ? SQLITE_CONSTRAINT : SQLITE_NOMEM;
+        p->bIdTaken = 1;
       } else if (rc == SQLITE_DONE) {
         rc = SQLITE_OK;
       }
@@ -546,14 +571,14 @@ static int artifact_insert(ArtifactWriter *p, sqlite3_value **argv, sqlite3_int6
     if (pStmt) {
       sqlite3_bind_text(pStmt, 1, zId, 36, SQLITE_STATIC);
       sqlite3_bind_text(pStmt, 2, zNow, 26, SQLITE_STATIC);
-      field_bind(pStmt, 3, &aVal[F_KEY]);
-      field_bind(pStmt, 4, &aVal[F_TYPE]);
-      field_bind(pStmt, 5, &aVal[F_DESCRIPTION]);
-      field_bind(pStmt, 6, &aVal[F_DATA]);
-      field_bind(pStmt, 7, &aVal[F_METADATA]);
-      field_bind(pStmt, 8, &aVal[F_FLOW_RUN_ID]);
-      field_bind(pStmt, 9, &aVal[F_TASK_RUN_ID]);
-      rc = stmt_run(pStmt);
+      field_bind(p, pStmt, 3, &aVal[F_KEY]);
+      field_bind(p, pStmt, 4, &aVal[F_TYPE]);
+      field_bind(p, pStmt, 5, &aVal[F_DESCRIPTION]);
+      field_bind(p, pStmt, 6, &aVal[F_DATA]);
+      field_bind(p, pStmt, 7, &aVal[F_METADATA]);
+      field_bind(p, pStmt, 8, &aVal[F_FLOW_RUN_ID]);
+      field_bind(p, pStmt, 9, &aVal[F_TASK_RUN_ID]);
+      rc = stmt_run(p, pStmt);
     }
     if (rc == SQLITE_OK) {
       UndoStep step;
@@ -571,15 +596,15 @@ static int artifact_insert(ArtifactWriter *p, sqlite3_value **argv, sqlite3_int6
     if (pStmt) {
       sqlite3_bind_text(pStmt, 1, zCollectionId, 36, SQLITE_STATIC);
       sqlite3_bind_text(pStmt, 2, zNow, 26, SQLITE_STATIC);
-      field_bind(pStmt, 3, &aVal[F_KEY]);
+      field_bind(p, pStmt, 3, &aVal[F_KEY]);
       sqlite3_bind_text(pStmt, 4, zId, 36, SQLITE_STATIC);
-      field_bind(pStmt, 5, &aVal[F_TASK_RUN_ID]);
-      field_bind(pStmt, 6, &aVal[F_FLOW_RUN_ID]);
-      field_bind(pStmt, 7, &aVal[F_TYPE]);
-      field_bind(pStmt, 8, &aVal[F_DATA]);
-      field_bind(pStmt, 9, &aVal[F_DESCRIPTION]);
-      field_bind(pStmt, 10, &aVal[F_METADATA]);
-      rc = stmt_run(pStmt);
+      field_bind(p, pStmt, 5, &aVal[F_TASK_RUN_ID]);
+      field_bind(p, pStmt, 6, &aVal[F_FLOW_RUN_ID]);
+      field_bind(p, pStmt, 7, &aVal[F_TYPE]);
+      field_bind(p, pStmt, 8, &aVal[F_DATA]);
+      field_bind(p, pStmt, 9, &aVal[F_DESCRIPTION]);
+      field_bind(p, pStmt, 10, &aVal[F_METADATA]);
+      rc = stmt_run(p, pStmt);
     }
   }
   for (f = 0; f < F_COUNT; f++) field_clear(&aVal[f]);
@@ -624,6 +649,42 @@ static int image_take(ArtifactWriter *p, StmtId id, sqlite3_value *pKeyOrRowid, 
   return rc;
 }
 
+/* Is argv index iArg (a column ArtifactUpdate cannot change) the value
+** already stored? Same storage class and same bytes. */
+static int fixed_column_unchanged(ArtifactWriter *p, sqlite3_int64 iRowid, int iArg, sqlite3_value *pNew,
+                                  int *pbSame) {
+  int rc = SQLITE_OK, k;
+  sqlite3_stmt *pStmt = stmt_get(p, S_FIXED_COLUMNS, &rc);
+  *pbSame = 0;
+  if (!pStmt) return rc;
+  sqlite3_bind_int64(pStmt, 1, iRowid);
+  rc = sqlite3_step(pStmt);
+  if (rc == SQLITE_ROW) {
+    for (k = 0; k < (int)(sizeof(aFixedField) / sizeof(aFixedField[0])); k++) {
+      sqlite3_value *pOld = sqlite3_column_value(pStmt, k);
+      int eType = sqlite3_value_type(pOld);
+      if (p->aiCol[aFixedField[k]] != iArg) continue;
+      if (eType != sqlite3_value_type(pNew)) break;
+      if (eType == SQLITE_NULL) { *pbSame = 1; break; }
+      if (eType == SQLITE_INTEGER) { *pbSame = sqlite3_value_int64(pOld) == sqlite3_value_int64(pNew); break; }
+      if (eType == SQLITE_FLOAT) { *pbSame = sqlite3_value_double(pOld) == sqlite3_value_double(pNew); break; }
+      {
+        const void *zOld = eType == SQLITE_BLOB ? sqlite3_value_blob(pOld) : (const void *)sqlite3_value_text(pOld);
+        const void *zNew = eType == SQLITE_BLOB ? sqlite3_value_blob(pNew) : (const void *)sqlite3_value_text(pNew);
+        int n = sqlite3_value_bytes(pOld);
+        *pbSame = n == sqlite3_value_bytes(pNew) && (n == 0 || (zOld && zNew && memcmp(zOld, zNew, n) == 0));
+      }
+      break;
+    }
+    rc = SQLITE_OK;
+  } else if (rc == SQLITE_DONE) {
+    rc = SQLITE_OK;  /* gone meanwhile: artifact_update finds nothing to change */
+    *pbSame = 1;
+  }
+  stmt_done(pStmt);
+  return rc;
+}
+
 /* PATCH /artifacts/{id}: only data, description and metadata_ change. */
 static int artifact_update(ArtifactWriter *p, int argc, sqlite3_value **argv, UndoLog *pUndo, char **pzErr) {
   FieldValue data, description, metadata;
@@ -640,17 +701,28 @@ static int artifact_update(ArtifactWriter *p, int argc, sqlite3_value **argv, Un
     *pzErr = sqlite3_mprintf("prefect: artifacts: the rowid cannot be changed");
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
-  /* which columns the statement sets: the others come as "no change" */
+  /* which columns the statement sets: the others come as "no change".
+  ** UPDATE ... FROM passes every column as set (sqlite3_vtab_nochange is
+  ** always false there), so a column ArtifactUpdate cannot change is
+  ** refused only when its value differs from the stored one. */
   for (i = 2; i < argc && rc == SQLITE_OK; i++) {
-    int f, bAllowed = 0;
+    int f, bAllowed = 0, bFixed = 0;
     if (sqlite3_value_nochange(argv[i])) continue;
     for (f = 0; f < F_COUNT; f++) {
       if (p->aiCol[f] != i) continue;
       if (f == F_DATA) bData = bAllowed = 1;
       else if (f == F_DESCRIPTION) bDescription = bAllowed = 1;
       else if (f == F_METADATA) bMetadata = bAllowed = 1;
+      else bFixed = 1;
     }
-    if (!bAllowed) {
+    if (bAllowed) continue;
+    if (!bFixed && sqlite3_value_type(argv[i]) == SQLITE_NULL) continue;  /* a hidden column, unset */
+    if (bFixed) {
+      int bSame = 0;
+      rc = fixed_column_unchanged(p, iRowid, i, argv[i], &bSame);
+      if (rc != SQLITE_OK || bSame) continue;
+    }
+    {
       const char *zName = i - 2 < p->nCol ? 0 : i - 2 == p->nCol ? "body" : "artifacts";
       for (f = 0; f < F_COUNT && !zName; f++) if (p->aiCol[f] == i) zName = azField[f];
       *pzErr = sqlite3_mprintf("prefect: artifacts.%s: cannot be changed; Prefect's ArtifactUpdate "
@@ -675,12 +747,12 @@ static int artifact_update(ArtifactWriter *p, int argc, sqlite3_value **argv, Un
       if (pStmt) {
         sqlite3_bind_int64(pStmt, 1, iRowid);
         sqlite3_bind_int(pStmt, 2, bData);
-        field_bind(pStmt, 3, &data);
+        field_bind(p, pStmt, 3, &data);
         sqlite3_bind_int(pStmt, 4, bDescription);
-        field_bind(pStmt, 5, &description);
+        field_bind(p, pStmt, 5, &description);
         sqlite3_bind_int(pStmt, 6, bMetadata);
-        field_bind(pStmt, 7, &metadata);
-        rc = stmt_run(pStmt);
+        field_bind(p, pStmt, 7, &metadata);
+        rc = stmt_run(p, pStmt);
       }
       if (rc == SQLITE_OK && bFound) rc = undo_log_add(pUndo, &step);
       undo_step_clear(&step);
@@ -689,14 +761,14 @@ static int artifact_update(ArtifactWriter *p, int argc, sqlite3_value **argv, Un
       pStmt = stmt_get(p, S_UPDATE_COLLECTION, &rc);
       if (pStmt) {
         sqlite3_bind_int(pStmt, 2, bData);
-        field_bind(pStmt, 3, &data);
+        field_bind(p, pStmt, 3, &data);
         sqlite3_bind_int(pStmt, 4, bDescription);
-        field_bind(pStmt, 5, &description);
+        field_bind(p, pStmt, 5, &description);
         sqlite3_bind_int(pStmt, 6, bMetadata);
-        field_bind(pStmt, 7, &metadata);
+        field_bind(p, pStmt, 7, &metadata);
         sqlite3_bind_value(pStmt, 8, pKey);
         sqlite3_bind_value(pStmt, 9, pId);
-        rc = stmt_run(pStmt);
+        rc = stmt_run(p, pStmt);
       }
     }
   }
@@ -714,29 +786,35 @@ static int artifact_update(ArtifactWriter *p, int argc, sqlite3_value **argv, Un
 ** skipped. */
 static int clear_state_links(ArtifactWriter *p, StmtId idLinks, StmtId idClear, const char *zTable,
                              sqlite3_value *pId, UndoLog *pUndo) {
-  int rc = SQLITE_OK, nLink = 0;
+  UndoLog links;                 /* the undo steps, kept until the UPDATE succeeds */
+  int rc = SQLITE_OK, k;
   sqlite3_stmt *pStmt = stmt_get(p, idLinks, &rc);
   if (!pStmt) return rc == SQLITE_ERROR ? SQLITE_OK : rc;  /* no such table or column */
+  memset(&links, 0, sizeof(links));
   sqlite3_bind_value(pStmt, 1, pId);
   while (rc == SQLITE_OK && (rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
     UndoStep step;
     sqlite3_value *apVal[2];
     apVal[0] = pId;
     apVal[1] = sqlite3_column_value(pStmt, 0);
-    nLink++;
     rc = undo_step_sql(&step, sqlite3_mprintf("UPDATE \"%w\" SET result_artifact_id = ?1 WHERE rowid = ?2",
                                               zTable), 2, apVal);
-    if (rc == SQLITE_OK) rc = undo_log_add(pUndo, &step);
+    if (rc == SQLITE_OK) rc = undo_log_add(&links, &step);
   }
   if (rc == SQLITE_DONE) rc = SQLITE_OK;
   stmt_done(pStmt);
-  if (rc == SQLITE_OK && nLink > 0) {
+  if (rc == SQLITE_OK && links.n > 0) {
     pStmt = stmt_get(p, idClear, &rc);
     if (pStmt) {
       sqlite3_bind_value(pStmt, 1, pId);
-      rc = stmt_run(pStmt);
+      rc = stmt_run(p, pStmt);
     }
+    for (k = 0; rc == SQLITE_OK && k < links.n; k++) rc = undo_log_add(pUndo, &links.a[k]);
+    /* undo_log_add took (or freed) each step it saw; the rest is cleared below */
+    for (; k < links.n; k++) undo_step_clear(&links.a[k]);
+    links.n = 0;
   }
+  undo_log_clear(&links);
   return rc;
 }
 
@@ -802,7 +880,7 @@ static int artifact_delete(ArtifactWriter *p, sqlite3_value *pRowidValue, UndoLo
               }
             }
             stmt_done(pFind);
-            if (rc == SQLITE_ROW) rc = stmt_run(pStmt);
+            if (rc == SQLITE_ROW) rc = stmt_run(p, pStmt);
           }
         } else if (rc == SQLITE_DONE) {
           /* the last of its key: the collection row goes; restoring it
@@ -814,7 +892,7 @@ static int artifact_delete(ArtifactWriter *p, sqlite3_value *pRowidValue, UndoLo
           if (rc == SQLITE_OK && pStmt) {
             sqlite3_bind_value(pStmt, 1, pKey);
             sqlite3_bind_value(pStmt, 2, pId);
-            rc = stmt_run(pStmt);
+            rc = stmt_run(p, pStmt);
           }
         }
         stmt_done(pFind);
@@ -831,7 +909,7 @@ static int artifact_delete(ArtifactWriter *p, sqlite3_value *pRowidValue, UndoLo
       pStmt = stmt_get(p, S_DELETE, &rc);
       if (pStmt) {
         sqlite3_bind_value(pStmt, 1, pRowidValue);
-        rc = stmt_run(pStmt);
+        rc = stmt_run(p, pStmt);
       }
       if (rc == SQLITE_OK && bFound) rc = undo_log_add(pUndo, &step);
       undo_step_clear(&step);
@@ -848,6 +926,28 @@ static int artifact_delete(ArtifactWriter *p, sqlite3_value *pRowidValue, UndoLo
   return rc;
 }
 
+/*
+** A trigger on Prefect's tables whose program names `artifacts` puts a
+** reference to this virtual table inside the cached statements that fire
+** it; the table then never reaches xDisconnect (which would finalize
+** them) and sqlite3_close() fails with SQLITE_BUSY. Where such a trigger
+** exists, the statements are not kept between writes. Prefect's schema has
+** no triggers, so normally this is one look at the schema.
+*/
+static void release_if_triggers(ArtifactWriter *p) {
+  int rc = SQLITE_OK, i;
+  sqlite3_stmt *pStmt = stmt_get(p, S_TRIGGERS_NAMING_US, &rc);
+  if (pStmt) {
+    rc = sqlite3_step(pStmt);
+    stmt_done(pStmt);
+  }
+  if (rc == SQLITE_DONE) return;
+  for (i = 0; i < S_COUNT; i++) {
+    sqlite3_finalize(p->apStmt[i]);
+    p->apStmt[i] = 0;
+  }
+}
+
 int artifact_writer_apply(ArtifactWriter *p, int argc, sqlite3_value **argv, sqlite3_int64 *pRowid,
                           char **pzErr) {
   UndoLog undo;
@@ -859,7 +959,18 @@ int artifact_writer_apply(ArtifactWriter *p, int argc, sqlite3_value **argv, sql
       return SQLITE_INTERNAL;
     }
   }
+  /* a trigger on Prefect's tables that writes to artifacts would reach
+  ** statements still running here; SQLite has no guard for that, since
+  ** each nested statement is a new one */
+  if (p->nDepth > 0) {
+    *pzErr = sqlite3_mprintf("prefect: artifacts: cannot be written from a trigger fired by a write to artifacts");
+    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
   memset(&undo, 0, sizeof(undo));
+  p->nDepth++;
+  p->rcBind = SQLITE_OK;
+  p->bIdTaken = 0;
+  p->bBindFailed = 0;
   if (argc == 1) {
     rc = artifact_delete(p, argv[0], &undo);
   } else if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
@@ -868,11 +979,37 @@ int artifact_writer_apply(ArtifactWriter *p, int argc, sqlite3_value **argv, sql
     rc = artifact_update(p, argc, argv, &undo, pzErr);
   }
   if (rc != SQLITE_OK) {
-    if (!*pzErr && rc != SQLITE_NOMEM) *pzErr = sqlite3_mprintf("prefect: artifacts: %s", sqlite3_errmsg(p->db));
+    int rcUndo;
+    if (!*pzErr && rc != SQLITE_NOMEM) {
+      const char *zMsg = p->bBindFailed ? 0 : sqlite3_errmsg(p->db);
+      if (p->bBindFailed && (rc & 0xff) == SQLITE_TOOBIG) {
+        *pzErr = sqlite3_mprintf("prefect: artifacts: a value is longer than SQLite's length limit once stored "
+                                 "as Prefect stores it (json.dumps escapes every non-ASCII character)");
+      } else if (!zMsg) {
+        *pzErr = sqlite3_mprintf("prefect: artifacts: %s", sqlite3_errstr(rc));
+      } else if (strncmp(zMsg, "prefect: ", 9) == 0) {
+        *pzErr = sqlite3_mprintf("%s", zMsg);  /* a nested write's own message */
+      } else {
+        *pzErr = sqlite3_mprintf("prefect: artifacts: %s", zMsg);
+      }
+    }
     /* an error SQLite undoes itself (no memory, I/O, interrupt) leaves
     ** nothing to undo; others leave the steps that succeeded */
-    undo_log_run(&undo, p->db);
+    rcUndo = undo_log_run(&undo, p->db);
+    if (rcUndo != SQLITE_OK && *pzErr) {
+      char *zMore = sqlite3_mprintf("%s; undoing the row's first writes failed too (%s): ROLLBACK the transaction",
+                                    *pzErr, sqlite3_errstr(rcUndo));
+      if (zMore) {
+        sqlite3_free(*pzErr);
+        *pzErr = zMore;
+      }
+    }
+    /* only a taken id is a conflict for OR IGNORE / OR FAIL; a constraint
+    ** of the user's (a trigger's RAISE, a CHECK) stops the statement */
+    if ((rc & 0xff) == SQLITE_CONSTRAINT && !p->bIdTaken) rc = SQLITE_ERROR;
   }
+  p->nDepth--;
+  release_if_triggers(p);
   undo_log_clear(&undo);
   return rc;
 }

@@ -322,3 +322,36 @@ INSERT INTO artifact (id, created, updated, "key", data, metadata_) VALUES
 INSERT INTO artifacts (id, key, data) VALUES ('f1000000-0000-4000-8000-000000000003', 'rt', '1'), ('f1000000-0000-4000-8000-000000000004', 'rt2', '2');
 DELETE FROM artifacts WHERE id IN ('f1000000-0000-4000-8000-000000000003', 'f1000000-0000-4000-8000-000000000004');
 SELECT "key", substr(latest_id, -2), quote(data), quote(metadata_), created FROM artifact_collection ORDER BY "key";
+
+SELECT '== 21. hostile surroundings: triggers that write back, UPDATE ... FROM, a user''s constraint under OR IGNORE, the length limit, a failing undo';
+DELETE FROM artifacts;
+DROP TRIGGER IF EXISTS no_coll_insert;
+DROP TRIGGER IF EXISTS no_coll_update;
+CREATE TEMP TRIGGER write_back AFTER INSERT ON main.artifact WHEN NEW."key" = 'loop' BEGIN INSERT INTO artifacts (data) VALUES ('2'); END;
+INSERT INTO artifacts (key, data) VALUES ('loop', '1');
+DROP TRIGGER write_back;
+SELECT count(*) FROM artifact;
+INSERT INTO artifacts (id, key, data) VALUES ('f2000000-0000-4000-8000-000000000001', 'uf', '1');
+CREATE TEMP TABLE src (id, d);
+INSERT INTO src VALUES ('f2000000-0000-4000-8000-000000000001', 'from src');
+UPDATE artifacts SET description = src.d FROM src WHERE src.id = artifacts.id;
+SELECT description, (SELECT description FROM artifact_collection WHERE "key" = 'uf') FROM artifact;
+UPDATE artifacts SET "key" = 'other' FROM src WHERE src.id = artifacts.id;
+UPDATE artifacts SET "key" = "key", type = type;
+SELECT "key" FROM artifact;
+CREATE TEMP TRIGGER policy BEFORE INSERT ON main.artifact WHEN NEW.type = 'forbidden' BEGIN SELECT RAISE(ABORT, 'policy'); END;
+INSERT OR IGNORE INTO artifacts (type, data) VALUES ('forbidden', '1');
+DROP TRIGGER policy;
+.limit length 250
+INSERT INTO artifacts (key, data) VALUES ('long', json_quote(printf('%.50c', '~')) || '');
+INSERT INTO artifacts (key, data) VALUES ('long', '"' || replace(printf('%.50c', '~'), '~', 'é') || '"');
+.limit length 1000000000
+SELECT count(*) FROM artifact WHERE "key" = 'long';
+CREATE TEMP TRIGGER boom2 BEFORE INSERT ON main.artifact_collection WHEN NEW."key" = 'boom2' BEGIN SELECT RAISE(ABORT, 'boom2'); END;
+CREATE TEMP TRIGGER keep_all BEFORE DELETE ON main.artifact BEGIN SELECT RAISE(ABORT, 'no deletes'); END;
+BEGIN;
+INSERT INTO artifacts (key, data) VALUES ('boom2', '1');
+ROLLBACK;
+DROP TRIGGER boom2;
+DROP TRIGGER keep_all;
+SELECT count(*) FROM artifact WHERE "key" = 'boom2';
