@@ -126,6 +126,45 @@ static int read_double(const char *z, int n, double *pr) {
   return 1;
 }
 
+/*
+** At a power of two the doubles around r are closer together below it than
+** above, so the correctly rounded p-digit decimal may miss r while the
+** next one up or down still reads back as r: Python (dtoa's shortest mode)
+** takes that one. aBuf holds "%.*e" of r ("-d.ddde+XX", at most 17
+** digits); if a neighbour in the last digit reads back as r, it replaces
+** aBuf (the nearer to r when both do) and 1 is returned. Runs in the "C"
+** locale (the caller's).
+*/
+static int shortest_neighbour(double r, char *aBuf, size_t nBuf) {
+  sqlite3_uint64 uDigits = 0;
+  int nDigit = 0, iExp, i, k, bNeg = aBuf[0] == '-', bFound = 0;
+  long double rBest = 0;
+  char aTry[48], aChosen[48];
+  for (i = bNeg; aBuf[i] && aBuf[i] != 'e'; i++) {
+    if (aBuf[i] >= '0' && aBuf[i] <= '9') uDigits = uDigits * 10 + (sqlite3_uint64)(aBuf[i] - '0'), nDigit++;
+  }
+  if (!aBuf[i]) return 0;
+  iExp = atoi(aBuf + i + 1);
+  for (k = -1; k <= 1; k += 2) {
+    sqlite3_uint64 u = k < 0 ? uDigits - 1 : uDigits + 1;
+    char aDigits[24];
+    int n = snprintf(aDigits, sizeof(aDigits), "%llu", (unsigned long long)u);
+    long double rDiff;
+    if (n != nDigit) continue;  /* a carry or borrow changes the exponent: not a power-of-two case */
+    snprintf(aTry, sizeof(aTry), "%s%c%s%se%+03d", bNeg ? "-" : "", aDigits[0], n > 1 ? "." : "", aDigits + 1, iExp);
+    if (strtod(aTry, 0) != r) continue;
+    rDiff = strtold(aTry, 0) - (long double)r;
+    if (rDiff < 0) rDiff = -rDiff;
+    if (!bFound || rDiff < rBest) {
+      memcpy(aChosen, aTry, sizeof(aTry));
+      rBest = rDiff;
+      bFound = 1;
+    }
+  }
+  if (bFound) snprintf(aBuf, nBuf, "%s", aChosen);
+  return bFound;
+}
+
 int json_python_float(double r, sqlite3_str *pOut) {
   char aBuf[40], aDigit[20];
   int nDigit = 0, iExp, iDecPt, p, i;
@@ -137,6 +176,7 @@ int json_python_float(double r, sqlite3_str *pOut) {
   for (p = 0; p < 17; p++) {
     snprintf(aBuf, sizeof(aBuf), "%.*e", p, r);
     if (strtod(aBuf, 0) == r) break;
+    if (p > 0 && shortest_neighbour(r, aBuf, sizeof(aBuf))) break;
   }
   c_locale_leave(&loc);
   /* aBuf is "-d.ddde+XX": the digits and the exponent */

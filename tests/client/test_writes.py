@@ -8,7 +8,10 @@ blocked by another connection gets SQLITE_BUSY (never a silent no-op); writes
 by the extension and direct writes by Prefect-like connections interleave
 and leave artifact_collection as Prefect would; a reader in WAL mode keeps
 its snapshot while another process writes through the extension."""
+import json
 import os
+import random
+import struct
 import shutil
 import sqlite3
 import subprocess
@@ -189,6 +192,32 @@ def test_errors_and_codes(tmp):
     conn.execute("INSERT INTO artifacts (key) VALUES ('k')")
     rowid_id = conn.execute("SELECT id FROM artifacts WHERE rowid = last_insert_rowid()").fetchone()[0]
     assert conn.execute("SELECT latest_id FROM artifact_collection").fetchone()[0] == rowid_id
+
+
+def test_stored_json_is_python_json_dumps(tmp):
+    """Prefect stores json.dumps(value): this Python's json module is the
+    reference for floats (every power of two, random doubles), strings and
+    dict order."""
+    path = os.path.join(tmp, "json.db")
+    make_db(path)
+    conn = connect(path)
+    rnd = random.Random(7)
+    values = [2.0 ** e for e in range(-1074, 1024)]
+    while len(values) < 8000:
+        x = struct.unpack("<d", struct.pack("<Q", rnd.getrandbits(64)))[0]
+        if x == x and abs(x) != float("inf"):
+            values.append(x)
+    strings = ["".join(chr(rnd.choice([rnd.randrange(0x20, 0x7f), rnd.randrange(0, 0x20), 0x7f,
+                                       rnd.randrange(0xa0, 0xd800), rnd.randrange(0xe000, 0x110000)]))
+                       for _ in range(rnd.randrange(0, 12))) for _ in range(500)]
+    docs = [[x] for x in values] + [{s: [s, len(s)], "k": s} for s in strings] + [{"b": 1, "a": 2, "b": 3}]
+    conn.execute("BEGIN")
+    for doc in docs:
+        text = json.dumps(doc, ensure_ascii=False) if isinstance(doc, dict) else "[" + repr(doc[0]) + "]"
+        conn.execute("INSERT INTO artifacts (data) VALUES (?)", (text,))
+        stored = conn.execute("SELECT data FROM artifact WHERE rowid = last_insert_rowid()").fetchone()[0]
+        assert stored == json.dumps(json.loads(text)), (text, stored, json.dumps(json.loads(text)))
+    conn.execute("ROLLBACK")
 
 
 def main():
