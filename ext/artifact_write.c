@@ -60,6 +60,7 @@ typedef enum StmtId {
   S_CLEAR_TASK_RUN_STATE,
   S_FIXED_COLUMNS,
   S_TRIGGERS_NAMING_US,
+  S_SCHEMA_VERSIONS,
   S_COUNT
 } StmtId;
 
@@ -120,6 +121,9 @@ static const char *const azStmtSql[S_COUNT] = {
   /* S_TRIGGERS_NAMING_US: see release_if_triggers() */
   "SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%artifacts%' "
   "UNION ALL SELECT 1 FROM sqlite_temp_schema WHERE type = 'trigger' AND sql LIKE '%artifacts%' LIMIT 1",
+  /* S_SCHEMA_VERSIONS: the triggers are looked for again only when these move */
+  "SELECT (SELECT schema_version FROM pragma_schema_version) * 4294967296 + "
+  "(SELECT schema_version FROM temp.pragma_schema_version)",
 };
 static const int aFixedField[] = {F_ID, F_CREATED, F_UPDATED, F_KEY, F_TYPE, F_FLOW_RUN_ID, F_TASK_RUN_ID};
 
@@ -133,6 +137,7 @@ struct ArtifactWriter {
   int rcBind;                     /* the first bind that failed since the last stmt_run */
   int bIdTaken;                   /* the last refusal was a taken id (a real conflict) */
   int bBindFailed;                /* the last failure was a bind's (no message in the db) */
+  sqlite3_int64 iSchemaChecked;   /* schema versions when no trigger named artifacts, or -1 */
 };
 
 ArtifactWriter *artifact_writer_new(sqlite3 *db, const CollectionDesc *pColl) {
@@ -141,6 +146,7 @@ ArtifactWriter *artifact_writer_new(sqlite3 *db, const CollectionDesc *pColl) {
   if (!p) return 0;
   memset(p, 0, sizeof(*p));
   p->db = db;
+  p->iSchemaChecked = -1;
   p->nCol = describe_column_count(pColl);
   for (f = 0; f < F_COUNT; f++) {
     p->aiCol[f] = -1;
@@ -936,12 +942,23 @@ static int artifact_delete(ArtifactWriter *p, sqlite3_value *pRowidValue, UndoLo
 */
 static void release_if_triggers(ArtifactWriter *p) {
   int rc = SQLITE_OK, i;
-  sqlite3_stmt *pStmt = stmt_get(p, S_TRIGGERS_NAMING_US, &rc);
+  sqlite3_int64 iVersions = -2;
+  sqlite3_stmt *pStmt = stmt_get(p, S_SCHEMA_VERSIONS, &rc);
+  if (pStmt) {
+    if (sqlite3_step(pStmt) == SQLITE_ROW) iVersions = sqlite3_column_int64(pStmt, 0);
+    stmt_done(pStmt);
+  }
+  if (iVersions >= 0 && iVersions == p->iSchemaChecked) return;  /* no trigger then, none since */
+  pStmt = stmt_get(p, S_TRIGGERS_NAMING_US, &rc);
   if (pStmt) {
     rc = sqlite3_step(pStmt);
     stmt_done(pStmt);
   }
-  if (rc == SQLITE_DONE) return;
+  if (rc == SQLITE_DONE) {
+    p->iSchemaChecked = iVersions;
+    return;
+  }
+  p->iSchemaChecked = -1;
   for (i = 0; i < S_COUNT; i++) {
     sqlite3_finalize(p->apStmt[i]);
     p->apStmt[i] = 0;
