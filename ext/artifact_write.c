@@ -254,22 +254,6 @@ static char *field_error(const char *zField, const char *zWhat, sqlite3_value *p
   return sqlite3_str_finish(pStr);
 }
 
-static int utf8_valid(const unsigned char *z, int n) {
-  int i = 0;
-  while (i < n) {
-    unsigned int c = z[i];
-    int nSeq = c < 0x80 ? 1 : c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0, k;
-    if (nSeq == 0 || i + nSeq > n) return 0;
-    for (k = 1; k < nSeq; k++) if ((z[i + k] & 0xC0) != 0x80) return 0;
-    if (c == 0xE0 && z[i + 1] < 0xA0) return 0;
-    if (c == 0xED && z[i + 1] >= 0xA0) return 0;
-    if (c == 0xF0 && z[i + 1] < 0x90) return 0;
-    if (c == 0xF4 && z[i + 1] >= 0x90) return 0;
-    i += nSeq;
-  }
-  return 1;
-}
-
 /* Optional[str]: NULL or text (pydantic does not turn numbers into strings). */
 static int read_text(sqlite3_value *pVal, const char *zField, FieldValue *pOut, char **pzErr) {
   const unsigned char *z;
@@ -283,7 +267,7 @@ static int read_text(sqlite3_value *pVal, const char *zField, FieldValue *pOut, 
   z = sqlite3_value_text(pVal);
   n = sqlite3_value_bytes(pVal);
   if (!z) return SQLITE_NOMEM;
-  if (!utf8_valid(z, n)) {
+  if (!json_utf8_valid(z, n)) {
     *pzErr = field_error(zField, "expected a string of valid UTF-8", 0);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }

@@ -201,6 +201,8 @@ typedef struct JsonParser {
 /* 0 if zText is strict RFC 8259 JSON in valid UTF-8, else the 1-based byte
 ** position of the first problem (*pbTooDeep: the nesting limit). */
 int json_text_check(const char *zText, int nText, int *pbTooDeep);
+/* 1 if z (n bytes) is valid UTF-8: no overlong forms, surrogates or values above U+10FFFF. */
+int json_utf8_valid(const unsigned char *z, int n);
 
 void json_parser_init(JsonParser *p, sqlite3 *db);
 void json_parser_close(JsonParser *p);

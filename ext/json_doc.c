@@ -74,6 +74,16 @@ static int utf8_length(const unsigned char *z, int n) {
   return nSeq;
 }
 
+int json_utf8_valid(const unsigned char *z, int n) {
+  int i = 0;
+  while (i < n) {
+    int nSeq = utf8_length(z + i, n - i);
+    if (nSeq == 0) return 0;
+    i += nSeq;
+  }
+  return 1;
+}
+
 /* The parser's state: the input, the tree being built, the open containers. */
 typedef struct Builder {
   const unsigned char *z;     /* the text, n bytes; i is the position */

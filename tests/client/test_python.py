@@ -5,16 +5,14 @@ user would (the python3 first on PATH here cannot load extensions).
 Checks the exact set of names the extension registers, that loading never
 writes to a database (read-only and WAL files included), and that a reader
 sees a consistent snapshot while another connection writes."""
-import hashlib
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
-import traceback
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clientlib import ROOT, file_digest, main  # noqa: E402
+
 LIB = os.path.join(ROOT, os.environ.get("PREFECT_LIB", "dist/prefect"))
 FIXTURE = os.path.join(ROOT, "tests", "sql", "fixture.sql")
 
@@ -34,11 +32,6 @@ def make_fixture_db(path, wal=False):
         conn = sqlite3.connect(path)
         assert conn.execute("PRAGMA journal_mode=WAL").fetchone()[0] == "wal"
         conn.close()
-
-
-def file_digest(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
 
 
 def test_registered_names():
@@ -148,27 +141,5 @@ def test_interrupt_stops_cleanly(tmp):
     conn.close()
 
 
-def main():
-    tests = [v for k, v in sorted(globals().items()) if k.startswith("test_")]
-    passed = failed = 0
-    for test in tests:
-        tmp = tempfile.mkdtemp(prefix="prefect-test-")
-        try:
-            if test.__code__.co_argcount:
-                test(tmp)
-            else:
-                test()
-            passed += 1
-            print(f"ok   {test.__name__}")
-        except Exception:
-            failed += 1
-            print(f"FAIL {test.__name__}")
-            traceback.print_exc()
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-    print(f"python: {passed} passed, {failed} failed")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main("python", globals(), needs_demo=False))

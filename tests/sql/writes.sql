@@ -71,6 +71,7 @@ SELECT count(*) FROM artifact;
 SELECT '== 6. values ArtifactCreate refuses';
 INSERT INTO artifacts (type) VALUES (1);
 INSERT INTO artifacts (description) VALUES (2.5);
+INSERT INTO artifacts (description) VALUES (CAST(x'c0af' AS TEXT));
 INSERT INTO artifacts (data) VALUES ('# not json');
 INSERT INTO artifacts (data) VALUES ('{"a": 1e400}');
 INSERT INTO artifacts (data) VALUES (x'00');
