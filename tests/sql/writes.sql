@@ -39,23 +39,23 @@ VALUES ('A0000000000040008000000000000002', 'k', 'table', 'second', '[[1,2]]');
 SELECT substr(id, -2), "key", type, description, data, metadata_ FROM artifact ORDER BY rowid;
 SELECT substr(latest_id, -2), type, description, data, metadata_, quote(flow_run_id),
        id = (SELECT id FROM c1), created = (SELECT created FROM c1),
-       updated = (SELECT created FROM artifact WHERE id LIKE '%02')
+       updated = (SELECT created FROM artifact WHERE id = 'a0000000-0000-4000-8000-000000000002')
   FROM artifact_collection;
-SELECT (SELECT created FROM artifact WHERE id LIKE '%01') < (SELECT created FROM artifact WHERE id LIKE '%02');
+SELECT (SELECT created FROM artifact WHERE id = 'a0000000-0000-4000-8000-000000000001') < (SELECT created FROM artifact WHERE id = 'a0000000-0000-4000-8000-000000000002');
 
 SELECT '== 3. no key: the artifact only';
 INSERT INTO artifacts (id, type, data) VALUES ('urn:uuid:a0000000-0000-4000-8000-000000000003', 'result', 42.0);
-SELECT substr(id, -2), quote("key"), typeof(data), data, metadata_ FROM artifact WHERE id LIKE 'a%03';
+SELECT substr(id, -2), quote("key"), typeof(data), data, metadata_ FROM artifact WHERE id = 'a0000000-0000-4000-8000-000000000003';
 SELECT count(*) FROM artifact_collection;
 
 SELECT '== 4. JSON as json.dumps writes it';
 INSERT INTO artifacts (id, data) VALUES ('a0000000-0000-4000-8000-000000000004',
   '{"b":1,"a":[1.0,2.50,1e5,-0,-0.0,1E-7,0.0001,1e16,1e15,123456789012345678901,true,null,false],"é":"é\n\t\"/\u007f😀\u0000","b":[]}');
-SELECT data FROM artifact WHERE id LIKE '%04';
+SELECT data FROM artifact WHERE id = 'a0000000-0000-4000-8000-000000000004';
 INSERT INTO artifacts (id, data) VALUES ('a0000000-0000-4000-8000-000000000005', 0.1), ('a0000000-0000-4000-8000-000000000006', -7),
   ('a0000000-0000-4000-8000-000000000007', NULL), ('a0000000-0000-4000-8000-000000000008', '"plain text"'),
   ('a0000000-0000-4000-8000-000000000009', 1e300 * 10), ('a0000000-0000-4000-8000-000000000010', ' [ ] ');
-SELECT substr(id, -2), typeof(data), data FROM artifact WHERE id > 'a0000000-0000-4000-8000-000000000004' ORDER BY id;
+SELECT substr(id, -2), typeof(data), data FROM artifact WHERE id BETWEEN 'a0000000-0000-4000-8000-000000000005' AND 'a0000000-0000-4000-8000-000000000010' ORDER BY id;
 
 SELECT '== 5. keys: ^[a-z0-9-]*$ as Python matches it';
 INSERT INTO artifacts (key) VALUES ('');
@@ -98,8 +98,8 @@ SELECT length(json_extract(metadata_, '$.exact')), length(json_extract(metadata_
        substr(json_extract(metadata_, '$.long'), 498), length(json_extract(metadata_, '$.wide')),
        substr(json_extract(metadata_, '$.wide'), 499), json_extract(metadata_, '$.z'),
        substr(metadata_, 1, 12), instr(metadata_, '"\u00e9') > 0
-  FROM artifact WHERE id LIKE '%11';
-SELECT metadata_ FROM artifact WHERE id LIKE '%01';
+  FROM artifact WHERE id = 'a0000000-0000-4000-8000-000000000011';
+SELECT metadata_ FROM artifact WHERE id = 'a0000000-0000-4000-8000-000000000001';
 
 SELECT '== 8. the id: generated as uuid4, or given and unused; RETURNING shows given values';
 INSERT INTO artifacts (key) VALUES ('gen');
@@ -114,45 +114,45 @@ INSERT INTO artifacts (id, key) VALUES (prefect_uuid4(), 'ret2') RETURNING lengt
 SELECT '== 9. several versions of one key in one statement (same second): the last inserted is latest';
 INSERT INTO artifacts (id, key, data) VALUES ('b0000000-0000-4000-8000-000000000001', 'burst', '1'),
   ('b0000000-0000-4000-8000-000000000002', 'burst', '2'), ('b0000000-0000-4000-8000-000000000003', 'burst', '3');
-SELECT substr(latest_id, -2), data, created = (SELECT created FROM artifact WHERE id LIKE 'b%01'),
-       updated = (SELECT created FROM artifact WHERE id LIKE 'b%03') FROM artifact_collection WHERE "key" = 'burst';
+SELECT substr(latest_id, -2), data, created = (SELECT created FROM artifact WHERE id = 'b0000000-0000-4000-8000-000000000001'),
+       updated = (SELECT created FROM artifact WHERE id = 'b0000000-0000-4000-8000-000000000003') FROM artifact_collection WHERE "key" = 'burst';
 SELECT group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifact WHERE "key" = 'burst' ORDER BY created);
 SELECT count(DISTINCT created) FROM artifact WHERE "key" = 'burst';
 
 SELECT '== 10. update: data, description, metadata_; updated is SQLite now (ms); the latest mirrors';
 CREATE TEMP TABLE before_update AS SELECT id, updated, data FROM artifact;
 UPDATE artifacts SET description = 'edited' WHERE id = 'a0000000-0000-4000-8000-000000000002';
-SELECT description, data, updated GLOB '*.[0-9][0-9][0-9]000', updated >= (SELECT updated FROM before_update WHERE id LIKE 'a%02')
-  FROM artifact WHERE id LIKE 'a%02';
+SELECT description, data, updated GLOB '*.[0-9][0-9][0-9]000', updated >= (SELECT updated FROM before_update WHERE id = 'a0000000-0000-4000-8000-000000000002')
+  FROM artifact WHERE id = 'a0000000-0000-4000-8000-000000000002';
 SELECT description, data, updated GLOB '*.[0-9][0-9][0-9]000' FROM artifact_collection WHERE "key" = 'k';
 -- not the latest: the collection stays
 CREATE TEMP TABLE coll_before AS SELECT * FROM artifact_collection WHERE "key" = 'k';
 UPDATE artifacts SET data = '{"n":1}' WHERE id = 'a0000000-0000-4000-8000-000000000001';
-SELECT data, updated GLOB '*000' FROM artifact WHERE id LIKE 'a%01';
+SELECT data, updated GLOB '*000' FROM artifact WHERE id = 'a0000000-0000-4000-8000-000000000001';
 SELECT count(*) FROM (SELECT * FROM artifact_collection WHERE "key" = 'k' EXCEPT SELECT * FROM coll_before);
 -- an unset column keeps its stored value and storage class
-UPDATE artifacts SET description = 'x' WHERE id LIKE 'a%03';
-SELECT typeof(data), data, description FROM artifact WHERE id LIKE 'a%03';
+UPDATE artifacts SET description = 'x' WHERE id = 'a0000000-0000-4000-8000-000000000003';
+SELECT typeof(data), data, description FROM artifact WHERE id = 'a0000000-0000-4000-8000-000000000003';
 -- an explicit NULL is written: description SQL NULL, data and metadata_ the text null
 UPDATE artifacts SET description = NULL, data = NULL, metadata_ = NULL WHERE id = 'a0000000-0000-4000-8000-000000000012';
-SELECT quote(description), quote(data), quote(metadata_) FROM artifact WHERE id LIKE 'a%12';
-SELECT quote(description), quote(data), quote(metadata_) FROM artifact_collection WHERE latest_id LIKE 'a%12';
-UPDATE artifacts SET metadata_ = json_object('m', printf('%.600c', 'm')) WHERE id LIKE 'a%12';
-SELECT length(json_extract(metadata_, '$.m')), length(json_extract((SELECT metadata_ FROM artifact_collection WHERE latest_id LIKE 'a%12'), '$.m'))
-  FROM artifact WHERE id LIKE 'a%12';
+SELECT quote(description), quote(data), quote(metadata_) FROM artifact WHERE id = 'a0000000-0000-4000-8000-000000000012';
+SELECT quote(description), quote(data), quote(metadata_) FROM artifact_collection WHERE latest_id = 'a0000000-0000-4000-8000-000000000012';
+UPDATE artifacts SET metadata_ = json_object('m', printf('%.600c', 'm')) WHERE id = 'a0000000-0000-4000-8000-000000000012';
+SELECT length(json_extract(metadata_, '$.m')), length(json_extract((SELECT metadata_ FROM artifact_collection WHERE latest_id = 'a0000000-0000-4000-8000-000000000012'), '$.m'))
+  FROM artifact WHERE id = 'a0000000-0000-4000-8000-000000000012';
 -- columns ArtifactUpdate does not have
-UPDATE artifacts SET key = 'other' WHERE id LIKE 'a%01';
-UPDATE artifacts SET type = 'table' WHERE id LIKE 'a%01';
-UPDATE artifacts SET flow_run_id = NULL WHERE id LIKE 'a%01';
-UPDATE artifacts SET task_run_id = NULL WHERE id LIKE 'a%01';
-UPDATE artifacts SET id = 'a0000000-0000-4000-8000-000000000099' WHERE id LIKE 'a%01';
-UPDATE artifacts SET created = '2020-01-01 00:00:00.000000' WHERE id LIKE 'a%01';
-UPDATE artifacts SET updated = '2020-01-01 00:00:00.000000' WHERE id LIKE 'a%01';
-UPDATE artifacts SET body = '{}' WHERE id LIKE 'a%01';
-UPDATE artifacts SET rowid = 99 WHERE id LIKE 'a%01';
-UPDATE artifacts SET key = key WHERE id LIKE 'a%01';
-UPDATE artifacts SET data = 'nope' WHERE id LIKE 'a%01';
-SELECT data FROM artifact WHERE id LIKE 'a%01';
+UPDATE artifacts SET key = 'other' WHERE id = 'a0000000-0000-4000-8000-000000000001';
+UPDATE artifacts SET type = 'table' WHERE id = 'a0000000-0000-4000-8000-000000000001';
+UPDATE artifacts SET flow_run_id = NULL WHERE id = 'a0000000-0000-4000-8000-000000000001';
+UPDATE artifacts SET task_run_id = NULL WHERE id = 'a0000000-0000-4000-8000-000000000001';
+UPDATE artifacts SET id = 'a0000000-0000-4000-8000-000000000099' WHERE id = 'a0000000-0000-4000-8000-000000000001';
+UPDATE artifacts SET created = '2020-01-01 00:00:00.000000' WHERE id = 'a0000000-0000-4000-8000-000000000001';
+UPDATE artifacts SET updated = '2020-01-01 00:00:00.000000' WHERE id = 'a0000000-0000-4000-8000-000000000001';
+UPDATE artifacts SET body = '{}' WHERE id = 'a0000000-0000-4000-8000-000000000001';
+UPDATE artifacts SET rowid = 99 WHERE id = 'a0000000-0000-4000-8000-000000000001';
+UPDATE artifacts SET key = key WHERE id = 'a0000000-0000-4000-8000-000000000001';
+UPDATE artifacts SET data = 'nope' WHERE id = 'a0000000-0000-4000-8000-000000000001';
+SELECT data FROM artifact WHERE id = 'a0000000-0000-4000-8000-000000000001';
 
 SELECT '== 11. delete: latest, middle, only';
 INSERT INTO artifacts (id, key, data) VALUES ('c0000000-0000-4000-8000-000000000001', 'del', '1');
@@ -166,16 +166,16 @@ SELECT substr(latest_id, -2), data, description FROM artifact_collection WHERE "
 UPDATE artifacts SET description = 'touched' WHERE id = 'c0000000-0000-4000-8000-000000000001';
 DELETE FROM artifacts WHERE id = 'c0000000-0000-4000-8000-000000000003';
 SELECT substr(latest_id, -2), data, description, id = (SELECT id FROM coll_del),
-       created = (SELECT created FROM artifact WHERE id LIKE 'c%01'), created = (SELECT created FROM coll_del),
-       updated = (SELECT updated FROM artifact WHERE id LIKE 'c%01')
+       created = (SELECT created FROM artifact WHERE id = 'c0000000-0000-4000-8000-000000000001'), created = (SELECT created FROM coll_del),
+       updated = (SELECT updated FROM artifact WHERE id = 'c0000000-0000-4000-8000-000000000001')
   FROM artifact_collection WHERE "key" = 'del';
 -- the only one: the row goes
 DELETE FROM artifacts WHERE id = 'c0000000-0000-4000-8000-000000000001';
 SELECT count(*) FROM artifact_collection WHERE "key" = 'del';
 SELECT count(*) FROM artifact WHERE "key" = 'del';
 -- keyless, and a filter document choosing what goes
-DELETE FROM artifacts WHERE id LIKE 'a%03' AND "key" IS NULL;
-SELECT count(*) FROM artifact WHERE id LIKE 'a%03';
+DELETE FROM artifacts WHERE id = 'a0000000-0000-4000-8000-000000000003' AND "key" IS NULL;
+SELECT count(*) FROM artifact WHERE id = 'a0000000-0000-4000-8000-000000000003';
 DELETE FROM artifacts WHERE prefect_filter(artifacts, '{"artifacts": {"key": {"any_": ["burst"]}}}') AND data = 2;
 SELECT group_concat(substr(id, -2), ' '), (SELECT substr(latest_id, -2) FROM artifact_collection WHERE "key" = 'burst')
   FROM artifact WHERE "key" = 'burst';
@@ -188,16 +188,16 @@ SELECT count(*), (SELECT count(*) FROM artifact_collection) FROM artifact;
 INSERT INTO artifacts (id, key, type, data, metadata_) VALUES ('d0000000-0000-4000-8000-000000000001', 'k', 'markdown', '"# hi"', '{"a": "b"}');
 INSERT INTO artifacts (id, key, type, description, data) VALUES ('d0000000-0000-4000-8000-000000000002', 'k', 'table', 'second', '[[1, 2]]');
 INSERT INTO artifacts (id) VALUES ('d0000000-0000-4000-8000-000000000003');
-UPDATE artifacts SET description = 'edited' WHERE id LIKE 'd%02';
-UPDATE artifacts SET data = '{"n":1}' WHERE id LIKE 'd%01';
+UPDATE artifacts SET description = 'edited' WHERE id = 'd0000000-0000-4000-8000-000000000002';
+UPDATE artifacts SET data = '{"n":1}' WHERE id = 'd0000000-0000-4000-8000-000000000001';
 SELECT substr(id, -2), quote("key"), quote(type), quote(description), data, metadata_ FROM artifact ORDER BY id;
 SELECT substr(latest_id, -2), type, description, data, metadata_ FROM artifact_collection;
-DELETE FROM artifacts WHERE id LIKE 'd%02';
+DELETE FROM artifacts WHERE id = 'd0000000-0000-4000-8000-000000000002';
 SELECT substr(latest_id, -2), type, quote(description), data, metadata_,
-       created = (SELECT created FROM artifact WHERE id LIKE 'd%01'), updated = (SELECT updated FROM artifact WHERE id LIKE 'd%01')
+       created = (SELECT created FROM artifact WHERE id = 'd0000000-0000-4000-8000-000000000001'), updated = (SELECT updated FROM artifact WHERE id = 'd0000000-0000-4000-8000-000000000001')
   FROM artifact_collection;
-DELETE FROM artifacts WHERE id LIKE 'd%01';
-DELETE FROM artifacts WHERE id LIKE 'd%03';
+DELETE FROM artifacts WHERE id = 'd0000000-0000-4000-8000-000000000001';
+DELETE FROM artifacts WHERE id = 'd0000000-0000-4000-8000-000000000003';
 SELECT count(*), (SELECT count(*) FROM artifact_collection) FROM artifact;
 
 SELECT '== 13. a failing third row changes nothing, in autocommit and in a transaction';
@@ -242,7 +242,7 @@ INSERT INTO snap SELECT t FROM dump;
 SAVEPOINT sp;
 INSERT INTO artifacts (key, data) VALUES ('x', '10');
 DELETE FROM artifacts WHERE "key" = 'y';
-UPDATE artifacts SET description = 'd' WHERE id LIKE 'e%09';
+UPDATE artifacts SET description = 'd' WHERE id = 'e0000000-0000-4000-8000-000000000009';
 ROLLBACK TO sp;
 SELECT 'rollback to', (SELECT t FROM dump) = (SELECT t FROM snap);
 COMMIT;
@@ -264,22 +264,22 @@ INSERT INTO snap SELECT t FROM dump;
 BEGIN;
 INSERT INTO artifacts (key, data) VALUES ('boom', '1');
 SELECT 'insert', (SELECT t FROM dump) = (SELECT t FROM snap);
-UPDATE artifacts SET description = 'boom' WHERE id LIKE 'e%09';
+UPDATE artifacts SET description = 'boom' WHERE id = 'e0000000-0000-4000-8000-000000000009';
 SELECT 'update', (SELECT t FROM dump) = (SELECT t FROM snap);
 PRAGMA foreign_keys;
-DELETE FROM artifacts WHERE id LIKE 'e%04';
+DELETE FROM artifacts WHERE id = 'e0000000-0000-4000-8000-000000000004';
 SELECT 'delete', (SELECT t FROM dump) = (SELECT t FROM snap),
        (SELECT substr(result_artifact_id, -2) FROM flow_run_state), (SELECT substr(result_artifact_id, -2) FROM task_run_state);
 COMMIT;
 DROP TRIGGER no_state_update;
 
 SELECT '== 16. deleting a result artifact clears the states naming it, foreign keys on or off';
-DELETE FROM artifacts WHERE id LIKE 'e%04';
+DELETE FROM artifacts WHERE id = 'e0000000-0000-4000-8000-000000000004';
 SELECT quote(result_artifact_id) FROM flow_run_state UNION ALL SELECT quote(result_artifact_id) FROM task_run_state;
 INSERT INTO artifacts (id) VALUES ('e0000000-0000-4000-8000-000000000004');
 UPDATE flow_run_state SET result_artifact_id = 'e0000000-0000-4000-8000-000000000004';
 PRAGMA foreign_keys = ON;
-DELETE FROM artifacts WHERE id LIKE 'e%04';
+DELETE FROM artifacts WHERE id = 'e0000000-0000-4000-8000-000000000004';
 SELECT quote(result_artifact_id) FROM flow_run_state;
 PRAGMA foreign_keys = OFF;
 
