@@ -2,8 +2,8 @@
 #
 #   make            dist/prefect.so (load with `.load dist/prefect`)
 #   make demo       dist/demo.db and the report examples/report.sql prints
-#   make test       every test: unit (cmocka), SQL level, client level, and
-#                   the unit + SQL suites again under ASan/UBSan and valgrind
+#   make test       every test: unit (cmocka), SQL level, differential, client
+#                   level, and the suites again under ASan/UBSan and valgrind
 #   make asan       the whole suite under AddressSanitizer + UBSan
 #   make valgrind   the whole suite under valgrind
 #   make static     dist/static/sqlite3: a sqlite3 shell with the extension built in
@@ -34,7 +34,7 @@ DEMO_DB := dist/demo.db
 LOADABLE := $(DIST)/prefect.so
 UNIT := $(DIST)/test_unit
 
-.PHONY: all loadable demo test test-unit test-sql test-verify test-client asan valgrind bench \
+.PHONY: all loadable demo test test-unit test-sql test-verify test-differential test-client asan valgrind bench \
         fuzz fuzz-regress clean
 
 all: loadable
@@ -58,7 +58,7 @@ $(DEMO_DB): sql/schema.sql examples/demo_data.sql examples/make_demo.sh
 demo: $(LOADABLE) $(DEMO_DB)
 	$(SQLITE3) -bail $(DEMO_DB) < examples/report.sql
 
-test: test-unit asan valgrind fuzz-regress test-verify test-sql test-client
+test: test-unit asan valgrind fuzz-regress test-verify test-sql test-differential test-client
 
 test-unit: $(UNIT)
 	$(TEST_RUNNER) ./$(UNIT)
@@ -74,6 +74,12 @@ $(DIST)/verify/prefect.so: $(EXT_SOURCES) $(EXT_HEADERS) VERSION
 
 test-verify: $(DIST)/verify/prefect.so $(DEMO_DB)
 	PREFECT_LIB=$(DIST)/verify/prefect TEST_RUNNER="$(TEST_RUNNER)" bash tests/run_sql_tests.sh
+
+# Every WHERE / ORDER BY / LIMIT around every table against the same SQL on
+# Prefect's own tables, generated from the descriptions (about a minute).
+DIFF_SAMPLE ?= 1
+test-differential: $(LOADABLE)
+	/usr/bin/python3 tests/differential/test_pushdown.py --sample $(DIFF_SAMPLE)
 
 test-client: $(LOADABLE)
 	/usr/bin/python3 tests/client/test_python.py
@@ -96,6 +102,8 @@ asan: $(DEMO_DB)
 	  ASAN_OPTIONS=detect_leaks=0 /usr/bin/python3 tests/client/test_python.py
 	PREFECT_LIB=dist/asan/prefect LD_PRELOAD="$$(clang -print-file-name=libclang_rt.asan-x86_64.so)" \
 	  ASAN_OPTIONS=detect_leaks=0 /usr/bin/python3 tests/client/test_writes.py
+	PREFECT_LIB=dist/asan/prefect LD_PRELOAD="$$(clang -print-file-name=libclang_rt.asan-x86_64.so)" \
+	  ASAN_OPTIONS=detect_leaks=0 /usr/bin/python3 tests/differential/test_pushdown.py --sample 7
 
 valgrind: $(LOADABLE) $(UNIT) $(DEMO_DB)
 	valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect -q ./$(UNIT)
@@ -103,6 +111,7 @@ valgrind: $(LOADABLE) $(UNIT) $(DEMO_DB)
 	  bash tests/run_sql_tests.sh
 	PYTHONMALLOC=malloc valgrind --error-exitcode=99 -q /usr/bin/python3 tests/client/test_python.py
 	PYTHONMALLOC=malloc valgrind --error-exitcode=99 -q /usr/bin/python3 tests/client/test_writes.py
+	PYTHONMALLOC=malloc valgrind --error-exitcode=99 -q /usr/bin/python3 tests/differential/test_pushdown.py --sample 97
 
 clean:
 	rm -rf $(DIST)

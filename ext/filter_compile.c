@@ -139,19 +139,6 @@ static char *template_expand(Compiler *p, const char *zTmpl, const char *zAlias,
   return sqlite3_str_finish(pStr);
 }
 
-/* Append z as a JSON string literal. */
-static void json_quote_into(sqlite3_str *pStr, const char *z, int n) {
-  int i;
-  sqlite3_str_appendchar(pStr, 1, '"');
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)z[i];
-    if (c == '"' || c == '\\') sqlite3_str_appendf(pStr, "\\%c", c);
-    else if (c < 0x20) sqlite3_str_appendf(pStr, "\\u%04x", c);
-    else sqlite3_str_appendchar(pStr, 1, (char)c);
-  }
-  sqlite3_str_appendchar(pStr, 1, '"');
-}
-
 static const char *list_expectation(ValueKind e) {
   switch (e) {
     case VAL_UUID_LIST: return "a list of UUIDs";
@@ -830,13 +817,17 @@ static void compile_filter_doc(Compiler *p, JsonParser *pParser, const Collectio
   json_doc_release(pParser, pDoc);
 }
 
-/* One pushed-down SQL constraint, as "<column> <op> ?N". */
+/* One pushed-down SQL constraint, as "<column> [COLLATE c] <op> ?N": the
+** collation SQLite would compare with on the virtual table, so that the
+** inner statement compares the same way (xBestIndex chose which). */
 static void compile_constraint(Compiler *p, const CollectionDesc *pColl, const ColumnConstraint *pCons,
                                WhereList *pWhere) {
   Crit crit = {CRIT_NONE, 0, 1.0};
   sqlite3_str *pStr = sqlite3_str_new(0);
   append_expanded(pStr, pColl->aCol[pCons->iCol].zExpr, pColl->zAlias);
+  if (pCons->zColl) sqlite3_str_appendf(pStr, " COLLATE %.*s", pCons->nColl, pCons->zColl);
   if (pCons->eOp == COP_IN) {
+    /* the table module binds the list as one JSON array */
     int iParam = bind_add(p, BT_ARG_LIST, 0, 0, 0);
     if (iParam) p->pQuery->aBind[iParam - 1].iArg = pCons->iArg;
     sqlite3_str_appendf(pStr, " IN (SELECT value FROM json_each(?%d))", iParam);
@@ -1012,39 +1003,6 @@ void query_clear(Query *pQuery) {
   memset(pQuery, 0, sizeof(*pQuery));
 }
 
-/* An IN list, taken all at once (sqlite3_vtab_in), as a JSON array. NULLs
-** never match and blobs never equal Prefect's text or numbers: both are
-** left out. */
-static char *in_list_json(sqlite3_value *pList) {
-  sqlite3_str *pStr = sqlite3_str_new(0);
-  sqlite3_value *pVal = 0;
-  int rc, n = 0;
-  sqlite3_str_appendchar(pStr, 1, '[');
-  for (rc = sqlite3_vtab_in_first(pList, &pVal); rc == SQLITE_OK && pVal;
-       rc = sqlite3_vtab_in_next(pList, &pVal)) {
-    switch (sqlite3_value_type(pVal)) {
-      case SQLITE_INTEGER:
-        sqlite3_str_appendf(pStr, "%s%lld", n++ ? "," : "", sqlite3_value_int64(pVal));
-        break;
-      case SQLITE_FLOAT:
-        sqlite3_str_appendf(pStr, "%s%!.17g", n++ ? "," : "", sqlite3_value_double(pVal));
-        break;
-      case SQLITE_TEXT:
-        if (n++) sqlite3_str_appendchar(pStr, 1, ',');
-        json_quote_into(pStr, (const char *)sqlite3_value_text(pVal), sqlite3_value_bytes(pVal));
-        break;
-      default:
-        break;
-    }
-  }
-  sqlite3_str_appendchar(pStr, 1, ']');
-  if ((rc != SQLITE_OK && rc != SQLITE_DONE) || sqlite3_str_errcode(pStr)) {
-    sqlite3_free(sqlite3_str_finish(pStr));
-    return 0;
-  }
-  return sqlite3_str_finish(pStr);
-}
-
 int query_bind(const Query *pQuery, sqlite3_stmt *pStmt, sqlite3_value **argv) {
   /* A value whose test was folded away (`x OR TRUE`) has no placeholder
   ** left; the highest placeholder bounds what may be bound. */
@@ -1057,11 +1015,7 @@ int query_bind(const Query *pQuery, sqlite3_stmt *pStmt, sqlite3_value **argv) {
       case BT_VALUE: rc = sqlite3_bind_value(pStmt, i + 1, pBind->pValue); break;
       case BT_ARG_VALUE: rc = sqlite3_bind_value(pStmt, i + 1, argv[pBind->iArg]); break;
       case BT_ARG_INT: rc = sqlite3_bind_int64(pStmt, i + 1, sqlite3_value_int64(argv[pBind->iArg])); break;
-      case BT_ARG_LIST: {
-        char *zList = in_list_json(argv[pBind->iArg]);
-        rc = zList ? sqlite3_bind_text(pStmt, i + 1, zList, -1, sqlite3_free) : SQLITE_NOMEM;
-        break;
-      }
+      case BT_ARG_LIST: break;  /* the caller's */
       default: rc = sqlite3_bind_text(pStmt, i + 1, pBind->z, pBind->nz, SQLITE_STATIC); break;
     }
   }

@@ -203,6 +203,8 @@ typedef struct JsonParser {
 int json_text_check(const char *zText, int nText, int *pbTooDeep);
 /* 1 if z (n bytes) is valid UTF-8: no overlong forms, surrogates or values above U+10FFFF. */
 int json_utf8_valid(const unsigned char *z, int n);
+/* Append z (n bytes) as a JSON string literal. */
+void json_quote_into(sqlite3_str *pStr, const char *z, int n);
 
 void json_parser_init(JsonParser *p, sqlite3 *db);
 void json_parser_close(JsonParser *p);
@@ -262,7 +264,8 @@ typedef enum BindType {
   BT_VALUE,      /* pValue, borrowed for one run (prefect_filter()'s row id) */
   BT_ARG_VALUE,  /* argv[iArg] as it is (a column constraint) */
   BT_ARG_INT,    /* argv[iArg] as an integer (SQL LIMIT / OFFSET) */
-  BT_ARG_LIST    /* argv[iArg], an IN list (sqlite3_vtab_in), as a JSON array */
+  BT_ARG_LIST    /* argv[iArg], an IN list (sqlite3_vtab_in): bound by the
+                 ** table module as one JSON array, not by query_bind() */
 } BindType;
 typedef struct Bind {
   BindType eType;
@@ -294,6 +297,9 @@ typedef struct ColumnConstraint {
   ColumnOp eOp;
   int iArg;                  /* argv slot of the right-hand side, or -1: pValue */
   sqlite3_value *pValue;     /* when iArg < 0: the right-hand side, borrowed */
+  const char *zColl;         /* borrowed: the comparison's collation, a plain
+                             ** identifier; NULL: the column's own (BINARY) */
+  int nColl;
 } ColumnConstraint;
 
 typedef struct OrderTerm {
@@ -353,8 +359,9 @@ int filter_compile(CompileEnv *pEnv, const CollectionDesc *pColl,
                    const char *zBody, int nBody, const QueryExtras *pExtras,
                    Query *pQuery, char **pzErr);
 void query_clear(Query *pQuery);
-/* Bind every value of pQuery to pStmt; argv (may be NULL when the query has
-** no BT_ARG_* values) is xFilter's. Text of the Query is bound STATIC. */
+/* Bind every value of pQuery to pStmt but its IN lists (BT_ARG_LIST, which
+** the caller binds); argv (may be NULL when the query has no BT_ARG_*
+** values) is xFilter's. Text of the Query is bound STATIC. */
 int query_bind(const Query *pQuery, sqlite3_stmt *pStmt, sqlite3_value **argv);
 
 /* ======================================================================

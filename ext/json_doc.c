@@ -604,3 +604,16 @@ void json_path_render(const JsonPath *p, sqlite3_str *pOut) {
     }
   }
 }
+
+/* Append z (n bytes) as a JSON string literal. */
+void json_quote_into(sqlite3_str *pStr, const char *z, int n) {
+  int i;
+  sqlite3_str_appendchar(pStr, 1, '"');
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)z[i];
+    if (c == '"' || c == '\\') sqlite3_str_appendf(pStr, "\\%c", c);
+    else if (c < 0x20) sqlite3_str_appendf(pStr, "\\u%04x", c);
+    else sqlite3_str_appendchar(pStr, 1, (char)c);
+  }
+  sqlite3_str_appendchar(pStr, 1, '"');
+}

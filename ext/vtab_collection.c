@@ -85,8 +85,12 @@ typedef struct CollectionCursor {
 ** idxStr = argv-entry ("," argv-entry)* ["|" order-term ("," order-term)*]
 **   argv-entry: "body"           the request body (hidden column body)
 **               "filter"         a prefect_filter() document
-**               "<column> <op>"  a constraint, <op> one of column_op_names
-**                                ("key =", "created >=", "id IN", "type IS NULL")
+**               "<column> <op>" [" COLLATE " name] [" recheck"]
+**                                a constraint, <op> one of column_op_names
+**                                ("key =", "created >=", "id IN", "type IS NULL",
+**                                "key = COLLATE NOCASE recheck"): compared
+**                                with that collation; "recheck": SQLite checks
+**                                it again (omit = 0), see push_kind()
 **               "limit" | "offset"  SQL's LIMIT / OFFSET
 **   order-term: "<column> ASC" | "<column> DESC"  (ORDER BY, consumed)
 **   then "#0x<hex>" when the query reads only some columns: bit i = column i
@@ -197,6 +201,72 @@ static int column_op_of(unsigned char op) {
   }
 }
 
+/* SQLite's affinity of a declared type: 'I'nteger, 'T'ext, 'B'lob (none),
+** 'R'eal or 'N'umeric, by the rules of "Determination Of Column Affinity". */
+static char declared_affinity(const char *zType) {
+  static const struct { const char *zPart; char cAff; } aRule[] = {
+    {"INT", 'I'}, {"CHAR", 'T'}, {"CLOB", 'T'}, {"TEXT", 'T'}, {"BLOB", 'B'},
+    {"REAL", 'R'}, {"FLOA", 'R'}, {"DOUB", 'R'}};
+  int i, j, n = zType ? (int)strlen(zType) : 0;
+  if (n == 0) return 'B';
+  for (i = 0; i < (int)(sizeof(aRule) / sizeof(aRule[0])); i++) {
+    int nPart = (int)strlen(aRule[i].zPart);
+    for (j = 0; j + nPart <= n; j++) {
+      if (sqlite3_strnicmp(zType + j, aRule[i].zPart, nPart) == 0) return aRule[i].cAff;
+    }
+  }
+  return 'N';
+}
+
+/* Is z a collation name that can be written as it is after COLLATE? */
+static int collation_is_plain(const char *z) {
+  if (!z || !*z) return 0;
+  for (; *z; z++) {
+    if (!((*z >= 'a' && *z <= 'z') || (*z >= 'A' && *z <= 'Z') || (*z >= '0' && *z <= '9') || *z == '_')) return 0;
+  }
+  return 1;
+}
+
+/*
+** Can constraint i go into the inner statement, and must SQLite check it
+** again? On the virtual table SQLite compares with the column's declared
+** affinity and the right-hand side's own, which xFilter never sees: a
+** column on the right (or a CAST) carries an affinity, a literal or a
+** bound parameter has none. The inner statement compares Prefect's column
+** with a bound value, i.e. as if the right-hand side had none.
+** - Numeric columns (INTEGER, NUMERIC: DATETIME, BOOLEAN, JSON) convert the
+**   other side the same way whatever its affinity: exact.
+** - Text columns (VARCHAR, CHAR): a text, blob or NULL right-hand side
+**   compares the same either way; a number converts to text against a
+**   literal but not against a column. So =, !=, IS, IS NOT are pushed and
+**   re-checked, and xFilter leaves a numeric value to SQLite alone; < <= >
+**   >= need a literal right-hand side known not to be a number.
+** - IN lists travel as JSON, which carries no blob, and SQLite 3.40 ends a
+**   JSON string at a NUL: re-checked, and xFilter leaves such lists (and
+**   numbers against text columns) to SQLite.
+** - != and IS NOT: SQLite (3.40 at least) reports BINARY as their
+**   collation whatever the SQL says. Compared BINARY, they keep every row
+**   that differs under any collation (equal bytes are equal under all of
+**   them), so the inner statement keeps a superset and SQLite re-checks.
+** - LIKE, GLOB, IS [NOT] NULL are functions of the values: exact.
+** - Blob-affinity columns convert by the other side's affinity: not pushed.
+*/
+typedef enum Push { PUSH_NO, PUSH_EXACT, PUSH_RECHECK } Push;
+
+static Push push_kind(const CollectionVtab *pTab, sqlite3_index_info *pInfo, int i, int eOp) {
+  char cAff = declared_affinity(pTab->pColl->aCol[pInfo->aConstraint[i].iColumn].zType);
+  sqlite3_value *pRhs = 0;
+  int eType;
+  if (eOp == COP_ISNULL || eOp == COP_NOTNULL || eOp == COP_LIKE || eOp == COP_GLOB) return PUSH_EXACT;
+  if (cAff == 'B') return PUSH_NO;
+  if (eOp == COP_IN || eOp == COP_NE || eOp == COP_ISNOT) return PUSH_RECHECK;
+  if (cAff != 'T') return PUSH_EXACT;
+  eType = sqlite3_vtab_rhs_value(pInfo, i, &pRhs) == SQLITE_OK ? sqlite3_value_type(pRhs) : SQLITE_INTEGER;
+  if (eType != SQLITE_INTEGER && eType != SQLITE_FLOAT) return PUSH_EXACT;
+  if (eOp == COP_GT || eOp == COP_GE || eOp == COP_LT || eOp == COP_LE) return PUSH_NO;
+  return PUSH_RECHECK;
+}
+
 /*
 ** Every constraint we can express in the inner statement is consumed, so
 ** that SQLite also offers LIMIT/OFFSET (it only does when nothing is left
@@ -211,7 +281,9 @@ static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
   const CollectionDesc *pColl = pTab->pColl;
   int aArg[MAX_PLAN_ARGS];       /* constraint index of each argv slot */
   int aOp[MAX_PLAN_ARGS];        /* its ColumnOp, or -1 for body/filter/limit/offset */
-  int nArg = 0, i, iBody = -1, iLimit = -1, iOffset = -1, bBodyUnusable = 0, bAllUsed = 1;
+  unsigned char aRecheck[MAX_PLAN_ARGS];  /* SQLite checks it again (push_kind) */
+  const char *azColl[MAX_PLAN_ARGS];      /* its collation, when not BINARY */
+  int nArg = 0, i, iBody = -1, iLimit = -1, iOffset = -1, bBodyUnusable = 0, bAllUsed = 1, bRecheck = 0;
   int bUnique = 0, bIndexed = 0, idxNum = 0;
   double rRows = COLLECTION_ROWS, rCost;
   sqlite3_str *pStr;
@@ -219,6 +291,12 @@ static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
   /* slot order is the contract with xFilter: body, filters, columns, limit, offset */
   for (i = 0; i < pInfo->nConstraint; i++) {
     const struct sqlite3_index_constraint *pCons = &pInfo->aConstraint[i];
+    if (pCons->iColumn == pTab->nCol + 1 && pCons->op == SQLITE_INDEX_CONSTRAINT_EQ) {
+      /* artifacts('{...}', x): a second argument binds the table-named
+      ** column, which would silently match nothing */
+      vtab_set_error(pVtab, sqlite3_mprintf("prefect: %s takes one argument, the request body", pColl->zName));
+      return SQLITE_ERROR;
+    }
     if (pCons->iColumn == pTab->nCol && pCons->op == SQLITE_INDEX_CONSTRAINT_EQ) {
       if (!pCons->usable) bBodyUnusable = 1;
       else if (iBody < 0) iBody = i;
@@ -226,6 +304,8 @@ static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
     }
   }
   if (iBody < 0 && bBodyUnusable) return SQLITE_CONSTRAINT;
+  memset(aRecheck, 0, sizeof(aRecheck));
+  memset((void *)azColl, 0, sizeof(azColl));
   if (iBody >= 0) { aArg[nArg] = iBody; aOp[nArg++] = -1; idxNum |= PLAN_BODY; rRows /= 10; }
   for (i = 0; i < pInfo->nConstraint && nArg < MAX_PLAN_ARGS; i++) {
     const struct sqlite3_index_constraint *pCons = &pInfo->aConstraint[i];
@@ -237,20 +317,32 @@ static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
   for (i = 0; i < pInfo->nConstraint; i++) {
     const struct sqlite3_index_constraint *pCons = &pInfo->aConstraint[i];
     int eOp;
+    Push ePush;
+    const char *zColl;
     IndexKind eIndex;
     if (i == iBody) continue;
     if (pCons->op == SQLITE_INDEX_CONSTRAINT_LIMIT) { if (pCons->usable) iLimit = i; continue; }
     if (pCons->op == SQLITE_INDEX_CONSTRAINT_OFFSET) { if (pCons->usable) iOffset = i; continue; }
     if (pCons->iColumn == pTab->nCol + 1 && pCons->op >= SQLITE_INDEX_CONSTRAINT_FUNCTION && pCons->usable) continue;
     eOp = (pCons->iColumn >= 0 && pCons->iColumn < pTab->nCol) ? column_op_of(pCons->op) : -1;
-    if (eOp < 0 || !pCons->usable || nArg >= MAX_PLAN_ARGS - 2) {
+    if (eOp == COP_EQ && pCons->usable && sqlite3_vtab_in(pInfo, i, -1)) eOp = COP_IN;
+    ePush = (eOp >= 0 && pCons->usable && nArg < MAX_PLAN_ARGS - 2) ? push_kind(pTab, pInfo, i, eOp) : PUSH_NO;
+    zColl = 0;
+    if (ePush != PUSH_NO && eOp != COP_ISNULL && eOp != COP_NOTNULL && eOp != COP_LIKE && eOp != COP_GLOB &&
+        eOp != COP_NE && eOp != COP_ISNOT) {
+      /* the comparison's collation goes with it, or it stays with SQLite */
+      zColl = sqlite3_vtab_collation(pInfo, i);
+      if (zColl && sqlite3_stricmp(zColl, "BINARY") == 0) zColl = 0;
+      else if (!collation_is_plain(zColl)) ePush = PUSH_NO;
+    }
+    if (ePush == PUSH_NO) {
       if (pCons->usable) bAllUsed = 0;  /* SQLite checks it; LIMIT must then stay with SQLite */
       continue;
     }
-    if (eOp == COP_EQ && sqlite3_vtab_in(pInfo, i, -1)) {
-      sqlite3_vtab_in(pInfo, i, 1);  /* the whole list in one xFilter */
-      eOp = COP_IN;
-    }
+    if (eOp == COP_IN) sqlite3_vtab_in(pInfo, i, 1);  /* the whole list in one xFilter */
+    aRecheck[nArg] = ePush == PUSH_RECHECK;
+    bRecheck |= aRecheck[nArg];
+    azColl[nArg] = zColl;
     aArg[nArg] = i;
     aOp[nArg++] = eOp;
     idxNum |= PLAN_COLUMNS;
@@ -278,6 +370,9 @@ static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
       bIndexed = 1;
     }
   }
+  /* a re-checked constraint may be left out of the inner statement at
+  ** xFilter time: a LIMIT there would then count rows SQLite drops */
+  if (bRecheck) bAllUsed = 0;
   if (bAllUsed && iLimit >= 0 && nArg < MAX_PLAN_ARGS) { aArg[nArg] = iLimit; aOp[nArg++] = -1; idxNum |= PLAN_LIMIT; }
   if (bAllUsed && iOffset >= 0 && nArg < MAX_PLAN_ARGS) { aArg[nArg] = iOffset; aOp[nArg++] = -1; idxNum |= PLAN_OFFSET; }
 
@@ -289,13 +384,17 @@ static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
     else if (aArg[i] == iLimit) sqlite3_str_appendall(pStr, "limit");
     else if (aArg[i] == iOffset) sqlite3_str_appendall(pStr, "offset");
     else if (aOp[i] < 0) sqlite3_str_appendall(pStr, "filter");
-    else sqlite3_str_appendf(pStr, "%s %s", pColl->aCol[pCons->iColumn].zName, column_op_names[aOp[i]]);
+    else {
+      sqlite3_str_appendf(pStr, "%s %s", pColl->aCol[pCons->iColumn].zName, column_op_names[aOp[i]]);
+      if (azColl[i]) sqlite3_str_appendf(pStr, " COLLATE %s", azColl[i]);
+      if (aRecheck[i]) sqlite3_str_appendall(pStr, " recheck");
+    }
     pInfo->aConstraintUsage[aArg[i]].argvIndex = i + 1;
 #ifdef PREFECT_VERIFY_CONSTRAINTS
     /* test builds: SQLite re-checks every column constraint we push down */
     pInfo->aConstraintUsage[aArg[i]].omit = aOp[i] < 0;
 #else
-    pInfo->aConstraintUsage[aArg[i]].omit = 1;
+    pInfo->aConstraintUsage[aArg[i]].omit = !aRecheck[i];
 #endif
   }
   /* any ORDER BY on visible columns: the inner statement sorts (or an index does) */
@@ -446,7 +545,7 @@ static int column_by_name(const CollectionDesc *pColl, const char *z, int n) {
 static int plan_read(CollectionVtab *pTab, const char *idxStr, int argc, sqlite3_value **argv,
                      const char **pzBody, int *pnBody, QueryExtras *pX,
                      const char **azFilter, int *anFilter, ColumnConstraint *aCons,
-                     OrderTerm *aOrder) {
+                     unsigned char *aRecheck, OrderTerm *aOrder) {
   const CollectionDesc *pColl = pTab->pColl;
   const char *z = idxStr ? idxStr : "";
   int iArg = 0;
@@ -469,16 +568,38 @@ static int plan_read(CollectionVtab *pTab, const char *idxStr, int argc, sqlite3
       pX->bOffset = 1;
       pX->iOffsetArg = iArg;
     } else {
+      /* "<column> <op>" [" COLLATE " name] [" recheck"]: the longest
+      ** operator name that fits ("IS NOT NULL" before "IS NOT" and "IS") */
       const char *zSpace = memchr(z, ' ', n);
+      const char *zRest;
+      int nRest, nBest = 0;
       ColumnConstraint *pCons = &aCons[pX->nCons];
       if (!zSpace) return SQLITE_ERROR;
       pCons->iCol = column_by_name(pColl, z, (int)(zSpace - z));
       pCons->eOp = COP_COUNT;
+      zRest = zSpace + 1;
+      nRest = n - (int)(zRest - z);
       for (k = 0; k < COP_COUNT; k++) {
         int nOp = (int)strlen(column_op_names[k]);
-        if (nOp == n - (int)(zSpace - z) - 1 && memcmp(zSpace + 1, column_op_names[k], nOp) == 0) pCons->eOp = k;
+        if (nOp > nBest && nOp <= nRest && memcmp(zRest, column_op_names[k], nOp) == 0 &&
+            (nOp == nRest || zRest[nOp] == ' ')) {
+          pCons->eOp = k;
+          nBest = nOp;
+        }
       }
       if (pCons->iCol < 0 || pCons->eOp == COP_COUNT) return SQLITE_ERROR;
+      zRest += nBest;
+      nRest -= nBest;
+      pCons->zColl = 0;
+      pCons->nColl = 0;
+      if (nRest > 9 && memcmp(zRest, " COLLATE ", 9) == 0) {
+        pCons->zColl = zRest + 9;
+        while (pCons->nColl < nRest - 9 && pCons->zColl[pCons->nColl] != ' ') pCons->nColl++;
+        zRest += 9 + pCons->nColl;
+        nRest -= 9 + pCons->nColl;
+      }
+      aRecheck[pX->nCons] = nRest == 8 && memcmp(zRest, " recheck", 8) == 0;
+      if (nRest != (aRecheck[pX->nCons] ? 8 : 0)) return SQLITE_ERROR;
       pCons->iArg = iArg;
       pCons->pValue = 0;
       pX->nCons++;
@@ -512,11 +633,13 @@ static int plan_read(CollectionVtab *pTab, const char *idxStr, int argc, sqlite3
   return iArg == argc ? SQLITE_OK : SQLITE_ERROR;
 }
 
-/* The memo key of a run: its plan and the text of its documents. */
-static char *memo_key(const char *idxStr, const char *zBody, int nBody, const QueryExtras *pX, int *pnKey) {
+/* The memo key of a run: its plan, which re-checked constraints xFilter
+** left to SQLite (zLeft), and the text of its documents. */
+static char *memo_key(const char *idxStr, const char *zLeft, const char *zBody, int nBody, const QueryExtras *pX,
+                      int *pnKey) {
   sqlite3_str *pStr = sqlite3_str_new(0);
   int i;
-  sqlite3_str_appendf(pStr, "%s\n%d:", idxStr ? idxStr : "", zBody ? nBody : -1);
+  sqlite3_str_appendf(pStr, "%s\n%s\n%d:", idxStr ? idxStr : "", zLeft, zBody ? nBody : -1);
   if (zBody) sqlite3_str_append(pStr, zBody, nBody);
   for (i = 0; i < pX->nFilter; i++) {
     sqlite3_str_appendf(pStr, "\n%d:", pX->azFilter[i] ? pX->anFilter[i] : -1);
@@ -529,10 +652,10 @@ static char *memo_key(const char *idxStr, const char *zBody, int nBody, const Qu
 
 /* Point pCur->pQuery at the compiled query for this run: from the memo, or
 ** compiled now (and kept in the memo when a slot is free). */
-static int query_for_run(CollectionVtab *pTab, CollectionCursor *pCur, const char *idxStr,
+static int query_for_run(CollectionVtab *pTab, CollectionCursor *pCur, const char *idxStr, const char *zLeft,
                          const QueryExtras *pX, char **pzErr) {
   int nKey = 0, i, iSlot = -1, rc;
-  char *zKey = memo_key(idxStr, pCur->zBody, pCur->nBody, pX, &nKey);
+  char *zKey = memo_key(idxStr, zLeft, pCur->zBody, pCur->nBody, pX, &nKey);
   if (!zKey) return SQLITE_NOMEM;
   for (i = 0; i < MEMO_SIZE; i++) {
     CompiledMemo *pMemo = &pTab->aMemo[i];
@@ -571,6 +694,90 @@ static int query_for_run(CollectionVtab *pTab, CollectionCursor *pCur, const cha
   return SQLITE_OK;
 }
 
+/* An IN list, taken all at once (sqlite3_vtab_in), as a JSON array for
+** json_each. NULLs never match in a WHERE term and are left out. *pbExact
+** is cleared where json_each could not give back a value as it is (a blob,
+** text with a NUL byte or invalid UTF-8) or where a number meets a text
+** column (see push_kind): then the list is not built. */
+static int in_list_json(sqlite3_value *pList, int bTextColumn, char **pzList, int *pbExact) {
+  sqlite3_str *pStr = sqlite3_str_new(0);
+  sqlite3_value *pVal = 0;
+  int rc, n = 0;
+  *pzList = 0;
+  *pbExact = 1;
+  sqlite3_str_appendchar(pStr, 1, '[');
+  for (rc = sqlite3_vtab_in_first(pList, &pVal); rc == SQLITE_OK && pVal && *pbExact;
+       rc = sqlite3_vtab_in_next(pList, &pVal)) {
+    int eType = sqlite3_value_type(pVal);
+    if (eType == SQLITE_NULL) continue;
+    if (n++) sqlite3_str_appendchar(pStr, 1, ',');
+    if (eType == SQLITE_INTEGER && !bTextColumn) {
+      sqlite3_str_appendf(pStr, "%lld", sqlite3_value_int64(pVal));
+    } else if (eType == SQLITE_FLOAT && !bTextColumn) {
+      double r = sqlite3_value_double(pVal);
+      /* JSON has no infinity; json_each reads an overflowing exponent as one */
+      if (r > 1.7976931348623157e308) sqlite3_str_appendall(pStr, "9e999");
+      else if (r < -1.7976931348623157e308) sqlite3_str_appendall(pStr, "-9e999");
+      else sqlite3_str_appendf(pStr, "%!.17g", r);
+    } else if (eType == SQLITE_TEXT) {
+      const unsigned char *z = sqlite3_value_text(pVal);
+      int nz = sqlite3_value_bytes(pVal);
+      if (!z || memchr(z, 0, nz) || !json_utf8_valid(z, nz)) *pbExact = 0;
+      else json_quote_into(pStr, (const char *)z, nz);
+    } else {
+      *pbExact = 0;
+    }
+  }
+  sqlite3_str_appendchar(pStr, 1, ']');
+  if ((rc != SQLITE_OK && rc != SQLITE_DONE) || sqlite3_str_errcode(pStr)) {
+    sqlite3_free(sqlite3_str_finish(pStr));
+    return rc != SQLITE_OK && rc != SQLITE_DONE ? rc : SQLITE_NOMEM;
+  }
+  if (*pbExact) *pzList = sqlite3_str_finish(pStr);
+  else sqlite3_free(sqlite3_str_finish(pStr));
+  return SQLITE_OK;
+}
+
+/* Which pushed-down constraints go into the inner statement for these
+** values: a re-checked one whose value the inner statement cannot compare
+** as SQLite would (push_kind) is left to SQLite's own check, and marked
+** '1' in zLeft. IN lists are made into JSON (azList, by argv slot). */
+static int constraints_settle(CollectionVtab *pTab, sqlite3_value **argv, QueryExtras *pX,
+                              ColumnConstraint *aCons, const unsigned char *aRecheck, char **azList,
+                              char *zLeft) {
+  int i, nKept = 0;
+  for (i = 0; i < pX->nCons; i++) {
+    ColumnConstraint *pCons = &aCons[i];
+    int bTextColumn = declared_affinity(pTab->pColl->aCol[pCons->iCol].zType) == 'T';
+    int bExact = 1;
+    if (pCons->eOp == COP_IN) {
+      int rc = in_list_json(argv[pCons->iArg], bTextColumn, &azList[pCons->iArg], &bExact);
+      if (rc != SQLITE_OK) return rc;
+    } else if (aRecheck[i] && bTextColumn) {
+      int eType = sqlite3_value_type(argv[pCons->iArg]);
+      bExact = eType != SQLITE_INTEGER && eType != SQLITE_FLOAT;
+    }
+    if (!bExact && !aRecheck[i]) return SQLITE_ERROR;  /* a plan xBestIndex never makes */
+    zLeft[i] = bExact ? '0' : '1';
+    if (bExact) aCons[nKept++] = *pCons;
+  }
+  zLeft[pX->nCons] = 0;
+  pX->nCons = nKept;
+  return SQLITE_OK;
+}
+
+/* Bind the IN lists (BT_ARG_LIST), handing each text to the statement. */
+static int in_lists_bind(const Query *pQuery, sqlite3_stmt *pStmt, char **azList) {
+  int nParam = sqlite3_bind_parameter_count(pStmt);
+  int i, rc = SQLITE_OK;
+  for (i = 0; i < pQuery->nBind && i < nParam && rc == SQLITE_OK; i++) {
+    if (pQuery->aBind[i].eType != BT_ARG_LIST) continue;
+    rc = sqlite3_bind_text(pStmt, i + 1, azList[pQuery->aBind[i].iArg], -1, sqlite3_free);
+    azList[pQuery->aBind[i].iArg] = 0;
+  }
+  return rc;
+}
+
 static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr,
                             int argc, sqlite3_value **argv) {
   CollectionCursor *pCur = (CollectionCursor *)pCursor;
@@ -578,20 +785,26 @@ static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char
   const char *azFilter[MAX_PLAN_ARGS];
   int anFilter[MAX_PLAN_ARGS];
   ColumnConstraint aCons[MAX_PLAN_ARGS];
+  unsigned char aRecheck[MAX_PLAN_ARGS];
+  char *azList[MAX_PLAN_ARGS];     /* owned until bound: IN lists by argv slot */
+  char zLeft[MAX_PLAN_ARGS + 1];
   OrderTerm aOrder[MAX_PLAN_ARGS];
   QueryExtras extras;
   const char *zBody = 0;
-  int nBody = 0;
+  int nBody = 0, i;
   char *zErr = 0;
   int rc;
   (void)idxNum;
   collectionCursorReset(pCur);
   memset(&extras, 0, sizeof(extras));
+  memset(azList, 0, sizeof(azList));
+  zLeft[0] = 0;
   extras.azFilter = azFilter;
   extras.anFilter = anFilter;
   extras.aCons = aCons;
   extras.aOrder = aOrder;
-  rc = plan_read(pTab, idxStr, argc, argv, &zBody, &nBody, &extras, azFilter, anFilter, aCons, aOrder);
+  rc = plan_read(pTab, idxStr, argc, argv, &zBody, &nBody, &extras, azFilter, anFilter, aCons, aRecheck, aOrder);
+  if (rc == SQLITE_OK) rc = constraints_settle(pTab, argv, &extras, aCons, aRecheck, azList, zLeft);
   if (rc == SQLITE_OK && zBody) {
     /* kept for the hidden body column */
     pCur->zBody = sqlite3_malloc(nBody + 1);
@@ -599,7 +812,7 @@ static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char
     else memcpy(pCur->zBody, zBody, nBody + 1), pCur->nBody = nBody;
   }
   if (rc == SQLITE_OK) {
-    rc = query_for_run(pTab, pCur, idxStr, &extras, &zErr);
+    rc = query_for_run(pTab, pCur, idxStr, zLeft, &extras, &zErr);
     if (rc != SQLITE_OK && zErr) vtab_set_error(pCursor->pVtab, zErr);
   } else if (rc == SQLITE_ERROR) {
     vtab_set_error(pCursor->pVtab, sqlite3_mprintf("prefect: internal error: unreadable plan %Q", idxStr));
@@ -607,10 +820,12 @@ static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char
   if (rc == SQLITE_OK) {
     rc = statement_acquire(pTab, pCur, pCur->pQuery->zSql);
     if (rc == SQLITE_OK) rc = query_bind(pCur->pQuery, pCur->pStmt, argv);
+    if (rc == SQLITE_OK) rc = in_lists_bind(pCur->pQuery, pCur->pStmt, azList);
     if (rc != SQLITE_OK) {
       vtab_set_error(pCursor->pVtab, sqlite3_mprintf("prefect: %s", sqlite3_errmsg(pTab->db)));
     }
   }
+  for (i = 0; i < MAX_PLAN_ARGS; i++) sqlite3_free(azList[i]);
   if (rc != SQLITE_OK) {
     collectionCursorReset(pCur);
     return rc;
@@ -698,6 +913,7 @@ void prefect_filter_row_func(sqlite3_context *ctx, int argc, sqlite3_value **arg
     QueryExtras extras;
     char *zErr = 0;
     memset(&extras, 0, sizeof(extras));
+    memset(&cons, 0, sizeof(cons));
     cons.iCol = 0;  /* id: the first column of every collection */
     cons.eOp = COP_EQ;
     cons.iArg = -1;
