@@ -199,11 +199,14 @@ def run(lib, sample):
             # ORDER BY, with id to break ties, LIMIT/OFFSET, with and without a WHERE
             for coll, desc in itertools.product(COLLATIONS, ["", " DESC"]):
                 tail = f" COLLATE {coll}" if coll else ""
-                for where, limit in itertools.product(["", f" WHERE {c} > 'a'", f" WHERE {c} IS NOT NULL"],
+                # the WHEREs: none, exact ones, and ones SQLite re-checks (some left to it alone)
+                wheres = ["", f" WHERE {c} > 'a'", f" WHERE {c} IS NOT NULL", f" WHERE {c} != 'abc'",
+                          f" WHERE {c} = 1", f" WHERE {c} IN ('abc', 1, X'616263')"]
+                for where, limit in itertools.product(wheres,
                                                       ["", " LIMIT 5", " LIMIT 4 OFFSET 3", " LIMIT -1 OFFSET 2"]):
                     q = f"SELECT id, {c} FROM {{t}}{where} ORDER BY {c}{tail}{desc}, id{limit}"
                     check.same(q.format(t=name), q.format(t=base), ordered=True)
-        # LIMIT/OFFSET alone, and with a parameter constraint (no ORDER BY: compare counts)
+        # LIMIT/OFFSET alone (no ORDER BY, so only the counts are determined)
         for limit in [" LIMIT 0", " LIMIT 3", " LIMIT 3 OFFSET 30", " LIMIT 2 OFFSET -1"]:
             check.same(f"SELECT count(*) FROM (SELECT id FROM {name}{limit})",
                        f"SELECT count(*) FROM (SELECT id FROM {base}{limit})")
