@@ -120,9 +120,11 @@ SELECT group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifact WHERE "ke
 SELECT count(DISTINCT created) FROM artifact WHERE "key" = 'burst';
 
 SELECT '== 10. update: data, description, metadata_; updated is SQLite now (ms); the latest mirrors';
-CREATE TEMP TABLE before_update AS SELECT id, updated, data FROM artifact;
+-- updated is compared with SQLite's now taken just before the UPDATE, not with the old updated:
+-- that one is the insert's microsecond time, which an update in the same millisecond undercuts
+CREATE TEMP TABLE before_update AS SELECT strftime('%Y-%m-%d %H:%M:%f000', 'now') AS now_ms;
 UPDATE artifacts SET description = 'edited' WHERE id = 'a0000000-0000-4000-8000-000000000002';
-SELECT description, data, updated GLOB '*.[0-9][0-9][0-9]000', updated >= (SELECT updated FROM before_update WHERE id = 'a0000000-0000-4000-8000-000000000002')
+SELECT description, data, updated GLOB '*.[0-9][0-9][0-9]000', updated >= (SELECT now_ms FROM before_update)
   FROM artifact WHERE id = 'a0000000-0000-4000-8000-000000000002';
 SELECT description, data, updated GLOB '*.[0-9][0-9][0-9]000' FROM artifact_collection WHERE "key" = 'k';
 -- not the latest: the collection stays
