@@ -4,6 +4,10 @@
 #   make demo       dist/demo.db and the report examples/report.sql prints
 #   make test       every test: unit (cmocka), SQL level, differential, client
 #                   level, and the suites again under ASan/UBSan and valgrind
+#   make test-repeat
+#                   the SQL suite N times in a row (N=200), stopping at the
+#                   first failing run: for outcomes that depend on chance or
+#                   on the clock; not part of `make test`
 #   make asan       the whole suite under AddressSanitizer + UBSan
 #   make valgrind   the whole suite under valgrind
 #   make static     dist/static/sqlite3: a sqlite3 shell with the extension built in
@@ -34,7 +38,8 @@ DEMO_DB := dist/demo.db
 LOADABLE := $(DIST)/prefect.so
 UNIT := $(DIST)/test_unit
 
-.PHONY: all loadable demo test test-unit test-sql test-verify test-differential test-client asan valgrind bench \
+.PHONY: all loadable demo test test-unit test-sql test-repeat test-verify test-differential test-client asan \
+        valgrind bench \
         fuzz fuzz-regress clean
 
 all: loadable
@@ -65,6 +70,12 @@ test-unit: $(UNIT)
 
 test-sql: $(LOADABLE) $(DEMO_DB)
 	TEST_RUNNER="$(TEST_RUNNER)" bash tests/run_sql_tests.sh
+
+# The SQL suite N times in a row; the first failing run stops it with its
+# diff. Not part of `make test`: `make test-repeat N=1000` to look harder.
+N ?= 200
+test-repeat: $(LOADABLE) $(DEMO_DB)
+	TEST_RUNNER="$(TEST_RUNNER)" bash tests/repeat_sql_tests.sh $(N)
 
 # The SQL suite again on a build whose pushed-down column constraints are
 # re-checked by SQLite (omit = 0): a wrong push-down shows as a diff here.

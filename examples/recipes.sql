@@ -4,20 +4,24 @@
 -- Nothing here writes to the database: the one view is a TEMP view.
 
 -- 1. Every table artifact under one flow run, subflows included to any
---    depth, merged per key: how many versions, rows and which columns.
---    The run: of the runs that started subflows, the one with the most
---    table artifacts in its own run and its direct subflows.
+--    depth, merged per key: how many versions, rows and which columns
+--    (by name). The run: of the runs that started subflows, the one with
+--    the most table artifacts in its own run and its direct subflows.
 .print '1. Table artifacts of a whole run tree, merged per key'
 WITH root AS (
   SELECT tr.flow_run_id AS id FROM flow_run AS sub JOIN task_run AS tr ON tr.id = sub.parent_task_run_id
     JOIN artifact AS x ON x.flow_run_id IN (sub.id, tr.flow_run_id) AND x.type = 'table'
-   GROUP BY tr.flow_run_id ORDER BY count(*) DESC, tr.flow_run_id LIMIT 1)
-SELECT coalesce(a.key, '(no key)') AS key, count(DISTINCT a.id) AS versions, count(DISTINCT a.id || ':' || t.row) AS table_rows,
-       group_concat(DISTINCT t.col) AS columns, max(tree.depth) AS deepest_run
-  FROM root, prefect_run_tree(root.id) AS tree
-  JOIN artifacts('{"artifacts": {"type": {"any_": ["table"]}}}') AS a ON a.flow_run_id = tree.id
-  JOIN prefect_table(a.data) AS t
- GROUP BY a.key ORDER BY a.key;
+   GROUP BY tr.flow_run_id ORDER BY count(*) DESC, tr.flow_run_id LIMIT 1),
+cells AS (
+  SELECT coalesce(a.key, '(no key)') AS key, a.id, t.row, t.col, tree.depth
+    FROM root, prefect_run_tree(root.id) AS tree
+    JOIN artifacts('{"artifacts": {"type": {"any_": ["table"]}}}') AS a ON a.flow_run_id = tree.id
+    JOIN prefect_table(a.data) AS t)
+SELECT key, count(DISTINCT id) AS versions, count(DISTINCT id || ':' || row) AS table_rows,
+       (SELECT group_concat(col) FROM (SELECT DISTINCT col FROM cells AS c WHERE c.key = cells.key ORDER BY col))
+         AS columns,
+       max(depth) AS deepest_run
+  FROM cells GROUP BY key ORDER BY key;
 
 -- 2. Artifacts per day and type, the last five days of data.
 .print '2. Artifacts per day and type'

@@ -82,7 +82,8 @@ def test_read_only_file_is_untouched(tmp):
     digest = file_digest(path)
     os.chmod(path, 0o444)
     conn = connect(f"file:{path}?mode=ro", uri=True)
-    rows = conn.execute("""SELECT substr(id, -2) FROM artifacts('{"artifacts": {"type": {"any_": ["table"]}}}')""").fetchall()
+    rows = conn.execute("""SELECT substr(id, -2) FROM artifacts('{"artifacts": {"type": {"any_": ["table"]}}}')
+                           ORDER BY id DESC""").fetchall()
     assert rows == [("11",), ("09",), ("03",)], rows
     conn.close()
     assert file_digest(path) == digest

@@ -182,9 +182,9 @@ def test_errors_and_codes(tmp):
     conn.execute("INSERT INTO artifacts (id, data, metadata_) VALUES (?, ?, ?)",
                  ("a0000000-0000-4000-8000-000000000002", '{"rows": [1, 2.0]}', '{"by": "python"}'))
     conn.execute("INSERT INTO artifacts (id, data) VALUES (?, ?)", ("a0000000-0000-4000-8000-000000000003", 0.5))
-    assert conn.execute("SELECT data, metadata_ FROM artifact WHERE id LIKE '%02'").fetchone() == \
+    assert conn.execute("SELECT data, metadata_ FROM artifact WHERE id = 'a0000000-0000-4000-8000-000000000002'").fetchone() == \
         ('{"rows": [1, 2.0]}', '{"by": "python"}')
-    assert conn.execute("SELECT data FROM artifact WHERE id LIKE '%03'").fetchone()[0] == 0.5
+    assert conn.execute("SELECT data FROM artifact WHERE id = 'a0000000-0000-4000-8000-000000000003'").fetchone()[0] == 0.5
     # the id of a new row, two ways
     new_id = conn.execute("INSERT INTO artifacts (id, key) VALUES (prefect_uuid4(), 'k') RETURNING id").fetchone()[0]
     assert conn.execute("SELECT latest_id FROM artifact_collection").fetchone()[0] == new_id

@@ -38,8 +38,13 @@ SELECT json_extract(prefect_api('GET /artifacts/a0000000-0000-4000-8000-00000000
        substr(json_extract(prefect_api('GET /artifacts/a0000000-0000-4000-8000-000000000030'), '$.metadata_.long'), 499),
        json_extract(prefect_api('GET /artifacts/a0000000-0000-4000-8000-000000000030'), '$.metadata_.short'),
        length(json_extract(prefect_api('POST /artifacts/latest/filter', '{"artifacts": {"key": {"any_": ["long-meta"]}}}'), '$[0].metadata_.long'));
--- the API's default and maximum limit of 200 (the tables have none)
-INSERT INTO artifact (id, "key", type, data, metadata_) SELECT printf('b0000000-0000-4000-8000-%012d', value), NULL, 'bulk', 'null', 'null' FROM generate_series(1, 250);
+-- the API's default and maximum limit of 200 (the tables have none); the rows'
+-- times are fixed (no fraction, milliseconds, microseconds), not SQLite's now
+INSERT INTO artifact (id, created, updated, "key", type, data, metadata_)
+  SELECT printf('b0000000-0000-4000-8000-%012d', value), t, t, NULL, 'bulk', 'null', 'null'
+    FROM (SELECT value, printf('2026-03-02 00:%02d:%02d.%06d', value / 60, value % 60,
+                               CASE value % 3 WHEN 0 THEN 0 WHEN 1 THEN value * 1000 ELSE value * 7 END) AS t
+            FROM generate_series(1, 250));
 SELECT 'default limit', json_array_length(prefect_api('POST /artifacts/filter', NULL)), (SELECT count(*) FROM artifacts);
 SELECT 'offset without limit', json_array_length(prefect_api('POST /artifacts/filter', '{"offset": 100}'));
 SELECT prefect_api('POST /artifacts/filter', '{"limit": 201}');

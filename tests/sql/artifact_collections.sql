@@ -1,23 +1,25 @@
 -- POST /artifacts/latest/filter semantics: ArtifactCollectionFilter on
 -- artifact_collection rows (one per key, pointing at the latest artifact).
--- Lines print the last two digits of the collection ids (c..NN).
+-- Lines print the last two digits of the collection ids (c..NN); a body
+-- without a sort, limit or offset promises only the set, so SQL orders it
+-- (ORDER BY id DESC, the default sort ID_DESC's order).
 .read tests/sql/fixture.sql
 .mode list
-SELECT 'no body', (SELECT group_concat(substr(id, -2), ' ') FROM artifact_collections);
-SELECT 'latest_id.any_', (SELECT group_concat(substr(id, -2), ' ') FROM artifact_collections('{"artifacts": {"latest_id": {"any_": ["a0000000-0000-4000-8000-000000000011", "a0000000-0000-4000-8000-000000000003"]}}}'));
+SELECT 'no body', (SELECT group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifact_collections ORDER BY id DESC));
+SELECT 'latest_id.any_', (SELECT group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifact_collections('{"artifacts": {"latest_id": {"any_": ["a0000000-0000-4000-8000-000000000011", "a0000000-0000-4000-8000-000000000003"]}}}') ORDER BY id DESC));
 SELECT 'key.exists_ false never matches', (SELECT count(*) FROM artifact_collections('{"artifacts": {"key": {"exists_": false}}}'));
 SELECT 'key.exists_ true matches all', (SELECT count(*) FROM artifact_collections('{"artifacts": {"key": {"exists_": true}}}'));
-SELECT 'key.like_', (SELECT group_concat(substr(id, -2), ' ') FROM artifact_collections('{"artifacts": {"key": {"like_": "gamma"}}}'));
-SELECT 'type.not_any_', (SELECT group_concat(substr(id, -2), ' ') FROM artifact_collections('{"artifacts": {"type": {"not_any_": ["table"]}}}'));
-SELECT 'flow_run_id.any_', (SELECT group_concat(substr(id, -2), ' ') FROM artifact_collections('{"artifacts": {"flow_run_id": {"any_": ["10000000-0000-4000-8000-000000000004"]}}}'));
-SELECT 'task_run_id.any_', (SELECT group_concat(substr(id, -2), ' ') FROM artifact_collections('{"artifacts": {"task_run_id": {"any_": ["20000000-0000-4000-8000-000000000001"]}}}'));
-SELECT 'or_', (SELECT group_concat(substr(id, -2), ' ') FROM artifact_collections('{"artifacts": {"operator": "or_", "type": {"any_": ["progress"]}, "key": {"any_": ["dangling"]}}}'));
+SELECT 'key.like_', (SELECT group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifact_collections('{"artifacts": {"key": {"like_": "gamma"}}}') ORDER BY id DESC));
+SELECT 'type.not_any_', (SELECT group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifact_collections('{"artifacts": {"type": {"not_any_": ["table"]}}}') ORDER BY id DESC));
+SELECT 'flow_run_id.any_', (SELECT group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifact_collections('{"artifacts": {"flow_run_id": {"any_": ["10000000-0000-4000-8000-000000000004"]}}}') ORDER BY id DESC));
+SELECT 'task_run_id.any_', (SELECT group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifact_collections('{"artifacts": {"task_run_id": {"any_": ["20000000-0000-4000-8000-000000000001"]}}}') ORDER BY id DESC));
+SELECT 'or_', (SELECT group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifact_collections('{"artifacts": {"operator": "or_", "type": {"any_": ["progress"]}, "key": {"any_": ["dangling"]}}}') ORDER BY id DESC));
 -- related filters look at the run of the *latest* artifact of each key
-SELECT 'flow_runs of the latest artifact', (SELECT group_concat(substr(id, -2), ' ') FROM artifact_collections('{"flow_runs": {"state": {"type": {"any_": ["FAILED"]}}}}'));
-SELECT 'flow_runs {}', (SELECT group_concat(substr(id, -2), ' ') FROM artifact_collections('{"flow_runs": {}}'));
-SELECT 'task_runs {}', (SELECT group_concat(substr(id, -2), ' ') FROM artifact_collections('{"task_runs": {}}'));
-SELECT 'deployments {}', (SELECT group_concat(substr(id, -2), ' ') FROM artifact_collections('{"deployments": {}}'));
-SELECT 'flows name', (SELECT group_concat(substr(id, -2), ' ') FROM artifact_collections('{"flows": {"name": {"any_": ["adhoc"]}}}'));
+SELECT 'flow_runs of the latest artifact', (SELECT group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifact_collections('{"flow_runs": {"state": {"type": {"any_": ["FAILED"]}}}}') ORDER BY id DESC));
+SELECT 'flow_runs {}', (SELECT group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifact_collections('{"flow_runs": {}}') ORDER BY id DESC));
+SELECT 'task_runs {}', (SELECT group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifact_collections('{"task_runs": {}}') ORDER BY id DESC));
+SELECT 'deployments {}', (SELECT group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifact_collections('{"deployments": {}}') ORDER BY id DESC));
+SELECT 'flows name', (SELECT group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifact_collections('{"flows": {"name": {"any_": ["adhoc"]}}}') ORDER BY id DESC));
 SELECT 'KEY_ASC', (SELECT group_concat(substr(id, -2), ' ') FROM artifact_collections('{"sort": "KEY_ASC"}'));
 SELECT 'KEY_DESC limit offset', (SELECT group_concat(substr(id, -2), ' ') FROM artifact_collections('{"sort": "KEY_DESC", "limit": 2, "offset": 1}'));
 SELECT 'UPDATED_DESC', (SELECT group_concat(substr(id, -2), ' ') FROM artifact_collections('{"sort": "UPDATED_DESC"}'));

@@ -11,7 +11,7 @@ SELECT 'ragged columns', group_concat(row || ':' || col || '=' || quote(value), 
 SELECT 'nested values are JSON', group_concat(col || '=' || value || ':' || typeof(value), ' ') FROM prefect_table(json_quote('[{"a": [1, 2], "b": {"c": "d"}}]'));
 SELECT 'row_json', group_concat(DISTINCT row_json) FROM prefect_table(json_quote('{"a": [1, 2], "b": [3, 4]}'));
 SELECT 'row_json of lists', group_concat(DISTINCT row_json) FROM prefect_table(json_quote('[[1, "x"]]'));
-SELECT 'json_extract on row_json', group_concat(json_extract(row_json, '$.b'), ' ') FROM (SELECT DISTINCT row, row_json FROM prefect_table(json_quote('{"a": [1, 2], "b": [3, 4]}')));
+SELECT 'json_extract on row_json', group_concat(json_extract(row_json, '$.b'), ' ') FROM (SELECT DISTINCT row, row_json FROM prefect_table(json_quote('{"a": [1, 2], "b": [3, 4]}')) ORDER BY row);
 -- empty tables and data that is not a table: no rows
 SELECT 'empty', (SELECT count(*) FROM prefect_table(json_quote('[]'))), (SELECT count(*) FROM prefect_table(json_quote('{}'))), (SELECT count(*) FROM prefect_table(json_quote('[[]]')));
 SELECT 'not tables', (SELECT count(*) FROM prefect_table('"# Orders report"')), (SELECT count(*) FROM prefect_table('"https://example.com"')),
@@ -23,8 +23,9 @@ SELECT 'strict on a table', count(*) FROM prefect_table(json_quote('[[1]]'), 'ST
 SELECT count(*) FROM prefect_table('[[1]]', 'lenient');
 SELECT count(*) FROM prefect_table;
 -- over the artifacts table, as the README shows it
-SELECT 'all table artifacts', group_concat(substr(a.id, -2) || ':' || t.row || t.col || '=' || t.value, ' ')
-  FROM artifacts('{"artifacts": {"type": {"any_": ["table"]}}}') AS a, prefect_table(a.data) AS t;
+SELECT 'all table artifacts', group_concat(substr(id, -2) || ':' || row || col || '=' || value, ' ')
+  FROM (SELECT a.id, t.row, t.col, t.value FROM artifacts('{"artifacts": {"type": {"any_": ["table"]}}}') AS a, prefect_table(a.data) AS t
+         ORDER BY a.id DESC, t.row, t.col);
 
 -- run trees: run 01 -> (task 01) -> run 04 -> (task 10) -> run 06 -> (task 11) -> run 07
 INSERT INTO task_run (id, name, flow_run_id, state_type, tags, task_key, dynamic_key, total_run_time) VALUES
@@ -47,5 +48,5 @@ UPDATE flow_run SET parent_task_run_id = '20000000-0000-4000-8000-000000000012' 
 SELECT 'cycle', group_concat(substr(id, -2) || '@' || depth, ' ') FROM prefect_run_tree('10000000-0000-4000-8000-000000000004');
 -- every artifact of a run tree: one join; and the same as a body
 SELECT 'artifacts of the tree', group_concat(substr(a.id, -2), ' ') FROM (SELECT a.id FROM prefect_run_tree('10000000-0000-4000-8000-000000000004') AS t JOIN artifacts AS a ON a.flow_run_id = t.id ORDER BY a.id) AS a;
-SELECT 'as a body', group_concat(substr(id, -2), ' ') FROM artifacts((SELECT json_object('flow_runs', json_object('id', json_object('any_', json_group_array(id)))) FROM prefect_run_tree('10000000-0000-4000-8000-000000000004')));
+SELECT 'as a body', group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifacts((SELECT json_object('flow_runs', json_object('id', json_object('any_', json_group_array(id)))) FROM prefect_run_tree('10000000-0000-4000-8000-000000000004'))) ORDER BY id DESC);
 SELECT count(*) FROM prefect_run_tree;

@@ -120,9 +120,11 @@ SELECT group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifact WHERE "ke
 SELECT count(DISTINCT created) FROM artifact WHERE "key" = 'burst';
 
 SELECT '== 10. update: data, description, metadata_; updated is SQLite now (ms); the latest mirrors';
-CREATE TEMP TABLE before_update AS SELECT id, updated, data FROM artifact;
+-- updated is compared with SQLite's now taken just before the UPDATE, not with the old updated:
+-- that one is the insert's microsecond time, which an update in the same millisecond undercuts
+CREATE TEMP TABLE before_update AS SELECT strftime('%Y-%m-%d %H:%M:%f000', 'now') AS now_ms;
 UPDATE artifacts SET description = 'edited' WHERE id = 'a0000000-0000-4000-8000-000000000002';
-SELECT description, data, updated GLOB '*.[0-9][0-9][0-9]000', updated >= (SELECT updated FROM before_update WHERE id = 'a0000000-0000-4000-8000-000000000002')
+SELECT description, data, updated GLOB '*.[0-9][0-9][0-9]000', updated >= (SELECT now_ms FROM before_update)
   FROM artifact WHERE id = 'a0000000-0000-4000-8000-000000000002';
 SELECT description, data, updated GLOB '*.[0-9][0-9][0-9]000' FROM artifact_collection WHERE "key" = 'k';
 -- not the latest: the collection stays
@@ -177,8 +179,8 @@ SELECT count(*) FROM artifact WHERE "key" = 'del';
 DELETE FROM artifacts WHERE id = 'a0000000-0000-4000-8000-000000000003' AND "key" IS NULL;
 SELECT count(*) FROM artifact WHERE id = 'a0000000-0000-4000-8000-000000000003';
 DELETE FROM artifacts WHERE prefect_filter(artifacts, '{"artifacts": {"key": {"any_": ["burst"]}}}') AND data = 2;
-SELECT group_concat(substr(id, -2), ' '), (SELECT substr(latest_id, -2) FROM artifact_collection WHERE "key" = 'burst')
-  FROM artifact WHERE "key" = 'burst';
+SELECT (SELECT group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifact WHERE "key" = 'burst' ORDER BY id)),
+       (SELECT substr(latest_id, -2) FROM artifact_collection WHERE "key" = 'burst');
 DELETE FROM artifacts WHERE prefect_filter(artifacts, '{"artifacts": {"key": {"any_": ["burst"]}}}');
 SELECT count(*), (SELECT count(*) FROM artifact_collection WHERE "key" = 'burst') FROM artifact WHERE "key" = 'burst';
 
@@ -303,15 +305,18 @@ DELETE FROM artifacts;
 INSERT INTO artifacts (id, key, data) VALUES ('f0000000-0000-4000-8000-000000000001', 'cc', '1');
 INSERT OR IGNORE INTO artifacts (id, key, data) VALUES ('f0000000-0000-4000-8000-000000000002', 'cc', '2'),
   ('F0000000-0000-4000-8000-000000000001', 'cc', '99'), ('f0000000-0000-4000-8000-000000000003', 'cc', '3');
-SELECT group_concat(substr(id, -2) || '=' || data, ' '), (SELECT substr(latest_id, -2) FROM artifact_collection) FROM artifact;
+SELECT (SELECT group_concat(substr(id, -2) || '=' || data, ' ') FROM (SELECT id, data FROM artifact ORDER BY id)),
+       (SELECT substr(latest_id, -2) FROM artifact_collection);
 INSERT OR FAIL INTO artifacts (id, key, data) VALUES ('f0000000-0000-4000-8000-000000000004', 'cc', '4'),
   ('f0000000-0000-4000-8000-000000000001', 'cc', '99'), ('f0000000-0000-4000-8000-000000000005', 'cc', '5');
-SELECT group_concat(substr(id, -2) || '=' || data, ' '), (SELECT substr(latest_id, -2) FROM artifact_collection) FROM artifact;
+SELECT (SELECT group_concat(substr(id, -2) || '=' || data, ' ') FROM (SELECT id, data FROM artifact ORDER BY id)),
+       (SELECT substr(latest_id, -2) FROM artifact_collection);
 INSERT OR IGNORE INTO artifacts (id, key) VALUES ('f0000000-0000-4000-8000-000000000006', 'Bad');
 BEGIN;
 INSERT INTO artifacts (id, key, data) VALUES ('f0000000-0000-4000-8000-000000000007', 'cc', '7');
 INSERT OR ROLLBACK INTO artifacts (id) VALUES ('f0000000-0000-4000-8000-000000000001');
-SELECT group_concat(substr(id, -2) || '=' || data, ' '), (SELECT substr(latest_id, -2) FROM artifact_collection) FROM artifact;
+SELECT (SELECT group_concat(substr(id, -2) || '=' || data, ' ') FROM (SELECT id, data FROM artifact ORDER BY id)),
+       (SELECT substr(latest_id, -2) FROM artifact_collection);
 COMMIT;
 
 SELECT '== 20. a delete moves data and metadata_ to the collection through json.loads/json.dumps, as Prefect does';

@@ -732,7 +732,8 @@ static void test_undo_log(void **state) {
   UndoLog undo;
   UndoStep step;
   char *zBefore, *zAfter, *zUndone;
-  const char *zDump = "SELECT group_concat(rowid || ':' || quote(a) || ':' || quote(b), ' ') FROM t";
+  const char *zDump = "SELECT group_concat(r, ' ') FROM (SELECT rowid || ':' || quote(a) || ':' || quote(b) AS r "
+                      "FROM t ORDER BY rowid)";
   (void)state;
   memset(&undo, 0, sizeof(undo));
   assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(a, b); INSERT INTO t VALUES (1, 'x'), (2.5, NULL), (x'00', 'y')",
@@ -781,8 +782,8 @@ static void test_artifact_writer_round_trip(void **state) {
       " flow_run_id CHAR(36), type VARCHAR, data JSON, description VARCHAR, metadata_ JSON);"
       "INSERT INTO artifacts (id, key, data) VALUES ('a0000000-0000-4000-8000-000000000001', 'k', '[1.50]');"
       "INSERT INTO artifacts (id, key, data) VALUES ('a0000000-0000-4000-8000-000000000002', 'k', '2');"
-      "UPDATE artifacts SET description = 'd' WHERE id LIKE '%02';"
-      "DELETE FROM artifacts WHERE id LIKE '%02';", 0, 0, 0), SQLITE_OK);
+      "UPDATE artifacts SET description = 'd' WHERE id = 'a0000000-0000-4000-8000-000000000002';"
+      "DELETE FROM artifacts WHERE id = 'a0000000-0000-4000-8000-000000000002';", 0, 0, 0), SQLITE_OK);
   z = query_text(db, "SELECT substr(latest_id, -2) || ' ' || data || ' ' || quote(description) FROM artifact_collection");
   assert_string_equal(z, "01 [1.5] NULL");
   sqlite3_free(z);
