@@ -219,10 +219,13 @@ static void test_json_text_check(void **state) {
     "{}", "[]", " {\"a\" : [1, -2.5e+3, 0, 0.0, true, false, null, \"\\u00e9\\n\\\"\"]} ", "\"x\"", "0",
     "{\"\xc3\xa9\": \"\xf0\x9f\x98\x80\"}", "[[[]]]", "{\"a\": {}, \"b\": []}",
   };
+  /* iBad: the 1-based position of the first byte that cannot continue a
+  ** JSON text (the end of the text counts as byte n + 1) */
   static const struct { const char *z; int iBad; } aBad[] = {
-    {"", 1}, {"{", 2}, {"{\"a\": 1,}", 10}, {"[1,]", 4}, {"{[\"x\"]: 1}", 2}, {"{\"a\": {[\"x\"]: null}}", 9},
-    {"{a: 1}", 2}, {"[01]", 3}, {"[1.]", 5}, {"[.5]", 2}, {"[NaN]", 2}, {"[1] [2]", 5}, {"'x'", 1},
-    {"\"\x01\"", 4}, {"\"\\x\"", 4}, {"\"\xc3\"", 4}, {"\"\xed\xa0\x80\"", 6}, {"\"\xc0\xaf\"", 5},
+    {"", 1}, {"{", 2}, {"{\"a\": 1,}", 9}, {"[1,]", 4}, {"{[\"x\"]: 1}", 2}, {"{\"a\": {[\"x\"]: null}}", 8},
+    {"{a: 1}", 2}, {"[01]", 3}, {"[1.]", 4}, {"[.5]", 2}, {"[NaN]", 2}, {"[1] [2]", 5}, {"'x'", 1},
+    /* inside a string: the control byte, the escaped letter, the first byte of bad UTF-8 */
+    {"\"\x01\"", 2}, {"\"\\x\"", 3}, {"\"\xc3\"", 2}, {"\"\xed\xa0\x80\"", 2}, {"\"\xc0\xaf\"", 2},
     {"[1] // c", 5}, {"{\"a\" 1}", 6},
   };
   size_t i;
@@ -236,6 +239,7 @@ static void test_json_text_check(void **state) {
   for (i = 0; i < sizeof(aBad) / sizeof(aBad[0]); i++) {
     int iBad = json_text_check(aBad[i].z, (int)strlen(aBad[i].z), &bDeep);
     if (iBad == 0) fail_msg("accepted %s", aBad[i].z);
+    if (iBad != aBad[i].iBad) fail_msg("%s: rejected at byte %d, not %d", aBad[i].z, iBad, aBad[i].iBad);
     assert_false(bDeep);
   }
   z = sqlite3_mprintf("%.*c%.*c", JSON_MAX_NESTING, '[', JSON_MAX_NESTING, ']');
