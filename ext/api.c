@@ -604,17 +604,12 @@ static char *get_body(const Route *pRoute, const char *zArg, char **pzErr) {
     }
     return sqlite3_mprintf("{\"artifacts\": {\"id\": {\"any_\": [\"%s\"]}}, \"limit\": 1}", zUuid);
   }
-  /* the key: JSON-quoted by SQLite's printf */
+  /* the key, as a JSON string */
   {
     sqlite3_str *pStr = sqlite3_str_new(0);
-    const char *z;
-    sqlite3_str_appendall(pStr, "{\"artifacts\": {\"key\": {\"any_\": [\"");
-    for (z = zArg; *z; z++) {
-      if (*z == '"' || *z == '\\') sqlite3_str_appendf(pStr, "\\%c", *z);
-      else if ((unsigned char)*z < 0x20) sqlite3_str_appendf(pStr, "\\u%04x", (unsigned char)*z);
-      else sqlite3_str_appendchar(pStr, 1, *z);
-    }
-    sqlite3_str_appendall(pStr, "\"]}}}");
+    sqlite3_str_appendall(pStr, "{\"artifacts\": {\"key\": {\"any_\": [");
+    json_write_string(pStr, zArg, (int)strlen(zArg), 0);
+    sqlite3_str_appendall(pStr, "]}}}");
     return sqlite3_str_finish(pStr);
   }
 }

@@ -432,7 +432,7 @@ static int read_metadata(sqlite3_value *pVal, FieldValue *pOut, char **pzErr) {
         break;
       }
       if (k) sqlite3_str_appendall(pStr, ", ");
-      json_python_string(pStr, pMember->zKey, pMember->nKey);
+      json_write_string(pStr, pMember->zKey, pMember->nKey, JSON_STRING_ASCII);
       sqlite3_str_appendall(pStr, ": ");
       nText = pMember->nText;
       if (json_python_char_count(pMember->zText, nText) > METADATA_VALUE_MAX) {
@@ -441,17 +441,9 @@ static int read_metadata(sqlite3_value *pVal, FieldValue *pOut, char **pzErr) {
         for (i = 0; i < nText; i++) {
           if (((unsigned char)pMember->zText[i] & 0xC0) != 0x80 && nChar++ == METADATA_VALUE_MAX) break;
         }
-        sqlite3_str *pCut = sqlite3_str_new(0);
-        char *zCut;
-        sqlite3_str_append(pCut, pMember->zText, i);
-        sqlite3_str_appendall(pCut, "...");
-        nText = sqlite3_str_length(pCut);
-        zCut = sqlite3_str_finish(pCut);
-        if (!zCut) { rc = SQLITE_NOMEM; break; }
-        json_python_string(pStr, zCut, nText);
-        sqlite3_free(zCut);
+        json_write_string(pStr, pMember->zText, i, JSON_STRING_ASCII | JSON_STRING_CUT);
       } else {
-        json_python_string(pStr, pMember->zText, nText);
+        json_write_string(pStr, pMember->zText, nText, JSON_STRING_ASCII);
       }
     }
     sqlite3_str_appendchar(pStr, 1, '}');

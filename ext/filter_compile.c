@@ -139,17 +139,9 @@ static char *template_expand(Compiler *p, const char *zTmpl, const char *zAlias,
   return sqlite3_str_finish(pStr);
 }
 
-/* Append z as a JSON string literal. */
+/* Append z as a JSON string literal, for a list that json_each reads. */
 static void json_quote_into(sqlite3_str *pStr, const char *z, int n) {
-  int i;
-  sqlite3_str_appendchar(pStr, 1, '"');
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)z[i];
-    if (c == '"' || c == '\\') sqlite3_str_appendf(pStr, "\\%c", c);
-    else if (c < 0x20) sqlite3_str_appendf(pStr, "\\u%04x", c);
-    else sqlite3_str_appendchar(pStr, 1, (char)c);
-  }
-  sqlite3_str_appendchar(pStr, 1, '"');
+  json_write_string(pStr, z, n, 0);
 }
 
 static const char *list_expectation(ValueKind e) {

@@ -220,7 +220,14 @@ int json_doc_member(const JsonDoc *pDoc, int iObj, const char *zKey);
 void json_doc_render(const JsonDoc *pDoc, int i, sqlite3_str *pOut);
 /* Append node i as compact JSON, whole (json_doc_render shortens). */
 void json_doc_write(const JsonDoc *pDoc, int i, sqlite3_str *pOut);
-void json_write_string(sqlite3_str *pOut, const char *z, int n);
+/* Append z (n bytes of UTF-8) as a JSON string literal: the one string
+** escaper. '"' and '\\' are escaped, and control characters as \b \t \n
+** \f \r or \u00XX, as SQLite's json() and Python's json.dumps write them.
+** Flags: */
+#define JSON_STRING_ASCII 0x01  /* ensure_ascii (json.dumps' default): everything outside
+                                ** ' '..'~' as \uXXXX, a surrogate pair above U+FFFF */
+#define JSON_STRING_CUT   0x02  /* z was cut short: "..." before the closing quote */
+void json_write_string(sqlite3_str *pOut, const char *z, int n, unsigned int mFlags);
 
 /* The JSON path of the node being examined: "flow_runs.state.type.any_[2]". */
 #define JSON_PATH_MAX 64
@@ -365,8 +372,6 @@ int query_bind(const Query *pQuery, sqlite3_stmt *pStmt, sqlite3_value **argv);
 /* Append node i. SQLITE_ERROR with *pzWhy (sqlite3_malloc'd) for a number
 ** that is no finite float, or SQLITE_NOMEM. */
 int json_python_write(const JsonDoc *pDoc, int i, sqlite3_str *pOut, char **pzWhy);
-/* A string with ensure_ascii escapes. */
-void json_python_string(sqlite3_str *pOut, const char *z, int n);
 /* repr(r) for a finite r; SQLITE_ERROR for NaN and infinities. */
 int json_python_float(double r, sqlite3_str *pOut);
 /* Characters (code points) in valid UTF-8 text, as Python's len(). */

@@ -470,24 +470,16 @@ int json_doc_member(const JsonDoc *pDoc, int iObj, const char *zKey) {
   return iFound;
 }
 
-/* Append z as a JSON string, escaping what JSON requires. */
+/* Append z as a JSON string of at most *pBudget characters (cut with "..."). */
 static void render_string(sqlite3_str *pOut, const char *z, int n, int *pBudget) {
   int i;
-  sqlite3_str_appendchar(pOut, 1, '"');
   for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)z[i];
-    if ((c & 0xC0) != 0x80) {  /* count characters, never cut one in half */
+    if (((unsigned char)z[i] & 0xC0) != 0x80) {  /* count characters, never cut one in half */
       if (*pBudget <= 0) break;
       (*pBudget)--;
     }
-    if (c == '"' || c == '\\') sqlite3_str_appendf(pOut, "\\%c", c);
-    else if (c == '\n') sqlite3_str_appendall(pOut, "\\n");
-    else if (c == '\t') sqlite3_str_appendall(pOut, "\\t");
-    else if (c < 0x20) sqlite3_str_appendf(pOut, "\\u%04x", c);
-    else sqlite3_str_appendchar(pOut, 1, (char)c);
   }
-  if (i < n) sqlite3_str_appendall(pOut, "...");
-  sqlite3_str_appendchar(pOut, 1, '"');
+  json_write_string(pOut, z, i, i < n ? JSON_STRING_CUT : 0);
 }
 
 static void render_node(const JsonDoc *pDoc, int i, sqlite3_str *pOut, int *pBudget) {
@@ -521,19 +513,59 @@ static void render_node(const JsonDoc *pDoc, int i, sqlite3_str *pOut, int *pBud
   }
 }
 
-/* A JSON string literal, whole. */
-void json_write_string(sqlite3_str *pOut, const char *z, int n) {
-  int i;
+/* Decode one UTF-8 sequence of the (valid) text z; its length in *pn. */
+static unsigned int utf8_decode(const unsigned char *z, int n, int *pn) {
+  unsigned int c = z[0];
+  int nSeq = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4, i;
+  if (nSeq > n) nSeq = n;
+  if (nSeq > 1) c &= 0x3F >> (nSeq - 1);
+  for (i = 1; i < nSeq; i++) c = (c << 6) | (z[i] & 0x3F);
+  *pn = nSeq;
+  return c;
+}
+
+void json_write_string(sqlite3_str *pOut, const char *z, int n, unsigned int mFlags) {
+  /* the short escapes JSON has for control characters */
+  static const char aShort[0x20] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 'b', 't', 'n', 0, 'f', 'r', 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  };
+  const unsigned char *zu = (const unsigned char *)z;
+  unsigned int cMax = (mFlags & JSON_STRING_ASCII) ? 0x7E : 0xFF;  /* bytes above are escaped */
+  int i = 0;
   sqlite3_str_appendchar(pOut, 1, '"');
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)z[i];
-    if (c == '"' || c == '\\') sqlite3_str_appendf(pOut, "\\%c", c);
-    else if (c == '\n') sqlite3_str_appendall(pOut, "\\n");
-    else if (c == '\t') sqlite3_str_appendall(pOut, "\\t");
-    else if (c == '\r') sqlite3_str_appendall(pOut, "\\r");
-    else if (c < 0x20) sqlite3_str_appendf(pOut, "\\u%04x", c);
-    else sqlite3_str_appendchar(pOut, 1, (char)c);
+  while (i < n) {
+    unsigned char c = zu[i];
+    int j = i;
+    while (j < n && zu[j] >= 0x20 && zu[j] <= cMax && zu[j] != '"' && zu[j] != '\\') j++;
+    if (j > i) {
+      sqlite3_str_append(pOut, z + i, j - i);  /* a run written as it is */
+      i = j;
+    } else if (c == '"' || c == '\\') {
+      sqlite3_str_appendchar(pOut, 1, '\\');
+      sqlite3_str_appendchar(pOut, 1, (char)c);
+      i++;
+    } else if (c < 0x20 && aShort[c]) {
+      sqlite3_str_appendchar(pOut, 1, '\\');
+      sqlite3_str_appendchar(pOut, 1, aShort[c]);
+      i++;
+    } else if (c < 0x80) {
+      sqlite3_str_appendf(pOut, "\\u%04x", c);  /* another control character, or DEL under ensure_ascii */
+      i++;
+    } else {
+      /* ensure_ascii: the code point, as a surrogate pair above U+FFFF */
+      int nSeq;
+      unsigned int u = utf8_decode(zu + i, n - i, &nSeq);
+      if (u > 0xFFFF) {
+        u -= 0x10000;
+        sqlite3_str_appendf(pOut, "\\u%04x\\u%04x", 0xD800 + (u >> 10), 0xDC00 + (u & 0x3FF));
+      } else {
+        sqlite3_str_appendf(pOut, "\\u%04x", u);
+      }
+      i += nSeq;
+    }
   }
+  if (mFlags & JSON_STRING_CUT) sqlite3_str_appendall(pOut, "...");
   sqlite3_str_appendchar(pOut, 1, '"');
 }
 
@@ -548,14 +580,14 @@ void json_doc_write(const JsonDoc *pDoc, int i, sqlite3_str *pOut) {
     case JT_FALSE: sqlite3_str_appendall(pOut, "false"); break;
     case JT_INT: sqlite3_str_appendf(pOut, "%lld", pNode->iVal); break;
     case JT_REAL: sqlite3_str_appendf(pOut, "%!.15g", pNode->rVal); break;
-    case JT_TEXT: json_write_string(pOut, pNode->zText, pNode->nText); break;
+    case JT_TEXT: json_write_string(pOut, pNode->zText, pNode->nText, 0); break;
     case JT_ARRAY:
     case JT_OBJECT:
       sqlite3_str_appendchar(pOut, 1, pNode->eType == JT_ARRAY ? '[' : '{');
       for (iChild = pNode->iFirst; iChild >= 0; iChild = pDoc->aNode[iChild].iNext) {
         if (iChild != pNode->iFirst) sqlite3_str_appendchar(pOut, 1, ',');
         if (pNode->eType == JT_OBJECT) {
-          json_write_string(pOut, pDoc->aNode[iChild].zKey, pDoc->aNode[iChild].nKey);
+          json_write_string(pOut, pDoc->aNode[iChild].zKey, pDoc->aNode[iChild].nKey, 0);
           sqlite3_str_appendchar(pOut, 1, ':');
         }
         json_doc_write(pDoc, iChild, pOut);

@@ -303,7 +303,7 @@ static void result_row_json(sqlite3_context *ctx, TableCursor *pCur) {
     for (; i < pCur->nCell && pCur->aCell[i].iRow == pCell->iRow; i++, k++) {
       const JsonNode *pKey = &pDoc->aNode[pCur->aCell[i].iKey];
       if (k) sqlite3_str_appendchar(pStr, 1, ',');
-      json_write_string(pStr, pKey->zKey, pKey->nKey);
+      json_write_string(pStr, pKey->zKey, pKey->nKey, 0);
       sqlite3_str_appendchar(pStr, 1, ':');
       if (pCur->aCell[i].iValue < 0) sqlite3_str_appendall(pStr, "null");
       else json_doc_write(pDoc, pCur->aCell[i].iValue, pStr);
