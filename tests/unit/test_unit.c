@@ -308,6 +308,26 @@ static void test_json_text_check(void **state) {
   assert_int_equal(json_text_check("[\"a\0\"]", 6, &bDeep), 4);
 }
 
+/* The one JSON string escaper, in its three forms. */
+static void test_json_write_string(void **state) {
+  static const char zIn[] = "a\"\\/\b\f\n\r\t\x01\x1f\x7f\xc3\xa9\xf0\x9f\x98\x80";
+  static const struct { unsigned int mFlags; const char *zOut; } aCase[] = {
+    {0, "\"a\\\"\\\\/\\b\\f\\n\\r\\t\\u0001\\u001f\x7f\xc3\xa9\xf0\x9f\x98\x80\""},
+    {JSON_STRING_ASCII, "\"a\\\"\\\\/\\b\\f\\n\\r\\t\\u0001\\u001f\\u007f\\u00e9\\ud83d\\ude00\""},
+    {JSON_STRING_CUT, "\"a\\\"\\\\/\\b\\f\\n\\r\\t\\u0001\\u001f\x7f\xc3\xa9\xf0\x9f\x98\x80...\""},
+  };
+  size_t i;
+  (void)state;
+  for (i = 0; i < sizeof(aCase) / sizeof(aCase[0]); i++) {
+    sqlite3_str *pStr = sqlite3_str_new(0);
+    char *z;
+    json_write_string(pStr, zIn, (int)sizeof(zIn) - 1, aCase[i].mFlags);
+    z = sqlite3_str_finish(pStr);
+    assert_string_equal(z, aCase[i].zOut);
+    sqlite3_free(z);
+  }
+}
+
 /* ---- the compiler ------------------------------------------------------- */
 
 #define ALL_ARTIFACTS "11 10 09 08 07 06 05 04 03 02 01"
@@ -972,6 +992,7 @@ int main(void) {
     cmocka_unit_test(test_datetime_rejects),
     cmocka_unit_test(test_uuid_spellings),
     cmocka_unit_test(test_json_text_check),
+    cmocka_unit_test(test_json_write_string),
     cmocka_unit_test(test_lax_coercions),
     cmocka_unit_test(test_lax_integers),
     cmocka_unit_test(test_no_body),
