@@ -494,9 +494,10 @@ static sqlite3_int64 api_count(sqlite3 *db, const CollectionDesc *pColl, const c
 }
 
 /* The JSON objects of a body's rows, appended to pOut separated by commas.
-** Returns the number of rows, -1 on error. */
+** Returns the number of rows, -1 on error. *piLimit and *piPage (may be
+** NULL) get the limit and page the compiler read from the body. */
 static int api_objects(sqlite3 *db, const Route *pRoute, const char *zBody, int nBody, sqlite3_str *pOut,
-                       char **pzErr) {
+                       sqlite3_int64 *piLimit, sqlite3_int64 *piPage, char **pzErr) {
   Query query;
   sqlite3_stmt *pStmt = 0;
   char *zObject = 0, *zSql = 0;
@@ -511,6 +512,8 @@ static int api_objects(sqlite3 *db, const Route *pRoute, const char *zBody, int 
     }
     zSql = zObject ? sqlite3_mprintf("SELECT %s FROM (%s) AS q", zObject, query.zSql) : 0;
     rc = zSql ? api_prepare(db, zSql, &query, &pStmt) : SQLITE_NOMEM;
+    if (piLimit) *piLimit = query.iLimit;
+    if (piPage) *piPage = query.iPage;
   }
   while (rc == SQLITE_OK && (rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
     if (n++) sqlite3_str_appendchar(pOut, 1, ',');
@@ -523,35 +526,6 @@ static int api_objects(sqlite3 *db, const Route *pRoute, const char *zBody, int 
   sqlite3_free(zObject);
   query_clear(&query);
   return rc == SQLITE_DONE ? n : -1;
-}
-
-/* "limit" and "page" as /flows/paginate reads them (the compiler checked them). */
-static void paginate_numbers(const char *zBody, int nBody, sqlite3_int64 *piLimit, sqlite3_int64 *piPage) {
-  JsonParser parser;
-  JsonDoc doc;
-  char *zErr = 0;
-  *piLimit = 200;
-  *piPage = 1;
-  if (!zBody || nBody == 0) return;
-  json_parser_init(&parser, 0);
-  if (json_doc_parse(&parser, zBody, nBody, &doc, &zErr) == SQLITE_OK) {
-    int iLimit = json_doc_member(&doc, 0, "limit");
-    int iPage = json_doc_member(&doc, 0, "page");
-    sqlite3_int64 i;
-    if (iLimit >= 0 && doc.aNode[iLimit].eType != JT_NULL) {
-      char *zMsg = value_read_int(&doc, iLimit, &i);
-      if (!zMsg) *piLimit = i;
-      sqlite3_free(zMsg);
-    }
-    if (iPage >= 0 && doc.aNode[iPage].eType != JT_NULL) {
-      char *zMsg = value_read_int(&doc, iPage, &i);
-      if (!zMsg) *piPage = i;
-      sqlite3_free(zMsg);
-    }
-    json_doc_free(&doc);
-  }
-  sqlite3_free(zErr);
-  json_parser_close(&parser);
 }
 
 /* Split "METHOD /path" (the method may be left out: POST, or GET for the
@@ -636,15 +610,14 @@ static void prefectApiFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     }
     case ROUTE_LIST:
       sqlite3_str_appendchar(pOut, 1, '[');
-      if (api_objects(db, pRoute, zBody, nBody, pOut, &zErr) >= 0) sqlite3_str_appendchar(pOut, 1, ']');
+      if (api_objects(db, pRoute, zBody, nBody, pOut, 0, 0, &zErr) >= 0) sqlite3_str_appendchar(pOut, 1, ']');
       break;
     case ROUTE_PAGINATE: {
       sqlite3_int64 iLimit, iPage, nCount;
       sqlite3_str_appendall(pOut, "{\"results\":[");
-      if (api_objects(db, pRoute, zBody, nBody, pOut, &zErr) < 0) break;
+      if (api_objects(db, pRoute, zBody, nBody, pOut, &iLimit, &iPage, &zErr) < 0) break;
       nCount = api_count(db, pRoute->pColl, zBody, nBody, &zErr);
       if (nCount < 0) break;
-      paginate_numbers(zBody, nBody, &iLimit, &iPage);
       sqlite3_str_appendf(pOut, "],\"count\":%lld,\"limit\":%lld,\"pages\":%lld,\"page\":%lld}", nCount, iLimit,
                           iLimit > 0 ? (nCount + iLimit - 1) / iLimit : 0, iPage);
       break;
@@ -654,7 +627,7 @@ static void prefectApiFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
       int n;
       zGetBody = get_body(pRoute, zArg, &zErr);
       if (!zGetBody) break;
-      n = api_objects(db, pRoute, zGetBody, (int)strlen(zGetBody), pOut, &zErr);
+      n = api_objects(db, pRoute, zGetBody, (int)strlen(zGetBody), pOut, 0, 0, &zErr);
       if (n == 0) {  /* 404: "Artifact not found." */
         sqlite3_free(sqlite3_str_finish(pOut));
         pOut = 0;

@@ -664,46 +664,55 @@ static void check_top_level_keys(Compiler *p, const CollectionDesc *pColl, int i
   }
 }
 
-/* "limit"/"offset": absent or null -> *piOut untouched, returns 0. */
-static int read_count(Compiler *p, int iRoot, const char *zKey, sqlite3_int64 *piOut) {
+/* "limit", "offset" or "page": an integer of at least iMin, in *piOut.
+** Returns its node, or -1 when it is absent or null (*piOut untouched) or
+** wrong (the error recorded). The one reader of the three. */
+static int read_count(Compiler *p, int iRoot, const char *zKey, sqlite3_int64 iMin, sqlite3_int64 *piOut) {
   int iNode = iRoot < 0 ? -1 : json_doc_member(p->pDoc, iRoot, zKey);
   char *zMsg;
-  if (iNode < 0 || p->pDoc->aNode[iNode].eType == JT_NULL) return 0;
+  if (iNode < 0 || p->pDoc->aNode[iNode].eType == JT_NULL) return -1;
   json_path_push_key(&p->path, zKey, (int)strlen(zKey));
   zMsg = value_read_int(p->pDoc, iNode, piOut);
-  if (!zMsg && *piOut < 0) zMsg = value_expected(p->pDoc, iNode, "an integer >= 0");
+  if (!zMsg && *piOut < iMin) {
+    char zWhat[40];
+    sqlite3_snprintf(sizeof(zWhat), zWhat, "an integer >= %lld", iMin);
+    zMsg = value_expected(p->pDoc, iNode, zWhat);
+  }
   if (zMsg) compile_fail(p, zMsg);
   json_path_pop(&p->path);
-  return zMsg == 0;
+  return zMsg ? -1 : iNode;
 }
 
 /* The API's default and largest limit; /flows/paginate applies it when a
 ** page is asked for without a limit. */
 #define API_DEFAULT_LIMIT 200
 
-/* "page" (/flows/paginate): rows (page - 1) * limit onwards. It replaces
-** an offset, so the two together are an error rather than a guess. */
+/* "page" (/flows/paginate), 1 when absent: rows (page - 1) * limit
+** onwards. It replaces an offset, so the two together are an error rather
+** than a guess. */
 static void read_page(Compiler *p, int iRoot, int *pbLimit, sqlite3_int64 *piLimit, int *pbOffset,
-                      sqlite3_int64 *piOffset) {
-  int iNode = iRoot < 0 ? -1 : json_doc_member(p->pDoc, iRoot, "page");
-  sqlite3_int64 iPage = 0;
-  char *zMsg;
-  if (iNode < 0 || p->pDoc->aNode[iNode].eType == JT_NULL || p->rc != SQLITE_OK) return;
-  json_path_push_key(&p->path, "page", 4);
-  zMsg = value_read_int(p->pDoc, iNode, &iPage);
-  if (!zMsg && iPage < 1) zMsg = value_expected(p->pDoc, iNode, "an integer >= 1");
-  if (!zMsg && *pbOffset) zMsg = sqlite3_mprintf("page and offset cannot be combined (paginate takes a page)");
-  if (!zMsg) {
+                      sqlite3_int64 *piOffset, sqlite3_int64 *piPage) {
+  int iNode;
+  char *zMsg = 0;
+  if (p->rc != SQLITE_OK) return;
+  iNode = read_count(p, iRoot, "page", 1, piPage);
+  if (iNode < 0) return;
+  if (*pbOffset) {
+    zMsg = sqlite3_mprintf("page and offset cannot be combined (paginate takes a page)");
+  } else {
     if (!*pbLimit) { *pbLimit = 1; *piLimit = API_DEFAULT_LIMIT; }
-    if (*piLimit > 0 && iPage - 1 > 0x7fffffffffffffffLL / *piLimit) {
+    if (*piLimit > 0 && *piPage - 1 > 0x7fffffffffffffffLL / *piLimit) {
       zMsg = value_expected(p->pDoc, iNode, "a page whose first row fits in 64 bits");
     } else {
       *pbOffset = 1;
-      *piOffset = (iPage - 1) * *piLimit;
+      *piOffset = (*piPage - 1) * *piLimit;
     }
   }
-  if (zMsg) compile_fail(p, zMsg);
-  json_path_pop(&p->path);
+  if (zMsg) {
+    json_path_push_key(&p->path, "page", 4);
+    compile_fail(p, zMsg);
+    json_path_pop(&p->path);
+  }
 }
 
 static const SortDesc *read_sort(Compiler *p, const CollectionDesc *pColl, int iRoot) {
@@ -901,7 +910,7 @@ static int order_is_indexed(const CollectionDesc *pColl, const SortDesc *pSort, 
 static void compile_statement(Compiler *p, JsonParser *pParser, const CollectionDesc *pColl, int iRoot,
                               const QueryExtras *pExtras) {
   WhereList body, extra;
-  sqlite3_int64 iLimit = -1, iOffset = 0;
+  sqlite3_int64 iLimit = -1, iOffset = 0, iPage = 1;
   int bLimit, bOffset, bPreferExists, bWrap, i;
   const SortDesc *pSort;
   sqlite3_str *pStr;
@@ -916,7 +925,7 @@ static void compile_statement(Compiler *p, JsonParser *pParser, const Collection
     bLimit = bOffset = 0;
   } else {
     pSort = read_sort(p, pColl, iRoot);
-    bLimit = read_count(p, iRoot, "limit", &iLimit);
+    bLimit = read_count(p, iRoot, "limit", 0, &iLimit) >= 0;
     if (pExtras && pExtras->bApiLimits && p->rc == SQLITE_OK) {
       /* the API's LimitBody: default 200, at most 200, with its own message */
       if (!bLimit) { bLimit = 1; iLimit = API_DEFAULT_LIMIT; }
@@ -926,9 +935,11 @@ static void compile_statement(Compiler *p, JsonParser *pParser, const Collection
         json_path_pop(&p->path);
       }
     }
-    bOffset = (pExtras && pExtras->bIgnoreOffset) ? 0 : read_count(p, iRoot, "offset", &iOffset);
-    if (pColl->bPage) read_page(p, iRoot, &bLimit, &iLimit, &bOffset, &iOffset);
+    bOffset = (pExtras && pExtras->bIgnoreOffset) ? 0 : read_count(p, iRoot, "offset", 0, &iOffset) >= 0;
+    if (pColl->bPage) read_page(p, iRoot, &bLimit, &iLimit, &bOffset, &iOffset, &iPage);
   }
+  q->iLimit = bLimit ? iLimit : -1;
+  q->iPage = iPage;
   /* EXISTS stops at the first rows an index delivers in order; IN starts
   ** from the related side. A LIMIT in a delivered order favours EXISTS. */
   bPreferExists = (bLimit || (pExtras && pExtras->bLimit)) && order_is_indexed(pColl, pSort, pExtras);

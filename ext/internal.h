@@ -286,6 +286,8 @@ typedef struct Query {
   int nBind;
   int nBindAlloc;
   int bLimit;            /* the body set a limit or an offset */
+  sqlite3_int64 iLimit;  /* the body's limit as applied (the API's default included), -1: none */
+  sqlite3_int64 iPage;   /* the body's page (/flows/paginate), 1 when it has none */
 } Query;
 
 /* SQL operators that xBestIndex pushes into the inner statement. The names
