@@ -321,7 +321,6 @@ static int read_uuid(sqlite3_value *pVal, const char *zField, FieldValue *pOut, 
 ** NULL is JSON null. *pDoc is set (and owned by the caller) on SQLITE_OK. */
 static int read_json(sqlite3_value *pVal, const char *zField, const char *zHint, JsonDoc *pDoc,
                      char **pzErr) {
-  JsonParser parser;
   char aNum[64];
   const char *z;
   int n, rc;
@@ -359,9 +358,7 @@ static int read_json(sqlite3_value *pVal, const char *zField, const char *zHint,
       *pzErr = field_error(zField, zHint, pVal);
       return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
-  json_parser_init(&parser, 0);
-  rc = json_doc_parse(&parser, z, n, pDoc, &zParseErr);
-  json_parser_close(&parser);
+  rc = json_doc_parse(z, n, pDoc, &zParseErr);
   if (rc == SQLITE_ERROR) {
     sqlite3_free(zParseErr);
     *pzErr = field_error(zField, zHint, pVal);

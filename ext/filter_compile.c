@@ -802,14 +802,14 @@ static void compile_where(Compiler *p, const CollectionDesc *pColl, int iRoot, i
 }
 
 /* A prefect_filter() document: filters only, ANDed with everything else. */
-static void compile_filter_doc(Compiler *p, JsonParser *pParser, const CollectionDesc *pColl,
-                               const char *z, int n, int bPreferExists, WhereList *pWhere) {
-  const JsonDoc *pDoc = 0;
+static void compile_filter_doc(Compiler *p, const CollectionDesc *pColl, const char *z, int n,
+                               int bPreferExists, WhereList *pWhere) {
+  JsonDoc doc;
   char *zErr = 0;
   const JsonDoc *pSaved = p->pDoc;
   int rc;
   if (!z || n == 0) return;
-  rc = json_doc_acquire(pParser, z, n, &pDoc, &zErr);
+  rc = json_doc_parse(z, n, &doc, &zErr);
   if (rc != SQLITE_OK) {
     /* "prefect: body: ..." -> say which document it was */
     if (zErr && strncmp(zErr, "prefect: body: ", 15) == 0) {
@@ -820,15 +820,15 @@ static void compile_filter_doc(Compiler *p, JsonParser *pParser, const Collectio
     if (p->rc == SQLITE_OK) { p->rc = zErr ? rc : SQLITE_NOMEM; p->zErr = zErr; } else sqlite3_free(zErr);
     return;
   }
-  p->pDoc = pDoc;
-  if (pDoc->aNode[0].eType == JT_OBJECT) {
+  p->pDoc = &doc;
+  if (doc.aNode[0].eType == JT_OBJECT) {
     check_top_level_keys(p, pColl, 0, 1);
     if (p->rc == SQLITE_OK) compile_where(p, pColl, 0, bPreferExists, pWhere);
-  } else if (pDoc->aNode[0].eType != JT_NULL) {
-    compile_fail(p, value_expected(pDoc, 0, "an object"));
+  } else if (doc.aNode[0].eType != JT_NULL) {
+    compile_fail(p, value_expected(&doc, 0, "an object"));
   }
   p->pDoc = pSaved;
-  json_doc_release(pParser, pDoc);
+  json_doc_free(&doc);
 }
 
 /* One pushed-down SQL constraint, as "<column> <op> ?N". */
@@ -907,8 +907,7 @@ static int order_is_indexed(const CollectionDesc *pColl, const SortDesc *pSort, 
 **                  LIMIT <body> OFFSET <body>) AS a
 **    WHERE <filters> AND <constraints> ORDER BY ... LIMIT <SQL> OFFSET <SQL>
 */
-static void compile_statement(Compiler *p, JsonParser *pParser, const CollectionDesc *pColl, int iRoot,
-                              const QueryExtras *pExtras) {
+static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoot, const QueryExtras *pExtras) {
   WhereList body, extra;
   sqlite3_int64 iLimit = -1, iOffset = 0, iPage = 1;
   int bLimit, bOffset, bPreferExists, bWrap, i;
@@ -948,7 +947,7 @@ static void compile_statement(Compiler *p, JsonParser *pParser, const Collection
           (pExtras->nFilter || pExtras->nCons || pExtras->nOrder || pExtras->bLimit || pExtras->bOffset);
   compile_where(p, pColl, iRoot, bPreferExists, &body);
   for (i = 0; pExtras && i < pExtras->nFilter && p->rc == SQLITE_OK; i++) {
-    compile_filter_doc(p, pParser, pColl, pExtras->azFilter[i], pExtras->anFilter[i], bPreferExists,
+    compile_filter_doc(p, pColl, pExtras->azFilter[i], pExtras->anFilter[i], bPreferExists,
                        bWrap ? &extra : &body);
   }
   for (i = 0; pExtras && i < pExtras->nCons && p->rc == SQLITE_OK; i++) {
@@ -1073,34 +1072,32 @@ int query_bind(const Query *pQuery, sqlite3_stmt *pStmt, sqlite3_value **argv) {
 
 int filter_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody, int nBody,
                    const QueryExtras *pExtras, Query *pQuery, char **pzErr) {
-  static const JsonDoc emptyDoc = {0, 0, 0};
-  JsonParser *pParser = &pEnv->parser;
+  JsonDoc doc = {0, 0, 0};  /* no body: no nodes */
   Compiler c;
-  const JsonDoc *pDoc = 0;
   int iRoot = -1;
   memset(pQuery, 0, sizeof(*pQuery));
   memset(&c, 0, sizeof(c));
   *pzErr = 0;
-  if (!pEnv->stats.bLoaded) stats_load(pParser->db, &pEnv->stats);
+  if (!pEnv->stats.bLoaded) stats_load(pEnv->parser.db, &pEnv->stats);
   c.pStats = &pEnv->stats;
   /* No body, an empty body and the JSON literal null all mean "defaults". */
   if (zBody && nBody > 0) {
-    int rc = json_doc_acquire(pParser, zBody, nBody, &pDoc, pzErr);
+    int rc = json_doc_parse(zBody, nBody, &doc, pzErr);
     if (rc != SQLITE_OK) return rc;
-    if (pDoc->aNode[0].eType == JT_OBJECT) {
+    if (doc.aNode[0].eType == JT_OBJECT) {
       iRoot = 0;
-    } else if (pDoc->aNode[0].eType != JT_NULL) {
-      c.pDoc = pDoc;
-      compile_fail(&c, value_expected(pDoc, 0, "an object"));
-      json_doc_release(pParser, pDoc);
+    } else if (doc.aNode[0].eType != JT_NULL) {
+      c.pDoc = &doc;
+      compile_fail(&c, value_expected(&doc, 0, "an object"));
+      json_doc_free(&doc);
       *pzErr = c.zErr;
       return c.rc;
     }
   }
-  c.pDoc = pDoc ? pDoc : &emptyDoc;
+  c.pDoc = &doc;
   c.pQuery = pQuery;
-  compile_statement(&c, pParser, pColl, iRoot, pExtras);
-  json_doc_release(pParser, pDoc);
+  compile_statement(&c, pColl, iRoot, pExtras);
+  json_doc_free(&doc);
   if (c.rc != SQLITE_OK) {
     query_clear(pQuery);
     *pzErr = c.zErr;

@@ -189,11 +189,10 @@ typedef struct JsonDoc {
   char *zArena;          /* owned; all zKey/zText point into it */
 } JsonDoc;
 
-/* What the compiler needs to read bodies; owned by whoever holds the struct
-** (a virtual table, or one function call). Repeated queries are served by
-** the virtual tables' compiled-query memo, so nothing is cached here. */
+/* The connection whose sqlite_stat1 the compiler reads (CompileEnv's
+** parser); json_parser_close() has nothing to release. */
 typedef struct JsonParser {
-  sqlite3 *db;           /* borrowed: the connection (for statistics) */
+  sqlite3 *db;           /* borrowed */
 } JsonParser;
 
 /* Far deeper than any Prefect body (5 levels). */
@@ -208,11 +207,8 @@ void json_parser_init(JsonParser *p, sqlite3 *db);
 void json_parser_close(JsonParser *p);
 /* Parse zText (nText bytes). On error returns SQLITE_ERROR with *pzErr set
 ** (sqlite3_malloc'd, "prefect: body: ..."), or another SQLite error code. */
-int json_doc_parse(JsonParser *p, const char *zText, int nText, JsonDoc *pDoc, char **pzErr);
+int json_doc_parse(const char *zText, int nText, JsonDoc *pDoc, char **pzErr);
 void json_doc_free(JsonDoc *pDoc);
-/* The parsed tree of zText, owned by the caller until json_doc_release(). */
-int json_doc_acquire(JsonParser *p, const char *zText, int nText, const JsonDoc **ppDoc, char **pzErr);
-void json_doc_release(JsonParser *p, const JsonDoc *pDoc);
 /* Index of the last member named zKey of object iObj, or -1. Python's
 ** json.loads keeps the last of duplicate keys; so do we. */
 int json_doc_member(const JsonDoc *pDoc, int iObj, const char *zKey);
@@ -350,7 +346,7 @@ double stats_fraction(const Stats *pStats, const char *zTable, const char *zColu
 
 /* Per-connection state the compiler reuses; owned by the caller. */
 typedef struct CompileEnv {
-  JsonParser parser;
+  JsonParser parser;         /* its db: the connection, for sqlite_stat1 */
   Stats stats;
 } CompileEnv;
 

@@ -27,28 +27,7 @@ void json_parser_init(JsonParser *p, sqlite3 *db) {
 }
 
 void json_parser_close(JsonParser *p) {
-  (void)p;  /* nothing held between bodies */
-}
-
-int json_doc_acquire(JsonParser *p, const char *zText, int nText, const JsonDoc **ppDoc, char **pzErr) {
-  JsonDoc *pDoc = sqlite3_malloc(sizeof(*pDoc));
-  int rc;
-  *ppDoc = 0;
-  if (!pDoc) return SQLITE_NOMEM;
-  rc = json_doc_parse(p, zText, nText, pDoc, pzErr);
-  if (rc != SQLITE_OK) {
-    sqlite3_free(pDoc);
-    return rc;
-  }
-  *ppDoc = pDoc;
-  return SQLITE_OK;
-}
-
-void json_doc_release(JsonParser *p, const JsonDoc *pDoc) {
-  (void)p;
-  if (!pDoc) return;
-  json_doc_free((JsonDoc *)pDoc);
-  sqlite3_free((JsonDoc *)pDoc);
+  (void)p;  /* nothing is held */
 }
 
 void json_doc_free(JsonDoc *pDoc) {
@@ -402,10 +381,9 @@ static void build(Builder *b) {
   }
 }
 
-int json_doc_parse(JsonParser *p, const char *zText, int nText, JsonDoc *pDoc, char **pzErr) {
+int json_doc_parse(const char *zText, int nText, JsonDoc *pDoc, char **pzErr) {
   Builder *b;
   int i;
-  (void)p;
   memset(pDoc, 0, sizeof(*pDoc));
   *pzErr = 0;
   b = sqlite3_malloc(sizeof(*b));  /* 4 KiB of stack would do, but hosts may run on small stacks */
@@ -441,12 +419,10 @@ int json_doc_parse(JsonParser *p, const char *zText, int nText, JsonDoc *pDoc, c
 }
 
 int json_text_check(const char *zText, int nText, int *pbTooDeep) {
-  JsonParser parser;
   JsonDoc doc;
   char *zErr = 0;
   int rc, iBad = 0;
-  json_parser_init(&parser, 0);
-  rc = json_doc_parse(&parser, zText, nText, &doc, &zErr);
+  rc = json_doc_parse(zText, nText, &doc, &zErr);
   *pbTooDeep = zErr && strstr(zErr, "nested deeper") != 0;
   if (rc != SQLITE_OK) {
     const char *zAt = zErr ? strstr(zErr, "at byte ") : 0;
@@ -455,7 +431,6 @@ int json_text_check(const char *zText, int nText, int *pbTooDeep) {
   }
   sqlite3_free(zErr);
   json_doc_free(&doc);
-  json_parser_close(&parser);
   return iBad;
 }
 

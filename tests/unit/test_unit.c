@@ -857,13 +857,11 @@ static void test_python_json_write(void **state) {
   size_t i;
   (void)state;
   for (i = 0; i < sizeof(aCase) / sizeof(aCase[0]); i++) {
-    JsonParser parser;
     JsonDoc doc;
     char *zErr = 0, *zWhy = 0, *z;
     sqlite3_str *pStr = sqlite3_str_new(0);
     int rc;
-    json_parser_init(&parser, 0);
-    assert_int_equal(json_doc_parse(&parser, aCase[i][0], (int)strlen(aCase[i][0]), &doc, &zErr), SQLITE_OK);
+    assert_int_equal(json_doc_parse(aCase[i][0], (int)strlen(aCase[i][0]), &doc, &zErr), SQLITE_OK);
     rc = json_python_write(&doc, 0, pStr, &zWhy);
     z = sqlite3_str_finish(pStr);
     if (aCase[i][1]) {
@@ -876,14 +874,12 @@ static void test_python_json_write(void **state) {
     sqlite3_free(z);
     sqlite3_free(zWhy);
     json_doc_free(&doc);
-    json_parser_close(&parser);
   }
 }
 
 /* Many keys go through the sorted path; order and last values as a dict's. */
 static void test_python_members_large(void **state) {
   sqlite3_str *pIn = sqlite3_str_new(0);
-  JsonParser parser;
   JsonDoc doc;
   char *zIn, *zErr = 0;
   int *aMember = 0, n, k;
@@ -892,8 +888,7 @@ static void test_python_members_large(void **state) {
   for (k = 0; k < 300; k++) sqlite3_str_appendf(pIn, "%s\"k%d\": %d", k ? ", " : "", (299 - k) % 100, k);
   sqlite3_str_appendchar(pIn, 1, '}');
   zIn = sqlite3_str_finish(pIn);
-  json_parser_init(&parser, 0);
-  assert_int_equal(json_doc_parse(&parser, zIn, (int)strlen(zIn), &doc, &zErr), SQLITE_OK);
+  assert_int_equal(json_doc_parse(zIn, (int)strlen(zIn), &doc, &zErr), SQLITE_OK);
   n = json_python_members(&doc, 0, &aMember);
   assert_int_equal(n, 100);
   for (k = 0; k < 100; k++) {
@@ -906,7 +901,6 @@ static void test_python_members_large(void **state) {
   }
   sqlite3_free(aMember);
   json_doc_free(&doc);
-  json_parser_close(&parser);
   sqlite3_free(zIn);
 }
 
