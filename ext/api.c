@@ -7,8 +7,8 @@
 **
 ** The rows come from the same compiled statement the virtual tables run;
 ** each row is rendered to JSON by SQLite's JSON functions around it, in
-** Prefect's field order with Prefect's renderings (schema.md §8 and the
-** response models of Prefect's server): timestamps as ISO 8601 in UTC with
+** Prefect's field order with Prefect's renderings (the response models of
+** Prefect's server): timestamps as ISO 8601 in UTC with
 ** 'Z' and the fraction only when it is not zero, JSON columns as JSON,
 ** artifact metadata values cut at 500 characters. Rows are joined here in
 ** C, in the statement's order. The API's limits apply (default and maximum

@@ -1,7 +1,7 @@
 /*
 ** artifact_write.c: INSERT, UPDATE and DELETE on `artifacts`, each doing to
 ** Prefect's artifact and artifact_collection tables what the API does
-** (schema.md §6 and §7; Prefect's models/artifacts.py):
+** (Prefect's models/artifacts.py):
 **
 **   INSERT INTO artifacts (key, type, data) VALUES ('report', 'markdown', json_quote('# hi'))
 **     RETURNING id;                                   -- POST /artifacts/

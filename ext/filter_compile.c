@@ -6,18 +6,23 @@
 ** "prefect: <json path>: expected ..., got ...") and builds:
 **
 **   SELECT <columns> FROM <table> AS <alias>
-**    WHERE <primary filter> AND EXISTS (<related filters>) ...
+**    WHERE <primary filter> AND <related filter> ...
 **    ORDER BY <sort> LIMIT ?n OFFSET ?m
 **
-** The text depends only on which fields and operators the body uses (and on
-** boolean values, which choose between two texts); every other value is a
-** bound parameter, lists as one JSON array expanded with json_each. So two
-** bodies of the same shape give the same text, and a prepared statement can
-** be reused for both.
+** where each related filter is "<alias>.<col> IN (SELECT ...)" or Prefect's
+** own "EXISTS (SELECT 1 ...)" (compile_group chooses). The text depends only
+** on which fields and operators the body uses (and on boolean values, which
+** choose between two texts, and on whether a list holds one value); every
+** other value is a bound parameter, lists as one JSON array expanded with
+** json_each. So two bodies of the same shape give the same text, and a
+** prepared statement can be reused for both.
 **
-** Prefect's evaluation model (filters.md §2): each filter object yields a
-** list of criteria; an empty list is TRUE; TRUE vanishes under AND and wins
-** under OR. We fold those constants here, so the SQL holds only real tests.
+** Prefect's evaluation model: each filter object yields a list of criteria
+** (absent and null keys, and a few skipped values, yield none); an empty
+** list is TRUE; TRUE vanishes under AND and wins under OR. We fold those
+** constants here, so the SQL holds only real tests. describe.c marks the
+** exceptions (the state rule, concurrency_limit, startswith_: [] and
+** TaskRunFilterFlowRunId's is_null_).
 */
 #include "internal.h"
 SQLITE_EXTENSION_INIT3
@@ -412,8 +417,9 @@ static int read_operator(Compiler *p, int iNode) {
   return 0;
 }
 
-/* TaskRunFilterFlowRunId (filters.md §5.12): is_null_ defaults to false, so
-** an object without it means "has a flow run"; an explicit null does not. */
+/* TaskRunFilterFlowRunId: is_null_ defaults to false, so an object without
+** it means "has a flow run"; an explicit null does not. is_null_: true wins
+** over any_; otherwise any_, when given, is the test. */
 static void compile_task_flow_run(Compiler *p, const ClassDesc *pClass, int iNode,
                                   const char *zAlias, Crit *pOut) {
   const MemberDesc *pAny = &pClass->aMember[0];
@@ -510,17 +516,17 @@ static void compile_object(Compiler *p, const ClassDesc *pClass, int iNode, cons
 
 #define MAX_RELATIONS 16
 
-/*
-** The EXISTS of related-filter group iGroup, or CRIT_NONE when no body key
-** of the group is present. Tables that filter nothing are still joined when
-** a table hanging off them is (a "flows" filter on artifacts needs the
-** artifact's flow run).
-*/
 /* Below this fraction of related rows, a related filter is narrow enough
 ** that starting from it (IN) beats walking an index in order (EXISTS),
 ** even when a LIMIT could stop the walk early. */
 #define NARROW_GROUP 0.01
 
+/*
+** The subquery (IN or EXISTS) of related-filter group iGroup, or CRIT_NONE
+** when no body key of the group is present. Tables that filter nothing are
+** still joined when a table hanging off them is (a "flows" filter on
+** artifacts needs the artifact's flow run).
+*/
 static void compile_group(Compiler *p, const CollectionDesc *pColl, int iRoot, int iGroup,
                           int bPreferExists, Crit *pOut) {
   const RelationDesc *aRel = pColl->aRel;

@@ -3,8 +3,10 @@
 **
 ** Prefect validates bodies with pydantic in "lax" mode, so "yes" is a
 ** boolean, "5" an integer, and a UUID may come upper-case or braced. Each
-** reader accepts what pydantic accepts (see ../shared/spec/filters.md §9.3,
-** §5.9, §5.10) and returns the value in the form Prefect stores it, so the
+** reader accepts what pydantic accepts (datetimes as ISO 8601 or Unix time,
+** taken as UTC without an offset; UUIDs hyphenated, bare, braced or
+** urn:uuid:) and returns the value in the form Prefect stores it (UTC
+** 'YYYY-MM-DD HH:MM:SS.ffffff', lowercase hyphenated UUIDs), so the
 ** compiler only ever compares text with text, exactly as Prefect does.
 **
 ** Readers return NULL on success, or a sqlite3_malloc'd message

@@ -102,10 +102,10 @@ struct ClassDesc {
 };
 
 /*
-** One table inside a related-filter EXISTS. Tables with the same iGroup
-** share one EXISTS and must be satisfied by the same related rows. A table
-** is in the EXISTS when its body key is present (even as {}) or when a
-** table that hangs off it is.
+** One table inside a related filter's subquery (IN or EXISTS). Tables with
+** the same iGroup share one subquery and must be satisfied by the same
+** related rows. A table is in the subquery when its body key is present
+** (even as {}) or when a table that hangs off it is.
 */
 typedef struct RelationDesc {
   const char *zKey;           /* body key that filters this table, or NULL */

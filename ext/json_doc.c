@@ -544,7 +544,9 @@ void json_write_string(sqlite3_str *pOut, const char *z, int n, unsigned int mFl
   sqlite3_str_appendchar(pOut, 1, '"');
 }
 
-/* Compact JSON, as SQLite's json() writes it. Recursion is bounded by
+/* Compact JSON: no spaces, strings escaped as SQLite's json() escapes
+** them. Unlike json(), which keeps a number's text, reals (and integers
+** beyond 64 bits) are written with %!.15g. Recursion is bounded by
 ** JSON_MAX_NESTING, which the reader enforced. */
 void json_doc_write(const JsonDoc *pDoc, int i, sqlite3_str *pOut) {
   const JsonNode *pNode = &pDoc->aNode[i];

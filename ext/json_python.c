@@ -1,7 +1,7 @@
 /*
 ** json_python.c: JSON text written exactly as Prefect writes it into
 ** artifact.data and artifact.metadata_, which is Python's json.dumps() with
-** its default arguments (schema.md §1.4):
+** its default arguments:
 **
 **   {"a": [1, 2.5, "\u00e9"], "b": null}
 **
