@@ -1,6 +1,6 @@
 -- The demo database (dist/demo.db, 1,200 artifacts over 400 runs): each
 -- body through the extension against the SQL Prefect itself emits for it
--- (filters.md §4-§7, EXISTS shape), written by hand. Prints the label,
+-- (in its EXISTS shape), written by hand. Prints the label,
 -- whether the two agree row for row and in order, and the row count.
 ATTACH 'file:dist/demo.db?mode=ro' AS demo;
 .mode list
