@@ -261,6 +261,14 @@ static void state_sql(sqlite3_str *pStr, const char *zStateTable) {
   sqlite3_str_appendf(pStr, ") FROM %s AS s WHERE s.id = q.state_id))", zStateTable);
 }
 
+/* The start of a row's object, left open: its id, created and updated. */
+static void object_start_sql(sqlite3_str *pStr) {
+  sqlite3_str_appendall(pStr, "json_object('id', q.id, 'created', ");
+  time_sql(pStr, "q.created");
+  sqlite3_str_appendall(pStr, ", 'updated', ");
+  time_sql(pStr, "q.updated");
+}
+
 /* The fields every run has after its times: intervals and estimates. */
 static void run_estimates_sql(sqlite3_str *pStr) {
   sqlite3_str *pTotal = sqlite3_str_new(0);
@@ -319,10 +327,7 @@ static const char *const azRunTimes[] = {
 ** run points at, when they exist; the columns otherwise. */
 static void flow_run_object(sqlite3 *db, sqlite3_str *pStr) {
   (void)db;
-  sqlite3_str_appendall(pStr, "json_object('id', q.id, 'created', ");
-  time_sql(pStr, "q.created");
-  sqlite3_str_appendall(pStr, ", 'updated', ");
-  time_sql(pStr, "q.updated");
+  object_start_sql(pStr);
   sqlite3_str_appendall(pStr,
       ", 'name', q.name, 'flow_id', q.flow_id, 'state_id', q.state_id, 'deployment_id', q.deployment_id, "
       "'deployment_version', q.deployment_version, "
@@ -353,10 +358,7 @@ static void flow_run_object(sqlite3 *db, sqlite3_str *pStr) {
 /* TaskRun, the core model /task_runs/filter returns (27 fields). */
 static void task_run_object(sqlite3 *db, sqlite3_str *pStr) {
   (void)db;
-  sqlite3_str_appendall(pStr, "json_object('id', q.id, 'created', ");
-  time_sql(pStr, "q.created");
-  sqlite3_str_appendall(pStr, ", 'updated', ");
-  time_sql(pStr, "q.updated");
+  object_start_sql(pStr);
   sqlite3_str_appendall(pStr, ", 'name', q.name, 'flow_run_id', q.flow_run_id, 'task_key', q.task_key, "
                               "'dynamic_key', q.dynamic_key, 'cache_key', q.cache_key, 'cache_expiration', ");
   time_sql(pStr, "q.cache_expiration");
@@ -382,10 +384,7 @@ static int has_table(sqlite3 *db, const char *zTable) {
 /* DeploymentResponse (30 fields); schedules from deployment_schedule,
 ** newest update first; the global concurrency limit from its row. */
 static void deployment_object(sqlite3 *db, sqlite3_str *pStr) {
-  sqlite3_str_appendall(pStr, "json_object('id', q.id, 'created', ");
-  time_sql(pStr, "q.created");
-  sqlite3_str_appendall(pStr, ", 'updated', ");
-  time_sql(pStr, "q.updated");
+  object_start_sql(pStr);
   sqlite3_str_appendall(pStr, ", 'name', q.name, 'version', q.version, 'description', q.description, "
                               "'flow_id', q.flow_id, 'paused', ");
   bool_column_sql(pStr, "q.paused");

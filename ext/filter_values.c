@@ -99,13 +99,6 @@ char *value_read_int(const JsonDoc *pDoc, int i, sqlite3_int64 *piOut) {
   return value_expected(pDoc, i, "an integer");
 }
 
-static int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 /* The spellings pydantic-core's UUID parser accepts: 8-4-4-4-12 hyphenated,
 ** 32 bare hex digits, {hyphenated}, urn:uuid:hyphenated; any letter case. */
 int value_parse_uuid_text(const char *z, int n, char zOut[37]) {
@@ -118,13 +111,13 @@ int value_parse_uuid_text(const char *z, int n, char zOut[37]) {
       if (i == 8 || i == 13 || i == 18 || i == 23) {
         if (z[i] != '-') return 0;
       } else {
-        if (hex_value(z[i]) < 0) return 0;
+        if (json_hex_digit((unsigned char)z[i]) < 0) return 0;
         aHex[nHex++] = z[i];
       }
     }
   } else if (n == 32) {
     for (i = 0; i < 32; i++) {
-      if (hex_value(z[i]) < 0) return 0;
+      if (json_hex_digit((unsigned char)z[i]) < 0) return 0;
       aHex[nHex++] = z[i];
     }
   } else {

@@ -202,6 +202,8 @@ typedef struct JsonParser {
 int json_text_check(const char *zText, int nText, int *pbTooDeep);
 /* 1 if z (n bytes) is valid UTF-8: no overlong forms, surrogates or values above U+10FFFF. */
 int json_utf8_valid(const unsigned char *z, int n);
+/* The value of the hex digit c (either case), or -1. */
+int json_hex_digit(unsigned char c);
 
 void json_parser_init(JsonParser *p, sqlite3 *db);
 void json_parser_close(JsonParser *p);

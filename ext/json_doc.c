@@ -118,7 +118,7 @@ static int add_node(Builder *b, JsonType eType, int oKey, int nKey) {
   return iNode;
 }
 
-static int hex_digit(unsigned char c) {
+int json_hex_digit(unsigned char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
@@ -130,7 +130,7 @@ static int hex4(Builder *b, int i) {
   int k, v = 0;
   if (i + 4 > b->n) return -1;
   for (k = 0; k < 4; k++) {
-    int h = hex_digit(b->z[i + k]);
+    int h = json_hex_digit(b->z[i + k]);
     if (h < 0) return -1;
     v = v * 16 + h;
   }
