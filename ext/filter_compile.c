@@ -12,10 +12,11 @@
 ** where each related filter is "<alias>.<col> IN (SELECT ...)" or Prefect's
 ** own "EXISTS (SELECT 1 ...)" (compile_group chooses). The text depends only
 ** on which fields and operators the body uses (and on boolean values, which
-** choose between two texts, and on whether a list holds one value); every
-** other value is a bound parameter, lists as one JSON array expanded with
-** json_each. So two bodies of the same shape give the same text, and a
-** prepared statement can be reused for both.
+** choose between two texts, and on whether a list holds one value or a NUL
+** byte, which are bound value by value); every other value is a bound
+** parameter, lists as one JSON array expanded with json_each. So two bodies
+** of the same shape give the same text, and a prepared statement can be
+** reused for both.
 **
 ** Prefect's evaluation model: each filter object yields a list of criteria
 ** (absent and null keys, and a few skipped values, yield none); an empty
