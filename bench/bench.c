@@ -198,7 +198,7 @@ static void bench_memory(FILE *pOut) {
 /*
 ** Writes: INSERT, UPDATE and DELETE of one artifact through `artifacts`
 ** against the statements Prefect's server runs for the same request,
-** written by hand (schema.md §6) with the values already in stored form.
+** written by hand with the values already in stored form.
 ** On a second, read-write connection, inside one transaction that is
 ** rolled back: the database file is left as it was.
 */

@@ -27,7 +27,7 @@
 --     the rest keyless (mostly type `result`, referenced from the Completed run/task states);
 --   * artifact_collection: one row per key, built from the artifacts by Prefect's "latest" rule.
 --
--- Values are written the way Prefect writes them (see /work/shared/spec/schema.md §1): canonical
+-- Values are written the way Prefect writes them: canonical
 -- lowercase UUID text (UUIDv7-shaped, time-ordered, for runs and states); timestamps as UTC
 -- `YYYY-MM-DD HH:MM:SS.ffffff` (µs from Python, ms + `000` where SQLite's `now` would have written
 -- them, e.g. `updated` of runs); total_run_time as `1970-01-01 ...`; JSON as Python json.dumps prints it

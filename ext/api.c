@@ -7,8 +7,8 @@
 **
 ** The rows come from the same compiled statement the virtual tables run;
 ** each row is rendered to JSON by SQLite's JSON functions around it, in
-** Prefect's field order with Prefect's renderings (schema.md §8 and the
-** response models of Prefect's server): timestamps as ISO 8601 in UTC with
+** Prefect's field order with Prefect's renderings (the response models of
+** Prefect's server): timestamps as ISO 8601 in UTC with
 ** 'Z' and the fraction only when it is not zero, JSON columns as JSON,
 ** artifact metadata values cut at 500 characters. Rows are joined here in
 ** C, in the statement's order. The API's limits apply (default and maximum
@@ -261,6 +261,14 @@ static void state_sql(sqlite3_str *pStr, const char *zStateTable) {
   sqlite3_str_appendf(pStr, ") FROM %s AS s WHERE s.id = q.state_id))", zStateTable);
 }
 
+/* The start of a row's object, left open: its id, created and updated. */
+static void object_start_sql(sqlite3_str *pStr) {
+  sqlite3_str_appendall(pStr, "json_object('id', q.id, 'created', ");
+  time_sql(pStr, "q.created");
+  sqlite3_str_appendall(pStr, ", 'updated', ");
+  time_sql(pStr, "q.updated");
+}
+
 /* The fields every run has after its times: intervals and estimates. */
 static void run_estimates_sql(sqlite3_str *pStr) {
   sqlite3_str *pTotal = sqlite3_str_new(0);
@@ -319,10 +327,7 @@ static const char *const azRunTimes[] = {
 ** run points at, when they exist; the columns otherwise. */
 static void flow_run_object(sqlite3 *db, sqlite3_str *pStr) {
   (void)db;
-  sqlite3_str_appendall(pStr, "json_object('id', q.id, 'created', ");
-  time_sql(pStr, "q.created");
-  sqlite3_str_appendall(pStr, ", 'updated', ");
-  time_sql(pStr, "q.updated");
+  object_start_sql(pStr);
   sqlite3_str_appendall(pStr,
       ", 'name', q.name, 'flow_id', q.flow_id, 'state_id', q.state_id, 'deployment_id', q.deployment_id, "
       "'deployment_version', q.deployment_version, "
@@ -353,10 +358,7 @@ static void flow_run_object(sqlite3 *db, sqlite3_str *pStr) {
 /* TaskRun, the core model /task_runs/filter returns (27 fields). */
 static void task_run_object(sqlite3 *db, sqlite3_str *pStr) {
   (void)db;
-  sqlite3_str_appendall(pStr, "json_object('id', q.id, 'created', ");
-  time_sql(pStr, "q.created");
-  sqlite3_str_appendall(pStr, ", 'updated', ");
-  time_sql(pStr, "q.updated");
+  object_start_sql(pStr);
   sqlite3_str_appendall(pStr, ", 'name', q.name, 'flow_run_id', q.flow_run_id, 'task_key', q.task_key, "
                               "'dynamic_key', q.dynamic_key, 'cache_key', q.cache_key, 'cache_expiration', ");
   time_sql(pStr, "q.cache_expiration");
@@ -382,10 +384,7 @@ static int has_table(sqlite3 *db, const char *zTable) {
 /* DeploymentResponse (30 fields); schedules from deployment_schedule,
 ** newest update first; the global concurrency limit from its row. */
 static void deployment_object(sqlite3 *db, sqlite3_str *pStr) {
-  sqlite3_str_appendall(pStr, "json_object('id', q.id, 'created', ");
-  time_sql(pStr, "q.created");
-  sqlite3_str_appendall(pStr, ", 'updated', ");
-  time_sql(pStr, "q.updated");
+  object_start_sql(pStr);
   sqlite3_str_appendall(pStr, ", 'name', q.name, 'version', q.version, 'description', q.description, "
                               "'flow_id', q.flow_id, 'paused', ");
   bool_column_sql(pStr, "q.paused");
@@ -494,9 +493,10 @@ static sqlite3_int64 api_count(sqlite3 *db, const CollectionDesc *pColl, const c
 }
 
 /* The JSON objects of a body's rows, appended to pOut separated by commas.
-** Returns the number of rows, -1 on error. */
+** Returns the number of rows, -1 on error. *piLimit and *piPage (may be
+** NULL) get the limit and page the compiler read from the body. */
 static int api_objects(sqlite3 *db, const Route *pRoute, const char *zBody, int nBody, sqlite3_str *pOut,
-                       char **pzErr) {
+                       sqlite3_int64 *piLimit, sqlite3_int64 *piPage, char **pzErr) {
   Query query;
   sqlite3_stmt *pStmt = 0;
   char *zObject = 0, *zSql = 0;
@@ -511,6 +511,8 @@ static int api_objects(sqlite3 *db, const Route *pRoute, const char *zBody, int 
     }
     zSql = zObject ? sqlite3_mprintf("SELECT %s FROM (%s) AS q", zObject, query.zSql) : 0;
     rc = zSql ? api_prepare(db, zSql, &query, &pStmt) : SQLITE_NOMEM;
+    if (piLimit) *piLimit = query.iLimit;
+    if (piPage) *piPage = query.iPage;
   }
   while (rc == SQLITE_OK && (rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
     if (n++) sqlite3_str_appendchar(pOut, 1, ',');
@@ -523,35 +525,6 @@ static int api_objects(sqlite3 *db, const Route *pRoute, const char *zBody, int 
   sqlite3_free(zObject);
   query_clear(&query);
   return rc == SQLITE_DONE ? n : -1;
-}
-
-/* "limit" and "page" as /flows/paginate reads them (the compiler checked them). */
-static void paginate_numbers(const char *zBody, int nBody, sqlite3_int64 *piLimit, sqlite3_int64 *piPage) {
-  JsonParser parser;
-  JsonDoc doc;
-  char *zErr = 0;
-  *piLimit = 200;
-  *piPage = 1;
-  if (!zBody || nBody == 0) return;
-  json_parser_init(&parser, 0);
-  if (json_doc_parse(&parser, zBody, nBody, &doc, &zErr) == SQLITE_OK) {
-    int iLimit = json_doc_member(&doc, 0, "limit");
-    int iPage = json_doc_member(&doc, 0, "page");
-    sqlite3_int64 i;
-    if (iLimit >= 0 && doc.aNode[iLimit].eType != JT_NULL) {
-      char *zMsg = value_read_int(&doc, iLimit, &i);
-      if (!zMsg) *piLimit = i;
-      sqlite3_free(zMsg);
-    }
-    if (iPage >= 0 && doc.aNode[iPage].eType != JT_NULL) {
-      char *zMsg = value_read_int(&doc, iPage, &i);
-      if (!zMsg) *piPage = i;
-      sqlite3_free(zMsg);
-    }
-    json_doc_free(&doc);
-  }
-  sqlite3_free(zErr);
-  json_parser_close(&parser);
 }
 
 /* Split "METHOD /path" (the method may be left out: POST, or GET for the
@@ -604,17 +577,12 @@ static char *get_body(const Route *pRoute, const char *zArg, char **pzErr) {
     }
     return sqlite3_mprintf("{\"artifacts\": {\"id\": {\"any_\": [\"%s\"]}}, \"limit\": 1}", zUuid);
   }
-  /* the key: JSON-quoted by SQLite's printf */
+  /* the key, as a JSON string */
   {
     sqlite3_str *pStr = sqlite3_str_new(0);
-    const char *z;
-    sqlite3_str_appendall(pStr, "{\"artifacts\": {\"key\": {\"any_\": [\"");
-    for (z = zArg; *z; z++) {
-      if (*z == '"' || *z == '\\') sqlite3_str_appendf(pStr, "\\%c", *z);
-      else if ((unsigned char)*z < 0x20) sqlite3_str_appendf(pStr, "\\u%04x", (unsigned char)*z);
-      else sqlite3_str_appendchar(pStr, 1, *z);
-    }
-    sqlite3_str_appendall(pStr, "\"]}}}");
+    sqlite3_str_appendall(pStr, "{\"artifacts\": {\"key\": {\"any_\": [");
+    json_write_string(pStr, zArg, (int)strlen(zArg), 0);
+    sqlite3_str_appendall(pStr, "]}}}");
     return sqlite3_str_finish(pStr);
   }
 }
@@ -641,15 +609,14 @@ static void prefectApiFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     }
     case ROUTE_LIST:
       sqlite3_str_appendchar(pOut, 1, '[');
-      if (api_objects(db, pRoute, zBody, nBody, pOut, &zErr) >= 0) sqlite3_str_appendchar(pOut, 1, ']');
+      if (api_objects(db, pRoute, zBody, nBody, pOut, 0, 0, &zErr) >= 0) sqlite3_str_appendchar(pOut, 1, ']');
       break;
     case ROUTE_PAGINATE: {
       sqlite3_int64 iLimit, iPage, nCount;
       sqlite3_str_appendall(pOut, "{\"results\":[");
-      if (api_objects(db, pRoute, zBody, nBody, pOut, &zErr) < 0) break;
+      if (api_objects(db, pRoute, zBody, nBody, pOut, &iLimit, &iPage, &zErr) < 0) break;
       nCount = api_count(db, pRoute->pColl, zBody, nBody, &zErr);
       if (nCount < 0) break;
-      paginate_numbers(zBody, nBody, &iLimit, &iPage);
       sqlite3_str_appendf(pOut, "],\"count\":%lld,\"limit\":%lld,\"pages\":%lld,\"page\":%lld}", nCount, iLimit,
                           iLimit > 0 ? (nCount + iLimit - 1) / iLimit : 0, iPage);
       break;
@@ -659,7 +626,7 @@ static void prefectApiFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
       int n;
       zGetBody = get_body(pRoute, zArg, &zErr);
       if (!zGetBody) break;
-      n = api_objects(db, pRoute, zGetBody, (int)strlen(zGetBody), pOut, &zErr);
+      n = api_objects(db, pRoute, zGetBody, (int)strlen(zGetBody), pOut, 0, 0, &zErr);
       if (n == 0) {  /* 404: "Artifact not found." */
         sqlite3_free(sqlite3_str_finish(pOut));
         pOut = 0;

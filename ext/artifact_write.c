@@ -1,7 +1,7 @@
 /*
 ** artifact_write.c: INSERT, UPDATE and DELETE on `artifacts`, each doing to
 ** Prefect's artifact and artifact_collection tables what the API does
-** (schema.md §6 and §7; Prefect's models/artifacts.py):
+** (Prefect's models/artifacts.py):
 **
 **   INSERT INTO artifacts (key, type, data) VALUES ('report', 'markdown', json_quote('# hi'))
 **     RETURNING id;                                   -- POST /artifacts/
@@ -321,7 +321,6 @@ static int read_uuid(sqlite3_value *pVal, const char *zField, FieldValue *pOut, 
 ** NULL is JSON null. *pDoc is set (and owned by the caller) on SQLITE_OK. */
 static int read_json(sqlite3_value *pVal, const char *zField, const char *zHint, JsonDoc *pDoc,
                      char **pzErr) {
-  JsonParser parser;
   char aNum[64];
   const char *z;
   int n, rc;
@@ -359,9 +358,7 @@ static int read_json(sqlite3_value *pVal, const char *zField, const char *zHint,
       *pzErr = field_error(zField, zHint, pVal);
       return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
-  json_parser_init(&parser, 0);
-  rc = json_doc_parse(&parser, z, n, pDoc, &zParseErr);
-  json_parser_close(&parser);
+  rc = json_doc_parse(z, n, pDoc, &zParseErr);
   if (rc == SQLITE_ERROR) {
     sqlite3_free(zParseErr);
     *pzErr = field_error(zField, zHint, pVal);
@@ -432,7 +429,7 @@ static int read_metadata(sqlite3_value *pVal, FieldValue *pOut, char **pzErr) {
         break;
       }
       if (k) sqlite3_str_appendall(pStr, ", ");
-      json_python_string(pStr, pMember->zKey, pMember->nKey);
+      json_write_string(pStr, pMember->zKey, pMember->nKey, JSON_STRING_ASCII);
       sqlite3_str_appendall(pStr, ": ");
       nText = pMember->nText;
       if (json_python_char_count(pMember->zText, nText) > METADATA_VALUE_MAX) {
@@ -441,17 +438,9 @@ static int read_metadata(sqlite3_value *pVal, FieldValue *pOut, char **pzErr) {
         for (i = 0; i < nText; i++) {
           if (((unsigned char)pMember->zText[i] & 0xC0) != 0x80 && nChar++ == METADATA_VALUE_MAX) break;
         }
-        sqlite3_str *pCut = sqlite3_str_new(0);
-        char *zCut;
-        sqlite3_str_append(pCut, pMember->zText, i);
-        sqlite3_str_appendall(pCut, "...");
-        nText = sqlite3_str_length(pCut);
-        zCut = sqlite3_str_finish(pCut);
-        if (!zCut) { rc = SQLITE_NOMEM; break; }
-        json_python_string(pStr, zCut, nText);
-        sqlite3_free(zCut);
+        json_write_string(pStr, pMember->zText, i, JSON_STRING_ASCII | JSON_STRING_CUT);
       } else {
-        json_python_string(pStr, pMember->zText, nText);
+        json_write_string(pStr, pMember->zText, nText, JSON_STRING_ASCII);
       }
     }
     sqlite3_str_appendchar(pStr, 1, '}');

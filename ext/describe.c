@@ -2,8 +2,9 @@
 ** describe.c: Prefect's filter classes and the collections we expose, as data.
 **
 ** Each row says what one JSON key of a filter document means on SQLite,
-** exactly as Prefect's server/schemas/filters.py compiles it there
-** (../shared/spec/filters.md §4-§7 is the readable version). The compiler
+** exactly as Prefect's server (server/schemas/filters.py) compiles it
+** there: the filter classes with their fields and operators, how related
+** filters reach the primary row, and the sorts. The compiler
 ** (filter_compile.c) knows the handful of *kinds* of operator; every field
 ** is a line here. Template placeholders: '@' the filtered row's alias,
 ** '?' the operator's bound value, '#' a number unique in the statement.
@@ -16,8 +17,9 @@ SQLITE_EXTENSION_INIT3
 #define END { 0, 0, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0, NARROW_NO, 0 }
 
 /* Lists are bound as one JSON array and expanded by json_each, so the SQL
-** text is the same for 1 or 1000 values. `NULL IN (empty)` is 0 in SQLite,
-** which is what Prefect's `any_: []` means. */
+** text is the same for 2 or 1000 values (one value, or a list holding a
+** NUL byte, is bound value by value instead: filter_compile.c). `NULL IN
+** (empty)` is 0 in SQLite, which is what Prefect's `any_: []` means. */
 #define ANY_(col, v) \
   LEAF("any_", v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0)
 /* any_ on a unique column, or on an indexed one (sqlite_stat1 tells how
@@ -204,13 +206,15 @@ CLASS(TaskRunFilterEndTime, 0, RULE_NORMAL);
 static const MemberDesc aTaskRunFilterExpectedStartTime[] = {
   BEFORE_("@.expected_start_time"), AFTER_("@.expected_start_time"), END };
 CLASS(TaskRunFilterExpectedStartTime, 0, RULE_NORMAL);
-/* the inner flow_run is always a fresh reference (filters.md §5.8) */
+/* "this task run is the parent of a subflow run": the inner flow_run is a
+** fresh alias, never the flow run of an enclosing filter */
 static const MemberDesc aTaskRunFilterSubFlowRuns[] = {
   LEAF("exists_", VAL_BOOL, SKIP_NULL_ONLY, BIND_NOTHING,
        "EXISTS (SELECT 1 FROM flow_run AS sf# WHERE sf#.parent_task_run_id = @.id)",
        "NOT EXISTS (SELECT 1 FROM flow_run AS sf# WHERE sf#.parent_task_run_id = @.id)"), END };
 CLASS(TaskRunFilterSubFlowRuns, 0, RULE_NORMAL);
-/* is_null_ defaults to false here: filter_compile.c applies §5.12's table */
+/* is_null_ defaults to false here, so {} means "has a flow run" and only
+** an explicit null drops the test: compile_task_flow_run (filter_compile.c) */
 static const MemberDesc aTaskRunFilterFlowRunId[] = {
   ANY_INDEXED_("@.flow_run_id", "flow_run_id", VAL_UUID_LIST), IS_NULL_("@.flow_run_id"), END };
 CLASS(TaskRunFilterFlowRunId, 1, RULE_TASK_FLOW_RUN);
@@ -274,7 +278,7 @@ CLASS(WorkPoolFilter, 1, RULE_NORMAL);
 static const MemberDesc aWorkQueueFilterId[] = { ANY_UNIQUE_("@.id", VAL_UUID_LIST), END };
 CLASS(WorkQueueFilterId, 0, RULE_NORMAL);
 /* startswith_: a prefix match per value, ORed; [] is an empty OR group that
-** SQLAlchemy drops, so it vanishes even under or_ (filters.md §2.3) */
+** SQLAlchemy drops, so it vanishes (it is not a TRUE, even under or_) */
 static const MemberDesc aWorkQueueFilterName[] = {
   ANY_("@.name", VAL_STR_LIST),
   LEAF("startswith_", VAL_STR_LIST, SKIP_EMPTY_VOID, BIND_VALUE,
@@ -287,9 +291,10 @@ CLASS(WorkQueueFilter, 1, RULE_NORMAL);
 
 /* ---- Collections ------------------------------------------------------------ */
 
-/* /artifacts/filter and /artifacts/count (filters.md §6.1): one EXISTS over
-** the artifact's flow run (joined to its flow and deployment when those
-** filters are present), another over its task run. */
+/* /artifacts/filter and /artifacts/count: one related filter over the
+** artifact's flow run (joined to its flow and deployment when those filters
+** are present), another over its task run. A present key, even {}, requires
+** the related row to exist. */
 #define ARTIFACT_RELATIONS { \
   { "flow_runs", &FlowRunFilter, "flow_run", "fr", 0, -1, "id", "flow_run_id" }, \
   { "flows", &FlowFilter, "flow", "f", 0, 0, "id", "flow_id" }, \
@@ -301,7 +306,7 @@ static const RelationDesc aArtifactRelations[] = ARTIFACT_RELATIONS;
 
 /* Column types are Prefect's own, so comparisons get the same affinity as
 ** on the real table. The order is the API's Artifact object. eIndex says
-** which of Prefect's indexes lead with the column (schema.md §3.1-3.2). */
+** which of Prefect's indexes lead with the column (sql/schema.sql). */
 static const ColumnDesc aArtifactColumns[] = {
   { "id", "CHAR(36)", "@.id", IDX_UNIQUE },
   { "created", "DATETIME", "@.created", IDX_NONE },
@@ -315,7 +320,8 @@ static const ColumnDesc aArtifactColumns[] = {
   { "task_run_id", "CHAR(36)", "@.task_run_id", IDX_MULTI },
   { 0, 0, 0, IDX_NONE } };
 
-/* ArtifactSort and ArtifactCollectionSort: one key, no tie-breaker (§7) */
+/* ArtifactSort and ArtifactCollectionSort: one key each, and Prefect adds
+** no tie-breaker, so equal keys come back in no defined order */
 static const SortDesc aArtifactSorts[] = {
   { "ID_DESC", "@.id DESC", 1 },
   { "CREATED_DESC", "@.created DESC", 0 },
@@ -345,13 +351,13 @@ static const ColumnDesc aArtifactCollectionColumns[] = {
   { "task_run_id", "CHAR(36)", "@.task_run_id", IDX_NONE },
   { 0, 0, 0, IDX_NONE } };
 
-/* /artifacts/latest/filter and /artifacts/latest/count (§6.2): the same
+/* /artifacts/latest/filter and /artifacts/latest/count: the same
 ** relations, through the flow run and task run of the latest artifact. */
 const CollectionDesc prefect_artifact_collections = {
   "artifact_collections", "artifact_collection", "ac", "artifacts", &ArtifactCollectionFilter,
   aArtifactCollectionColumns, aArtifactSorts, aArtifactCollectionRelations, 0, 0 };
 
-/* ---- flows: /flows/filter, /flows/count, /flows/paginate (§6.3) ----------- */
+/* ---- flows: /flows/filter, /flows/count, /flows/paginate ------------------ */
 static const ColumnDesc aFlowColumns[] = {
   { "id", "CHAR(36)", "@.id", IDX_UNIQUE },
   { "created", "DATETIME", "@.created", IDX_MULTI },
@@ -381,7 +387,7 @@ static const RelationDesc aFlowRelations[] = {
 const CollectionDesc prefect_flows = {
   "flows", "flow", "fl", "flows", &FlowFilter, aFlowColumns, aFlowSorts, aFlowRelations, 1, 0 };
 
-/* ---- flow_runs: /flow_runs/filter and /flow_runs/count (§6.4) ------------ */
+/* ---- flow_runs: /flow_runs/filter and /flow_runs/count ------------------- */
 /* The FlowRun fields that live in the row, in the API's order; the state
 ** object and computed fields (estimated_run_time, ...) are prefect_api()'s. */
 static const ColumnDesc aFlowRunColumns[] = {
@@ -431,7 +437,7 @@ static const SortDesc aFlowRunSorts[] = {
   { "END_TIME_DESC", "@.end_time DESC", 1 },
   { 0, 0, 0 } };
 
-/* four independent EXISTS; flows and task_runs share the last one */
+/* four independent related filters; flows and task_runs share the last one */
 static const RelationDesc aFlowRunRelations[] = {
   { "deployments", &DeploymentFilter, "deployment", "d", 0, -1, "id", "deployment_id" },
   { 0, 0, "work_queue", "wq", 1, -1, "id", "work_queue_id" },
@@ -445,7 +451,7 @@ const CollectionDesc prefect_flow_runs = {
   "flow_runs", "flow_run", "r", "flow_runs", &FlowRunFilter, aFlowRunColumns, aFlowRunSorts,
   aFlowRunRelations, 0, 0 };
 
-/* ---- task_runs: /task_runs/filter and /task_runs/count (§6.5) ------------ */
+/* ---- task_runs: /task_runs/filter and /task_runs/count ------------------- */
 static const ColumnDesc aTaskRunColumns[] = {
   { "id", "CHAR(36)", "@.id", IDX_UNIQUE },
   { "created", "DATETIME", "@.created", IDX_NONE },
@@ -484,7 +490,7 @@ static const SortDesc aTaskRunSorts[] = {
   { "END_TIME_DESC", "@.end_time DESC", 1 },
   { 0, 0, 0 } };
 
-/* one EXISTS over the task run's flow run, joined to its flow and deployment */
+/* one related filter over the task run's flow run, joined to its flow and deployment */
 static const RelationDesc aTaskRunRelations[] = {
   { "flow_runs", &FlowRunFilter, "flow_run", "fr", 0, -1, "id", "flow_run_id" },
   { "flows", &FlowFilter, "flow", "f", 0, 0, "id", "flow_id" },
@@ -495,7 +501,7 @@ const CollectionDesc prefect_task_runs = {
   "task_runs", "task_run", "t", "task_runs", &TaskRunFilter, aTaskRunColumns, aTaskRunSorts,
   aTaskRunRelations, 0, 0 };
 
-/* ---- deployments: /deployments/filter and /deployments/count (§6.6) ------- */
+/* ---- deployments: /deployments/filter and /deployments/count -------------- */
 /* API names; job_variables is the column infra_overrides */
 static const ColumnDesc aDeploymentColumns[] = {
   { "id", "CHAR(36)", "@.id", IDX_UNIQUE },

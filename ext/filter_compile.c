@@ -6,18 +6,24 @@
 ** "prefect: <json path>: expected ..., got ...") and builds:
 **
 **   SELECT <columns> FROM <table> AS <alias>
-**    WHERE <primary filter> AND EXISTS (<related filters>) ...
+**    WHERE <primary filter> AND <related filter> ...
 **    ORDER BY <sort> LIMIT ?n OFFSET ?m
 **
-** The text depends only on which fields and operators the body uses (and on
-** boolean values, which choose between two texts); every other value is a
-** bound parameter, lists as one JSON array expanded with json_each. So two
-** bodies of the same shape give the same text, and a prepared statement can
-** be reused for both.
+** where each related filter is "<alias>.<col> IN (SELECT ...)" or Prefect's
+** own "EXISTS (SELECT 1 ...)" (compile_group chooses). The text depends only
+** on which fields and operators the body uses (and on boolean values, which
+** choose between two texts, and on whether a list holds one value or a NUL
+** byte, which are bound value by value); every other value is a bound
+** parameter, lists as one JSON array expanded with json_each. So two bodies
+** of the same shape give the same text, and a prepared statement can be
+** reused for both.
 **
-** Prefect's evaluation model (filters.md §2): each filter object yields a
-** list of criteria; an empty list is TRUE; TRUE vanishes under AND and wins
-** under OR. We fold those constants here, so the SQL holds only real tests.
+** Prefect's evaluation model: each filter object yields a list of criteria
+** (absent and null keys, and a few skipped values, yield none); an empty
+** list is TRUE; TRUE vanishes under AND and wins under OR. We fold those
+** constants here, so the SQL holds only real tests. describe.c marks the
+** exceptions (the state rule, concurrency_limit, startswith_: [] and
+** TaskRunFilterFlowRunId's is_null_).
 */
 #include "internal.h"
 SQLITE_EXTENSION_INIT3
@@ -169,15 +175,15 @@ static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, i
     switch (eValue) {
       case VAL_UUID_LIST:
         zMsg = value_read_uuid(pDoc, iChild, zUuid);
-        if (!zMsg) json_quote_into(pStr, zUuid, 36);
+        if (!zMsg) json_write_string(pStr, zUuid, 36, 0);
         break;
       case VAL_STATE_LIST:
         zMsg = value_read_state_type(pDoc, iChild);
-        if (!zMsg) json_quote_into(pStr, pElem->zText, pElem->nText);
+        if (!zMsg) json_write_string(pStr, pElem->zText, pElem->nText, 0);
         break;
       default:
         if (pElem->eType != JT_TEXT) zMsg = value_expected(pDoc, iChild, "a string");
-        else json_quote_into(pStr, pElem->zText, pElem->nText);
+        else json_write_string(pStr, pElem->zText, pElem->nText, 0);
         if (!zMsg && memchr(pElem->zText, 0, pElem->nText)) *pbNul = 1;
         break;
     }
@@ -407,8 +413,9 @@ static int read_operator(Compiler *p, int iNode) {
   return 0;
 }
 
-/* TaskRunFilterFlowRunId (filters.md §5.12): is_null_ defaults to false, so
-** an object without it means "has a flow run"; an explicit null does not. */
+/* TaskRunFilterFlowRunId: is_null_ defaults to false, so an object without
+** it means "has a flow run"; an explicit null does not. is_null_: true wins
+** over any_; otherwise any_, when given, is the test. */
 static void compile_task_flow_run(Compiler *p, const ClassDesc *pClass, int iNode,
                                   const char *zAlias, Crit *pOut) {
   const MemberDesc *pAny = &pClass->aMember[0];
@@ -505,17 +512,17 @@ static void compile_object(Compiler *p, const ClassDesc *pClass, int iNode, cons
 
 #define MAX_RELATIONS 16
 
-/*
-** The EXISTS of related-filter group iGroup, or CRIT_NONE when no body key
-** of the group is present. Tables that filter nothing are still joined when
-** a table hanging off them is (a "flows" filter on artifacts needs the
-** artifact's flow run).
-*/
 /* Below this fraction of related rows, a related filter is narrow enough
 ** that starting from it (IN) beats walking an index in order (EXISTS),
 ** even when a LIMIT could stop the walk early. */
 #define NARROW_GROUP 0.01
 
+/*
+** The subquery (IN or EXISTS) of related-filter group iGroup, or CRIT_NONE
+** when no body key of the group is present. Tables that filter nothing are
+** still joined when a table hanging off them is (a "flows" filter on
+** artifacts needs the artifact's flow run).
+*/
 static void compile_group(Compiler *p, const CollectionDesc *pColl, int iRoot, int iGroup,
                           int bPreferExists, Crit *pOut) {
   const RelationDesc *aRel = pColl->aRel;
@@ -659,46 +666,55 @@ static void check_top_level_keys(Compiler *p, const CollectionDesc *pColl, int i
   }
 }
 
-/* "limit"/"offset": absent or null -> *piOut untouched, returns 0. */
-static int read_count(Compiler *p, int iRoot, const char *zKey, sqlite3_int64 *piOut) {
+/* "limit", "offset" or "page": an integer of at least iMin, in *piOut.
+** Returns its node, or -1 when it is absent or null (*piOut untouched) or
+** wrong (the error recorded). The one reader of the three. */
+static int read_count(Compiler *p, int iRoot, const char *zKey, sqlite3_int64 iMin, sqlite3_int64 *piOut) {
   int iNode = iRoot < 0 ? -1 : json_doc_member(p->pDoc, iRoot, zKey);
   char *zMsg;
-  if (iNode < 0 || p->pDoc->aNode[iNode].eType == JT_NULL) return 0;
+  if (iNode < 0 || p->pDoc->aNode[iNode].eType == JT_NULL) return -1;
   json_path_push_key(&p->path, zKey, (int)strlen(zKey));
   zMsg = value_read_int(p->pDoc, iNode, piOut);
-  if (!zMsg && *piOut < 0) zMsg = value_expected(p->pDoc, iNode, "an integer >= 0");
+  if (!zMsg && *piOut < iMin) {
+    char zWhat[40];
+    sqlite3_snprintf(sizeof(zWhat), zWhat, "an integer >= %lld", iMin);
+    zMsg = value_expected(p->pDoc, iNode, zWhat);
+  }
   if (zMsg) compile_fail(p, zMsg);
   json_path_pop(&p->path);
-  return zMsg == 0;
+  return zMsg ? -1 : iNode;
 }
 
 /* The API's default and largest limit; /flows/paginate applies it when a
 ** page is asked for without a limit. */
 #define API_DEFAULT_LIMIT 200
 
-/* "page" (/flows/paginate): rows (page - 1) * limit onwards. It replaces
-** an offset, so the two together are an error rather than a guess. */
+/* "page" (/flows/paginate), 1 when absent: rows (page - 1) * limit
+** onwards. It replaces an offset, so the two together are an error rather
+** than a guess. */
 static void read_page(Compiler *p, int iRoot, int *pbLimit, sqlite3_int64 *piLimit, int *pbOffset,
-                      sqlite3_int64 *piOffset) {
-  int iNode = iRoot < 0 ? -1 : json_doc_member(p->pDoc, iRoot, "page");
-  sqlite3_int64 iPage = 0;
-  char *zMsg;
-  if (iNode < 0 || p->pDoc->aNode[iNode].eType == JT_NULL || p->rc != SQLITE_OK) return;
-  json_path_push_key(&p->path, "page", 4);
-  zMsg = value_read_int(p->pDoc, iNode, &iPage);
-  if (!zMsg && iPage < 1) zMsg = value_expected(p->pDoc, iNode, "an integer >= 1");
-  if (!zMsg && *pbOffset) zMsg = sqlite3_mprintf("page and offset cannot be combined (paginate takes a page)");
-  if (!zMsg) {
+                      sqlite3_int64 *piOffset, sqlite3_int64 *piPage) {
+  int iNode;
+  char *zMsg = 0;
+  if (p->rc != SQLITE_OK) return;
+  iNode = read_count(p, iRoot, "page", 1, piPage);
+  if (iNode < 0) return;
+  if (*pbOffset) {
+    zMsg = sqlite3_mprintf("page and offset cannot be combined (paginate takes a page)");
+  } else {
     if (!*pbLimit) { *pbLimit = 1; *piLimit = API_DEFAULT_LIMIT; }
-    if (*piLimit > 0 && iPage - 1 > 0x7fffffffffffffffLL / *piLimit) {
+    if (*piLimit > 0 && *piPage - 1 > 0x7fffffffffffffffLL / *piLimit) {
       zMsg = value_expected(p->pDoc, iNode, "a page whose first row fits in 64 bits");
     } else {
       *pbOffset = 1;
-      *piOffset = (iPage - 1) * *piLimit;
+      *piOffset = (*piPage - 1) * *piLimit;
     }
   }
-  if (zMsg) compile_fail(p, zMsg);
-  json_path_pop(&p->path);
+  if (zMsg) {
+    json_path_push_key(&p->path, "page", 4);
+    compile_fail(p, zMsg);
+    json_path_pop(&p->path);
+  }
 }
 
 static const SortDesc *read_sort(Compiler *p, const CollectionDesc *pColl, int iRoot) {
@@ -788,14 +804,14 @@ static void compile_where(Compiler *p, const CollectionDesc *pColl, int iRoot, i
 }
 
 /* A prefect_filter() document: filters only, ANDed with everything else. */
-static void compile_filter_doc(Compiler *p, JsonParser *pParser, const CollectionDesc *pColl,
-                               const char *z, int n, int bPreferExists, WhereList *pWhere) {
-  const JsonDoc *pDoc = 0;
+static void compile_filter_doc(Compiler *p, const CollectionDesc *pColl, const char *z, int n,
+                               int bPreferExists, WhereList *pWhere) {
+  JsonDoc doc;
   char *zErr = 0;
   const JsonDoc *pSaved = p->pDoc;
   int rc;
   if (!z || n == 0) return;
-  rc = json_doc_acquire(pParser, z, n, &pDoc, &zErr);
+  rc = json_doc_parse(z, n, &doc, &zErr);
   if (rc != SQLITE_OK) {
     /* "prefect: body: ..." -> say which document it was */
     if (zErr && strncmp(zErr, "prefect: body: ", 15) == 0) {
@@ -806,15 +822,15 @@ static void compile_filter_doc(Compiler *p, JsonParser *pParser, const Collectio
     if (p->rc == SQLITE_OK) { p->rc = zErr ? rc : SQLITE_NOMEM; p->zErr = zErr; } else sqlite3_free(zErr);
     return;
   }
-  p->pDoc = pDoc;
-  if (pDoc->aNode[0].eType == JT_OBJECT) {
+  p->pDoc = &doc;
+  if (doc.aNode[0].eType == JT_OBJECT) {
     check_top_level_keys(p, pColl, 0, 1);
     if (p->rc == SQLITE_OK) compile_where(p, pColl, 0, bPreferExists, pWhere);
-  } else if (pDoc->aNode[0].eType != JT_NULL) {
-    compile_fail(p, value_expected(pDoc, 0, "an object"));
+  } else if (doc.aNode[0].eType != JT_NULL) {
+    compile_fail(p, value_expected(&doc, 0, "an object"));
   }
   p->pDoc = pSaved;
-  json_doc_release(pParser, pDoc);
+  json_doc_free(&doc);
 }
 
 /* One pushed-down SQL constraint, as "<column> [COLLATE c] <op> ?N": the
@@ -897,10 +913,9 @@ static int order_is_indexed(const CollectionDesc *pColl, const SortDesc *pSort, 
 **                  LIMIT <body> OFFSET <body>) AS a
 **    WHERE <filters> AND <constraints> ORDER BY ... LIMIT <SQL> OFFSET <SQL>
 */
-static void compile_statement(Compiler *p, JsonParser *pParser, const CollectionDesc *pColl, int iRoot,
-                              const QueryExtras *pExtras) {
+static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoot, const QueryExtras *pExtras) {
   WhereList body, extra;
-  sqlite3_int64 iLimit = -1, iOffset = 0;
+  sqlite3_int64 iLimit = -1, iOffset = 0, iPage = 1;
   int bLimit, bOffset, bPreferExists, bWrap, i;
   const SortDesc *pSort;
   sqlite3_str *pStr;
@@ -915,7 +930,7 @@ static void compile_statement(Compiler *p, JsonParser *pParser, const Collection
     bLimit = bOffset = 0;
   } else {
     pSort = read_sort(p, pColl, iRoot);
-    bLimit = read_count(p, iRoot, "limit", &iLimit);
+    bLimit = read_count(p, iRoot, "limit", 0, &iLimit) >= 0;
     if (pExtras && pExtras->bApiLimits && p->rc == SQLITE_OK) {
       /* the API's LimitBody: default 200, at most 200, with its own message */
       if (!bLimit) { bLimit = 1; iLimit = API_DEFAULT_LIMIT; }
@@ -925,9 +940,11 @@ static void compile_statement(Compiler *p, JsonParser *pParser, const Collection
         json_path_pop(&p->path);
       }
     }
-    bOffset = (pExtras && pExtras->bIgnoreOffset) ? 0 : read_count(p, iRoot, "offset", &iOffset);
-    if (pColl->bPage) read_page(p, iRoot, &bLimit, &iLimit, &bOffset, &iOffset);
+    bOffset = (pExtras && pExtras->bIgnoreOffset) ? 0 : read_count(p, iRoot, "offset", 0, &iOffset) >= 0;
+    if (pColl->bPage) read_page(p, iRoot, &bLimit, &iLimit, &bOffset, &iOffset, &iPage);
   }
+  q->iLimit = bLimit ? iLimit : -1;
+  q->iPage = iPage;
   /* EXISTS stops at the first rows an index delivers in order; IN starts
   ** from the related side. A LIMIT in a delivered order favours EXISTS. */
   bPreferExists = (bLimit || (pExtras && pExtras->bLimit)) && order_is_indexed(pColl, pSort, pExtras);
@@ -936,7 +953,7 @@ static void compile_statement(Compiler *p, JsonParser *pParser, const Collection
           (pExtras->nFilter || pExtras->nCons || pExtras->nOrder || pExtras->bLimit || pExtras->bOffset);
   compile_where(p, pColl, iRoot, bPreferExists, &body);
   for (i = 0; pExtras && i < pExtras->nFilter && p->rc == SQLITE_OK; i++) {
-    compile_filter_doc(p, pParser, pColl, pExtras->azFilter[i], pExtras->anFilter[i], bPreferExists,
+    compile_filter_doc(p, pColl, pExtras->azFilter[i], pExtras->anFilter[i], bPreferExists,
                        bWrap ? &extra : &body);
   }
   for (i = 0; pExtras && i < pExtras->nCons && p->rc == SQLITE_OK; i++) {
@@ -1024,34 +1041,32 @@ int query_bind(const Query *pQuery, sqlite3_stmt *pStmt, sqlite3_value **argv) {
 
 int filter_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody, int nBody,
                    const QueryExtras *pExtras, Query *pQuery, char **pzErr) {
-  static const JsonDoc emptyDoc = {0, 0, 0};
-  JsonParser *pParser = &pEnv->parser;
+  JsonDoc doc = {0, 0, 0};  /* no body: no nodes */
   Compiler c;
-  const JsonDoc *pDoc = 0;
   int iRoot = -1;
   memset(pQuery, 0, sizeof(*pQuery));
   memset(&c, 0, sizeof(c));
   *pzErr = 0;
-  if (!pEnv->stats.bLoaded) stats_load(pParser->db, &pEnv->stats);
+  if (!pEnv->stats.bLoaded) stats_load(pEnv->parser.db, &pEnv->stats);
   c.pStats = &pEnv->stats;
   /* No body, an empty body and the JSON literal null all mean "defaults". */
   if (zBody && nBody > 0) {
-    int rc = json_doc_acquire(pParser, zBody, nBody, &pDoc, pzErr);
+    int rc = json_doc_parse(zBody, nBody, &doc, pzErr);
     if (rc != SQLITE_OK) return rc;
-    if (pDoc->aNode[0].eType == JT_OBJECT) {
+    if (doc.aNode[0].eType == JT_OBJECT) {
       iRoot = 0;
-    } else if (pDoc->aNode[0].eType != JT_NULL) {
-      c.pDoc = pDoc;
-      compile_fail(&c, value_expected(pDoc, 0, "an object"));
-      json_doc_release(pParser, pDoc);
+    } else if (doc.aNode[0].eType != JT_NULL) {
+      c.pDoc = &doc;
+      compile_fail(&c, value_expected(&doc, 0, "an object"));
+      json_doc_free(&doc);
       *pzErr = c.zErr;
       return c.rc;
     }
   }
-  c.pDoc = pDoc ? pDoc : &emptyDoc;
+  c.pDoc = &doc;
   c.pQuery = pQuery;
-  compile_statement(&c, pParser, pColl, iRoot, pExtras);
-  json_doc_release(pParser, pDoc);
+  compile_statement(&c, pColl, iRoot, pExtras);
+  json_doc_free(&doc);
   if (c.rc != SQLITE_OK) {
     query_clear(pQuery);
     *pzErr = c.zErr;

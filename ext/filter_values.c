@@ -3,8 +3,10 @@
 **
 ** Prefect validates bodies with pydantic in "lax" mode, so "yes" is a
 ** boolean, "5" an integer, and a UUID may come upper-case or braced. Each
-** reader accepts what pydantic accepts (see ../shared/spec/filters.md §9.3,
-** §5.9, §5.10) and returns the value in the form Prefect stores it, so the
+** reader accepts what pydantic accepts (datetimes as ISO 8601 or Unix time,
+** taken as UTC without an offset; UUIDs hyphenated, bare, braced or
+** urn:uuid:) and returns the value in the form Prefect stores it (UTC
+** 'YYYY-MM-DD HH:MM:SS.ffffff', lowercase hyphenated UUIDs), so the
 ** compiler only ever compares text with text, exactly as Prefect does.
 **
 ** Readers return NULL on success, or a sqlite3_malloc'd message
@@ -97,13 +99,6 @@ char *value_read_int(const JsonDoc *pDoc, int i, sqlite3_int64 *piOut) {
   return value_expected(pDoc, i, "an integer");
 }
 
-static int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 /* The spellings pydantic-core's UUID parser accepts: 8-4-4-4-12 hyphenated,
 ** 32 bare hex digits, {hyphenated}, urn:uuid:hyphenated; any letter case. */
 int value_parse_uuid_text(const char *z, int n, char zOut[37]) {
@@ -116,13 +111,13 @@ int value_parse_uuid_text(const char *z, int n, char zOut[37]) {
       if (i == 8 || i == 13 || i == 18 || i == 23) {
         if (z[i] != '-') return 0;
       } else {
-        if (hex_value(z[i]) < 0) return 0;
+        if (json_hex_digit((unsigned char)z[i]) < 0) return 0;
         aHex[nHex++] = z[i];
       }
     }
   } else if (n == 32) {
     for (i = 0; i < 32; i++) {
-      if (hex_value(z[i]) < 0) return 0;
+      if (json_hex_digit((unsigned char)z[i]) < 0) return 0;
       aHex[nHex++] = z[i];
     }
   } else {

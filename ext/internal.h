@@ -102,10 +102,10 @@ struct ClassDesc {
 };
 
 /*
-** One table inside a related-filter EXISTS. Tables with the same iGroup
-** share one EXISTS and must be satisfied by the same related rows. A table
-** is in the EXISTS when its body key is present (even as {}) or when a
-** table that hangs off it is.
+** One table inside a related filter's subquery (IN or EXISTS). Tables with
+** the same iGroup share one subquery and must be satisfied by the same
+** related rows. A table is in the subquery when its body key is present
+** (even as {}) or when a table that hangs off it is.
 */
 typedef struct RelationDesc {
   const char *zKey;           /* body key that filters this table, or NULL */
@@ -189,11 +189,10 @@ typedef struct JsonDoc {
   char *zArena;          /* owned; all zKey/zText point into it */
 } JsonDoc;
 
-/* What the compiler needs to read bodies; owned by whoever holds the struct
-** (a virtual table, or one function call). Repeated queries are served by
-** the virtual tables' compiled-query memo, so nothing is cached here. */
+/* The connection whose sqlite_stat1 the compiler reads (CompileEnv's
+** parser); json_parser_close() has nothing to release. */
 typedef struct JsonParser {
-  sqlite3 *db;           /* borrowed: the connection (for statistics) */
+  sqlite3 *db;           /* borrowed */
 } JsonParser;
 
 /* Far deeper than any Prefect body (5 levels). */
@@ -203,18 +202,15 @@ typedef struct JsonParser {
 int json_text_check(const char *zText, int nText, int *pbTooDeep);
 /* 1 if z (n bytes) is valid UTF-8: no overlong forms, surrogates or values above U+10FFFF. */
 int json_utf8_valid(const unsigned char *z, int n);
-/* Append z (n bytes) as a JSON string literal. */
-void json_quote_into(sqlite3_str *pStr, const char *z, int n);
+/* The value of the hex digit c (either case), or -1. */
+int json_hex_digit(unsigned char c);
 
 void json_parser_init(JsonParser *p, sqlite3 *db);
 void json_parser_close(JsonParser *p);
 /* Parse zText (nText bytes). On error returns SQLITE_ERROR with *pzErr set
 ** (sqlite3_malloc'd, "prefect: body: ..."), or another SQLite error code. */
-int json_doc_parse(JsonParser *p, const char *zText, int nText, JsonDoc *pDoc, char **pzErr);
+int json_doc_parse(const char *zText, int nText, JsonDoc *pDoc, char **pzErr);
 void json_doc_free(JsonDoc *pDoc);
-/* The parsed tree of zText, owned by the caller until json_doc_release(). */
-int json_doc_acquire(JsonParser *p, const char *zText, int nText, const JsonDoc **ppDoc, char **pzErr);
-void json_doc_release(JsonParser *p, const JsonDoc *pDoc);
 /* Index of the last member named zKey of object iObj, or -1. Python's
 ** json.loads keeps the last of duplicate keys; so do we. */
 int json_doc_member(const JsonDoc *pDoc, int iObj, const char *zKey);
@@ -222,7 +218,14 @@ int json_doc_member(const JsonDoc *pDoc, int iObj, const char *zKey);
 void json_doc_render(const JsonDoc *pDoc, int i, sqlite3_str *pOut);
 /* Append node i as compact JSON, whole (json_doc_render shortens). */
 void json_doc_write(const JsonDoc *pDoc, int i, sqlite3_str *pOut);
-void json_write_string(sqlite3_str *pOut, const char *z, int n);
+/* Append z (n bytes of UTF-8) as a JSON string literal: the one string
+** escaper. '"' and '\\' are escaped, and control characters as \b \t \n
+** \f \r or \u00XX, as SQLite's json() and Python's json.dumps write them.
+** Flags: */
+#define JSON_STRING_ASCII 0x01  /* ensure_ascii (json.dumps' default): everything outside
+                                ** ' '..'~' as \uXXXX, a surrogate pair above U+FFFF */
+#define JSON_STRING_CUT   0x02  /* z was cut short: "..." before the closing quote */
+void json_write_string(sqlite3_str *pOut, const char *z, int n, unsigned int mFlags);
 
 /* The JSON path of the node being examined: "flow_runs.state.type.any_[2]". */
 #define JSON_PATH_MAX 64
@@ -282,6 +285,8 @@ typedef struct Query {
   int nBind;
   int nBindAlloc;
   int bLimit;            /* the body set a limit or an offset */
+  sqlite3_int64 iLimit;  /* the body's limit as applied (the API's default included), -1: none */
+  sqlite3_int64 iPage;   /* the body's page (/flows/paginate), 1 when it has none */
 } Query;
 
 /* SQL operators that xBestIndex pushes into the inner statement. The names
@@ -347,7 +352,7 @@ double stats_fraction(const Stats *pStats, const char *zTable, const char *zColu
 
 /* Per-connection state the compiler reuses; owned by the caller. */
 typedef struct CompileEnv {
-  JsonParser parser;
+  JsonParser parser;         /* its db: the connection, for sqlite_stat1 */
   Stats stats;
 } CompileEnv;
 
@@ -372,8 +377,6 @@ int query_bind(const Query *pQuery, sqlite3_stmt *pStmt, sqlite3_value **argv);
 /* Append node i. SQLITE_ERROR with *pzWhy (sqlite3_malloc'd) for a number
 ** that is no finite float, or SQLITE_NOMEM. */
 int json_python_write(const JsonDoc *pDoc, int i, sqlite3_str *pOut, char **pzWhy);
-/* A string with ensure_ascii escapes. */
-void json_python_string(sqlite3_str *pOut, const char *z, int n);
 /* repr(r) for a finite r; SQLITE_ERROR for NaN and infinities. */
 int json_python_float(double r, sqlite3_str *pOut);
 /* Characters (code points) in valid UTF-8 text, as Python's len(). */

@@ -27,28 +27,7 @@ void json_parser_init(JsonParser *p, sqlite3 *db) {
 }
 
 void json_parser_close(JsonParser *p) {
-  (void)p;  /* nothing held between bodies */
-}
-
-int json_doc_acquire(JsonParser *p, const char *zText, int nText, const JsonDoc **ppDoc, char **pzErr) {
-  JsonDoc *pDoc = sqlite3_malloc(sizeof(*pDoc));
-  int rc;
-  *ppDoc = 0;
-  if (!pDoc) return SQLITE_NOMEM;
-  rc = json_doc_parse(p, zText, nText, pDoc, pzErr);
-  if (rc != SQLITE_OK) {
-    sqlite3_free(pDoc);
-    return rc;
-  }
-  *ppDoc = pDoc;
-  return SQLITE_OK;
-}
-
-void json_doc_release(JsonParser *p, const JsonDoc *pDoc) {
-  (void)p;
-  if (!pDoc) return;
-  json_doc_free((JsonDoc *)pDoc);
-  sqlite3_free((JsonDoc *)pDoc);
+  (void)p;  /* nothing is held */
 }
 
 void json_doc_free(JsonDoc *pDoc) {
@@ -139,7 +118,7 @@ static int add_node(Builder *b, JsonType eType, int oKey, int nKey) {
   return iNode;
 }
 
-static int hex_digit(unsigned char c) {
+int json_hex_digit(unsigned char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
@@ -151,7 +130,7 @@ static int hex4(Builder *b, int i) {
   int k, v = 0;
   if (i + 4 > b->n) return -1;
   for (k = 0; k < 4; k++) {
-    int h = hex_digit(b->z[i + k]);
+    int h = json_hex_digit(b->z[i + k]);
     if (h < 0) return -1;
     v = v * 16 + h;
   }
@@ -402,10 +381,9 @@ static void build(Builder *b) {
   }
 }
 
-int json_doc_parse(JsonParser *p, const char *zText, int nText, JsonDoc *pDoc, char **pzErr) {
+int json_doc_parse(const char *zText, int nText, JsonDoc *pDoc, char **pzErr) {
   Builder *b;
   int i;
-  (void)p;
   memset(pDoc, 0, sizeof(*pDoc));
   *pzErr = 0;
   b = sqlite3_malloc(sizeof(*b));  /* 4 KiB of stack would do, but hosts may run on small stacks */
@@ -441,12 +419,10 @@ int json_doc_parse(JsonParser *p, const char *zText, int nText, JsonDoc *pDoc, c
 }
 
 int json_text_check(const char *zText, int nText, int *pbTooDeep) {
-  JsonParser parser;
   JsonDoc doc;
   char *zErr = 0;
   int rc, iBad = 0;
-  json_parser_init(&parser, 0);
-  rc = json_doc_parse(&parser, zText, nText, &doc, &zErr);
+  rc = json_doc_parse(zText, nText, &doc, &zErr);
   *pbTooDeep = zErr && strstr(zErr, "nested deeper") != 0;
   if (rc != SQLITE_OK) {
     const char *zAt = zErr ? strstr(zErr, "at byte ") : 0;
@@ -455,7 +431,6 @@ int json_text_check(const char *zText, int nText, int *pbTooDeep) {
   }
   sqlite3_free(zErr);
   json_doc_free(&doc);
-  json_parser_close(&parser);
   return iBad;
 }
 
@@ -470,24 +445,16 @@ int json_doc_member(const JsonDoc *pDoc, int iObj, const char *zKey) {
   return iFound;
 }
 
-/* Append z as a JSON string, escaping what JSON requires. */
+/* Append z as a JSON string of at most *pBudget characters (cut with "..."). */
 static void render_string(sqlite3_str *pOut, const char *z, int n, int *pBudget) {
   int i;
-  sqlite3_str_appendchar(pOut, 1, '"');
   for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)z[i];
-    if ((c & 0xC0) != 0x80) {  /* count characters, never cut one in half */
+    if (((unsigned char)z[i] & 0xC0) != 0x80) {  /* count characters, never cut one in half */
       if (*pBudget <= 0) break;
       (*pBudget)--;
     }
-    if (c == '"' || c == '\\') sqlite3_str_appendf(pOut, "\\%c", c);
-    else if (c == '\n') sqlite3_str_appendall(pOut, "\\n");
-    else if (c == '\t') sqlite3_str_appendall(pOut, "\\t");
-    else if (c < 0x20) sqlite3_str_appendf(pOut, "\\u%04x", c);
-    else sqlite3_str_appendchar(pOut, 1, (char)c);
   }
-  if (i < n) sqlite3_str_appendall(pOut, "...");
-  sqlite3_str_appendchar(pOut, 1, '"');
+  json_write_string(pOut, z, i, i < n ? JSON_STRING_CUT : 0);
 }
 
 static void render_node(const JsonDoc *pDoc, int i, sqlite3_str *pOut, int *pBudget) {
@@ -521,23 +488,65 @@ static void render_node(const JsonDoc *pDoc, int i, sqlite3_str *pOut, int *pBud
   }
 }
 
-/* A JSON string literal, whole. */
-void json_write_string(sqlite3_str *pOut, const char *z, int n) {
-  int i;
+/* Decode one UTF-8 sequence of the (valid) text z; its length in *pn. */
+static unsigned int utf8_decode(const unsigned char *z, int n, int *pn) {
+  unsigned int c = z[0];
+  int nSeq = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4, i;
+  if (nSeq > n) nSeq = n;
+  if (nSeq > 1) c &= 0x3F >> (nSeq - 1);
+  for (i = 1; i < nSeq; i++) c = (c << 6) | (z[i] & 0x3F);
+  *pn = nSeq;
+  return c;
+}
+
+void json_write_string(sqlite3_str *pOut, const char *z, int n, unsigned int mFlags) {
+  /* the short escapes JSON has for control characters */
+  static const char aShort[0x20] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 'b', 't', 'n', 0, 'f', 'r', 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  };
+  const unsigned char *zu = (const unsigned char *)z;
+  unsigned int cMax = (mFlags & JSON_STRING_ASCII) ? 0x7E : 0xFF;  /* bytes above are escaped */
+  int i = 0;
   sqlite3_str_appendchar(pOut, 1, '"');
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)z[i];
-    if (c == '"' || c == '\\') sqlite3_str_appendf(pOut, "\\%c", c);
-    else if (c == '\n') sqlite3_str_appendall(pOut, "\\n");
-    else if (c == '\t') sqlite3_str_appendall(pOut, "\\t");
-    else if (c == '\r') sqlite3_str_appendall(pOut, "\\r");
-    else if (c < 0x20) sqlite3_str_appendf(pOut, "\\u%04x", c);
-    else sqlite3_str_appendchar(pOut, 1, (char)c);
+  while (i < n) {
+    unsigned char c = zu[i];
+    int j = i;
+    while (j < n && zu[j] >= 0x20 && zu[j] <= cMax && zu[j] != '"' && zu[j] != '\\') j++;
+    if (j > i) {
+      sqlite3_str_append(pOut, z + i, j - i);  /* a run written as it is */
+      i = j;
+    } else if (c == '"' || c == '\\') {
+      sqlite3_str_appendchar(pOut, 1, '\\');
+      sqlite3_str_appendchar(pOut, 1, (char)c);
+      i++;
+    } else if (c < 0x20 && aShort[c]) {
+      sqlite3_str_appendchar(pOut, 1, '\\');
+      sqlite3_str_appendchar(pOut, 1, aShort[c]);
+      i++;
+    } else if (c < 0x80) {
+      sqlite3_str_appendf(pOut, "\\u%04x", c);  /* another control character, or DEL under ensure_ascii */
+      i++;
+    } else {
+      /* ensure_ascii: the code point, as a surrogate pair above U+FFFF */
+      int nSeq;
+      unsigned int u = utf8_decode(zu + i, n - i, &nSeq);
+      if (u > 0xFFFF) {
+        u -= 0x10000;
+        sqlite3_str_appendf(pOut, "\\u%04x\\u%04x", 0xD800 + (u >> 10), 0xDC00 + (u & 0x3FF));
+      } else {
+        sqlite3_str_appendf(pOut, "\\u%04x", u);
+      }
+      i += nSeq;
+    }
   }
+  if (mFlags & JSON_STRING_CUT) sqlite3_str_appendall(pOut, "...");
   sqlite3_str_appendchar(pOut, 1, '"');
 }
 
-/* Compact JSON, as SQLite's json() writes it. Recursion is bounded by
+/* Compact JSON: no spaces, strings escaped as SQLite's json() escapes
+** them. Unlike json(), which keeps a number's text, reals (and integers
+** beyond 64 bits) are written with %!.15g. Recursion is bounded by
 ** JSON_MAX_NESTING, which the reader enforced. */
 void json_doc_write(const JsonDoc *pDoc, int i, sqlite3_str *pOut) {
   const JsonNode *pNode = &pDoc->aNode[i];
@@ -548,14 +557,14 @@ void json_doc_write(const JsonDoc *pDoc, int i, sqlite3_str *pOut) {
     case JT_FALSE: sqlite3_str_appendall(pOut, "false"); break;
     case JT_INT: sqlite3_str_appendf(pOut, "%lld", pNode->iVal); break;
     case JT_REAL: sqlite3_str_appendf(pOut, "%!.15g", pNode->rVal); break;
-    case JT_TEXT: json_write_string(pOut, pNode->zText, pNode->nText); break;
+    case JT_TEXT: json_write_string(pOut, pNode->zText, pNode->nText, 0); break;
     case JT_ARRAY:
     case JT_OBJECT:
       sqlite3_str_appendchar(pOut, 1, pNode->eType == JT_ARRAY ? '[' : '{');
       for (iChild = pNode->iFirst; iChild >= 0; iChild = pDoc->aNode[iChild].iNext) {
         if (iChild != pNode->iFirst) sqlite3_str_appendchar(pOut, 1, ',');
         if (pNode->eType == JT_OBJECT) {
-          json_write_string(pOut, pDoc->aNode[iChild].zKey, pDoc->aNode[iChild].nKey);
+          json_write_string(pOut, pDoc->aNode[iChild].zKey, pDoc->aNode[iChild].nKey, 0);
           sqlite3_str_appendchar(pOut, 1, ':');
         }
         json_doc_write(pDoc, iChild, pOut);
@@ -603,17 +612,4 @@ void json_path_render(const JsonPath *p, sqlite3_str *pOut) {
       sqlite3_str_appendf(pOut, "[%d]", p->a[i].iIndex);
     }
   }
-}
-
-/* Append z (n bytes) as a JSON string literal. */
-void json_quote_into(sqlite3_str *pStr, const char *z, int n) {
-  int i;
-  sqlite3_str_appendchar(pStr, 1, '"');
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)z[i];
-    if (c == '"' || c == '\\') sqlite3_str_appendf(pStr, "\\%c", c);
-    else if (c < 0x20) sqlite3_str_appendf(pStr, "\\u%04x", c);
-    else sqlite3_str_appendchar(pStr, 1, (char)c);
-  }
-  sqlite3_str_appendchar(pStr, 1, '"');
 }

@@ -1,14 +1,14 @@
 /*
 ** json_python.c: JSON text written exactly as Prefect writes it into
 ** artifact.data and artifact.metadata_, which is Python's json.dumps() with
-** its default arguments (schema.md §1.4):
+** its default arguments:
 **
 **   {"a": [1, 2.5, "\u00e9"], "b": null}
 **
 **   - ", " and ": " between items, nothing else;
 **   - ensure_ascii: everything outside ' '..'~' is a \uXXXX escape (lower
 **     case hex, a surrogate pair above U+FFFF), except the short escapes
-**     \" \\ \n \r \t \b \f;
+**     \" \\ \n \r \t \b \f (json_doc.c's json_write_string, JSON_STRING_ASCII);
 **   - numbers as Python holds them after json.loads: an integer of any size
 **     keeps its digits ("-0" is 0), a float is repr(float): the shortest
 **     text that reads back as the same double, "1.0", "1e-05", "1e+16";
@@ -28,54 +28,6 @@ SQLITE_EXTENSION_INIT3
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Decode one UTF-8 sequence of the (valid) text z; its length in *pn. */
-static unsigned int utf8_decode(const unsigned char *z, int n, int *pn) {
-  unsigned int c = z[0];
-  int nSeq = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4, i;
-  if (nSeq > n) nSeq = n;
-  if (nSeq > 1) c &= 0x3F >> (nSeq - 1);
-  for (i = 1; i < nSeq; i++) c = (c << 6) | (z[i] & 0x3F);
-  *pn = nSeq;
-  return c;
-}
-
-void json_python_string(sqlite3_str *pOut, const char *z, int n) {
-  const unsigned char *zu = (const unsigned char *)z;
-  int i = 0;
-  sqlite3_str_appendchar(pOut, 1, '"');
-  while (i < n) {
-    unsigned char c = zu[i];
-    if (c >= 0x20 && c <= 0x7E && c != '"' && c != '\\') {
-      int j = i + 1;
-      while (j < n && zu[j] >= 0x20 && zu[j] <= 0x7E && zu[j] != '"' && zu[j] != '\\') j++;
-      sqlite3_str_append(pOut, z + i, j - i);
-      i = j;
-      continue;
-    }
-    switch (c) {
-      case '"': sqlite3_str_appendall(pOut, "\\\""); i++; continue;
-      case '\\': sqlite3_str_appendall(pOut, "\\\\"); i++; continue;
-      case '\n': sqlite3_str_appendall(pOut, "\\n"); i++; continue;
-      case '\r': sqlite3_str_appendall(pOut, "\\r"); i++; continue;
-      case '\t': sqlite3_str_appendall(pOut, "\\t"); i++; continue;
-      case '\b': sqlite3_str_appendall(pOut, "\\b"); i++; continue;
-      case '\f': sqlite3_str_appendall(pOut, "\\f"); i++; continue;
-      default: {
-        int nSeq;
-        unsigned int u = utf8_decode(zu + i, n - i, &nSeq);
-        if (u > 0xFFFF) {
-          u -= 0x10000;
-          sqlite3_str_appendf(pOut, "\\u%04x\\u%04x", 0xD800 + (u >> 10), 0xDC00 + (u & 0x3FF));
-        } else {
-          sqlite3_str_appendf(pOut, "\\u%04x", u);
-        }
-        i += nSeq;
-      }
-    }
-  }
-  sqlite3_str_appendchar(pOut, 1, '"');
-}
 
 int json_python_char_count(const char *z, int n) {
   int i, nChar = 0;
@@ -310,7 +262,7 @@ int json_python_write(const JsonDoc *pDoc, int i, sqlite3_str *pOut, char **pzEr
         rc = json_python_float(r, pOut);
       }
       break;
-    case JT_TEXT: json_python_string(pOut, pNode->zText, pNode->nText); break;
+    case JT_TEXT: json_write_string(pOut, pNode->zText, pNode->nText, JSON_STRING_ASCII); break;
     case JT_ARRAY: {
       int iChild;
       sqlite3_str_appendchar(pOut, 1, '[');
@@ -328,7 +280,7 @@ int json_python_write(const JsonDoc *pDoc, int i, sqlite3_str *pOut, char **pzEr
       for (k = 0; k < nMember && rc == SQLITE_OK; k++) {
         const JsonNode *pMember = &pDoc->aNode[aMember[k]];
         if (k) sqlite3_str_appendall(pOut, ", ");
-        json_python_string(pOut, pMember->zKey, pMember->nKey);
+        json_write_string(pOut, pMember->zKey, pMember->nKey, JSON_STRING_ASCII);
         sqlite3_str_appendall(pOut, ": ");
         rc = json_python_write(pDoc, aMember[k], pOut, pzErr);
       }

@@ -723,7 +723,7 @@ static int in_list_json(sqlite3_value *pList, int bTextColumn, char **pzList, in
       const unsigned char *z = sqlite3_value_text(pVal);
       int nz = sqlite3_value_bytes(pVal);
       if (!z || memchr(z, 0, nz) || !json_utf8_valid(z, nz)) *pbExact = 0;
-      else json_quote_into(pStr, (const char *)z, nz);
+      else json_write_string(pStr, (const char *)z, nz, 0);
     } else {
       *pbExact = 0;
     }

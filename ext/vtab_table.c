@@ -199,7 +199,6 @@ static int table_node(TableCursor *pCur) {
 
 static int tableFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr, int argc, sqlite3_value **argv) {
   TableCursor *pCur = (TableCursor *)pCursor;
-  JsonParser parser;
   char *zErr = 0;
   const char *zMode = (idxNum && argc > 1) ? (const char *)sqlite3_value_text(argv[1]) : 0;
   int bStrict = zMode && sqlite3_stricmp(zMode, "strict") == 0;
@@ -211,11 +210,10 @@ static int tableFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idx
     pCursor->pVtab->zErrMsg = sqlite3_mprintf("prefect: prefect_table(data, mode): mode is 'strict' or absent, got %Q", zMode);
     return SQLITE_ERROR;
   }
-  json_parser_init(&parser, 0);
   if (argc >= 1 && sqlite3_value_type(argv[0]) == SQLITE_TEXT) {
     const char *z = (const char *)sqlite3_value_text(argv[0]);
     int n = sqlite3_value_bytes(argv[0]);
-    rc = json_doc_parse(&parser, z, n, &pCur->doc, &zErr);
+    rc = json_doc_parse(z, n, &pCur->doc, &zErr);
     pCur->bDoc = rc == SQLITE_OK;
     if (rc == SQLITE_ERROR) rc = SQLITE_OK;  /* not JSON: not a table */
     /* Prefect's client stores the table's JSON text as a JSON string */
@@ -223,7 +221,7 @@ static int tableFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idx
       JsonDoc inner;
       sqlite3_free(zErr);
       zErr = 0;
-      if (json_doc_parse(&parser, pCur->doc.aNode[0].zText, pCur->doc.aNode[0].nText, &inner, &zErr) == SQLITE_OK) {
+      if (json_doc_parse(pCur->doc.aNode[0].zText, pCur->doc.aNode[0].nText, &inner, &zErr) == SQLITE_OK) {
         json_doc_free(&pCur->doc);
         pCur->doc = inner;
       } else {
@@ -234,7 +232,6 @@ static int tableFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idx
     if (pCur->bDoc) iTable = table_node(pCur);
   }
   sqlite3_free(zErr);
-  json_parser_close(&parser);
   if (rc == SQLITE_OK && iTable >= 0) rc = table_cells(pCur, iTable);
   if (rc == SQLITE_OK && iTable < 0 && bStrict && !(argc >= 1 && sqlite3_value_type(argv[0]) == SQLITE_NULL)) {
     sqlite3_free(pCursor->pVtab->zErrMsg);
@@ -303,7 +300,7 @@ static void result_row_json(sqlite3_context *ctx, TableCursor *pCur) {
     for (; i < pCur->nCell && pCur->aCell[i].iRow == pCell->iRow; i++, k++) {
       const JsonNode *pKey = &pDoc->aNode[pCur->aCell[i].iKey];
       if (k) sqlite3_str_appendchar(pStr, 1, ',');
-      json_write_string(pStr, pKey->zKey, pKey->nKey);
+      json_write_string(pStr, pKey->zKey, pKey->nKey, 0);
       sqlite3_str_appendchar(pStr, 1, ':');
       if (pCur->aCell[i].iValue < 0) sqlite3_str_appendall(pStr, "null");
       else json_doc_write(pDoc, pCur->aCell[i].iValue, pStr);

@@ -9,9 +9,9 @@
 --       sqlite3 demo.db < sql/schema.sql
 --
 -- Where it comes from
---   Copied from /work/shared/spec/schema.md, Appendix A: the DDL read back from sqlite_master after running
---   all 112 of Prefect's SQLite migrations up to the head revision f416ea180ae1 ("add flow_run.deployment_id
---   index"; PrefectHQ/prefect commit ce79dd3d6cfa, 2026-08-21). Column names, declared types, defaults,
+--   The DDL read back from sqlite_master after running all 112 of Prefect's SQLite migrations up to the head
+--   revision f416ea180ae1 ("add flow_run.deployment_id index"; PrefectHQ/prefect commit ce79dd3d6cfa,
+--   2026-08-21). Column names, declared types, defaults,
 --   constraints, physical column order and indexes are unchanged; the only edit is "IF NOT EXISTS" in every
 --   CREATE. SQLite drops "IF NOT EXISTS" from the text it stores, so sqlite_master ends up holding the same
 --   CREATE statements as a freshly migrated Prefect file, and PRAGMA table_info / index_list / index_xinfo /

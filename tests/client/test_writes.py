@@ -47,7 +47,7 @@ def tables(conn):
 
 
 def prefect_create(conn, artifact_id, key, data, created):
-    """What Prefect's create_artifact does, in plain SQL (schema.md §6.1):
+    """What Prefect's create_artifact does, in plain SQL:
     the collection upsert, then the artifact, one transaction."""
     conn.execute("BEGIN")
     conn.execute("""INSERT INTO artifact_collection (id, created, updated, "key", latest_id, data, metadata_)

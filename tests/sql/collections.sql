@@ -1,5 +1,6 @@
 -- flows, flow_runs, task_runs and deployments: each endpoint's body, its
--- related filters with Prefect's join semantics (filters.md §6.3-§6.6), its
+-- related filters with Prefect's join semantics (a present key, even {}, needs
+-- a related row; keys joined in one subquery must match the same row), its
 -- sorts and pagination. Lines print the last two digits of the ids returned;
 -- a body without a sort, limit, offset or page promises only the set, so SQL
 -- orders it by the endpoint's default sort (ORDER BY name or id DESC).

@@ -1,10 +1,9 @@
 -- The demo database (dist/demo.db, 1,200 artifacts over 400 runs): each
 -- body through the extension against the SQL Prefect itself emits for it
--- (filters.md §4-§7, EXISTS shape), written by hand. Prints the label,
--- whether the two agree row for row and in order, and the row count. A body
--- with a sort or limit is compared in the order it returns; one without
--- promises only the set, so SQL orders both sides alike (the default sort's
--- order).
+-- (in its EXISTS shape), written by hand. Prints the label, whether the two
+-- agree row for row and in order, and the row count. A body with a sort or
+-- limit is compared in the order it returns; one without promises only the
+-- set, so SQL orders both sides alike (the default sort's order).
 ATTACH 'file:dist/demo.db?mode=ro' AS demo;
 .mode list
 CREATE TEMP TABLE cases(label, ext, oracle);

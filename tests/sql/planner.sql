@@ -74,7 +74,8 @@ SELECT 'vtab join', group_concat(key || '=' || substr(id, -2), ' ') FROM (SELECT
 SELECT 'correlated body', group_concat(f.name || ':' || (SELECT count(*) FROM artifacts(json_object('flows', json_object('id', json_object('any_', json_array(f.id)))))), ' ') FROM (SELECT id, name FROM flow ORDER BY id) AS f;
 
 -- the two shapes of related filters give the same rows: IN (default) and
--- Prefect's EXISTS (chosen for a LIMIT in an indexed order)
+-- Prefect's EXISTS (chosen for a LIMIT in an indexed order). Rows cannot
+-- tell the shapes apart, so the shape is read from the statement's text.
 CREATE TEMP TABLE bodies(body);
 INSERT INTO bodies VALUES
  ('{"flow_runs": {}}'), ('{"flows": {"name": {"any_": ["etl"]}}}'), ('{"deployments": {}}'),
@@ -90,7 +91,8 @@ SELECT 'shapes', group_concat(
       IS (SELECT group_concat(id) FROM (SELECT id FROM artifact_collections(json_set(body, '$.sort', 'KEY_ASC', '$.limit', 1000)) ORDER BY id))),
   ' ') FROM bodies;
 
--- the statement for a body, and the index that answers it
+-- the statement for a body, and the index that answers it: here the text
+-- is the contract (prefect_filter_sql shows the statement as it is run)
 SELECT prefect_filter_sql('artifacts', '{"artifacts": {"key": {"any_": ["ml-table", "dangling"]}}}');
 EXPLAIN QUERY PLAN SELECT a.id, a.created, a.updated, a."key", a.type, a.description, a.data, a.metadata_, a.flow_run_id, a.task_run_id, a.rowid AS prefect_rowid FROM artifact AS a WHERE a."key" IN (SELECT value FROM json_each(?1)) ORDER BY a.id DESC;
 SELECT 'version', prefect_version() GLOB 'v[0-9]*.[0-9]*.[0-9]*';
@@ -98,6 +100,7 @@ SELECT 'version', prefect_version() GLOB 'v[0-9]*.[0-9]*.[0-9]*';
 -- A narrow related filter (a few ids) starts from the related side even
 -- when a LIMIT walks an index in order; a broad one keeps EXISTS, which
 -- stops early. How narrow an indexed column is comes from sqlite_stat1.
+-- The rows are the same either way; only the text shows the shape.
 SELECT 'narrow: run ids', instr(prefect_filter_sql('artifacts', '{"flow_runs": {"id": {"any_": ["10000000-0000-4000-8000-000000000001"]}}, "sort": "KEY_ASC", "limit": 20}'), 'a.flow_run_id IN (SELECT fr') > 0;
 SELECT 'broad: state', instr(prefect_filter_sql('artifacts', '{"flow_runs": {"state": {"type": {"any_": ["FAILED"]}}}, "sort": "KEY_ASC", "limit": 20}'), 'EXISTS (SELECT 1 FROM flow_run') > 0;
 SELECT 'broad: ids OR state', instr(prefect_filter_sql('artifacts', '{"flow_runs": {"operator": "or_", "id": {"any_": ["10000000-0000-4000-8000-000000000001"]}, "state": {"type": {"any_": ["FAILED"]}}}, "sort": "KEY_ASC", "limit": 20}'), 'EXISTS (SELECT 1 FROM flow_run') > 0;

@@ -1,7 +1,7 @@
 -- INSERT, UPDATE and DELETE on `artifacts` do to artifact and
 -- artifact_collection what Prefect's POST, PATCH and DELETE /artifacts do
--- (schema.md §6-7). Expected rows were derived by hand from those rules;
--- stored JSON texts from Python's json.dumps(json.loads(...)).
+-- (ext/artifact_write.c describes how). Expected rows were derived by hand
+-- from those rules; stored JSON texts from Python's json.dumps(json.loads(...)).
 -- Timestamps come from the clock, so they print as checks: "fmt" is
 -- Prefect's format, relations compare them.
 .read sql/schema.sql
@@ -184,7 +184,7 @@ SELECT (SELECT group_concat(substr(id, -2), ' ') FROM (SELECT id FROM artifact W
 DELETE FROM artifacts WHERE prefect_filter(artifacts, '{"artifacts": {"key": {"any_": ["burst"]}}}');
 SELECT count(*), (SELECT count(*) FROM artifact_collection WHERE "key" = 'burst') FROM artifact WHERE "key" = 'burst';
 
-SELECT '== 12. Prefect''s worked example (schema.md §6.4)';
+SELECT '== 12. Prefect''s worked example (three artifacts of one key, as its server stored them)';
 DELETE FROM artifacts;
 SELECT count(*), (SELECT count(*) FROM artifact_collection) FROM artifact;
 INSERT INTO artifacts (id, key, type, data, metadata_) VALUES ('d0000000-0000-4000-8000-000000000001', 'k', 'markdown', '"# hi"', '{"a": "b"}');
