@@ -466,6 +466,7 @@ static int api_compile(sqlite3 *db, const CollectionDesc *pColl, const char *zBo
   memset(&extras, 0, sizeof(extras));
   extras.bApiLimits = !bCount;
   extras.bIgnorePaging = bCount;
+  extras.bCount = bCount;
   extras.bIgnoreOffset = bPaginate;
   json_parser_init(&env.parser, db);
   rc = filter_compile(&env, pColl, zBody, nBody, &extras, pQuery, pzErr);
@@ -481,11 +482,10 @@ static sqlite3_int64 api_count(sqlite3 *db, const CollectionDesc *pColl, const c
   sqlite3_int64 n = -1;
   int rc = api_compile(db, pColl, zBody, nBody, 1, 0, &query, pzErr);
   if (rc == SQLITE_OK) {
-    char *zSql = sqlite3_mprintf("SELECT count(*) FROM (%s)", query.zSql);
-    rc = zSql ? api_prepare(db, zSql, &query, &pStmt) : SQLITE_NOMEM;
+    /* compiled as SELECT count(*) over the filtered table: no columns, no order */
+    rc = api_prepare(db, query.zSql, &query, &pStmt);
     if (rc == SQLITE_OK && sqlite3_step(pStmt) == SQLITE_ROW) n = sqlite3_column_int64(pStmt, 0);
     else if (!*pzErr) *pzErr = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(db));
-    sqlite3_free(zSql);
   }
   sqlite3_finalize(pStmt);
   query_clear(&query);

@@ -717,11 +717,13 @@ static void read_page(Compiler *p, int iRoot, int *pbLimit, sqlite3_int64 *piLim
   }
 }
 
-static const SortDesc *read_sort(Compiler *p, const CollectionDesc *pColl, int iRoot) {
+/* The body's sort, or the collection's default; *pbAsked tells which. */
+static const SortDesc *read_sort(Compiler *p, const CollectionDesc *pColl, int iRoot, int *pbAsked) {
   int iNode = iRoot < 0 ? -1 : json_doc_member(p->pDoc, iRoot, "sort");
   const JsonNode *pNode;
   int i;
-  if (iNode < 0 || p->pDoc->aNode[iNode].eType == JT_NULL) return &pColl->aSort[0];
+  *pbAsked = iNode >= 0 && p->pDoc->aNode[iNode].eType != JT_NULL;
+  if (!*pbAsked) return &pColl->aSort[0];
   pNode = &p->pDoc->aNode[iNode];
   for (i = 0; pColl->aSort[i].zName && pNode->eType == JT_TEXT; i++) {
     if (text_is(pNode->zText, pNode->nText, pColl->aSort[i].zName)) return &pColl->aSort[i];
@@ -916,7 +918,7 @@ static int order_is_indexed(const CollectionDesc *pColl, const SortDesc *pSort, 
 static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoot, const QueryExtras *pExtras) {
   WhereList body, extra;
   sqlite3_int64 iLimit = -1, iOffset = 0, iPage = 1;
-  int bLimit, bOffset, bPreferExists, bWrap, i;
+  int bLimit, bOffset, bPreferExists, bWrap, bSortAsked = 0, bOrdered, bCount, i;
   const SortDesc *pSort;
   sqlite3_str *pStr;
   Query *q = p->pQuery;
@@ -929,7 +931,7 @@ static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoo
     pSort = &pColl->aSort[0];
     bLimit = bOffset = 0;
   } else {
-    pSort = read_sort(p, pColl, iRoot);
+    pSort = read_sort(p, pColl, iRoot, &bSortAsked);
     bLimit = read_count(p, iRoot, "limit", 0, &iLimit) >= 0;
     if (pExtras && pExtras->bApiLimits && p->rc == SQLITE_OK) {
       /* the API's LimitBody: default 200, at most 200, with its own message */
@@ -945,6 +947,13 @@ static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoo
   }
   q->iLimit = bLimit ? iLimit : -1;
   q->iPage = iPage;
+  /* Order is a promise only when asked for: by the body's sort, limit,
+  ** offset or page, or by SQL's ORDER BY. Otherwise the rows are a set, as
+  ** a table's rows are in SQL, and no sort is paid for. */
+  bOrdered = bSortAsked || bLimit || bOffset || (pExtras && pExtras->nOrder > 0);
+  /* a count needs no column and no order; over a body's limit it counts
+  ** the limited rows */
+  bCount = pExtras && pExtras->bCount;
   /* EXISTS stops at the first rows an index delivers in order; IN starts
   ** from the related side. A LIMIT in a delivered order favours EXISTS. */
   bPreferExists = (bLimit || (pExtras && pExtras->bLimit)) && order_is_indexed(pColl, pSort, pExtras);
@@ -960,8 +969,16 @@ static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoo
     compile_constraint(p, pColl, &pExtras->aCons[i], bWrap ? &extra : &body);
   }
 
-  if (p->rc == SQLITE_OK) {
+  if (p->rc == SQLITE_OK && bCount && !bWrap && !bLimit && !bOffset) {
     pStr = sqlite3_str_new(0);
+    sqlite3_str_appendf(pStr, "SELECT count(*) FROM %s AS %s", pColl->zTable, pColl->zAlias);
+    append_where(pStr, &body);
+    if (sqlite3_str_errcode(pStr)) compile_nomem(p);
+    q->zSql = sqlite3_str_finish(pStr);
+    if (!q->zSql) compile_nomem(p);
+  } else if (p->rc == SQLITE_OK) {
+    pStr = sqlite3_str_new(0);
+    if (bCount) sqlite3_str_appendall(pStr, "SELECT count(*) FROM (");
     if (bWrap) sqlite3_str_appendall(pStr, "SELECT * FROM (");
     sqlite3_str_appendall(pStr, "SELECT ");
     for (i = 0; pColl->aCol[i].zName; i++) {
@@ -987,7 +1004,7 @@ static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoo
       sqlite3_str_appendf(pStr, ") AS %s", pColl->zAlias);
       append_where(pStr, &extra);
     }
-    if (bWrap || !(bLimit || bOffset)) {
+    if ((bWrap || !(bLimit || bOffset)) && bOrdered && !bCount) {
       /* count(*) and friends read no column: then, without a limit that
       ** depends on it, no order can be observed and none is paid for */
       int bUnobservable = pExtras && pExtras->bSomeColumns && pExtras->mColumns == 0 && !bLimit &&
@@ -1004,6 +1021,7 @@ static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoo
         sqlite3_str_appendf(pStr, " OFFSET ?%d", iOffsetParam);
       }
     }
+    if (bCount) sqlite3_str_appendall(pStr, ")");
     if (sqlite3_str_errcode(pStr)) compile_nomem(p);
     q->zSql = sqlite3_str_finish(pStr);
     if (!q->zSql) compile_nomem(p);

@@ -329,6 +329,7 @@ typedef struct QueryExtras {
   int bApiLimits;               /* prefect_api(): limit defaults to 200 and may not exceed it */
   int bIgnorePaging;            /* prefect_api() counts: sort/limit/offset/page are ignored */
   int bIgnoreOffset;            /* prefect_api() /flows/paginate: offset is not its parameter */
+  int bCount;                   /* the statement is SELECT count(*): no columns, no order */
 } QueryExtras;
 
 /* What sqlite_stat1 says about the leading columns of Prefect's indexes. */
