@@ -846,7 +846,28 @@ static int collectionColumn(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, 
   ** columns a statement sets from the ones it keeps */
   if (sqlite3_vtab_nochange(ctx)) return SQLITE_OK;
   if (i < pTab->nCol) {
-    sqlite3_result_value(ctx, sqlite3_column_value(pCur->pStmt, i));
+    /* by type rather than sqlite3_result_value(): a copied text reuses the
+    ** output register's buffer instead of a malloc and a free per value */
+    sqlite3_stmt *pStmt = pCur->pStmt;
+    switch (sqlite3_column_type(pStmt, i)) {
+      case SQLITE_INTEGER: sqlite3_result_int64(ctx, sqlite3_column_int64(pStmt, i)); break;
+      case SQLITE_FLOAT: sqlite3_result_double(ctx, sqlite3_column_double(pStmt, i)); break;
+      case SQLITE_TEXT: {
+        const char *z = (const char *)sqlite3_column_text(pStmt, i);
+        if (!z) return SQLITE_NOMEM;  /* a NULL pointer would read as SQL NULL */
+        sqlite3_result_text(ctx, z, sqlite3_column_bytes(pStmt, i), SQLITE_TRANSIENT);
+        break;
+      }
+      case SQLITE_BLOB: {
+        const void *p = sqlite3_column_blob(pStmt, i);
+        int n = sqlite3_column_bytes(pStmt, i);
+        if (n == 0) sqlite3_result_zeroblob(ctx, 0);  /* an empty blob has no pointer */
+        else if (!p) return SQLITE_NOMEM;
+        else sqlite3_result_blob(ctx, p, n, SQLITE_TRANSIENT);
+        break;
+      }
+      default: sqlite3_result_null(ctx); break;
+    }
   } else if (i == pTab->nCol) {
     if (pCur->zBody) sqlite3_result_text(ctx, pCur->zBody, pCur->nBody, SQLITE_TRANSIENT);
   } else {
