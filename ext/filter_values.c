@@ -142,6 +142,44 @@ char *value_read_uuid(const JsonDoc *pDoc, int i, char zOut[37]) {
   return value_expected(pDoc, i, "a UUID");
 }
 
+/* A short rendering of a SQL value for messages: NULL, 42, 1.5, 'text'
+** (cut after 60 characters), a blob of N bytes. */
+void value_describe_sql(sqlite3_str *pOut, sqlite3_value *pVal) {
+  switch (sqlite3_value_type(pVal)) {
+    case SQLITE_NULL: sqlite3_str_appendall(pOut, "NULL"); break;
+    case SQLITE_INTEGER: sqlite3_str_appendf(pOut, "%lld", sqlite3_value_int64(pVal)); break;
+    case SQLITE_FLOAT: sqlite3_str_appendf(pOut, "%!.15g", sqlite3_value_double(pVal)); break;
+    case SQLITE_BLOB: sqlite3_str_appendf(pOut, "a blob of %d bytes", sqlite3_value_bytes(pVal)); break;
+    default: {
+      const char *z = (const char *)sqlite3_value_text(pVal);
+      int n = sqlite3_value_bytes(pVal), nShow = n, nChar = 0, k;
+      for (k = 0; k < n; k++) {
+        if (((unsigned char)z[k] & 0xC0) != 0x80 && ++nChar > 60) { nShow = k; break; }
+      }
+      sqlite3_str_appendf(pOut, "'%.*q'%s", nShow, z ? z : "", nShow < n ? "..." : "");
+    }
+  }
+}
+
+/* A run id given as a SQL value (a column written, a function argument):
+** text in a spelling pydantic accepts. SQLITE_OK with zOut set, or
+** SQLITE_ERROR with *pzWhy = "expected a UUID, got <value>" (sqlite3_malloc'd),
+** or SQLITE_NOMEM. */
+int value_read_sql_uuid(sqlite3_value *pVal, char zOut[37], char **pzWhy) {
+  sqlite3_str *pStr;
+  *pzWhy = 0;
+  if (sqlite3_value_type(pVal) == SQLITE_TEXT) {
+    const char *z = (const char *)sqlite3_value_text(pVal);
+    if (!z) return SQLITE_NOMEM;
+    if (value_parse_uuid_text(z, sqlite3_value_bytes(pVal), zOut)) return SQLITE_OK;
+  }
+  pStr = sqlite3_str_new(0);
+  sqlite3_str_appendall(pStr, "expected a UUID, got ");
+  value_describe_sql(pStr, pVal);
+  *pzWhy = sqlite3_str_finish(pStr);
+  return *pzWhy ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
 static const char *const azStateType[] = {
   "SCHEDULED", "PENDING", "RUNNING", "COMPLETED", "FAILED",
   "CANCELLED", "CRASHED", "PAUSED", "CANCELLING", 0

@@ -245,6 +245,10 @@ char *value_read_uuid(const JsonDoc *pDoc, int i, char zOut[37]);
 char *value_read_datetime(const JsonDoc *pDoc, int i, char zOut[27]);
 char *value_read_state_type(const JsonDoc *pDoc, int i);
 char *value_expected(const JsonDoc *pDoc, int i, const char *zWhat);
+/* The same rules for SQL values (written columns, function arguments). */
+void value_describe_sql(sqlite3_str *pOut, sqlite3_value *pVal);  /* NULL, 42, 'text', ... */
+/* SQLITE_OK, SQLITE_ERROR with *pzWhy = "expected a UUID, got ...", or SQLITE_NOMEM */
+int value_read_sql_uuid(sqlite3_value *pVal, char zOut[37], char **pzWhy);
 /* Exposed for unit tests: parse a datetime string, render UTC. 0 = ok. */
 int value_parse_datetime_text(const char *z, int n, char zOut[27]);
 int value_parse_uuid_text(const char *z, int n, char zOut[37]);
