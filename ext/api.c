@@ -554,67 +554,160 @@ static void paginate_numbers(const char *zBody, int nBody, sqlite3_int64 *piLimi
   json_parser_close(&parser);
 }
 
+/* What Prefect's router answers for a route, when it is not one of ours. */
+typedef enum RouteAnswer {
+  ANSWER_ROUTE,       /* a route of aRoute */
+  ANSWER_UNKNOWN,     /* not a route prefect_api answers: an error */
+  ANSWER_404,         /* no route of Prefect's matches: 404, SQL NULL */
+  ANSWER_405,         /* the path is a route for another method: an error */
+  ANSWER_307          /* the path without its trailing '/' is a route: a redirect, an error */
+} RouteAnswer;
+
+static int hex_digit(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+static int hex_nibble(char c) {
+  return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
+/* The path as the server routes it: the query string dropped (these routes
+** take no query parameters, and FastAPI ignores others) and %XX escapes
+** decoded, as uvicorn does before Starlette sees it. *pn: its length (a
+** decoded %00 may be inside). */
+static char *route_path(const char *z, int *pn) {
+  int n = 0, i;
+  char *zOut;
+  while (z[n] && z[n] != '?') n++;
+  zOut = sqlite3_malloc(n + 1);
+  if (!zOut) return 0;
+  for (i = 0, *pn = 0; i < n; i++) {
+    if (z[i] == '%' && i + 2 < n && hex_digit(z[i + 1]) && hex_digit(z[i + 2])) {
+      zOut[(*pn)++] = (char)(hex_nibble(z[i + 1]) * 16 + hex_nibble(z[i + 2]));
+      i += 2;
+    } else {
+      zOut[(*pn)++] = z[i];
+    }
+  }
+  zOut[*pn] = 0;
+  return zOut;
+}
+
+/* Starlette's uuid path converter (Prefect's "{id:uuid}"): 32 hex digits in
+** the 8-4-4-4-12 groups, each of the four hyphens optional; no braces, no
+** "urn:uuid:". Anything else matches no route. zOut: the canonical id. */
+static int path_uuid(const char *z, int n, char zOut[37]) {
+  static const int aGroup[5] = {8, 4, 4, 4, 12};
+  char aHex[32];
+  int i = 0, g, k, nHex = 0;
+  for (g = 0; g < 5; g++) {
+    if (g > 0 && i < n && z[i] == '-') i++;
+    for (k = 0; k < aGroup[g]; k++, i++) {
+      if (i >= n || !hex_digit(z[i])) return 0;
+      aHex[nHex++] = z[i];
+    }
+  }
+  return i == n && value_parse_uuid_text(aHex, 32, zOut);
+}
+
+/* A GET below /artifacts/ (zRest, n bytes, after the prefix), routed as
+** Prefect's artifacts router routes it: "{id:uuid}", "{key}/latest" (key:
+** Starlette's str, one or more characters other than '/'), the POST-only
+** paths (405), a trailing '/' that Starlette would redirect (307), and
+** anything else 404. */
+static RouteAnswer artifact_get(const char *zRest, int n, int bRedirect, RouteKind *peKind, char **pzArg,
+                                int *pnArg) {
+  static const char *const azPost[] = {"", "filter", "count", "latest/filter", "latest/count", 0};
+  char zUuid[37];
+  int k;
+  if (path_uuid(zRest, n, zUuid)) {
+    *peKind = ROUTE_GET_ID;
+    *pzArg = sqlite3_mprintf("%s", zUuid);
+    *pnArg = 36;
+    return ANSWER_ROUTE;
+  }
+  if (n > 7 && memcmp(zRest + n - 7, "/latest", 7) == 0 && !memchr(zRest, '/', n - 7)) {
+    /* uvicorn would decode bytes that are not UTF-8 to U+FFFD; no such key is stored */
+    if (!json_utf8_valid((const unsigned char *)zRest, n - 7)) return ANSWER_404;
+    *peKind = ROUTE_GET_LATEST;
+    *pzArg = sqlite3_malloc(n - 7 + 1);
+    if (*pzArg) memcpy(*pzArg, zRest, n - 7), (*pzArg)[n - 7] = 0;
+    *pnArg = n - 7;
+    return ANSWER_ROUTE;
+  }
+  for (k = 0; azPost[k]; k++) {
+    if ((int)strlen(azPost[k]) == n && memcmp(azPost[k], zRest, n) == 0) return ANSWER_405;
+  }
+  if (bRedirect && n > 0 && zRest[n - 1] == '/') {
+    RouteKind eKind;
+    char *zArg = 0;
+    int nArg = 0, nStrip = n;
+    RouteAnswer e;
+    while (nStrip > 0 && zRest[nStrip - 1] == '/') nStrip--;
+    e = artifact_get(zRest, nStrip, 0, &eKind, &zArg, &nArg);
+    sqlite3_free(zArg);
+    if (e == ANSWER_ROUTE || e == ANSWER_405) return ANSWER_307;
+  }
+  return ANSWER_404;
+}
+
 /* Split "METHOD /path" (the method may be left out: POST, or GET for the
-** GET routes). Returns the matching route, *pzArg the {id}/{key} part. */
-static const Route *route_find(const char *zRoute, char **pzArg) {
-  const char *zPath = zRoute, *zMethod = 0;
-  int nMethod = 0, i;
+** GET routes). Returns what Prefect answers; with ANSWER_ROUTE, *ppRoute is
+** the route and *pzArg (*pnArg bytes, owned by the caller) its {id} or {key}. */
+static RouteAnswer route_find(const char *zRoute, const Route **ppRoute, char **pzArg, int *pnArg) {
+  const char *zMethod = 0, *zRaw = zRoute;
+  int nMethod = 0, nPath = 0, i;
+  RouteAnswer eAnswer = ANSWER_UNKNOWN;
+  char *zPath;
+  *ppRoute = 0;
   *pzArg = 0;
-  if (!zRoute) return 0;
+  *pnArg = 0;
+  if (!zRoute) return ANSWER_UNKNOWN;
   if (zRoute[0] != '/') {
     const char *zSpace = strchr(zRoute, ' ');
-    if (!zSpace) return 0;
+    if (!zSpace) return ANSWER_UNKNOWN;
     zMethod = zRoute;
     nMethod = (int)(zSpace - zRoute);
-    zPath = zSpace + 1;
+    zRaw = zSpace + 1;
   }
+  zPath = route_path(zRaw, &nPath);
+  if (!zPath) return ANSWER_UNKNOWN;
   for (i = 0; aRoute[i].zPath; i++) {
     const Route *p = &aRoute[i];
     if (zMethod && ((int)strlen(p->zMethod) != nMethod || sqlite3_strnicmp(zMethod, p->zMethod, nMethod))) continue;
     if (p->eKind == ROUTE_GET_ID || p->eKind == ROUTE_GET_LATEST) {
-      size_t nPrefix = strlen(p->zPath);
-      const char *zRest;
-      const char *zSlash;
-      if (strncmp(zPath, p->zPath, nPrefix) != 0) continue;
-      zRest = zPath + nPrefix;
-      zSlash = strchr(zRest, '/');
-      if (p->eKind == ROUTE_GET_ID && !zSlash && *zRest && strcmp(zRest, "filter") && strcmp(zRest, "count")) {
-        *pzArg = sqlite3_mprintf("%s", zRest);
-        return p;
+      int nPrefix = (int)strlen(p->zPath);
+      RouteKind eKind = ROUTE_GET_ID;
+      int j;
+      if (nPath < nPrefix || memcmp(zPath, p->zPath, nPrefix) != 0) continue;
+      eAnswer = artifact_get(zPath + nPrefix, nPath - nPrefix, 1, &eKind, pzArg, pnArg);
+      for (j = 0; eAnswer == ANSWER_ROUTE && aRoute[j].zPath; j++) {
+        if (aRoute[j].eKind == eKind) *ppRoute = &aRoute[j];
       }
-      if (p->eKind == ROUTE_GET_LATEST && zSlash && zSlash > zRest && strcmp(zSlash, "/latest") == 0) {
-        *pzArg = sqlite3_mprintf("%.*s", (int)(zSlash - zRest), zRest);
-        return p;
-      }
-      continue;
+      break;
     }
     if (!zMethod && strcmp(p->zMethod, "POST") != 0) continue;
-    if (strcmp(zPath, p->zPath) == 0) return p;
+    if ((int)strlen(p->zPath) == nPath && memcmp(zPath, p->zPath, nPath) == 0) {
+      *ppRoute = p;
+      eAnswer = ANSWER_ROUTE;
+      break;
+    }
   }
-  return 0;
+  sqlite3_free(zPath);
+  return eAnswer;
 }
 
-/* A body for GET /artifacts/{id} (the id checked as Prefect checks it). */
-static char *get_body(const Route *pRoute, const char *zArg, char **pzErr) {
-  char zUuid[37];
+/* The body that selects GET /artifacts/{id} (zArg: the canonical id) or
+** GET /artifacts/{key}/latest (zArg: the key, nArg bytes, JSON-quoted here). */
+static char *get_body(const Route *pRoute, const char *zArg, int nArg) {
   if (pRoute->eKind == ROUTE_GET_ID) {
-    if (!value_parse_uuid_text(zArg, (int)strlen(zArg), zUuid)) {
-      *pzErr = sqlite3_mprintf("prefect: id: expected a UUID, got %Q", zArg);
-      return 0;
-    }
-    return sqlite3_mprintf("{\"artifacts\": {\"id\": {\"any_\": [\"%s\"]}}, \"limit\": 1}", zUuid);
+    return sqlite3_mprintf("{\"artifacts\": {\"id\": {\"any_\": [\"%s\"]}}, \"limit\": 1}", zArg);
   }
-  /* the key: JSON-quoted by SQLite's printf */
   {
     sqlite3_str *pStr = sqlite3_str_new(0);
-    const char *z;
-    sqlite3_str_appendall(pStr, "{\"artifacts\": {\"key\": {\"any_\": [\"");
-    for (z = zArg; *z; z++) {
-      if (*z == '"' || *z == '\\') sqlite3_str_appendf(pStr, "\\%c", *z);
-      else if ((unsigned char)*z < 0x20) sqlite3_str_appendf(pStr, "\\u%04x", (unsigned char)*z);
-      else sqlite3_str_appendchar(pStr, 1, *z);
-    }
-    sqlite3_str_appendall(pStr, "\"]}}}");
+    sqlite3_str_appendall(pStr, "{\"artifacts\": {\"key\": {\"any_\": [");
+    json_write_string(pStr, zArg, nArg);
+    sqlite3_str_appendall(pStr, "]}}}");
     return sqlite3_str_finish(pStr);
   }
 }
@@ -625,12 +718,32 @@ static void prefectApiFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
   const char *zBody = argc > 1 ? (const char *)sqlite3_value_text(argv[1]) : 0;
   int nBody = argc > 1 ? sqlite3_value_bytes(argv[1]) : 0;
   char *zArg = 0, *zErr = 0, *zGetBody = 0;
-  const Route *pRoute = route_find(zRoute, &zArg);
+  int nArg = 0;
+  const Route *pRoute = 0;
+  RouteAnswer eAnswer = route_find(zRoute, &pRoute, &zArg, &nArg);
   sqlite3_str *pOut = 0;
 
-  if (!pRoute) {
-    zErr = sqlite3_mprintf("prefect: prefect_api: unknown route %Q", zRoute);
-    goto done;
+  switch (eAnswer) {
+    case ANSWER_ROUTE:
+      if (!zArg && (pRoute->eKind == ROUTE_GET_ID || pRoute->eKind == ROUTE_GET_LATEST)) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+      }
+      break;
+    case ANSWER_404:  /* Prefect's "Not Found": no route matches the path */
+      sqlite3_result_null(ctx);
+      goto done;
+    case ANSWER_405:
+      zErr = sqlite3_mprintf("prefect: prefect_api: Prefect answers %Q with 405 Method Not Allowed "
+                             "(the path is a route for another method)", zRoute);
+      goto done;
+    case ANSWER_307:
+      zErr = sqlite3_mprintf("prefect: prefect_api: Prefect answers %Q with a redirect to the path without "
+                             "its trailing '/'; ask for that", zRoute);
+      goto done;
+    default:
+      zErr = sqlite3_mprintf("prefect: prefect_api: unknown route %Q", zRoute);
+      goto done;
   }
   pOut = sqlite3_str_new(db);
   switch (pRoute->eKind) {
@@ -657,8 +770,13 @@ static void prefectApiFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     case ROUTE_GET_ID:
     case ROUTE_GET_LATEST: {
       int n;
-      zGetBody = get_body(pRoute, zArg, &zErr);
-      if (!zGetBody) break;
+      zGetBody = get_body(pRoute, zArg, nArg);
+      if (!zGetBody) {
+        sqlite3_free(sqlite3_str_finish(pOut));
+        pOut = 0;
+        sqlite3_result_error_nomem(ctx);
+        break;
+      }
       n = api_objects(db, pRoute, zGetBody, (int)strlen(zGetBody), pOut, &zErr);
       if (n == 0) {  /* 404: "Artifact not found." */
         sqlite3_free(sqlite3_str_finish(pOut));
