@@ -807,10 +807,12 @@ done:
   sqlite3_free(zGetBody);
 }
 
+/* It reads the database: not innocuous, and direct only (no view or trigger
+** of a schema may call it); not deterministic either. */
 int api_register(sqlite3 *db) {
-  int rc = sqlite3_create_function_v2(db, "prefect_api", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, 0, prefectApiFunc, 0, 0, 0);
+  int rc = sqlite3_create_function_v2(db, "prefect_api", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, 0, prefectApiFunc, 0, 0, 0);
   if (rc == SQLITE_OK) {
-    rc = sqlite3_create_function_v2(db, "prefect_api", 1, SQLITE_UTF8 | SQLITE_INNOCUOUS, 0, prefectApiFunc, 0, 0, 0);
+    rc = sqlite3_create_function_v2(db, "prefect_api", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, 0, prefectApiFunc, 0, 0, 0);
   }
   return rc;
 }

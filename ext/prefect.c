@@ -105,6 +105,16 @@ static void prefectUuid4Func(sqlite3_context *ctx, int argc, sqlite3_value **arg
   sqlite3_result_text(ctx, zId, 36, SQLITE_TRANSIENT);
 }
 
+/*
+** Flags, as SQLite's documentation of sqlite3_create_function asks:
+** SQLITE_DETERMINISTIC only for what depends on the arguments alone;
+** SQLITE_INNOCUOUS only for what reads nothing but its arguments and has no
+** side effect; SQLITE_DIRECTONLY for what reads the database, so that a
+** view or trigger in a schema (an attached file's, say) cannot call it.
+** prefect_filter_sql's shape follows sqlite_stat1; prefect_filter checks a
+** row against the database when it is not pushed down; prefect_uuid4 is
+** random, like SQLite's own random(), and reads nothing.
+*/
 int functions_register(sqlite3 *db) {
   static const struct {
     const char *zName;
@@ -114,8 +124,8 @@ int functions_register(sqlite3 *db) {
   } aFunc[] = {
     {"prefect_version", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, prefectVersionFunc},
     {"prefect_debug", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, prefectDebugFunc},
-    {"prefect_filter_sql", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, prefectFilterSqlFunc},
-    {"prefect_filter", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, prefect_filter_row_func},
+    {"prefect_filter_sql", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, prefectFilterSqlFunc},
+    {"prefect_filter", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, prefect_filter_row_func},
     {"prefect_uuid4", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, prefectUuid4Func},
   };
   size_t i;

@@ -74,6 +74,8 @@ static int treeConnect(sqlite3 *db, void *pAux, int argc, const char *const *arg
   rc = sqlite3_declare_vtab(db, "CREATE TABLE x(id CHAR(36), parent_id CHAR(36), depth INTEGER, name VARCHAR, "
                                 "state_type VARCHAR(9), root HIDDEN)");
   if (rc != SQLITE_OK) return rc;
+  /* it reads Prefect's tables: top-level SQL and TEMP views only, as prefect_api() */
+  sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
   pTab = sqlite3_malloc(sizeof(*pTab));
   if (!pTab) return SQLITE_NOMEM;
   memset(pTab, 0, sizeof(*pTab));
