@@ -457,30 +457,26 @@ static int api_prepare(sqlite3 *db, const char *zSql, const Query *pQuery, sqlit
   return rc;
 }
 
-/* Compile the body for pColl with the API's rules into *pQuery. */
-static int api_compile(sqlite3 *db, const CollectionDesc *pColl, const char *zBody, int nBody, int bCount,
+/* Compile the body for pColl with the API's rules into *pQuery, with the
+** connection's CompileEnv (its statistics are kept, and read again after an
+** ANALYZE). */
+static int api_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody, int nBody, int bCount,
                        int bPaginate, Query *pQuery, char **pzErr) {
-  CompileEnv env;
   QueryExtras extras;
-  int rc;
-  memset(&env, 0, sizeof(env));
   memset(&extras, 0, sizeof(extras));
   extras.bApiLimits = !bCount;
   extras.bIgnorePaging = bCount;
   extras.bIgnoreOffset = bPaginate;
-  json_parser_init(&env.parser, db);
-  rc = filter_compile(&env, pColl, zBody, nBody, &extras, pQuery, pzErr);
-  json_parser_close(&env.parser);
-  return rc;
+  return filter_compile(pEnv, pColl, zBody, nBody, &extras, pQuery, pzErr);
 }
 
 /* count(*) of a body's rows; -1 on error (message in *pzErr). */
-static sqlite3_int64 api_count(sqlite3 *db, const CollectionDesc *pColl, const char *zBody, int nBody,
-                               char **pzErr) {
+static sqlite3_int64 api_count(sqlite3 *db, CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody,
+                               int nBody, char **pzErr) {
   Query query;
   sqlite3_stmt *pStmt = 0;
   sqlite3_int64 n = -1;
-  int rc = api_compile(db, pColl, zBody, nBody, 1, 0, &query, pzErr);
+  int rc = api_compile(pEnv, pColl, zBody, nBody, 1, 0, &query, pzErr);
   if (rc == SQLITE_OK) {
     char *zSql = sqlite3_mprintf("SELECT count(*) FROM (%s)", query.zSql);
     rc = zSql ? api_prepare(db, zSql, &query, &pStmt) : SQLITE_NOMEM;
@@ -495,12 +491,12 @@ static sqlite3_int64 api_count(sqlite3 *db, const CollectionDesc *pColl, const c
 
 /* The JSON objects of a body's rows, appended to pOut separated by commas.
 ** Returns the number of rows, -1 on error. */
-static int api_objects(sqlite3 *db, const Route *pRoute, const char *zBody, int nBody, sqlite3_str *pOut,
-                       char **pzErr) {
+static int api_objects(sqlite3 *db, CompileEnv *pEnv, const Route *pRoute, const char *zBody, int nBody,
+                       sqlite3_str *pOut, char **pzErr) {
   Query query;
   sqlite3_stmt *pStmt = 0;
   char *zObject = 0, *zSql = 0;
-  int n = 0, rc = api_compile(db, pRoute->pColl, zBody, nBody, 0, pRoute->eKind == ROUTE_PAGINATE, &query, pzErr);
+  int n = 0, rc = api_compile(pEnv, pRoute->pColl, zBody, nBody, 0, pRoute->eKind == ROUTE_PAGINATE, &query, pzErr);
   if (rc == SQLITE_OK) {
     if (pRoute->xObject) {
       sqlite3_str *pObject = sqlite3_str_new(0);
@@ -714,6 +710,7 @@ static char *get_body(const Route *pRoute, const char *zArg, int nArg) {
 
 static void prefectApiFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   sqlite3 *db = sqlite3_context_db_handle(ctx);
+  CompileEnv *pEnv = (CompileEnv *)sqlite3_user_data(ctx);
   const char *zRoute = (const char *)sqlite3_value_text(argv[0]);
   const char *zBody = argc > 1 ? (const char *)sqlite3_value_text(argv[1]) : 0;
   int nBody = argc > 1 ? sqlite3_value_bytes(argv[1]) : 0;
@@ -748,19 +745,19 @@ static void prefectApiFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
   pOut = sqlite3_str_new(db);
   switch (pRoute->eKind) {
     case ROUTE_COUNT: {
-      sqlite3_int64 n = api_count(db, pRoute->pColl, zBody, nBody, &zErr);
+      sqlite3_int64 n = api_count(db, pEnv, pRoute->pColl, zBody, nBody, &zErr);
       if (n >= 0) sqlite3_str_appendf(pOut, "%lld", n);
       break;
     }
     case ROUTE_LIST:
       sqlite3_str_appendchar(pOut, 1, '[');
-      if (api_objects(db, pRoute, zBody, nBody, pOut, &zErr) >= 0) sqlite3_str_appendchar(pOut, 1, ']');
+      if (api_objects(db, pEnv, pRoute, zBody, nBody, pOut, &zErr) >= 0) sqlite3_str_appendchar(pOut, 1, ']');
       break;
     case ROUTE_PAGINATE: {
       sqlite3_int64 iLimit, iPage, nCount;
       sqlite3_str_appendall(pOut, "{\"results\":[");
-      if (api_objects(db, pRoute, zBody, nBody, pOut, &zErr) < 0) break;
-      nCount = api_count(db, pRoute->pColl, zBody, nBody, &zErr);
+      if (api_objects(db, pEnv, pRoute, zBody, nBody, pOut, &zErr) < 0) break;
+      nCount = api_count(db, pEnv, pRoute->pColl, zBody, nBody, &zErr);
       if (nCount < 0) break;
       paginate_numbers(zBody, nBody, &iLimit, &iPage);
       sqlite3_str_appendf(pOut, "],\"count\":%lld,\"limit\":%lld,\"pages\":%lld,\"page\":%lld}", nCount, iLimit,
@@ -777,7 +774,7 @@ static void prefectApiFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_error_nomem(ctx);
         break;
       }
-      n = api_objects(db, pRoute, zGetBody, (int)strlen(zGetBody), pOut, &zErr);
+      n = api_objects(db, pEnv, pRoute, zGetBody, (int)strlen(zGetBody), pOut, &zErr);
       if (n == 0) {  /* 404: "Artifact not found." */
         sqlite3_free(sqlite3_str_finish(pOut));
         pOut = 0;
@@ -810,9 +807,17 @@ done:
 /* It reads the database: not innocuous, and direct only (no view or trigger
 ** of a schema may call it); not deterministic either. */
 int api_register(sqlite3 *db) {
-  int rc = sqlite3_create_function_v2(db, "prefect_api", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, 0, prefectApiFunc, 0, 0, 0);
+  FunctionEnv *pEnv = function_env_new(db);  /* one for both arities */
+  int rc;
+  if (!pEnv) return SQLITE_NOMEM;
+  pEnv->nRef = 2;  /* each registration releases it, even one that fails */
+  rc = sqlite3_create_function_v2(db, "prefect_api", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, pEnv, prefectApiFunc, 0, 0,
+                                  function_env_release);
   if (rc == SQLITE_OK) {
-    rc = sqlite3_create_function_v2(db, "prefect_api", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, 0, prefectApiFunc, 0, 0, 0);
+    rc = sqlite3_create_function_v2(db, "prefect_api", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, pEnv, prefectApiFunc, 0,
+                                    0, function_env_release);
+  } else {
+    function_env_release(pEnv);  /* the second registration never took its reference */
   }
   return rc;
 }

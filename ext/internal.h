@@ -283,6 +283,9 @@ typedef struct Query {
   int nBind;
   int nBindAlloc;
   int bLimit;            /* the body set a limit or an offset */
+  unsigned int iStatsGeneration;  /* the Stats.iGeneration it was compiled with */
+  int bStatsShape;       /* sqlite_stat1 chose its shape (a related filter under an ordered LIMIT):
+                         ** only such a query can go stale, see stats_query_current() */
 } Query;
 
 /* SQL operators that xBestIndex pushes into the inner statement. The names
@@ -328,6 +331,9 @@ typedef struct QueryExtras {
 #define STATS_MAX 128
 typedef struct Stats {
   int bLoaded;
+  unsigned int iGeneration;   /* moves each time the statistics read change */
+  unsigned int iDataVersion;  /* the main database's SQLITE_FCNTL_DATA_VERSION when checked */
+  sqlite3_uint64 iHash;       /* of sqlite_stat1's rows when read */
   int n;
   struct {
     char zTable[32];
@@ -339,6 +345,10 @@ typedef struct Stats {
 
 /* Load sqlite_stat1 (nothing when the database has none). */
 void stats_load(sqlite3 *db, Stats *pStats);
+/* Load it the first time; later, read it again only if the database
+** changed since (one file-control call when it did not), and move
+** iGeneration when what it says changed. */
+void stats_refresh(sqlite3 *db, Stats *pStats);
 /* Fraction of zTable's rows with one given value in zColumn, or a negative
 ** number when the statistics do not say. */
 double stats_fraction(const Stats *pStats, const char *zTable, const char *zColumn);
@@ -348,6 +358,14 @@ typedef struct CompileEnv {
   JsonParser parser;
   Stats stats;
 } CompileEnv;
+
+/* stats.c: 1 if pQuery (compiled by filter_compile with pEnv) is still
+** the shape sqlite_stat1 asks for now, 0 if the statistics it was chosen
+** with changed since (an ANALYZE): a kept query should then be compiled
+** again. Free for a query whose shape no statistics chose (bStatsShape 0);
+** else one file-control call while the database does not change, and a
+** read of sqlite_stat1 (tens of microseconds) the first time after it did. */
+int stats_query_current(CompileEnv *pEnv, const Query *pQuery);
 
 /* Compile a request body for a collection. zBody may be NULL (no body);
 ** pExtras may be NULL. Returns SQLITE_OK, SQLITE_ERROR with *pzErr
@@ -431,6 +449,17 @@ int vtab_table_register(sqlite3 *db);     /* vtab_table.c: prefect_table() */
 int vtab_run_tree_register(sqlite3 *db);  /* vtab_run_tree.c: prefect_run_tree() */
 int functions_register(sqlite3 *db);
 int api_register(sqlite3 *db);  /* api.c: prefect_api() */
+
+/* prefect.c: the CompileEnv of a SQL function, one per connection, its
+** user data (sqlite3_user_data is the CompileEnv). Shared by the
+** registrations that took a reference; each registration's xDestroy is
+** function_env_release. */
+typedef struct FunctionEnv {
+  CompileEnv env;        /* first, so that the user data is a CompileEnv */
+  int nRef;              /* registrations holding it */
+} FunctionEnv;
+FunctionEnv *function_env_new(sqlite3 *db);   /* nRef 0; NULL: no memory */
+void function_env_release(void *pEnv);
 char *prefect_sqlite_version_error(int iVersion, const char *zVersion);
 
 #endif /* PREFECT_INTERNAL_H */
