@@ -2,8 +2,9 @@
 #
 #   make            dist/prefect.so (load with `.load dist/prefect`)
 #   make demo       dist/demo.db and the report examples/report.sql prints
-#   make test       every test: unit (cmocka), SQL level, client level, and
-#                   the unit + SQL suites again under ASan/UBSan and valgrind
+#   make test       every test: unit (cmocka), SQL level, client level (a
+#                   decimal-comma locale included), and the unit + SQL
+#                   suites again under ASan/UBSan and valgrind
 #   make asan       the whole suite under AddressSanitizer + UBSan
 #   make valgrind   the whole suite under valgrind
 #   make static     dist/static/sqlite3: a sqlite3 shell with the extension built in
@@ -34,7 +35,7 @@ DEMO_DB := dist/demo.db
 LOADABLE := $(DIST)/prefect.so
 UNIT := $(DIST)/test_unit
 
-.PHONY: all loadable demo test test-unit test-sql test-verify test-client asan valgrind bench \
+.PHONY: all loadable demo test test-unit test-sql test-verify test-client test-locale asan valgrind bench \
         fuzz fuzz-regress clean
 
 all: loadable
@@ -58,7 +59,7 @@ $(DEMO_DB): sql/schema.sql examples/demo_data.sql examples/make_demo.sh
 demo: $(LOADABLE) $(DEMO_DB)
 	$(SQLITE3) -bail $(DEMO_DB) < examples/report.sql
 
-test: test-unit asan valgrind fuzz-regress test-verify test-sql test-client
+test: test-unit asan valgrind fuzz-regress test-verify test-sql test-client test-locale
 
 test-unit: $(UNIT)
 	$(TEST_RUNNER) ./$(UNIT)
@@ -78,6 +79,12 @@ test-verify: $(DIST)/verify/prefect.so $(DEMO_DB)
 test-client: $(LOADABLE)
 	/usr/bin/python3 tests/client/test_python.py
 	/usr/bin/python3 tests/client/test_writes.py
+
+# The same answers in a decimal-comma locale (de_DE.UTF-8, made with
+# localedef into a temporary directory when the system has none; Debian's
+# `locales` package). Skips, saying why, only when no such locale can be made.
+test-locale: $(LOADABLE)
+	/usr/bin/python3 tests/client/test_locale.py
 
 # Sanitizers: the whole suite (unit, SQL, client), with an instrumented
 # build in dist/asan/ or under valgrind. Hosts (the sqlite3 shell, Python)

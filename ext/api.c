@@ -708,7 +708,7 @@ static char *get_body(const Route *pRoute, const char *zArg, int nArg) {
   }
 }
 
-static void prefectApiFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+static void api_answer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   sqlite3 *db = sqlite3_context_db_handle(ctx);
   CompileEnv *pEnv = (CompileEnv *)sqlite3_user_data(ctx);
   const char *zRoute = (const char *)sqlite3_value_text(argv[0]);
@@ -802,6 +802,22 @@ done:
   sqlite3_free(zErr);
   sqlite3_free(zArg);
   sqlite3_free(zGetBody);
+}
+
+/* The renderings extract numbers from stored JSON (retry_delay_seconds,
+** schedule intervals, metadata values). SQLite's JSON functions, in builds
+** not made from the amalgamation (Debian's 3.40), read JSON reals with the
+** C library's strtod, which follows LC_NUMERIC: under a decimal comma
+** json_extract('[2.5]', '$[0]') is 2.0. So the answer is computed with the
+** calling thread in the "C" locale, and the host's setting is restored. */
+static void prefectApiFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  JsonCLocale loc;
+  if (!json_c_locale_enter(&loc)) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  api_answer(ctx, argc, argv);
+  json_c_locale_leave(&loc);
 }
 
 /* It reads the database: not innocuous, and direct only (no view or trigger

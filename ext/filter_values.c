@@ -13,7 +13,6 @@
 #include "internal.h"
 SQLITE_EXTENSION_INIT3
 
-#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,13 +52,19 @@ char *value_read_bool(const JsonDoc *pDoc, int i, int *pbOut) {
   return value_expected(pDoc, i, "a boolean");
 }
 
+/* ASCII white space, as C's isspace in the "C" locale (the host's locale
+** may count more bytes). */
+static int ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
 /* Decimal integer text with optional sign and an optional all-zero
 ** fraction ("+5", " 5 ", "5.0"), as pydantic's lax int parsing allows. */
 static int parse_int_text(const char *z, int n, sqlite3_int64 *piOut) {
   int i = 0, bNeg = 0, nDigit = 0;
   sqlite3_uint64 u = 0;
-  while (n > 0 && isspace((unsigned char)z[n - 1])) n--;
-  while (i < n && isspace((unsigned char)z[i])) i++;
+  while (n > 0 && ascii_space(z[n - 1])) n--;
+  while (i < n && ascii_space(z[i])) i++;
   if (i < n && (z[i] == '+' || z[i] == '-')) bNeg = z[i++] == '-';
   for (; i < n && z[i] >= '0' && z[i] <= '9'; i++, nDigit++) {
     if (u > (sqlite3_uint64)0x7fffffffffffffffLL / 10) return 0;
@@ -130,7 +135,7 @@ int value_parse_uuid_text(const char *z, int n, char zOut[37]) {
   }
   for (i = 0, nHex = 0; i < 36; i++) {
     if (i == 8 || i == 13 || i == 18 || i == 23) zOut[i] = '-';
-    else zOut[i] = (char)tolower((unsigned char)aHex[nHex++]);
+    else zOut[i] = (char)(aHex[nHex] >= 'A' && aHex[nHex] <= 'F' ? aHex[nHex] + ('a' - 'A') : aHex[nHex]), nHex++;
   }
   zOut[36] = 0;
   return 1;
@@ -282,8 +287,7 @@ static int parse_number_text(const char *z, int n, double *pr) {
   if (i != n || nDigit == 0) return 0;
   memcpy(zBuf, z, n);
   zBuf[n] = 0;
-  *pr = strtod(zBuf, 0);
-  return 1;
+  return json_strtod(zBuf, pr) == SQLITE_OK;  /* not strtod: a decimal comma would cut ".5" */
 }
 
 int value_parse_datetime_text(const char *z, int n, char zOut[27]) {

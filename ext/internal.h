@@ -15,6 +15,7 @@
 #define PREFECT_INTERNAL_H
 
 #include "sqlite3ext.h"
+#include <locale.h>
 #include <stddef.h>
 
 #ifndef PREFECT_VERSION
@@ -221,6 +222,22 @@ void json_doc_render(const JsonDoc *pDoc, int i, sqlite3_str *pOut);
 /* Append node i as compact JSON, whole (json_doc_render shortens). */
 void json_doc_write(const JsonDoc *pDoc, int i, sqlite3_str *pOut);
 void json_write_string(sqlite3_str *pOut, const char *z, int n);
+
+/* Numbers as text, whatever LC_NUMERIC the host set with setlocale(): C's
+** strtod and printf follow it (a decimal comma reads "2.5" as 2). Every
+** number read from text goes through json_strtod(); json_python_float()
+** writes them; both switch the calling thread alone to the "C" locale
+** (uselocale), so the host's setting is left alone. SQLite's own
+** conversions (CAST, printf(), json_extract) never follow the locale. */
+typedef struct JsonCLocale {
+  locale_t c, old;
+} JsonCLocale;
+int json_c_locale_enter(JsonCLocale *p);  /* 0: no memory */
+void json_c_locale_leave(JsonCLocale *p);
+/* strtod(z, 0) in the "C" locale; z is NUL-terminated number text in C's
+** syntax (JSON numbers are). ±HUGE_VAL beyond a double's range, as strtod.
+** SQLITE_OK or SQLITE_NOMEM. */
+int json_strtod(const char *z, double *pr);
 
 /* The JSON path of the node being examined: "flow_runs.state.type.any_[2]". */
 #define JSON_PATH_MAX 64
