@@ -3,7 +3,8 @@
 #   make            dist/prefect.so (load with `.load dist/prefect`)
 #   make demo       dist/demo.db and the report examples/report.sql prints
 #   make test       every test: unit (cmocka), SQL level, differential, client
-#                   level, and the suites again under ASan/UBSan and valgrind
+#                   level (a decimal-comma locale included), and the suites
+#                   again under ASan/UBSan and valgrind
 #   make test-repeat
 #                   the SQL suite N times in a row (N=200), stopping at the
 #                   first failing run: for outcomes that depend on chance or
@@ -38,8 +39,8 @@ DEMO_DB := dist/demo.db
 LOADABLE := $(DIST)/prefect.so
 UNIT := $(DIST)/test_unit
 
-.PHONY: all loadable demo test test-unit test-sql test-repeat test-verify test-differential test-client asan \
-        valgrind bench \
+.PHONY: all loadable demo test test-unit test-sql test-repeat test-verify test-differential test-client \
+        test-locale asan valgrind bench \
         fuzz fuzz-regress clean
 
 all: loadable
@@ -63,7 +64,7 @@ $(DEMO_DB): sql/schema.sql examples/demo_data.sql examples/make_demo.sh
 demo: $(LOADABLE) $(DEMO_DB)
 	$(SQLITE3) -bail $(DEMO_DB) < examples/report.sql
 
-test: test-unit asan valgrind fuzz-regress test-verify test-sql test-differential test-client
+test: test-unit asan valgrind fuzz-regress test-verify test-sql test-differential test-client test-locale
 
 test-unit: $(UNIT)
 	$(TEST_RUNNER) ./$(UNIT)
@@ -95,6 +96,12 @@ test-differential: $(LOADABLE)
 test-client: $(LOADABLE)
 	/usr/bin/python3 tests/client/test_python.py
 	/usr/bin/python3 tests/client/test_writes.py
+
+# The same answers in a decimal-comma locale (de_DE.UTF-8, made with
+# localedef into a temporary directory when the system has none; Debian's
+# `locales` package). Skips, saying why, only when no such locale can be made.
+test-locale: $(LOADABLE)
+	/usr/bin/python3 tests/client/test_locale.py
 
 # Sanitizers: the whole suite (unit, SQL, client), with an instrumented
 # build in dist/asan/ or under valgrind. Hosts (the sqlite3 shell, Python)

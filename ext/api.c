@@ -456,31 +456,27 @@ static int api_prepare(sqlite3 *db, const char *zSql, const Query *pQuery, sqlit
   return rc;
 }
 
-/* Compile the body for pColl with the API's rules into *pQuery. */
-static int api_compile(sqlite3 *db, const CollectionDesc *pColl, const char *zBody, int nBody, int bCount,
+/* Compile the body for pColl with the API's rules into *pQuery, with the
+** connection's CompileEnv (its statistics are kept, and read again after an
+** ANALYZE). */
+static int api_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody, int nBody, int bCount,
                        int bPaginate, Query *pQuery, char **pzErr) {
-  CompileEnv env;
   QueryExtras extras;
-  int rc;
-  memset(&env, 0, sizeof(env));
   memset(&extras, 0, sizeof(extras));
   extras.bApiLimits = !bCount;
   extras.bIgnorePaging = bCount;
   extras.bCount = bCount;
   extras.bIgnoreOffset = bPaginate;
-  json_parser_init(&env.parser, db);
-  rc = filter_compile(&env, pColl, zBody, nBody, &extras, pQuery, pzErr);
-  json_parser_close(&env.parser);
-  return rc;
+  return filter_compile(pEnv, pColl, zBody, nBody, &extras, pQuery, pzErr);
 }
 
 /* count(*) of a body's rows; -1 on error (message in *pzErr). */
-static sqlite3_int64 api_count(sqlite3 *db, const CollectionDesc *pColl, const char *zBody, int nBody,
-                               char **pzErr) {
+static sqlite3_int64 api_count(sqlite3 *db, CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody,
+                               int nBody, char **pzErr) {
   Query query;
   sqlite3_stmt *pStmt = 0;
   sqlite3_int64 n = -1;
-  int rc = api_compile(db, pColl, zBody, nBody, 1, 0, &query, pzErr);
+  int rc = api_compile(pEnv, pColl, zBody, nBody, 1, 0, &query, pzErr);
   if (rc == SQLITE_OK) {
     /* compiled as SELECT count(*) over the filtered table: no columns, no order */
     rc = api_prepare(db, query.zSql, &query, &pStmt);
@@ -495,12 +491,12 @@ static sqlite3_int64 api_count(sqlite3 *db, const CollectionDesc *pColl, const c
 /* The JSON objects of a body's rows, appended to pOut separated by commas.
 ** Returns the number of rows, -1 on error. *piLimit and *piPage (may be
 ** NULL) get the limit and page the compiler read from the body. */
-static int api_objects(sqlite3 *db, const Route *pRoute, const char *zBody, int nBody, sqlite3_str *pOut,
-                       sqlite3_int64 *piLimit, sqlite3_int64 *piPage, char **pzErr) {
+static int api_objects(sqlite3 *db, CompileEnv *pEnv, const Route *pRoute, const char *zBody, int nBody,
+                       sqlite3_str *pOut, sqlite3_int64 *piLimit, sqlite3_int64 *piPage, char **pzErr) {
   Query query;
   sqlite3_stmt *pStmt = 0;
   char *zObject = 0, *zSql = 0;
-  int n = 0, rc = api_compile(db, pRoute->pColl, zBody, nBody, 0, pRoute->eKind == ROUTE_PAGINATE, &query, pzErr);
+  int n = 0, rc = api_compile(pEnv, pRoute->pColl, zBody, nBody, 0, pRoute->eKind == ROUTE_PAGINATE, &query, pzErr);
   if (rc == SQLITE_OK) {
     if (pRoute->xObject) {
       sqlite3_str *pObject = sqlite3_str_new(0);
@@ -527,95 +523,208 @@ static int api_objects(sqlite3 *db, const Route *pRoute, const char *zBody, int 
   return rc == SQLITE_DONE ? n : -1;
 }
 
+/* What Prefect's router answers for a route, when it is not one of ours. */
+typedef enum RouteAnswer {
+  ANSWER_ROUTE,       /* a route of aRoute */
+  ANSWER_UNKNOWN,     /* not a route prefect_api answers: an error */
+  ANSWER_404,         /* no route of Prefect's matches: 404, SQL NULL */
+  ANSWER_405,         /* the path is a route for another method: an error */
+  ANSWER_307          /* the path without its trailing '/' is a route: a redirect, an error */
+} RouteAnswer;
+
+/* The path as the server routes it: the query string dropped (these routes
+** take no query parameters, and FastAPI ignores others) and %XX escapes
+** decoded, as uvicorn does before Starlette sees it. *pn: its length (a
+** decoded %00 may be inside). */
+static char *route_path(const char *z, int *pn) {
+  int n = 0, i;
+  char *zOut;
+  while (z[n] && z[n] != '?') n++;
+  zOut = sqlite3_malloc(n + 1);
+  if (!zOut) return 0;
+  for (i = 0, *pn = 0; i < n; i++) {
+    int iHigh = i + 2 < n ? json_hex_digit((unsigned char)z[i + 1]) : -1;
+    int iLow = i + 2 < n ? json_hex_digit((unsigned char)z[i + 2]) : -1;
+    if (z[i] == '%' && iHigh >= 0 && iLow >= 0) {
+      zOut[(*pn)++] = (char)(iHigh * 16 + iLow);
+      i += 2;
+    } else {
+      zOut[(*pn)++] = z[i];
+    }
+  }
+  zOut[*pn] = 0;
+  return zOut;
+}
+
+/* Starlette's uuid path converter (Prefect's "{id:uuid}"): 32 hex digits in
+** the 8-4-4-4-12 groups, each of the four hyphens optional; no braces, no
+** "urn:uuid:". Anything else matches no route. zOut: the canonical id. */
+static int path_uuid(const char *z, int n, char zOut[37]) {
+  static const int aGroup[5] = {8, 4, 4, 4, 12};
+  char aHex[32];
+  int i = 0, g, k, nHex = 0;
+  for (g = 0; g < 5; g++) {
+    if (g > 0 && i < n && z[i] == '-') i++;
+    for (k = 0; k < aGroup[g]; k++, i++) {
+      if (i >= n || json_hex_digit((unsigned char)z[i]) < 0) return 0;
+      aHex[nHex++] = z[i];
+    }
+  }
+  return i == n && value_parse_uuid_text(aHex, 32, zOut);
+}
+
+/* A GET below /artifacts/ (zRest, n bytes, after the prefix), routed as
+** Prefect's artifacts router routes it: "{id:uuid}", "{key}/latest" (key:
+** Starlette's str, one or more characters other than '/'), the POST-only
+** paths (405), a trailing '/' that Starlette would redirect (307), and
+** anything else 404. */
+static RouteAnswer artifact_get(const char *zRest, int n, int bRedirect, RouteKind *peKind, char **pzArg,
+                                int *pnArg) {
+  static const char *const azPost[] = {"", "filter", "count", "latest/filter", "latest/count", 0};
+  char zUuid[37];
+  int k;
+  if (path_uuid(zRest, n, zUuid)) {
+    *peKind = ROUTE_GET_ID;
+    *pzArg = sqlite3_mprintf("%s", zUuid);
+    *pnArg = 36;
+    return ANSWER_ROUTE;
+  }
+  if (n > 7 && memcmp(zRest + n - 7, "/latest", 7) == 0 && !memchr(zRest, '/', n - 7)) {
+    /* uvicorn would decode bytes that are not UTF-8 to U+FFFD; no such key is stored */
+    if (!json_utf8_valid((const unsigned char *)zRest, n - 7)) return ANSWER_404;
+    *peKind = ROUTE_GET_LATEST;
+    *pzArg = sqlite3_malloc(n - 7 + 1);
+    if (*pzArg) memcpy(*pzArg, zRest, n - 7), (*pzArg)[n - 7] = 0;
+    *pnArg = n - 7;
+    return ANSWER_ROUTE;
+  }
+  for (k = 0; azPost[k]; k++) {
+    if ((int)strlen(azPost[k]) == n && memcmp(azPost[k], zRest, n) == 0) return ANSWER_405;
+  }
+  if (bRedirect && n > 0 && zRest[n - 1] == '/') {
+    RouteKind eKind;
+    char *zArg = 0;
+    int nArg = 0, nStrip = n;
+    RouteAnswer e;
+    while (nStrip > 0 && zRest[nStrip - 1] == '/') nStrip--;
+    e = artifact_get(zRest, nStrip, 0, &eKind, &zArg, &nArg);
+    sqlite3_free(zArg);
+    if (e == ANSWER_ROUTE || e == ANSWER_405) return ANSWER_307;
+  }
+  return ANSWER_404;
+}
+
 /* Split "METHOD /path" (the method may be left out: POST, or GET for the
-** GET routes). Returns the matching route, *pzArg the {id}/{key} part. */
-static const Route *route_find(const char *zRoute, char **pzArg) {
-  const char *zPath = zRoute, *zMethod = 0;
-  int nMethod = 0, i;
+** GET routes). Returns what Prefect answers; with ANSWER_ROUTE, *ppRoute is
+** the route and *pzArg (*pnArg bytes, owned by the caller) its {id} or {key}. */
+static RouteAnswer route_find(const char *zRoute, const Route **ppRoute, char **pzArg, int *pnArg) {
+  const char *zMethod = 0, *zRaw = zRoute;
+  int nMethod = 0, nPath = 0, i;
+  RouteAnswer eAnswer = ANSWER_UNKNOWN;
+  char *zPath;
+  *ppRoute = 0;
   *pzArg = 0;
-  if (!zRoute) return 0;
+  *pnArg = 0;
+  if (!zRoute) return ANSWER_UNKNOWN;
   if (zRoute[0] != '/') {
     const char *zSpace = strchr(zRoute, ' ');
-    if (!zSpace) return 0;
+    if (!zSpace) return ANSWER_UNKNOWN;
     zMethod = zRoute;
     nMethod = (int)(zSpace - zRoute);
-    zPath = zSpace + 1;
+    zRaw = zSpace + 1;
   }
+  zPath = route_path(zRaw, &nPath);
+  if (!zPath) return ANSWER_UNKNOWN;
   for (i = 0; aRoute[i].zPath; i++) {
     const Route *p = &aRoute[i];
     if (zMethod && ((int)strlen(p->zMethod) != nMethod || sqlite3_strnicmp(zMethod, p->zMethod, nMethod))) continue;
     if (p->eKind == ROUTE_GET_ID || p->eKind == ROUTE_GET_LATEST) {
-      size_t nPrefix = strlen(p->zPath);
-      const char *zRest;
-      const char *zSlash;
-      if (strncmp(zPath, p->zPath, nPrefix) != 0) continue;
-      zRest = zPath + nPrefix;
-      zSlash = strchr(zRest, '/');
-      if (p->eKind == ROUTE_GET_ID && !zSlash && *zRest && strcmp(zRest, "filter") && strcmp(zRest, "count")) {
-        *pzArg = sqlite3_mprintf("%s", zRest);
-        return p;
+      int nPrefix = (int)strlen(p->zPath);
+      RouteKind eKind = ROUTE_GET_ID;
+      int j;
+      if (nPath < nPrefix || memcmp(zPath, p->zPath, nPrefix) != 0) continue;
+      eAnswer = artifact_get(zPath + nPrefix, nPath - nPrefix, 1, &eKind, pzArg, pnArg);
+      for (j = 0; eAnswer == ANSWER_ROUTE && aRoute[j].zPath; j++) {
+        if (aRoute[j].eKind == eKind) *ppRoute = &aRoute[j];
       }
-      if (p->eKind == ROUTE_GET_LATEST && zSlash && zSlash > zRest && strcmp(zSlash, "/latest") == 0) {
-        *pzArg = sqlite3_mprintf("%.*s", (int)(zSlash - zRest), zRest);
-        return p;
-      }
-      continue;
+      break;
     }
     if (!zMethod && strcmp(p->zMethod, "POST") != 0) continue;
-    if (strcmp(zPath, p->zPath) == 0) return p;
+    if ((int)strlen(p->zPath) == nPath && memcmp(zPath, p->zPath, nPath) == 0) {
+      *ppRoute = p;
+      eAnswer = ANSWER_ROUTE;
+      break;
+    }
   }
-  return 0;
+  sqlite3_free(zPath);
+  return eAnswer;
 }
 
-/* A body for GET /artifacts/{id} (the id checked as Prefect checks it). */
-static char *get_body(const Route *pRoute, const char *zArg, char **pzErr) {
-  char zUuid[37];
+/* The body that selects GET /artifacts/{id} (zArg: the canonical id) or
+** GET /artifacts/{key}/latest (zArg: the key, nArg bytes, JSON-quoted here). */
+static char *get_body(const Route *pRoute, const char *zArg, int nArg) {
   if (pRoute->eKind == ROUTE_GET_ID) {
-    if (!value_parse_uuid_text(zArg, (int)strlen(zArg), zUuid)) {
-      *pzErr = sqlite3_mprintf("prefect: id: expected a UUID, got %Q", zArg);
-      return 0;
-    }
-    return sqlite3_mprintf("{\"artifacts\": {\"id\": {\"any_\": [\"%s\"]}}, \"limit\": 1}", zUuid);
+    return sqlite3_mprintf("{\"artifacts\": {\"id\": {\"any_\": [\"%s\"]}}, \"limit\": 1}", zArg);
   }
-  /* the key, as a JSON string */
   {
     sqlite3_str *pStr = sqlite3_str_new(0);
     sqlite3_str_appendall(pStr, "{\"artifacts\": {\"key\": {\"any_\": [");
-    json_write_string(pStr, zArg, (int)strlen(zArg), 0);
+    json_write_string(pStr, zArg, nArg, 0);
     sqlite3_str_appendall(pStr, "]}}}");
     return sqlite3_str_finish(pStr);
   }
 }
 
-static void prefectApiFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+static void api_answer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   sqlite3 *db = sqlite3_context_db_handle(ctx);
+  CompileEnv *pEnv = (CompileEnv *)sqlite3_user_data(ctx);
   const char *zRoute = (const char *)sqlite3_value_text(argv[0]);
   const char *zBody = argc > 1 ? (const char *)sqlite3_value_text(argv[1]) : 0;
   int nBody = argc > 1 ? sqlite3_value_bytes(argv[1]) : 0;
   char *zArg = 0, *zErr = 0, *zGetBody = 0;
-  const Route *pRoute = route_find(zRoute, &zArg);
+  int nArg = 0;
+  const Route *pRoute = 0;
+  RouteAnswer eAnswer = route_find(zRoute, &pRoute, &zArg, &nArg);
   sqlite3_str *pOut = 0;
 
-  if (!pRoute) {
-    zErr = sqlite3_mprintf("prefect: prefect_api: unknown route %Q", zRoute);
-    goto done;
+  switch (eAnswer) {
+    case ANSWER_ROUTE:
+      if (!zArg && (pRoute->eKind == ROUTE_GET_ID || pRoute->eKind == ROUTE_GET_LATEST)) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+      }
+      break;
+    case ANSWER_404:  /* Prefect's "Not Found": no route matches the path */
+      sqlite3_result_null(ctx);
+      goto done;
+    case ANSWER_405:
+      zErr = sqlite3_mprintf("prefect: prefect_api: Prefect answers %Q with 405 Method Not Allowed "
+                             "(the path is a route for another method)", zRoute);
+      goto done;
+    case ANSWER_307:
+      zErr = sqlite3_mprintf("prefect: prefect_api: Prefect answers %Q with a redirect to the path without "
+                             "its trailing '/'; ask for that", zRoute);
+      goto done;
+    default:
+      zErr = sqlite3_mprintf("prefect: prefect_api: unknown route %Q", zRoute);
+      goto done;
   }
   pOut = sqlite3_str_new(db);
   switch (pRoute->eKind) {
     case ROUTE_COUNT: {
-      sqlite3_int64 n = api_count(db, pRoute->pColl, zBody, nBody, &zErr);
+      sqlite3_int64 n = api_count(db, pEnv, pRoute->pColl, zBody, nBody, &zErr);
       if (n >= 0) sqlite3_str_appendf(pOut, "%lld", n);
       break;
     }
     case ROUTE_LIST:
       sqlite3_str_appendchar(pOut, 1, '[');
-      if (api_objects(db, pRoute, zBody, nBody, pOut, 0, 0, &zErr) >= 0) sqlite3_str_appendchar(pOut, 1, ']');
+      if (api_objects(db, pEnv, pRoute, zBody, nBody, pOut, 0, 0, &zErr) >= 0) sqlite3_str_appendchar(pOut, 1, ']');
       break;
     case ROUTE_PAGINATE: {
       sqlite3_int64 iLimit, iPage, nCount;
       sqlite3_str_appendall(pOut, "{\"results\":[");
-      if (api_objects(db, pRoute, zBody, nBody, pOut, &iLimit, &iPage, &zErr) < 0) break;
-      nCount = api_count(db, pRoute->pColl, zBody, nBody, &zErr);
+      if (api_objects(db, pEnv, pRoute, zBody, nBody, pOut, &iLimit, &iPage, &zErr) < 0) break;
+      nCount = api_count(db, pEnv, pRoute->pColl, zBody, nBody, &zErr);
       if (nCount < 0) break;
       sqlite3_str_appendf(pOut, "],\"count\":%lld,\"limit\":%lld,\"pages\":%lld,\"page\":%lld}", nCount, iLimit,
                           iLimit > 0 ? (nCount + iLimit - 1) / iLimit : 0, iPage);
@@ -624,9 +733,14 @@ static void prefectApiFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     case ROUTE_GET_ID:
     case ROUTE_GET_LATEST: {
       int n;
-      zGetBody = get_body(pRoute, zArg, &zErr);
-      if (!zGetBody) break;
-      n = api_objects(db, pRoute, zGetBody, (int)strlen(zGetBody), pOut, 0, 0, &zErr);
+      zGetBody = get_body(pRoute, zArg, nArg);
+      if (!zGetBody) {
+        sqlite3_free(sqlite3_str_finish(pOut));
+        pOut = 0;
+        sqlite3_result_error_nomem(ctx);
+        break;
+      }
+      n = api_objects(db, pEnv, pRoute, zGetBody, (int)strlen(zGetBody), pOut, 0, 0, &zErr);
       if (n == 0) {  /* 404: "Artifact not found." */
         sqlite3_free(sqlite3_str_finish(pOut));
         pOut = 0;
@@ -656,10 +770,36 @@ done:
   sqlite3_free(zGetBody);
 }
 
+/* The renderings extract numbers from stored JSON (retry_delay_seconds,
+** schedule intervals, metadata values). SQLite's JSON functions, in builds
+** not made from the amalgamation (Debian's 3.40), read JSON reals with the
+** C library's strtod, which follows LC_NUMERIC: under a decimal comma
+** json_extract('[2.5]', '$[0]') is 2.0. So the answer is computed with the
+** calling thread in the "C" locale, and the host's setting is restored. */
+static void prefectApiFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  JsonCLocale loc;
+  if (!json_c_locale_enter(&loc)) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  api_answer(ctx, argc, argv);
+  json_c_locale_leave(&loc);
+}
+
+/* It reads the database: not innocuous, and direct only (no view or trigger
+** of a schema may call it); not deterministic either. */
 int api_register(sqlite3 *db) {
-  int rc = sqlite3_create_function_v2(db, "prefect_api", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, 0, prefectApiFunc, 0, 0, 0);
+  FunctionEnv *pEnv = function_env_new(db);  /* one for both arities */
+  int rc;
+  if (!pEnv) return SQLITE_NOMEM;
+  pEnv->nRef = 2;  /* each registration releases it, even one that fails */
+  rc = sqlite3_create_function_v2(db, "prefect_api", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, pEnv, prefectApiFunc, 0, 0,
+                                  function_env_release);
   if (rc == SQLITE_OK) {
-    rc = sqlite3_create_function_v2(db, "prefect_api", 1, SQLITE_UTF8 | SQLITE_INNOCUOUS, 0, prefectApiFunc, 0, 0, 0);
+    rc = sqlite3_create_function_v2(db, "prefect_api", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, pEnv, prefectApiFunc, 0,
+                                    0, function_env_release);
+  } else {
+    function_env_release(pEnv);  /* the second registration never took its reference */
   }
   return rc;
 }

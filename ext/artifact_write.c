@@ -225,31 +225,13 @@ static void field_bind(ArtifactWriter *p, sqlite3_stmt *pStmt, int iParam, const
   if (rc != SQLITE_OK && p->rcBind == SQLITE_OK) p->rcBind = rc;
 }
 
-/* A short rendering of a SQL value for messages: 42, 'text', a blob. */
-static void describe_value(sqlite3_str *pOut, sqlite3_value *pVal) {
-  switch (sqlite3_value_type(pVal)) {
-    case SQLITE_NULL: sqlite3_str_appendall(pOut, "NULL"); break;
-    case SQLITE_INTEGER: sqlite3_str_appendf(pOut, "%lld", sqlite3_value_int64(pVal)); break;
-    case SQLITE_FLOAT: sqlite3_str_appendf(pOut, "%!.15g", sqlite3_value_double(pVal)); break;
-    case SQLITE_BLOB: sqlite3_str_appendf(pOut, "a blob of %d bytes", sqlite3_value_bytes(pVal)); break;
-    default: {
-      const char *z = (const char *)sqlite3_value_text(pVal);
-      int n = sqlite3_value_bytes(pVal), nShow = n, nChar = 0, i;
-      for (i = 0; i < n; i++) {
-        if (((unsigned char)z[i] & 0xC0) != 0x80 && ++nChar > 60) { nShow = i; break; }
-      }
-      sqlite3_str_appendf(pOut, "'%.*q'%s", nShow, z ? z : "", nShow < n ? "..." : "");
-    }
-  }
-}
-
 /* "prefect: artifacts.<field>: <what>, got <value>" */
 static char *field_error(const char *zField, const char *zWhat, sqlite3_value *pVal) {
   sqlite3_str *pStr = sqlite3_str_new(0);
   sqlite3_str_appendf(pStr, "prefect: artifacts.%s: %s", zField, zWhat);
   if (pVal) {
     sqlite3_str_appendall(pStr, ", got ");
-    describe_value(pStr, pVal);
+    value_describe_sql(pStr, pVal);
   }
   return sqlite3_str_finish(pStr);
 }
@@ -304,13 +286,17 @@ static int read_key(sqlite3_value *pVal, FieldValue *pOut, char **pzErr) {
 /* Optional[UUID]: any spelling pydantic accepts, stored canonical. */
 static int read_uuid(sqlite3_value *pVal, const char *zField, FieldValue *pOut, char **pzErr) {
   char zUuid[37];
+  char *zWhy = 0;
+  int rc;
   memset(pOut, 0, sizeof(*pOut));
   if (sqlite3_value_type(pVal) == SQLITE_NULL) { pOut->bNull = 1; return SQLITE_OK; }
-  if (sqlite3_value_type(pVal) != SQLITE_TEXT ||
-      !value_parse_uuid_text((const char *)sqlite3_value_text(pVal), sqlite3_value_bytes(pVal), zUuid)) {
-    *pzErr = field_error(zField, "expected a UUID", pVal);
+  rc = value_read_sql_uuid(pVal, zUuid, &zWhy);
+  if (rc == SQLITE_ERROR) {
+    *pzErr = sqlite3_mprintf("prefect: artifacts.%s: %s", zField, zWhy);
+    sqlite3_free(zWhy);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
+  if (rc != SQLITE_OK) return rc;
   pOut->z = sqlite3_mprintf("%s", zUuid);
   if (!pOut->z) return SQLITE_NOMEM;
   pOut->n = 36;

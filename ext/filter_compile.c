@@ -52,6 +52,7 @@ typedef struct Compiler {
   JsonPath path;
   int iUnique;   /* numbers aliases and '#' so that no two collide */
   int rc;        /* first error; later work is skipped once set */
+  int bStatsShape;  /* a shape was chosen by the statistics (Query.bStatsShape) */
   char *zErr;    /* owned until handed to the caller */
 } Compiler;
 
@@ -580,6 +581,7 @@ static void compile_group(Compiler *p, const CollectionDesc *pColl, int iRoot, i
   ** Prefect's EXISTS is kept where a LIMIT can stop an ordered index walk
   ** early and the filter is too broad for starting from it to pay. */
   bIn = nRoot == 1 && (!bPreferExists || rSel < NARROW_GROUP);
+  if (nRoot == 1 && bPreferExists) p->bStatsShape = 1;
 
   pStr = sqlite3_str_new(0);
   if (bIn && p->rc == SQLITE_OK) {
@@ -1065,7 +1067,7 @@ int filter_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zB
   memset(pQuery, 0, sizeof(*pQuery));
   memset(&c, 0, sizeof(c));
   *pzErr = 0;
-  if (!pEnv->stats.bLoaded) stats_load(pEnv->parser.db, &pEnv->stats);
+  stats_refresh(pEnv->parser.db, &pEnv->stats);  /* read again after an ANALYZE */
   c.pStats = &pEnv->stats;
   /* No body, an empty body and the JSON literal null all mean "defaults". */
   if (zBody && nBody > 0) {
@@ -1090,5 +1092,7 @@ int filter_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zB
     *pzErr = c.zErr;
     return c.rc;
   }
+  pQuery->iStatsGeneration = pEnv->stats.iGeneration;
+  pQuery->bStatsShape = c.bStatsShape;
   return SQLITE_OK;
 }

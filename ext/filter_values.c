@@ -15,7 +15,6 @@
 #include "internal.h"
 SQLITE_EXTENSION_INIT3
 
-#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,13 +54,19 @@ char *value_read_bool(const JsonDoc *pDoc, int i, int *pbOut) {
   return value_expected(pDoc, i, "a boolean");
 }
 
+/* ASCII white space, as C's isspace in the "C" locale (the host's locale
+** may count more bytes). */
+static int ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
 /* Decimal integer text with optional sign and an optional all-zero
 ** fraction ("+5", " 5 ", "5.0"), as pydantic's lax int parsing allows. */
 static int parse_int_text(const char *z, int n, sqlite3_int64 *piOut) {
   int i = 0, bNeg = 0, nDigit = 0;
   sqlite3_uint64 u = 0;
-  while (n > 0 && isspace((unsigned char)z[n - 1])) n--;
-  while (i < n && isspace((unsigned char)z[i])) i++;
+  while (n > 0 && ascii_space(z[n - 1])) n--;
+  while (i < n && ascii_space(z[i])) i++;
   if (i < n && (z[i] == '+' || z[i] == '-')) bNeg = z[i++] == '-';
   for (; i < n && z[i] >= '0' && z[i] <= '9'; i++, nDigit++) {
     if (u > (sqlite3_uint64)0x7fffffffffffffffLL / 10) return 0;
@@ -125,7 +130,7 @@ int value_parse_uuid_text(const char *z, int n, char zOut[37]) {
   }
   for (i = 0, nHex = 0; i < 36; i++) {
     if (i == 8 || i == 13 || i == 18 || i == 23) zOut[i] = '-';
-    else zOut[i] = (char)tolower((unsigned char)aHex[nHex++]);
+    else zOut[i] = (char)(aHex[nHex] >= 'A' && aHex[nHex] <= 'F' ? aHex[nHex] + ('a' - 'A') : aHex[nHex]), nHex++;
   }
   zOut[36] = 0;
   return 1;
@@ -135,6 +140,44 @@ char *value_read_uuid(const JsonDoc *pDoc, int i, char zOut[37]) {
   const JsonNode *pNode = &pDoc->aNode[i];
   if (pNode->eType == JT_TEXT && value_parse_uuid_text(pNode->zText, pNode->nText, zOut)) return 0;
   return value_expected(pDoc, i, "a UUID");
+}
+
+/* A short rendering of a SQL value for messages: NULL, 42, 1.5, 'text'
+** (cut after 60 characters), a blob of N bytes. */
+void value_describe_sql(sqlite3_str *pOut, sqlite3_value *pVal) {
+  switch (sqlite3_value_type(pVal)) {
+    case SQLITE_NULL: sqlite3_str_appendall(pOut, "NULL"); break;
+    case SQLITE_INTEGER: sqlite3_str_appendf(pOut, "%lld", sqlite3_value_int64(pVal)); break;
+    case SQLITE_FLOAT: sqlite3_str_appendf(pOut, "%!.15g", sqlite3_value_double(pVal)); break;
+    case SQLITE_BLOB: sqlite3_str_appendf(pOut, "a blob of %d bytes", sqlite3_value_bytes(pVal)); break;
+    default: {
+      const char *z = (const char *)sqlite3_value_text(pVal);
+      int n = sqlite3_value_bytes(pVal), nShow = n, nChar = 0, k;
+      for (k = 0; k < n; k++) {
+        if (((unsigned char)z[k] & 0xC0) != 0x80 && ++nChar > 60) { nShow = k; break; }
+      }
+      sqlite3_str_appendf(pOut, "'%.*q'%s", nShow, z ? z : "", nShow < n ? "..." : "");
+    }
+  }
+}
+
+/* A run id given as a SQL value (a column written, a function argument):
+** text in a spelling pydantic accepts. SQLITE_OK with zOut set, or
+** SQLITE_ERROR with *pzWhy = "expected a UUID, got <value>" (sqlite3_malloc'd),
+** or SQLITE_NOMEM. */
+int value_read_sql_uuid(sqlite3_value *pVal, char zOut[37], char **pzWhy) {
+  sqlite3_str *pStr;
+  *pzWhy = 0;
+  if (sqlite3_value_type(pVal) == SQLITE_TEXT) {
+    const char *z = (const char *)sqlite3_value_text(pVal);
+    if (!z) return SQLITE_NOMEM;
+    if (value_parse_uuid_text(z, sqlite3_value_bytes(pVal), zOut)) return SQLITE_OK;
+  }
+  pStr = sqlite3_str_new(0);
+  sqlite3_str_appendall(pStr, "expected a UUID, got ");
+  value_describe_sql(pStr, pVal);
+  *pzWhy = sqlite3_str_finish(pStr);
+  return *pzWhy ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
 static const char *const azStateType[] = {
@@ -239,8 +282,7 @@ static int parse_number_text(const char *z, int n, double *pr) {
   if (i != n || nDigit == 0) return 0;
   memcpy(zBuf, z, n);
   zBuf[n] = 0;
-  *pr = strtod(zBuf, 0);
-  return 1;
+  return json_strtod(zBuf, pr) == SQLITE_OK;  /* not strtod: a decimal comma would cut ".5" */
 }
 
 int value_parse_datetime_text(const char *z, int n, char zOut[27]) {

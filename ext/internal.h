@@ -15,6 +15,7 @@
 #define PREFECT_INTERNAL_H
 
 #include "sqlite3ext.h"
+#include <locale.h>
 #include <stddef.h>
 
 #ifndef PREFECT_VERSION
@@ -227,6 +228,22 @@ void json_doc_write(const JsonDoc *pDoc, int i, sqlite3_str *pOut);
 #define JSON_STRING_CUT   0x02  /* z was cut short: "..." before the closing quote */
 void json_write_string(sqlite3_str *pOut, const char *z, int n, unsigned int mFlags);
 
+/* Numbers as text, whatever LC_NUMERIC the host set with setlocale(): C's
+** strtod and printf follow it (a decimal comma reads "2.5" as 2). Every
+** number read from text goes through json_strtod(); json_python_float()
+** writes them; both switch the calling thread alone to the "C" locale
+** (uselocale), so the host's setting is left alone. SQLite's own
+** conversions (CAST, printf(), json_extract) never follow the locale. */
+typedef struct JsonCLocale {
+  locale_t c, old;
+} JsonCLocale;
+int json_c_locale_enter(JsonCLocale *p);  /* 0: no memory */
+void json_c_locale_leave(JsonCLocale *p);
+/* strtod(z, 0) in the "C" locale; z is NUL-terminated number text in C's
+** syntax (JSON numbers are). ±HUGE_VAL beyond a double's range, as strtod.
+** SQLITE_OK or SQLITE_NOMEM. */
+int json_strtod(const char *z, double *pr);
+
 /* The JSON path of the node being examined: "flow_runs.state.type.any_[2]". */
 #define JSON_PATH_MAX 64
 typedef struct JsonPath {
@@ -250,6 +267,10 @@ char *value_read_uuid(const JsonDoc *pDoc, int i, char zOut[37]);
 char *value_read_datetime(const JsonDoc *pDoc, int i, char zOut[27]);
 char *value_read_state_type(const JsonDoc *pDoc, int i);
 char *value_expected(const JsonDoc *pDoc, int i, const char *zWhat);
+/* The same rules for SQL values (written columns, function arguments). */
+void value_describe_sql(sqlite3_str *pOut, sqlite3_value *pVal);  /* NULL, 42, 'text', ... */
+/* SQLITE_OK, SQLITE_ERROR with *pzWhy = "expected a UUID, got ...", or SQLITE_NOMEM */
+int value_read_sql_uuid(sqlite3_value *pVal, char zOut[37], char **pzWhy);
 /* Exposed for unit tests: parse a datetime string, render UTC. 0 = ok. */
 int value_parse_datetime_text(const char *z, int n, char zOut[27]);
 int value_parse_uuid_text(const char *z, int n, char zOut[37]);
@@ -287,6 +308,9 @@ typedef struct Query {
   int bLimit;            /* the body set a limit or an offset */
   sqlite3_int64 iLimit;  /* the body's limit as applied (the API's default included), -1: none */
   sqlite3_int64 iPage;   /* the body's page (/flows/paginate), 1 when it has none */
+  unsigned int iStatsGeneration;  /* the Stats.iGeneration it was compiled with */
+  int bStatsShape;       /* sqlite_stat1 chose its shape (a related filter under an ordered LIMIT):
+                         ** only such a query can go stale, see stats_query_current() */
 } Query;
 
 /* SQL operators that xBestIndex pushes into the inner statement. The names
@@ -336,6 +360,9 @@ typedef struct QueryExtras {
 #define STATS_MAX 128
 typedef struct Stats {
   int bLoaded;
+  unsigned int iGeneration;   /* moves each time the statistics read change */
+  unsigned int iDataVersion;  /* the main database's SQLITE_FCNTL_DATA_VERSION when checked */
+  sqlite3_uint64 iHash;       /* of sqlite_stat1's rows when read */
   int n;
   struct {
     char zTable[32];
@@ -347,6 +374,10 @@ typedef struct Stats {
 
 /* Load sqlite_stat1 (nothing when the database has none). */
 void stats_load(sqlite3 *db, Stats *pStats);
+/* Load it the first time; later, read it again only if the database
+** changed since (one file-control call when it did not), and move
+** iGeneration when what it says changed. */
+void stats_refresh(sqlite3 *db, Stats *pStats);
 /* Fraction of zTable's rows with one given value in zColumn, or a negative
 ** number when the statistics do not say. */
 double stats_fraction(const Stats *pStats, const char *zTable, const char *zColumn);
@@ -356,6 +387,14 @@ typedef struct CompileEnv {
   JsonParser parser;         /* its db: the connection, for sqlite_stat1 */
   Stats stats;
 } CompileEnv;
+
+/* stats.c: 1 if pQuery (compiled by filter_compile with pEnv) is still
+** the shape sqlite_stat1 asks for now, 0 if the statistics it was chosen
+** with changed since (an ANALYZE): a kept query should then be compiled
+** again. Free for a query whose shape no statistics chose (bStatsShape 0);
+** else one file-control call while the database does not change, and a
+** read of sqlite_stat1 (tens of microseconds) the first time after it did. */
+int stats_query_current(CompileEnv *pEnv, const Query *pQuery);
 
 /* Compile a request body for a collection. zBody may be NULL (no body);
 ** pExtras may be NULL. Returns SQLITE_OK, SQLITE_ERROR with *pzErr
@@ -438,6 +477,17 @@ int vtab_table_register(sqlite3 *db);     /* vtab_table.c: prefect_table() */
 int vtab_run_tree_register(sqlite3 *db);  /* vtab_run_tree.c: prefect_run_tree() */
 int functions_register(sqlite3 *db);
 int api_register(sqlite3 *db);  /* api.c: prefect_api() */
+
+/* prefect.c: the CompileEnv of a SQL function, one per connection, its
+** user data (sqlite3_user_data is the CompileEnv). Shared by the
+** registrations that took a reference; each registration's xDestroy is
+** function_env_release. */
+typedef struct FunctionEnv {
+  CompileEnv env;        /* first, so that the user data is a CompileEnv */
+  int nRef;              /* registrations holding it */
+} FunctionEnv;
+FunctionEnv *function_env_new(sqlite3 *db);   /* nRef 0; NULL: no memory */
+void function_env_release(void *pEnv);
 char *prefect_sqlite_version_error(int iVersion, const char *zVersion);
 
 #endif /* PREFECT_INTERNAL_H */

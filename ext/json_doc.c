@@ -21,6 +21,26 @@ SQLITE_EXTENSION_INIT3
 #include <stdlib.h>
 #include <string.h>
 
+int json_c_locale_enter(JsonCLocale *p) {
+  p->c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+  if (p->c == (locale_t)0) return 0;
+  p->old = uselocale(p->c);
+  return 1;
+}
+
+void json_c_locale_leave(JsonCLocale *p) {
+  uselocale(p->old);
+  freelocale(p->c);
+}
+
+int json_strtod(const char *z, double *pr) {
+  JsonCLocale loc;
+  if (!json_c_locale_enter(&loc)) return SQLITE_NOMEM;
+  *pr = strtod(z, 0);
+  json_c_locale_leave(&loc);
+  return SQLITE_OK;
+}
+
 void json_parser_init(JsonParser *p, sqlite3 *db) {
   memset(p, 0, sizeof(*p));
   p->db = db;
@@ -226,28 +246,26 @@ static void keep_number_text(Builder *b, int iNode, int iStart) {
 }
 
 /* The number at z[i]: JT_INT when it is an integer that fits in 64 bits,
-** else JT_REAL. Computed here rather than with strtod, whose decimal point
-** follows the host's locale. */
+** else JT_REAL, the nearest double (as Python's float() reads it), through
+** json_strtod (not strtod, whose decimal point follows the host's locale). */
 static int read_number(Builder *b, int oKey, int nKey) {
   const unsigned char *z = b->z;
   int iStart = b->i;
   int i = b->i, n = b->n, bNeg = 0, nInt = 0, nFrac = 0, bExpNeg = 0, iNode;
   sqlite3_uint64 u = 0;
-  int bOverflow = 0, nDropped = 0, iExp = 0;
+  int bOverflow = 0, iExp = 0, oText;
   double r;
   if (i < n && z[i] == '-') bNeg = 1, i++;
   if (i < n && z[i] == '0') i++, nInt = 1;
   else {
     for (; i < n && z[i] >= '0' && z[i] <= '9'; i++, nInt++) {
       if (u <= (0xffffffffffffffffULL - 9) / 10) u = u * 10 + (z[i] - '0');
-      else bOverflow = 1, nDropped++;
+      else bOverflow = 1;
     }
   }
   if (nInt == 0) return fail_at(b, i);
   if (i < n && z[i] == '.') {
-    for (i++; i < n && z[i] >= '0' && z[i] <= '9'; i++, nFrac++) {
-      if (u <= (0xffffffffffffffffULL - 9) / 10) u = u * 10 + (z[i] - '0'), nDropped--;
-    }
+    for (i++; i < n && z[i] >= '0' && z[i] <= '9'; i++) nFrac++;
     if (nFrac == 0) return fail_at(b, i);
   }
   if (i < n && (z[i] == 'e' || z[i] == 'E')) {
@@ -267,13 +285,12 @@ static int read_number(Builder *b, int oKey, int nKey) {
     b->pDoc->aNode[iNode].rVal = (double)b->pDoc->aNode[iNode].iVal;
     return iNode;
   }
-  /* u holds the leading digits; nDropped: digits after them before the
-  ** decimal point (positive) or digits of u after it (negative) */
-  r = (double)u * pow(10.0, (double)(iExp + nDropped));
   iNode = add_node(b, JT_REAL, oKey, nKey);
   if (iNode < 0) return -1;
-  keep_number_text(b, iNode, iStart);
-  b->pDoc->aNode[iNode].rVal = bNeg ? -r : r;
+  oText = b->nArena;
+  keep_number_text(b, iNode, iStart);  /* NUL-terminated in the arena, sign included */
+  if (json_strtod(b->pDoc->zArena + oText, &r) != SQLITE_OK) { b->bNoMem = 1; return -1; }
+  b->pDoc->aNode[iNode].rVal = r;
   return iNode;
 }
 

@@ -35,44 +35,19 @@ int json_python_char_count(const char *z, int n) {
   return nChar;
 }
 
-/*
-** Number text and doubles, in the "C" locale whatever the host program
-** set: strtod and printf follow LC_NUMERIC, and a host in a locale with a
-** decimal comma must still get "2.5".
-*/
-typedef struct CLocale {
-  locale_t c, old;
-} CLocale;
-
-static int c_locale_enter(CLocale *p) {
-  p->c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-  if (p->c == (locale_t)0) return 0;
-  p->old = uselocale(p->c);
-  return 1;
-}
-
-static void c_locale_leave(CLocale *p) {
-  uselocale(p->old);
-  freelocale(p->c);
-}
-
 /* The double Python's float() reads from a JSON number (correctly rounded,
-** unlike json_doc.c's quick reading). 0 if it does not fit in a double. */
+** json_strtod). 0 if it does not fit in a double. */
 static int read_double(const char *z, int n, double *pr) {
   char aBuf[64];
   char *zCopy = n < (int)sizeof(aBuf) ? aBuf : sqlite3_malloc(n + 1);
-  CLocale loc;
   double r;
+  int rc;
   if (!zCopy) return -1;
   memcpy(zCopy, z, n);
   zCopy[n] = 0;
-  if (!c_locale_enter(&loc)) {
-    if (zCopy != aBuf) sqlite3_free(zCopy);
-    return -1;
-  }
-  r = strtod(zCopy, 0);
-  c_locale_leave(&loc);
+  rc = json_strtod(zCopy, &r);
   if (zCopy != aBuf) sqlite3_free(zCopy);
+  if (rc != SQLITE_OK) return -1;
   if (!isfinite(r)) return 0;
   *pr = r;
   return 1;
@@ -120,17 +95,18 @@ static int shortest_neighbour(double r, char *aBuf, size_t nBuf) {
 int json_python_float(double r, sqlite3_str *pOut) {
   char aBuf[40], aDigit[20];
   int nDigit = 0, iExp, iDecPt, p, i;
-  CLocale loc;
+  JsonCLocale loc;
   const char *zE;
   if (!isfinite(r)) return SQLITE_ERROR;
-  if (!c_locale_enter(&loc)) return SQLITE_NOMEM;
+  /* snprintf and strtod follow LC_NUMERIC: the "C" locale for this thread */
+  if (!json_c_locale_enter(&loc)) return SQLITE_NOMEM;
   /* the shortest of %.0e .. %.16e that reads back as r: repr()'s digits */
   for (p = 0; p < 17; p++) {
     snprintf(aBuf, sizeof(aBuf), "%.*e", p, r);
     if (strtod(aBuf, 0) == r) break;
     if (p > 0 && shortest_neighbour(r, aBuf, sizeof(aBuf))) break;
   }
-  c_locale_leave(&loc);
+  json_c_locale_leave(&loc);
   /* aBuf is "-d.ddde+XX": the digits and the exponent */
   for (i = 0; aBuf[i] && aBuf[i] != 'e'; i++) {
     if (aBuf[i] >= '0' && aBuf[i] <= '9') aDigit[nDigit++] = aBuf[i];

@@ -66,7 +66,7 @@ static const CollectionDesc *collection_by_name(const char *zName) {
 */
 static void prefectFilterSqlFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const CollectionDesc *pColl = collection_by_name((const char *)sqlite3_value_text(argv[0]));
-  CompileEnv env;
+  CompileEnv *pEnv = (CompileEnv *)sqlite3_user_data(ctx);
   Query query;
   char *zErr = 0;
   int rc;
@@ -77,11 +77,8 @@ static void prefectFilterSqlFunc(sqlite3_context *ctx, int argc, sqlite3_value *
     sqlite3_free(zMsg);
     return;
   }
-  memset(&env, 0, sizeof(env));
-  json_parser_init(&env.parser, sqlite3_context_db_handle(ctx));
-  rc = filter_compile(&env, pColl, (const char *)sqlite3_value_text(argv[1]),
+  rc = filter_compile(pEnv, pColl, (const char *)sqlite3_value_text(argv[1]),
                       sqlite3_value_bytes(argv[1]), 0, &query, &zErr);
-  json_parser_close(&env.parser);
   if (rc == SQLITE_OK) {
     sqlite3_result_text(ctx, query.zSql, -1, SQLITE_TRANSIENT);
   } else if (rc == SQLITE_NOMEM) {
@@ -105,6 +102,32 @@ static void prefectUuid4Func(sqlite3_context *ctx, int argc, sqlite3_value **arg
   sqlite3_result_text(ctx, zId, 36, SQLITE_TRANSIENT);
 }
 
+FunctionEnv *function_env_new(sqlite3 *db) {
+  FunctionEnv *p = sqlite3_malloc(sizeof(*p));
+  if (!p) return 0;
+  memset(p, 0, sizeof(*p));
+  json_parser_init(&p->env.parser, db);
+  return p;
+}
+
+void function_env_release(void *pArg) {
+  FunctionEnv *p = (FunctionEnv *)pArg;
+  if (p && --p->nRef <= 0) {
+    json_parser_close(&p->env.parser);
+    sqlite3_free(p);
+  }
+}
+
+/*
+** Flags, as SQLite's documentation of sqlite3_create_function asks:
+** SQLITE_DETERMINISTIC only for what depends on the arguments alone;
+** SQLITE_INNOCUOUS only for what reads nothing but its arguments and has no
+** side effect; SQLITE_DIRECTONLY for what reads the database, so that a
+** view or trigger in a schema (an attached file's, say) cannot call it.
+** prefect_filter_sql's shape follows sqlite_stat1; prefect_filter checks a
+** row against the database when it is not pushed down; prefect_uuid4 is
+** random, like SQLite's own random(), and reads nothing.
+*/
 int functions_register(sqlite3 *db) {
   static const struct {
     const char *zName;
@@ -114,15 +137,24 @@ int functions_register(sqlite3 *db) {
   } aFunc[] = {
     {"prefect_version", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, prefectVersionFunc},
     {"prefect_debug", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, prefectDebugFunc},
-    {"prefect_filter_sql", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, prefectFilterSqlFunc},
-    {"prefect_filter", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, prefect_filter_row_func},
+    {"prefect_filter_sql", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, prefectFilterSqlFunc},
+    {"prefect_filter", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, prefect_filter_row_func},
     {"prefect_uuid4", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, prefectUuid4Func},
   };
   size_t i;
   int rc = SQLITE_OK;
   for (i = 0; i < sizeof(aFunc) / sizeof(aFunc[0]) && rc == SQLITE_OK; i++) {
-    rc = sqlite3_create_function_v2(db, aFunc[i].zName, aFunc[i].nArg, aFunc[i].eFlags, 0,
-                                    aFunc[i].xFunc, 0, 0, 0);
+    if (aFunc[i].xFunc == prefectFilterSqlFunc) {
+      /* the statistics it reads are kept for the connection, like a table's */
+      FunctionEnv *pEnv = function_env_new(db);
+      if (!pEnv) return SQLITE_NOMEM;
+      pEnv->nRef = 1;
+      rc = sqlite3_create_function_v2(db, aFunc[i].zName, aFunc[i].nArg, aFunc[i].eFlags, pEnv,
+                                      aFunc[i].xFunc, 0, 0, function_env_release);
+    } else {
+      rc = sqlite3_create_function_v2(db, aFunc[i].zName, aFunc[i].nArg, aFunc[i].eFlags, 0,
+                                      aFunc[i].xFunc, 0, 0, 0);
+    }
   }
   return rc;
 }

@@ -7,16 +7,55 @@
 ** rows on average per value of the first column. We keep a/N per (table,
 ** first column). A database that was never ANALYZEd has no statistics, and
 ** the compiler falls back on the descriptions (unique ids are narrow).
+**
+** Keeping them current. A connection's statistics are read once, then
+** checked at every compile (stats_refresh): the main database's data
+** version (SQLITE_FCNTL_DATA_VERSION, a counter the pager moves whenever a
+** transaction of this or another connection commits) is compared first,
+** which costs one call and no SQL; only when it moved is sqlite_stat1 read
+** and hashed (its raw rows, no index lookups), and only when the hash
+** differs are the statistics loaded again and iGeneration moved. A kept
+** query whose shape the statistics chose (Query.bStatsShape) and that was
+** compiled with other statistics than the current ones is stale
+** (stats_query_current): whoever keeps compiled queries should compile it
+** again. The shape may differ; the rows never do.
+**
+** A change made inside a transaction that has not committed yet does not
+** move the data version: it is seen once it commits. The data version
+** watched is the main database's; sqlite_stat1 is read as the name
+** resolves (main, unless a TEMP one exists).
 */
 #include "internal.h"
 SQLITE_EXTENSION_INIT3
 
-#include <stdlib.h>
 #include <string.h>
 
-void stats_load(sqlite3 *db, Stats *pStats) {
+/* "N a b ...": the first two numbers, read as decimal integers (sqlite_stat1
+** holds nothing else there; "unordered" and the like follow them). 0 when
+** they are not there. */
+static int stat_numbers(const char *z, double *prRows, double *prPerValue) {
+  double a[2];
+  int k;
+  for (k = 0; k < 2; k++) {
+    sqlite3_uint64 u = 0;
+    int nDigit = 0;
+    while (*z == ' ') z++;
+    for (; *z >= '0' && *z <= '9'; z++, nDigit++) {
+      if (u < (sqlite3_uint64)1 << 60) u = u * 10 + (sqlite3_uint64)(*z - '0');
+    }
+    if (nDigit == 0) return 0;
+    a[k] = (double)u;
+  }
+  *prRows = a[0];
+  *prPerValue = a[1];
+  return 1;
+}
+
+/* Read the statistics; *pStats is rewritten whole, its bookkeeping
+** (iGeneration, iHash, iDataVersion) left to the caller. */
+static void stats_read(sqlite3 *db, Stats *pStats) {
   sqlite3_stmt *pStmt = 0;
-  memset(pStats, 0, sizeof(*pStats));
+  pStats->n = 0;
   pStats->bLoaded = 1;
   /* fails harmlessly (no rows) when sqlite_stat1 does not exist */
   if (sqlite3_prepare_v2(db,
@@ -29,13 +68,10 @@ void stats_load(sqlite3 *db, Stats *pStats) {
     const char *zTable = (const char *)sqlite3_column_text(pStmt, 0);
     const char *zColumn = (const char *)sqlite3_column_text(pStmt, 1);
     const char *zStat = (const char *)sqlite3_column_text(pStmt, 2);
-    char *zEnd = 0;
     double rRows, rPerValue;
     if (!zTable || !zColumn || !zStat) continue;
     if (strlen(zTable) >= sizeof(pStats->a[0].zTable) || strlen(zColumn) >= sizeof(pStats->a[0].zColumn)) continue;
-    rRows = strtod(zStat, &zEnd);
-    if (!zEnd || zEnd == zStat) continue;
-    rPerValue = strtod(zEnd, &zEnd);
+    if (!stat_numbers(zStat, &rRows, &rPerValue)) continue;
     if (rRows <= 0 || rPerValue <= 0) continue;
     strcpy(pStats->a[pStats->n].zTable, zTable);
     strcpy(pStats->a[pStats->n].zColumn, zColumn);
@@ -44,6 +80,60 @@ void stats_load(sqlite3 *db, Stats *pStats) {
     pStats->n++;
   }
   sqlite3_finalize(pStmt);
+}
+
+/* FNV-1a over sqlite_stat1's rows as stored; 0 when there is no such table
+** (or it is empty). Cheap: one plain scan of a table of one row per index. */
+static sqlite3_uint64 stats_hash(sqlite3 *db) {
+  sqlite3_stmt *pStmt = 0;
+  sqlite3_uint64 h = 0;
+  if (sqlite3_prepare_v2(db, "SELECT tbl, idx, stat FROM sqlite_stat1", -1, &pStmt, 0) == SQLITE_OK) {
+    h = 14695981039346656037ULL;
+    while (sqlite3_step(pStmt) == SQLITE_ROW) {
+      int iCol;
+      for (iCol = 0; iCol < 3; iCol++) {
+        const unsigned char *z = sqlite3_column_text(pStmt, iCol);
+        int n = sqlite3_column_bytes(pStmt, iCol), i;
+        for (i = 0; z && i < n; i++) h = (h ^ z[i]) * 1099511628211ULL;
+        h = (h ^ (z ? 0xff : 0xfe)) * 1099511628211ULL;  /* ends the value; NULL differs from '' */
+      }
+    }
+  }
+  sqlite3_finalize(pStmt);
+  return h;
+}
+
+void stats_load(sqlite3 *db, Stats *pStats) {
+  memset(pStats, 0, sizeof(*pStats));
+  stats_read(db, pStats);
+  pStats->iHash = stats_hash(db);
+  sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION, &pStats->iDataVersion);
+  pStats->iGeneration = 1;
+}
+
+void stats_refresh(sqlite3 *db, Stats *pStats) {
+  unsigned int iVersion = 0;
+  sqlite3_uint64 iHash;
+  int bVersion;
+  if (!pStats->bLoaded) {
+    stats_load(db, pStats);
+    return;
+  }
+  bVersion = sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION, &iVersion) == SQLITE_OK;
+  if (bVersion && iVersion == pStats->iDataVersion) return;
+  iHash = stats_hash(db);
+  if (iHash != pStats->iHash) {
+    stats_read(db, pStats);
+    pStats->iHash = iHash;
+    pStats->iGeneration++;
+  }
+  pStats->iDataVersion = iVersion;
+}
+
+int stats_query_current(CompileEnv *pEnv, const Query *pQuery) {
+  if (!pQuery->bStatsShape) return 1;
+  stats_refresh(pEnv->parser.db, &pEnv->stats);
+  return pQuery->iStatsGeneration == pEnv->stats.iGeneration;
 }
 
 double stats_fraction(const Stats *pStats, const char *zTable, const char *zColumn) {

@@ -12,6 +12,12 @@
 ** Prefect's tables. Columns: id, parent_id (NULL for the root), depth (0
 ** for the root), name, state_type; rows by depth, then id.
 **
+** The argument is a run id in any spelling Prefect accepts (hyphenated, 32
+** hex digits, braced, urn:uuid:, any case); anything else is an error that
+** says so, never an empty tree. NULL gives no rows, as `root = NULL` selects
+** nothing in SQL. More than one argument is SQLite's own error ("too many
+** arguments on prefect_run_tree() - max 1").
+**
 ** A link that points nowhere is skipped. A cycle (which Prefect never
 ** writes, but a copied or edited file may hold) cannot make the walk
 ** endless: it stops at RUN_TREE_MAX_DEPTH, and each run is reported once,
@@ -29,7 +35,7 @@ SQLITE_EXTENSION_INIT3
 #define TREE_DEPTH 2
 #define TREE_NAME 3
 #define TREE_STATE_TYPE 4
-#define TREE_ROOT 5   /* hidden: the argument */
+#define TREE_ROOT 5   /* hidden: the argument, as given */
 
 typedef struct TreeVtab {
   sqlite3_vtab base;
@@ -39,6 +45,7 @@ typedef struct TreeVtab {
 typedef struct TreeCursor {
   sqlite3_vtab_cursor base;
   sqlite3_stmt *pStmt;  /* owned */
+  sqlite3_value *pRoot; /* owned: the argument, for the hidden column */
   int bEof;
 } TreeCursor;
 
@@ -67,6 +74,8 @@ static int treeConnect(sqlite3 *db, void *pAux, int argc, const char *const *arg
   rc = sqlite3_declare_vtab(db, "CREATE TABLE x(id CHAR(36), parent_id CHAR(36), depth INTEGER, name VARCHAR, "
                                 "state_type VARCHAR(9), root HIDDEN)");
   if (rc != SQLITE_OK) return rc;
+  /* it reads Prefect's tables: top-level SQL and TEMP views only, as prefect_api() */
+  sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
   pTab = sqlite3_malloc(sizeof(*pTab));
   if (!pTab) return SQLITE_NOMEM;
   memset(pTab, 0, sizeof(*pTab));
@@ -112,6 +121,7 @@ static int treeOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
 
 static int treeClose(sqlite3_vtab_cursor *pCursor) {
   sqlite3_finalize(((TreeCursor *)pCursor)->pStmt);
+  sqlite3_value_free(((TreeCursor *)pCursor)->pRoot);
   sqlite3_free(pCursor);
   return SQLITE_OK;
 }
@@ -131,10 +141,28 @@ static int treeFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxS
   TreeCursor *pCur = (TreeCursor *)pCursor;
   TreeVtab *pTab = (TreeVtab *)pCursor->pVtab;
   char zId[37];
+  char *zWhy = 0;
   int rc;
   (void)idxNum;
   (void)idxStr;
   pCur->bEof = 1;
+  sqlite3_value_free(pCur->pRoot);
+  pCur->pRoot = 0;
+  if (argc < 1) return SQLITE_OK;  /* xBestIndex always asks for the argument */
+  /* root = NULL: no row, as SQL */
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return SQLITE_OK;
+  rc = value_read_sql_uuid(argv[0], zId, &zWhy);
+  if (rc != SQLITE_OK) {
+    if (rc == SQLITE_ERROR) {
+      sqlite3_free(pCursor->pVtab->zErrMsg);
+      pCursor->pVtab->zErrMsg = sqlite3_mprintf("prefect: prefect_run_tree: %s", zWhy);
+      if (!pCursor->pVtab->zErrMsg) rc = SQLITE_NOMEM;
+    }
+    sqlite3_free(zWhy);
+    return rc;
+  }
+  pCur->pRoot = sqlite3_value_dup(argv[0]);
+  if (!pCur->pRoot) return SQLITE_NOMEM;
   if (!pCur->pStmt) {
     rc = sqlite3_prepare_v3(pTab->db, zTreeSql, -1, SQLITE_PREPARE_PERSISTENT, &pCur->pStmt, 0);
     if (rc != SQLITE_OK) {
@@ -144,11 +172,6 @@ static int treeFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxS
     }
   }
   sqlite3_reset(pCur->pStmt);
-  /* the id in any spelling Prefect accepts; anything else finds nothing */
-  if (argc < 1 || sqlite3_value_type(argv[0]) != SQLITE_TEXT ||
-      !value_parse_uuid_text((const char *)sqlite3_value_text(argv[0]), sqlite3_value_bytes(argv[0]), zId)) {
-    return SQLITE_OK;
-  }
   sqlite3_bind_text(pCur->pStmt, 1, zId, 36, SQLITE_TRANSIENT);
   sqlite3_bind_int(pCur->pStmt, 2, RUN_TREE_MAX_DEPTH);
   pCur->bEof = 0;
@@ -162,6 +185,7 @@ static int treeEof(sqlite3_vtab_cursor *pCursor) {
 static int treeColumn(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int i) {
   TreeCursor *pCur = (TreeCursor *)pCursor;
   if (i < TREE_ROOT) sqlite3_result_value(ctx, sqlite3_column_value(pCur->pStmt, i));
+  else sqlite3_result_value(ctx, pCur->pRoot);
   return SQLITE_OK;
 }
 

@@ -45,6 +45,31 @@ def test_registered_names():
     assert after_m - before_m == {"artifacts", "artifact_collections", "flows", "flow_runs", "task_runs", "deployments", "prefect_table", "prefect_run_tree"}, after_m - before_m
 
 
+def test_function_flags():
+    """SQLite's flags, as pragma_function_list shows them: what reads the
+    database is direct only, neither innocuous nor deterministic."""
+    deterministic, direct_only, innocuous = 0x800, 0x80000, 0x200000
+    conn = connect()
+    flags = {(name, narg): f & (deterministic | direct_only | innocuous) for name, narg, f in
+             conn.execute("SELECT name, narg, flags FROM pragma_function_list WHERE name LIKE 'prefect%'")}
+    assert flags == {
+        ("prefect_version", 0): deterministic | innocuous,
+        ("prefect_debug", 0): deterministic | innocuous,
+        ("prefect_uuid4", 0): innocuous,
+        ("prefect_filter_sql", 2): direct_only,
+        ("prefect_filter", 2): direct_only,
+        ("prefect_api", 1): direct_only,
+        ("prefect_api", 2): direct_only,
+    }, flags
+    conn.execute("CREATE VIEW v AS SELECT prefect_api('POST /flows/count')")
+    try:
+        conn.execute("SELECT * FROM v").fetchall()
+    except sqlite3.OperationalError as e:
+        assert "unsafe use of prefect_api()" in str(e), e
+    else:
+        raise AssertionError("a view of the schema called prefect_api()")
+
+
 def test_version_and_debug():
     conn = connect()
     with open(os.path.join(ROOT, "VERSION")) as f:

@@ -22,7 +22,7 @@ SELECT prefect_api('POST /deployments/count', '{"work_pools": {"type": {"any_": 
 -- 404: NULL
 SELECT 'missing id', prefect_api('GET /artifacts/a0000000-0000-4000-8000-000000000099', NULL) IS NULL;
 SELECT 'missing key', prefect_api('GET /artifacts/no-such-key/latest', NULL) IS NULL;
-SELECT 'method may be left out', prefect_api('/artifacts/{A0000000-0000-4000-8000-000000000003}') = prefect_api('GET /artifacts/a0000000-0000-4000-8000-000000000003', NULL);
+SELECT 'method may be left out', prefect_api('/artifacts/A0000000-0000-4000-8000-000000000003') = prefect_api('GET /artifacts/a0000000-0000-4000-8000-000000000003', NULL);
 -- renderings: microseconds only when not zero; metadata values cut at 500
 -- characters (+ "...") in the Artifact shape, not in ArtifactCollection
 INSERT INTO artifact (id, created, updated, "key", type, data, metadata_) VALUES
@@ -57,7 +57,34 @@ SELECT 'fields agree', count(*) FROM artifacts AS a WHERE
 -- the same errors as the tables, and the route's own
 SELECT prefect_api('POST /artifacts/filter', '{"artifacts": {"key": {"like_": 42}}}');
 SELECT prefect_api('POST /nope', '{}');
-SELECT prefect_api('GET /artifacts/not-a-uuid', NULL);
+-- GET paths as Prefect's artifacts router matches them. "{id:uuid}" is
+-- Starlette's uuid converter: 32 hex digits, each of the four hyphens
+-- optional, any case; a path it does not match is no route at all, so 404
+-- (NULL), not an error. "{key}" is a str: any one segment.
+SELECT 'uuid path, no hyphens', json_extract(prefect_api('GET /artifacts/A0000000000040008000000000000001'), '$.id');
+SELECT 'uuid path, some hyphens', json_extract(prefect_api('GET /artifacts/a0000000-00004000-8000000000000001'), '$.id');
+SELECT '404: not a uuid', prefect_api('GET /artifacts/not-a-uuid', NULL) IS NULL;
+SELECT '404: one digit short', prefect_api('GET /artifacts/a0000000-0000-4000-8000-00000000001') IS NULL;
+SELECT '404: braced (a body value, not a path)', prefect_api('GET /artifacts/{a0000000-0000-4000-8000-000000000001}') IS NULL;
+SELECT '404: urn', prefect_api('GET /artifacts/urn:uuid:a0000000-0000-4000-8000-000000000001') IS NULL;
+SELECT '404: hyphen out of place', prefect_api('GET /artifacts/a000000-00000-4000-8000-000000000001') IS NULL;
+SELECT '404: latest without a key', prefect_api('GET /artifacts/latest') IS NULL, prefect_api('GET /artifacts//latest') IS NULL;
+SELECT '404: a key is one segment', prefect_api('GET /artifacts/ml/table/latest') IS NULL;
+SELECT '404: trailing slash on no route', prefect_api('GET /artifacts/not-a-uuid/') IS NULL;
+SELECT 'key: any segment', json_extract(prefect_api('GET /artifacts/ml-table/latest'), '$.key'), prefect_api('GET /artifacts/a0000000-0000-4000-8000-000000000001/latest') IS NULL;
+-- the path as the server routes it: no query string, %XX decoded
+SELECT 'query string ignored', json_extract(prefect_api('GET /artifacts/a0000000-0000-4000-8000-000000000001?fields=id'), '$.id');
+SELECT 'escapes decoded', json_extract(prefect_api('GET /artifacts/ml%2dtable/latest'), '$.key'), prefect_api('GET /artifacts/ml%2Ftable/latest') IS NULL;
+SELECT 'POST with a query string', prefect_api('POST /artifacts/count?x=1', '{}');
+-- not 404: the path is a POST route (405), or redirected without its '/' (307)
+SELECT prefect_api('GET /artifacts/filter');
+SELECT prefect_api('GET /artifacts/');
+SELECT prefect_api('GET /artifacts/latest/count');
+SELECT prefect_api('GET /artifacts/a0000000-0000-4000-8000-000000000001/');
+SELECT prefect_api('GET /artifacts/ml-table/latest/');
+-- routes of Prefect that prefect_api does not answer are errors, whatever their path
+SELECT prefect_api('GET /flows/not-a-uuid');
+SELECT prefect_api('DELETE /artifacts/a0000000-0000-4000-8000-000000000001');
 -- paginate has no offset parameter: the API ignores the key (the flows table does not)
 SELECT prefect_api('POST /flows/paginate', '{"limit": 1, "page": 2, "offset": 2}');
 SELECT count(*) FROM flows('{"limit": 1, "page": 2, "offset": 2}');

@@ -40,7 +40,20 @@ SELECT 'tree of run 06', group_concat(substr(id, -2) || '@' || depth, ' ') FROM 
 SELECT 'a leaf', group_concat(substr(id, -2) || '@' || depth, ' ') FROM prefect_run_tree('{10000000-0000-4000-8000-000000000007}');
 SELECT 'a dangling parent link is survived', group_concat(substr(id, -2) || '@' || depth, ' ') FROM prefect_run_tree('10000000-0000-4000-8000-000000000008');
 SELECT 'no such run', count(*) FROM prefect_run_tree('10000000-0000-4000-8000-000000000099');
+-- the argument is read as Prefect reads a run id: any accepted spelling, and
+-- anything else is an error (never an empty tree); NULL is no rows, as in SQL
+SELECT 'spellings', (SELECT count(*) FROM prefect_run_tree('10000000000040008000000000000006')),
+  (SELECT count(*) FROM prefect_run_tree('urn:uuid:10000000-0000-4000-8000-000000000006'));
+SELECT 'sql null', count(*) FROM prefect_run_tree(NULL);
+SELECT 'the hidden column is the argument', group_concat(root || '>' || substr(id, -2), ' ') FROM prefect_run_tree('{10000000-0000-4000-8000-000000000006}');
+SELECT 'null from a join', count(*) FROM (SELECT NULL AS r UNION ALL SELECT '10000000-0000-4000-8000-000000000007') AS x, prefect_run_tree(x.r);
 SELECT 'not an id', count(*) FROM prefect_run_tree('nope');
+SELECT 'not an id', count(*) FROM prefect_run_tree('10000000-0000-4000-8000-00000000000');
+SELECT 'not an id', count(*) FROM prefect_run_tree('URN:UUID:10000000-0000-4000-8000-000000000006');
+SELECT 'not text', count(*) FROM prefect_run_tree(42);
+SELECT 'a blob', count(*) FROM prefect_run_tree(CAST('10000000-0000-4000-8000-000000000006' AS BLOB));
+SELECT 'from a join', count(*) FROM (SELECT '10000000-0000-4000-8000-000000000007' AS r UNION ALL SELECT 'nope') AS x, prefect_run_tree(x.r);
+SELECT 'two arguments', count(*) FROM prefect_run_tree('10000000-0000-4000-8000-000000000006', 2);
 -- a cycle (run 01 made a subflow of run 07): bounded, each run once
 INSERT INTO task_run (id, name, flow_run_id, state_type, tags, task_key, dynamic_key, total_run_time) VALUES
  ('20000000-0000-4000-8000-000000000012', 'loop', '10000000-0000-4000-8000-000000000007', 'COMPLETED', '[]', 'loop', '0', '1970-01-01 00:00:00.000000');

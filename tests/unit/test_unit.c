@@ -811,6 +811,64 @@ static void test_statement_cache_and_close(void **state) {
   assert_int_equal(sqlite3_close(db), SQLITE_OK);
 }
 
+/* sqlite_stat1 is read again after it changes, on the same connection:
+** the generation moves only when what it says moved, and only queries
+** whose shape it chose go stale. */
+static void test_stats_refresh(void **state) {
+  sqlite3 *db = open_db();
+  CompileEnv env;
+  Query q;
+  Compiled c;
+  unsigned int iGen;
+  (void)state;
+  memset(&env, 0, sizeof(env));
+  json_parser_init(&env.parser, db);
+  exec_ok(db, "CREATE TABLE flow_run(id TEXT PRIMARY KEY, deployment_id TEXT); "
+              "CREATE INDEX ix_dep ON flow_run(deployment_id); "
+              "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) "
+              "INSERT INTO flow_run SELECT 'r' || i, 'd' || (i % 2) FROM n;");
+  stats_refresh(db, &env.stats);
+  iGen = env.stats.iGeneration;
+  assert_true(stats_fraction(&env.stats, "flow_run", "deployment_id") < 0);  /* no statistics */
+  stats_refresh(db, &env.stats);
+  assert_int_equal(env.stats.iGeneration, iGen);
+  exec_ok(db, "ANALYZE");
+  stats_refresh(db, &env.stats);
+  assert_int_equal(env.stats.iGeneration, iGen + 1);
+  assert_true(fabs(stats_fraction(&env.stats, "flow_run", "deployment_id") - 0.5) < 1e-9);
+  /* a write elsewhere moves the data version, not the statistics */
+  exec_ok(db, "INSERT INTO flow_run VALUES ('r11', 'd1')");
+  stats_refresh(db, &env.stats);
+  assert_int_equal(env.stats.iGeneration, iGen + 1);
+  /* an edit of sqlite_stat1, seen once committed */
+  exec_ok(db, "BEGIN; UPDATE sqlite_stat1 SET stat = '10 1' WHERE idx = 'ix_dep'");
+  stats_refresh(db, &env.stats);
+  assert_int_equal(env.stats.iGeneration, iGen + 1);
+  exec_ok(db, "COMMIT");
+  stats_refresh(db, &env.stats);
+  assert_int_equal(env.stats.iGeneration, iGen + 2);
+  assert_true(fabs(stats_fraction(&env.stats, "flow_run", "deployment_id") - 0.1) < 1e-9);
+  /* only a shape the statistics chose goes stale */
+  memset(&q, 0, sizeof(q));
+  q.iStatsGeneration = iGen;
+  assert_int_equal(stats_query_current(&env, &q), 1);
+  q.bStatsShape = 1;
+  assert_int_equal(stats_query_current(&env, &q), 0);
+  q.iStatsGeneration = iGen + 2;
+  assert_int_equal(stats_query_current(&env, &q), 1);
+  c = compile(db, &prefect_artifacts, "{\"flow_runs\": {\"deployment_id\": {\"any_\": [\"d0000000-0000-4000-8000-000000000001\"]}}, "
+                                      "\"sort\": \"KEY_ASC\", \"limit\": 20}");
+  assert_int_equal(c.rc, SQLITE_OK);
+  assert_int_equal(c.query.bStatsShape, 1);
+  compiled_free(&c);
+  c = compile(db, &prefect_artifacts, "{\"flow_runs\": {\"deployment_id\": {\"any_\": [\"d0000000-0000-4000-8000-000000000001\"]}}}");
+  assert_int_equal(c.rc, SQLITE_OK);
+  assert_int_equal(c.query.bStatsShape, 0);
+  compiled_free(&c);
+  json_parser_close(&env.parser);
+  assert_int_equal(sqlite3_close(db), SQLITE_OK);
+}
+
 static void test_missing_table_is_named(void **state) {
   sqlite3 *db = open_db();
   sqlite3_stmt *pStmt = 0;
@@ -1094,6 +1152,7 @@ int main(void) {
     cmocka_unit_test(test_error_messages),
     cmocka_unit_test(test_every_described_operator),
     cmocka_unit_test(test_statement_cache_and_close),
+    cmocka_unit_test(test_stats_refresh),
     cmocka_unit_test(test_missing_table_is_named),
     cmocka_unit_test(test_nested_cursors),
     cmocka_unit_test(test_memo_rebinds),

@@ -1,0 +1,45 @@
+-- The statistics follow sqlite_stat1 on the same connection: a later
+-- ANALYZE, or a hand edit of sqlite_stat1, takes effect at the next compile
+-- once it is committed, without reopening. The shape of a related filter
+-- under a LIMIT on an indexed order shows them (see planner.sql): IN starts
+-- from the related rows (narrow), EXISTS walks the sort's index (broad). How
+-- narrow deployment_id is comes from sqlite_stat1 (no statistics: narrow).
+.read tests/sql/fixture.sql
+.mode list
+CREATE TEMP TABLE q(body);
+INSERT INTO q VALUES ('{"flow_runs": {"deployment_id": {"any_": ["d0000000-0000-4000-8000-000000000001"]}}, "sort": "KEY_ASC", "limit": 20}');
+CREATE TEMP VIEW shape AS
+  SELECT CASE WHEN instr(s, 'EXISTS (SELECT 1 FROM flow_run') THEN 'EXISTS' WHEN instr(s, 'a.flow_run_id IN (SELECT fr') THEN 'IN' END AS shape
+    FROM (SELECT prefect_filter_sql('artifacts', body) AS s FROM q);
+SELECT 'no statistics', shape FROM shape;
+ANALYZE;
+SELECT 'after ANALYZE: 2 of 5 runs per deployment', shape FROM shape;
+SELECT 'again, nothing changed', shape FROM shape;
+UPDATE sqlite_stat1 SET stat = '100000 1' WHERE idx = 'ix_flow_run__deployment_id';
+SELECT 'sqlite_stat1 edited: 1 run in 100000', shape FROM shape;
+-- inside a transaction, a change is seen once it commits
+BEGIN;
+UPDATE sqlite_stat1 SET stat = '5 2' WHERE idx = 'ix_flow_run__deployment_id';
+SELECT 'edited, not committed', shape FROM shape;
+COMMIT;
+SELECT 'committed', shape FROM shape;
+DROP TABLE sqlite_stat1;
+SELECT 'sqlite_stat1 dropped', shape FROM shape;
+ANALYZE;
+SELECT 'analyzed again', shape FROM shape;
+
+-- the tables and prefect_api() compile with the same statistics. The
+-- statements a table prepares stay in its cache, and sqlite_stmt lists
+-- them: a body compiled after the ANALYZE gets the EXISTS shape. (The
+-- pattern is built so that this statement's own text does not match.)
+DROP TABLE sqlite_stat1;
+CREATE TEMP VIEW cached AS
+  SELECT sum(instr(sql, 'EXISTS (SELECT 1 FROM ' || 'flow_run') > 0) AS exists_shape,
+         sum(instr(sql, 'a.flow_run_id IN (SELECT ' || 'fr') > 0) AS in_shape
+    FROM sqlite_stmt WHERE sql LIKE 'SELECT%' || 'FROM artifact AS a%';
+SELECT 'table, no statistics', count(*) FROM artifacts('{"flow_runs": {"deployment_id": {"any_": ["d0000000-0000-4000-8000-000000000001"]}}, "sort": "KEY_ASC", "limit": 20}');
+SELECT 'cached: EXISTS, IN', exists_shape, in_shape FROM cached;
+ANALYZE;
+SELECT 'table, after ANALYZE', count(*) FROM artifacts('{"flow_runs": {"deployment_id": {"any_": ["d0000000-0000-4000-8000-000000000002"]}}, "sort": "KEY_ASC", "limit": 20}');
+SELECT 'cached: EXISTS, IN', exists_shape, in_shape FROM cached;
+SELECT 'prefect_api, after ANALYZE', json_array_length(prefect_api('POST /artifacts/filter', (SELECT body FROM q)));
