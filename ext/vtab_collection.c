@@ -660,6 +660,19 @@ static int query_for_run(CollectionVtab *pTab, CollectionCursor *pCur, const cha
   for (i = 0; i < MEMO_SIZE; i++) {
     CompiledMemo *pMemo = &pTab->aMemo[i];
     if (pMemo->zKey && pMemo->nKey == nKey && memcmp(pMemo->zKey, zKey, nKey) == 0) {
+      if (!stats_query_current(&pTab->env, &pMemo->query)) {
+        /* sqlite_stat1 moved under a shape it chose: compile again, here
+        ** when no cursor runs the old one, else without keeping it */
+        if (!pMemo->nPin) {
+          sqlite3_free(pMemo->zKey);
+          query_clear(&pMemo->query);
+          pMemo->zKey = 0;
+          iSlot = i;
+        } else {
+          iSlot = -1;
+        }
+        break;
+      }
       sqlite3_free(zKey);
       pMemo->nPin++;
       pMemo->iLastUse = ++pTab->iClock;
@@ -697,8 +710,8 @@ static int query_for_run(CollectionVtab *pTab, CollectionCursor *pCur, const cha
 /* An IN list, taken all at once (sqlite3_vtab_in), as a JSON array for
 ** json_each. NULLs never match in a WHERE term and are left out. *pbExact
 ** is cleared where json_each could not give back a value as it is (a blob,
-** text with a NUL byte or invalid UTF-8) or where a number meets a text
-** column (see push_kind): then the list is not built. */
+** text with a NUL byte or invalid UTF-8, a real with a fraction) or where a
+** number meets a text column (see push_kind): then the list is not built. */
 static int in_list_json(sqlite3_value *pList, int bTextColumn, char **pzList, int *pbExact) {
   sqlite3_str *pStr = sqlite3_str_new(0);
   sqlite3_value *pVal = 0;
@@ -714,11 +727,20 @@ static int in_list_json(sqlite3_value *pList, int bTextColumn, char **pzList, in
     if (eType == SQLITE_INTEGER && !bTextColumn) {
       sqlite3_str_appendf(pStr, "%lld", sqlite3_value_int64(pVal));
     } else if (eType == SQLITE_FLOAT && !bTextColumn) {
+      /* json_each reads reals with the C library under the host's locale
+      ** (SQLite 3.40): a decimal point may read as the end of the number,
+      ** so only reals written without one travel as JSON, and always with
+      ** an exponent so that they stay reals. JSON has no infinity; an
+      ** overflowing exponent reads as one. */
       double r = sqlite3_value_double(pVal);
-      /* JSON has no infinity; json_each reads an overflowing exponent as one */
       if (r > 1.7976931348623157e308) sqlite3_str_appendall(pStr, "9e999");
       else if (r < -1.7976931348623157e308) sqlite3_str_appendall(pStr, "-9e999");
-      else sqlite3_str_appendf(pStr, "%!.17g", r);
+      else {
+        char zNum[40];
+        sqlite3_snprintf(sizeof(zNum), zNum, "%.17g", r);
+        if (strchr(zNum, '.')) *pbExact = 0;
+        else sqlite3_str_appendf(pStr, strchr(zNum, 'e') ? "%s" : "%se0", zNum);
+      }
     } else if (eType == SQLITE_TEXT) {
       const unsigned char *z = sqlite3_value_text(pVal);
       int nz = sqlite3_value_bytes(pVal);

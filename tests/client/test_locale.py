@@ -39,6 +39,8 @@ EXPECTED = {
     "after_ number with a fraction": 3,
     "after_ text, whole second": 4,
     "before_ text with a fraction": 1,
+    "IN list of reals": 1,
+    "IN list of reals, base table": 1,
     "limit as text 2.0": 2,
     "limit as number 2.0": 2,
     "written data": "[1.5, 2.5e-07, 1e+22, 0.1, -0.0, 100.0]",
@@ -66,6 +68,14 @@ def child(db):
     out["after_ number with a fraction"] = one(runs, '{"flow_runs": {"start_time": {"after_": 1767225660.5}}}')
     out["after_ text, whole second"] = one(runs, '{"flow_runs": {"start_time": {"after_": "1767225660"}}}')
     out["before_ text with a fraction"] = one(runs, '{"flow_runs": {"start_time": {"before_": "1767225660.5"}}}')
+    # reals in an SQL IN list: the base table's answer, whatever the locale (a
+    # comma locale makes SQLite 3.40's JSON reader take 2.5 for 2, which would
+    # lose the row holding 2.5)
+    conn.execute("UPDATE flow_run SET next_scheduled_start_time = 2.5 WHERE id = '10000000-0000-4000-8000-000000000002'")
+    conn.execute("UPDATE flow_run SET next_scheduled_start_time = 2 WHERE id = '10000000-0000-4000-8000-000000000003'")
+    reals = "next_scheduled_start_time IN (2.5, 7.5, 1e300)"
+    out["IN list of reals"] = one(f"SELECT count(*) FROM flow_runs WHERE {reals}")
+    out["IN list of reals, base table"] = one(f"SELECT count(*) FROM flow_run WHERE {reals}")
     out["limit as text 2.0"] = one("SELECT count(*) FROM artifacts(?)", '{"limit": "2.0"}')
     out["limit as number 2.0"] = one("SELECT count(*) FROM artifacts(?)", '{"limit": 2.0}')
     conn.execute("""UPDATE flow_run SET empirical_policy = '{"retry_delay_seconds": 2.5}'

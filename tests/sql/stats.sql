@@ -42,4 +42,14 @@ SELECT 'cached: EXISTS, IN', exists_shape, in_shape FROM cached;
 ANALYZE;
 SELECT 'table, after ANALYZE', count(*) FROM artifacts('{"flow_runs": {"deployment_id": {"any_": ["d0000000-0000-4000-8000-000000000002"]}}, "sort": "KEY_ASC", "limit": 20}');
 SELECT 'cached: EXISTS, IN', exists_shape, in_shape FROM cached;
+-- the first body again: its compiled query is kept (memo), but its shape came
+-- from statistics that moved, so it is compiled again: the IN statement is
+-- not run any more, the EXISTS one is
+CREATE TEMP VIEW runs AS
+  SELECT sum(CASE WHEN instr(sql, 'EXISTS (SELECT 1 FROM ' || 'flow_run') > 0 THEN run END) AS exists_runs,
+         sum(CASE WHEN instr(sql, 'a.flow_run_id IN (SELECT ' || 'fr') > 0 THEN run END) AS in_runs
+    FROM sqlite_stmt WHERE sql LIKE 'SELECT%' || 'FROM artifact AS a%';
+CREATE TEMP TABLE runs_before AS SELECT * FROM runs;
+SELECT 'memo after ANALYZE', count(*) FROM artifacts('{"flow_runs": {"deployment_id": {"any_": ["d0000000-0000-4000-8000-000000000001"]}}, "sort": "KEY_ASC", "limit": 20}');
+SELECT 'runs since: EXISTS, IN', r.exists_runs - b.exists_runs, r.in_runs - b.in_runs FROM runs AS r, runs_before AS b;
 SELECT 'prefect_api, after ANALYZE', json_array_length(prefect_api('POST /artifacts/filter', (SELECT body FROM q)));
