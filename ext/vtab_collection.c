@@ -350,8 +350,9 @@ static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
     switch (eOp) {
       case COP_EQ:
       case COP_IS:
-        if (eIndex == IDX_UNIQUE) { rRows = 1; bUnique = 1; }
-        else if (eIndex == IDX_MULTI) rRows /= 100;
+        /* unique under BINARY only: NOCASE may match several ids */
+        if (eIndex == IDX_UNIQUE && !zColl) { rRows = 1; bUnique = 1; }
+        else if (eIndex == IDX_UNIQUE || eIndex == IDX_MULTI) rRows /= 100;
         else rRows /= 10;
         break;
       case COP_IN:
@@ -365,7 +366,7 @@ static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
         rRows /= 2;
         break;
     }
-    if (eIndex != IDX_NONE && eOp != COP_NE && eOp != COP_ISNOT && eOp != COP_NOTNULL &&
+    if (eIndex != IDX_NONE && !zColl && eOp != COP_NE && eOp != COP_ISNOT && eOp != COP_NOTNULL &&
         eOp != COP_LIKE && eOp != COP_GLOB) {
       bIndexed = 1;
     }

@@ -97,7 +97,7 @@ def fill(conn, table):
     """Rows of Prefect's table whose columns hold every kind of value."""
     info = list(conn.execute(f"SELECT name, \"notnull\", pk FROM pragma_table_info('{table}')"))
     cols = [r[0] for r in info]
-    for row in range(len(VALUES) + 6):
+    for row in range(len(VALUES) + 8):
         values = []
         for c, (name, notnull, _) in enumerate(info):
             if name == "id":
@@ -107,6 +107,11 @@ def fill(conn, table):
                 if v is None and notnull:
                     v = "abc"
             values.append(v)
+        if row >= len(VALUES) + 6:
+            # row 10's id again, in lower case, then without its trailing
+            # space: equal to it under NOCASE, RTRIM: "unique" ids are not
+            twin = f"{10:08x}-0000-4000-8000-{cols.index('id'):012x} "
+            values[cols.index("id")] = twin if row == len(VALUES) + 6 else twin.upper().rstrip()
         marks = ", ".join("?" for _ in cols)
         names = ", ".join(f'"{c}"' for c in cols)
         try:
@@ -206,6 +211,14 @@ def run(lib, sample):
                                                       ["", " LIMIT 5", " LIMIT 4 OFFSET 3", " LIMIT -1 OFFSET 2"]):
                     q = f"SELECT id, {c} FROM {{t}}{where} ORDER BY {c}{tail}{desc}, id{limit}"
                     check.same(q.format(t=name), q.format(t=base), ordered=True)
+        # a unique column is unique under BINARY only: ids equal under NOCASE/RTRIM
+        twin = f"{10:08X}-0000-4000-8000-{0:012x} "
+        for coll in COLLATIONS:
+            tail = f" COLLATE {coll}" if coll else ""
+            for q in [f"SELECT id FROM {{t}} WHERE id = ?{tail}", f"SELECT DISTINCT id FROM {{t}} WHERE id = ?{tail}",
+                      f"SELECT count(*) FROM {{t}} WHERE id = ?{tail}",
+                      f"SELECT x.id, y.id FROM {{t}} AS x JOIN {{t}} AS y ON y.id = x.id{tail} WHERE x.id = ?"]:
+                check.same(q.format(t=name), q.format(t=base), [twin])
         # LIMIT/OFFSET alone (no ORDER BY, so only the counts are determined)
         for limit in [" LIMIT 0", " LIMIT 3", " LIMIT 3 OFFSET 30", " LIMIT 2 OFFSET -1"]:
             check.same(f"SELECT count(*) FROM (SELECT id FROM {name}{limit})",
