@@ -53,8 +53,8 @@ static char *one_text(const char *zSql) {
 }
 
 /* Where run() leaves what it read, so that no read can be optimised away. */
-static sqlite3_int64 iSink;
-static double rSink;
+static volatile sqlite3_int64 iSink;
+static volatile double rSink;
 
 /*
 ** Run a prepared statement to the end, reading every column of every row
@@ -306,7 +306,7 @@ static double bench_floor(double rSeconds, char **ppText) {
     run(ap[i]);
   }
   rStart = now();
-  while (nRep < MAX_FLOOR_REPS && (nRep < 3 || now() - rStart < 2 * rSeconds)) {
+  while (nRep < MAX_FLOOR_REPS && (nRep < 5 || now() - rStart < 2 * rSeconds)) {
     int aOrder[FL_N];
     for (i = 0; i < FL_N; i++) aOrder[i] = i;
     for (i = FL_N - 1; i > 0; i--) {
