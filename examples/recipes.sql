@@ -59,3 +59,15 @@ SELECT f.name AS flow, d.name AS deployment, fr.name AS flow_run, fr.state_name 
 SELECT flow, coalesce(deployment, '(ad hoc)') AS deployment, count(DISTINCT flow_run) AS runs, count(*) AS artifacts,
        sum(type = 'table') AS tables
   FROM artifact_lineage GROUP BY flow, deployment ORDER BY flow, deployment;
+
+-- 6. Completed vs failed flow runs per hour over one day, for a chart: one
+--    row per hour (flow_run_history gives every interval, empty ones too),
+--    the states pivoted into columns.
+.print '6. Flow runs per hour on 2026-10-15, completed vs failed'
+SELECT substr(interval_start, 12, 5) AS hour,
+       sum(CASE WHEN state_type = 'COMPLETED' THEN count_runs ELSE 0 END) AS completed,
+       sum(CASE WHEN state_type = 'FAILED' THEN count_runs ELSE 0 END) AS failed,
+       substr('##########', 1, sum(CASE WHEN state_type = 'FAILED' THEN count_runs ELSE 0 END)) AS failed_bar
+  FROM flow_run_history('{"history_start": "2026-10-15T00:00:00Z", "history_end": "2026-10-16T00:00:00Z",
+                          "history_interval_seconds": 3600}')
+ GROUP BY interval_start ORDER BY interval_start;

@@ -22,7 +22,9 @@ SQLITE_EXTENSION_INIT3
 typedef enum RouteKind {
   ROUTE_LIST,        /* POST .../filter: a JSON array of objects */
   ROUTE_COUNT,       /* POST .../count: a bare integer */
-  ROUTE_PAGINATE,    /* POST /flows/paginate: {results, count, limit, pages, page} */
+  ROUTE_PAGINATE,    /* POST .../paginate: {results, count, limit, pages, page} */
+  ROUTE_HISTORY,     /* POST /flow_runs/history, /task_runs/history: a list of HistoryResponse (history.c) */
+  ROUTE_LATENESS,    /* POST /flow_runs/lateness: the average lateness in seconds, or null */
   ROUTE_GET_ID,      /* GET /artifacts/{id}: one object or NULL */
   ROUTE_GET_LATEST   /* GET /artifacts/{key}/latest: the collection row, Artifact shape */
 } RouteKind;
@@ -68,10 +70,16 @@ static const Route aRoute[] = {
   {"POST", "/flows/paginate", ROUTE_PAGINATE, &prefect_flows, zFlowObject, 0},
   {"POST", "/flow_runs/filter", ROUTE_LIST, &prefect_flow_runs, 0, flow_run_object},
   {"POST", "/flow_runs/count", ROUTE_COUNT, &prefect_flow_runs, 0, 0},
+  {"POST", "/flow_runs/paginate", ROUTE_PAGINATE, &prefect_flow_runs, 0, flow_run_object},
+  {"POST", "/flow_runs/history", ROUTE_HISTORY, &prefect_flow_runs, 0, 0},
+  {"POST", "/flow_runs/lateness", ROUTE_LATENESS, &prefect_flow_runs, 0, 0},
   {"POST", "/task_runs/filter", ROUTE_LIST, &prefect_task_runs, 0, task_run_object},
   {"POST", "/task_runs/count", ROUTE_COUNT, &prefect_task_runs, 0, 0},
+  {"POST", "/task_runs/paginate", ROUTE_PAGINATE, &prefect_task_runs, 0, task_run_object},
+  {"POST", "/task_runs/history", ROUTE_HISTORY, &prefect_task_runs, 0, 0},
   {"POST", "/deployments/filter", ROUTE_LIST, &prefect_deployments, 0, deployment_object},
   {"POST", "/deployments/count", ROUTE_COUNT, &prefect_deployments, 0, 0},
+  {"POST", "/deployments/paginate", ROUTE_PAGINATE, &prefect_deployments, 0, deployment_object},
   /* GET /artifacts/{id} and GET /artifacts/{key}/latest: matched by shape */
   {"GET", "/artifacts/", ROUTE_GET_ID, &prefect_artifacts, zArtifactObject, 0},
   {"GET", "/artifacts/", ROUTE_GET_LATEST, &prefect_artifact_collections, zArtifactObject, 0},
@@ -137,8 +145,9 @@ static void micros_sql(sqlite3_str *pStr, const char *zExpr) {
                       zExpr, zExpr);
 }
 
-/* SQLite's 'now' (fixed for one statement) in microseconds, ms precision. */
-#define NOW_MICROS "(CAST(strftime('%s', 'now') AS INTEGER) * 1000000 + CAST(substr(strftime('%f', 'now'), 4) AS INTEGER) * 1000)"
+/* "now" in microseconds: the connection's clock (clock.c), read once per
+** prefect_api() call and bound by api_prepare(). */
+#define NOW_MICROS "(:prefect_now_us)"
 
 /* A number of microseconds, as pydantic writes seconds as a float: the
 ** shortest digits, positional with ".0", scientific below 1e-5. */
@@ -236,7 +245,7 @@ static void state_details_sql(sqlite3_str *pStr, const char *zDoc, const char *z
     } else if (!strcmp(zF, "scheduled_time")) {
       /* a SCHEDULED state without one gets the time of the request */
       sqlite3_str_appendf(pStr, "CASE WHEN %s = 'SCHEDULED' AND json_extract(%s, '%s') IS NULL THEN "
-                          "strftime('%%Y-%%m-%%dT%%H:%%M:%%f000Z', 'now') ELSE json_extract(%s, '%s') END",
+                          ":prefect_now_iso ELSE json_extract(%s, '%s') END",
                           zType, zDoc, zPath, zDoc, zPath);
     } else {
       sqlite3_str_appendf(pStr, "json_extract(%s, '%s')", zDoc, zPath);
@@ -449,10 +458,24 @@ static void deployment_object(sqlite3 *db, sqlite3_str *pStr) {
   sqlite3_str_appendchar(pStr, 1, ')');
 }
 
-/* Prepare zSql, bind the query's values, and return the statement. */
-static int api_prepare(sqlite3 *db, const char *zSql, const Query *pQuery, sqlite3_stmt **ppStmt) {
+/* Prepare zSql, bind the query's values and "now" (iNowUs: microseconds
+** since the epoch, where the SQL reads it), and return the statement. */
+static int api_prepare(sqlite3 *db, const char *zSql, const Query *pQuery, sqlite3_int64 iNowUs,
+                       sqlite3_stmt **ppStmt) {
   int rc = sqlite3_prepare_v2(db, zSql, -1, ppStmt, 0);
   if (rc == SQLITE_OK) rc = query_bind(pQuery, *ppStmt, 0);
+  if (rc == SQLITE_OK) {
+    int iUs = sqlite3_bind_parameter_index(*ppStmt, ":prefect_now_us");
+    int iIso = sqlite3_bind_parameter_index(*ppStmt, ":prefect_now_iso");
+    int iText = sqlite3_bind_parameter_index(*ppStmt, ":prefect_now_text");
+    char zStored[32], zIso[40];
+    clock_format_stored(iNowUs, zStored);
+    /* as Prefect writes a scheduled time it fills in: always 6 digits of fraction */
+    sqlite3_snprintf(sizeof(zIso), zIso, "%.10sT%.15sZ", zStored, zStored + 11);
+    if (iUs) rc = sqlite3_bind_int64(*ppStmt, iUs, iNowUs);
+    if (rc == SQLITE_OK && iIso) rc = sqlite3_bind_text(*ppStmt, iIso, zIso, -1, SQLITE_TRANSIENT);
+    if (rc == SQLITE_OK && iText) rc = sqlite3_bind_text(*ppStmt, iText, zStored, -1, SQLITE_TRANSIENT);
+  }
   return rc;
 }
 
@@ -466,20 +489,21 @@ static int api_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const char
   extras.bApiLimits = !bCount;
   extras.bIgnorePaging = bCount;
   extras.bCount = bCount;
-  extras.bIgnoreOffset = bPaginate;
+  extras.bIgnoreOffset = bPaginate && !bCount;
+  extras.bPage = bPaginate;
   return filter_compile(pEnv, pColl, zBody, nBody, &extras, pQuery, pzErr);
 }
 
 /* count(*) of a body's rows; -1 on error (message in *pzErr). */
 static sqlite3_int64 api_count(sqlite3 *db, CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody,
-                               int nBody, char **pzErr) {
+                               int nBody, int bPaginate, char **pzErr) {
   Query query;
   sqlite3_stmt *pStmt = 0;
   sqlite3_int64 n = -1;
-  int rc = api_compile(pEnv, pColl, zBody, nBody, 1, 0, &query, pzErr);
+  int rc = api_compile(pEnv, pColl, zBody, nBody, 1, bPaginate, &query, pzErr);
   if (rc == SQLITE_OK) {
     /* compiled as SELECT count(*) over the filtered table: no columns, no order */
-    rc = api_prepare(db, query.zSql, &query, &pStmt);
+    rc = api_prepare(db, query.zSql, &query, 0, &pStmt);
     if (rc == SQLITE_OK && sqlite3_step(pStmt) == SQLITE_ROW) n = sqlite3_column_int64(pStmt, 0);
     else if (!*pzErr) *pzErr = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(db));
   }
@@ -492,7 +516,8 @@ static sqlite3_int64 api_count(sqlite3 *db, CompileEnv *pEnv, const CollectionDe
 ** Returns the number of rows, -1 on error. *piLimit and *piPage (may be
 ** NULL) get the limit and page the compiler read from the body. */
 static int api_objects(sqlite3 *db, CompileEnv *pEnv, const Route *pRoute, const char *zBody, int nBody,
-                       sqlite3_str *pOut, sqlite3_int64 *piLimit, sqlite3_int64 *piPage, char **pzErr) {
+                       sqlite3_int64 iNowUs, sqlite3_str *pOut, sqlite3_int64 *piLimit, sqlite3_int64 *piPage,
+                       char **pzErr) {
   Query query;
   sqlite3_stmt *pStmt = 0;
   char *zObject = 0, *zSql = 0;
@@ -505,8 +530,9 @@ static int api_objects(sqlite3 *db, CompileEnv *pEnv, const Route *pRoute, const
     } else {
       zObject = object_sql(pRoute->zObject);
     }
-    zSql = zObject ? sqlite3_mprintf("SELECT %s FROM (%s) AS q", zObject, query.zSql) : 0;
-    rc = zSql ? api_prepare(db, zSql, &query, &pStmt) : SQLITE_NOMEM;
+    /* the query's ?N first: the named "now" parameters then number after them */
+    zSql = zObject ? sqlite3_mprintf("WITH q AS (%s) SELECT %s FROM q", query.zSql, zObject) : 0;
+    rc = zSql ? api_prepare(db, zSql, &query, iNowUs, &pStmt) : SQLITE_NOMEM;
     if (piLimit) *piLimit = query.iLimit;
     if (piPage) *piPage = query.iPage;
   }
@@ -521,6 +547,52 @@ static int api_objects(sqlite3 *db, CompileEnv *pEnv, const Route *pRoute, const
   sqlite3_free(zObject);
   query_clear(&query);
   return rc == SQLITE_DONE ? n : -1;
+}
+
+/* POST /flow_runs/lateness: the average of each run's lateness in seconds,
+** with the expression Prefect's route uses on SQLite (whole seconds of each
+** time by strftime('%s'), "now" as datetime('now') prints it); null when
+** no run matches. Appends the answer to pOut; 0, or -1 on error. */
+static int api_lateness(sqlite3 *db, CompileEnv *pEnv, const Route *pRoute, const char *zBody, int nBody,
+                        sqlite3_int64 iNowUs, sqlite3_str *pOut, char **pzErr) {
+  static const char *const azRead[] = {"expected_start_time", "state_type", "start_time", 0};
+  QueryExtras extras;
+  Query query;
+  sqlite3_stmt *pStmt = 0;
+  char *zSql = 0;
+  int rc, i, j;
+  memset(&extras, 0, sizeof(extras));
+  extras.bNoPaging = 1;
+  extras.bSomeColumns = 1;
+  for (i = 0; azRead[i]; i++) {
+    for (j = 0; pRoute->pColl->aCol[j].zName; j++) {
+      if (strcmp(pRoute->pColl->aCol[j].zName, azRead[i]) == 0 && j < 63) extras.mColumns |= (sqlite3_uint64)1 << j;
+    }
+  }
+  rc = filter_compile(pEnv, pRoute->pColl, zBody, nBody, &extras, &query, pzErr);
+  if (rc == SQLITE_OK) {
+    /* the query's ?N first: the named parameters then number after them */
+    zSql = sqlite3_mprintf(
+        "WITH q AS (%s) SELECT avg(CASE WHEN q.start_time > q.expected_start_time THEN "
+        "strftime('%%s', q.start_time) - strftime('%%s', q.expected_start_time) "
+        "WHEN q.start_time IS NULL AND q.state_type NOT IN ('COMPLETED', 'FAILED', 'CANCELLED', 'CRASHED') "
+        "AND q.expected_start_time < datetime(:prefect_now_text) THEN "
+        "strftime('%%s', datetime(:prefect_now_text)) - strftime('%%s', q.expected_start_time) ELSE 0 END) "
+        "FROM q", query.zSql);
+    rc = zSql ? api_prepare(db, zSql, &query, iNowUs, &pStmt) : SQLITE_NOMEM;
+    if (rc == SQLITE_OK) rc = sqlite3_step(pStmt);
+    if (rc == SQLITE_ROW) {
+      if (sqlite3_column_type(pStmt, 0) == SQLITE_NULL) sqlite3_str_appendall(pOut, "null");
+      else json_python_float(sqlite3_column_double(pStmt, 0), pOut);
+      rc = SQLITE_OK;
+    } else if (!*pzErr) {
+      *pzErr = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(db));
+    }
+  }
+  sqlite3_finalize(pStmt);
+  sqlite3_free(zSql);
+  query_clear(&query);
+  return rc == SQLITE_OK ? 0 : -1;
 }
 
 /* What Prefect's router answers for a route, when it is not one of ours. */
@@ -683,6 +755,7 @@ static void api_answer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   int nBody = argc > 1 ? sqlite3_value_bytes(argv[1]) : 0;
   char *zArg = 0, *zErr = 0, *zGetBody = 0;
   int nArg = 0;
+  sqlite3_int64 iNowUs;
   const Route *pRoute = 0;
   RouteAnswer eAnswer = route_find(zRoute, &pRoute, &zArg, &nArg);
   sqlite3_str *pOut = 0;
@@ -710,21 +783,35 @@ static void api_answer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
       goto done;
   }
   pOut = sqlite3_str_new(db);
+  iNowUs = clock_now(pEnv->pClock);  /* the one reading of the clock for this answer */
   switch (pRoute->eKind) {
+    case ROUTE_HISTORY: {
+      History hist;
+      int rc = history_compute(db, pEnv, pRoute->pColl, zBody, nBody, iNowUs, &hist, &zErr);
+      if (rc == SQLITE_OK) history_render_json(&hist, pOut);
+      else if (!zErr) zErr = sqlite3_mprintf("prefect: %s", sqlite3_errstr(rc));
+      history_clear(&hist);
+      break;
+    }
+    case ROUTE_LATENESS:
+      api_lateness(db, pEnv, pRoute, zBody, nBody, iNowUs, pOut, &zErr);
+      break;
     case ROUTE_COUNT: {
-      sqlite3_int64 n = api_count(db, pEnv, pRoute->pColl, zBody, nBody, &zErr);
+      sqlite3_int64 n = api_count(db, pEnv, pRoute->pColl, zBody, nBody, 0, &zErr);
       if (n >= 0) sqlite3_str_appendf(pOut, "%lld", n);
       break;
     }
     case ROUTE_LIST:
       sqlite3_str_appendchar(pOut, 1, '[');
-      if (api_objects(db, pEnv, pRoute, zBody, nBody, pOut, 0, 0, &zErr) >= 0) sqlite3_str_appendchar(pOut, 1, ']');
+      if (api_objects(db, pEnv, pRoute, zBody, nBody, iNowUs, pOut, 0, 0, &zErr) >= 0) {
+        sqlite3_str_appendchar(pOut, 1, ']');
+      }
       break;
     case ROUTE_PAGINATE: {
       sqlite3_int64 iLimit, iPage, nCount;
       sqlite3_str_appendall(pOut, "{\"results\":[");
-      if (api_objects(db, pEnv, pRoute, zBody, nBody, pOut, &iLimit, &iPage, &zErr) < 0) break;
-      nCount = api_count(db, pEnv, pRoute->pColl, zBody, nBody, &zErr);
+      if (api_objects(db, pEnv, pRoute, zBody, nBody, iNowUs, pOut, &iLimit, &iPage, &zErr) < 0) break;
+      nCount = api_count(db, pEnv, pRoute->pColl, zBody, nBody, 1, &zErr);
       if (nCount < 0) break;
       sqlite3_str_appendf(pOut, "],\"count\":%lld,\"limit\":%lld,\"pages\":%lld,\"page\":%lld}", nCount, iLimit,
                           iLimit > 0 ? (nCount + iLimit - 1) / iLimit : 0, iPage);
@@ -740,7 +827,7 @@ static void api_answer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
         sqlite3_result_error_nomem(ctx);
         break;
       }
-      n = api_objects(db, pEnv, pRoute, zGetBody, (int)strlen(zGetBody), pOut, 0, 0, &zErr);
+      n = api_objects(db, pEnv, pRoute, zGetBody, (int)strlen(zGetBody), iNowUs, pOut, 0, 0, &zErr);
       if (n == 0) {  /* 404: "Artifact not found." */
         sqlite3_free(sqlite3_str_finish(pOut));
         pOut = 0;
@@ -788,10 +875,12 @@ static void prefectApiFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* It reads the database: not innocuous, and direct only (no view or trigger
 ** of a schema may call it); not deterministic either. */
-int api_register(sqlite3 *db) {
+int api_register(sqlite3 *db, Clock *pClock) {
   FunctionEnv *pEnv = function_env_new(db);  /* one for both arities */
   int rc;
   if (!pEnv) return SQLITE_NOMEM;
+  pEnv->env.pClock = pClock;  /* released with the FunctionEnv */
+  pClock->nRef++;
   pEnv->nRef = 2;  /* each registration releases it, even one that fails */
   rc = sqlite3_create_function_v2(db, "prefect_api", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, pEnv, prefectApiFunc, 0, 0,
                                   function_env_release);

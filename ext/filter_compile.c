@@ -54,6 +54,7 @@ typedef struct Compiler {
   int rc;        /* first error; later work is skipped once set */
   int bStatsShape;  /* a shape was chosen by the statistics (Query.bStatsShape) */
   char *zErr;    /* owned until handed to the caller */
+  const QueryExtras *pExtras;  /* borrowed, may be NULL: the route's own body rules */
 } Compiler;
 
 #define MAX_MEMBERS 24  /* more than any Prefect filter class has */
@@ -61,6 +62,15 @@ typedef struct Compiler {
 /* Is the member name (or text) z, n bytes, the literal zLit? */
 static int text_is(const char *z, int n, const char *zLit) {
   return (int)strlen(zLit) == n && memcmp(z, zLit, n) == 0;
+}
+
+/* The body key of a related filter: the collection's, or the route's own
+** name for it (/flow_runs/history calls work_pool_queues "work_queues"). */
+static const char *body_key(const Compiler *p, const char *zKey) {
+  if (zKey && p->pExtras && p->pExtras->zQueueKey && strcmp(zKey, "work_pool_queues") == 0) {
+    return p->pExtras->zQueueKey;
+  }
+  return zKey;
 }
 
 static void crit_clear(Crit *p) {
@@ -547,7 +557,7 @@ static void compile_group(Compiler *p, const CollectionDesc *pColl, int iRoot, i
     aCrit[nRel].zSql = 0;
     aCrit[nRel].rSel = 1.0;
     if (aRel[nRel].iGroup != iGroup || !aRel[nRel].zKey || iRoot < 0) continue;
-    aNode[nRel] = json_doc_member(p->pDoc, iRoot, aRel[nRel].zKey);
+    aNode[nRel] = json_doc_member(p->pDoc, iRoot, body_key(p, aRel[nRel].zKey));
     if (aNode[nRel] >= 0 && p->pDoc->aNode[aNode[nRel]].eType == JT_NULL) aNode[nRel] = -1;
     if (aNode[nRel] >= 0) {
       int j;
@@ -566,7 +576,7 @@ static void compile_group(Compiler *p, const CollectionDesc *pColl, int iRoot, i
   for (i = 0; i < nRel && p->rc == SQLITE_OK; i++) {
     int nCrit = 0;
     if (aNode[i] < 0) continue;
-    json_path_push_key(&p->path, aRel[i].zKey, (int)strlen(aRel[i].zKey));
+    json_path_push_key(&p->path, body_key(p, aRel[i].zKey), (int)strlen(body_key(p, aRel[i].zKey)));
     p->zTable = aRel[i].zTable;
     compile_object(p, aRel[i].pFilter, aNode[i], azAlias[i], &aCrit[i], &nCrit);
     p->zTable = zSavedTable;
@@ -623,17 +633,28 @@ const char *const column_op_names[COP_COUNT] = {
   "=", ">", "<=", "<", ">=", "!=", "IS", "IS NOT", "IS NULL", "IS NOT NULL", "LIKE", "GLOB", "IN"
 };
 
-/* Is zKey one of the keys a body of this collection may have at top level? */
-static int top_level_key_known(const CollectionDesc *pColl, const JsonNode *pChild, int bFilterOnly) {
+/* Is zKey one of the keys a body of this collection may have at top level?
+** A route may add keys it reads itself (history_start, ...), take "page"
+** (the paginate routes), name a related filter its own way, or take no
+** sort, limit and offset at all (history, lateness). */
+static int top_level_key_known(const Compiler *p, const CollectionDesc *pColl, const JsonNode *pChild,
+                               int bFilterOnly) {
   static const char *const azCommon[] = {"sort", "limit", "offset", 0};
-  int i;
+  const QueryExtras *pExtras = p->pExtras;
+  int i, bPaging = !bFilterOnly && !(pExtras && pExtras->bNoPaging);
   if (text_is(pChild->zKey, pChild->nKey, pColl->zFilterKey)) return 1;
-  for (i = 0; !bFilterOnly && azCommon[i]; i++) {
+  for (i = 0; bPaging && azCommon[i]; i++) {
     if (text_is(pChild->zKey, pChild->nKey, azCommon[i])) return 1;
   }
-  if (!bFilterOnly && pColl->bPage && text_is(pChild->zKey, pChild->nKey, "page")) return 1;
+  if (bPaging && (pColl->bPage || (pExtras && pExtras->bPage)) && text_is(pChild->zKey, pChild->nKey, "page")) {
+    return 1;
+  }
+  for (i = 0; !bFilterOnly && pExtras && pExtras->azOwnKeys && pExtras->azOwnKeys[i]; i++) {
+    if (text_is(pChild->zKey, pChild->nKey, pExtras->azOwnKeys[i])) return 1;
+  }
   for (i = 0; pColl->aRel[i].zTable; i++) {
-    if (pColl->aRel[i].zKey && text_is(pChild->zKey, pChild->nKey, pColl->aRel[i].zKey)) return 1;
+    const char *zKey = body_key(p, pColl->aRel[i].zKey);
+    if (zKey && text_is(pChild->zKey, pChild->nKey, zKey)) return 1;
   }
   return 0;
 }
@@ -644,22 +665,28 @@ static int top_level_key_known(const CollectionDesc *pColl, const JsonNode *pChi
 ** surrounding SQL, so sort/limit/offset belong to ORDER BY/LIMIT/OFFSET. */
 static void check_top_level_keys(Compiler *p, const CollectionDesc *pColl, int iRoot, int bFilterOnly) {
   const JsonDoc *pDoc = p->pDoc;
+  const QueryExtras *pExtras = p->pExtras;
   int iChild;
   for (iChild = pDoc->aNode[iRoot].iFirst; iChild >= 0 && p->rc == SQLITE_OK;
        iChild = pDoc->aNode[iChild].iNext) {
     const JsonNode *pChild = &pDoc->aNode[iChild];
-    if (!top_level_key_known(pColl, pChild, bFilterOnly)) {
+    if (!top_level_key_known(p, pColl, pChild, bFilterOnly)) {
       sqlite3_str *pStr = sqlite3_str_new(0);
       int i;
-      if (bFilterOnly && top_level_key_known(pColl, pChild, 0)) {
+      if (bFilterOnly && top_level_key_known(p, pColl, pChild, 0)) {
         sqlite3_str_appendall(pStr, "not allowed in prefect_filter(); use ORDER BY, LIMIT and OFFSET");
       } else {
-        sqlite3_str_appendf(pStr, "unknown field, expected one of: %s", pColl->zFilterKey);
-        for (i = 0; pColl->aRel[i].zTable; i++) {
-          if (pColl->aRel[i].zKey) sqlite3_str_appendf(pStr, ", %s", pColl->aRel[i].zKey);
+        int bPaging = !bFilterOnly && !(pExtras && pExtras->bNoPaging);
+        sqlite3_str_appendall(pStr, "unknown field, expected one of: ");
+        for (i = 0; !bFilterOnly && pExtras && pExtras->azOwnKeys && pExtras->azOwnKeys[i]; i++) {
+          sqlite3_str_appendf(pStr, "%s, ", pExtras->azOwnKeys[i]);
         }
-        if (!bFilterOnly) sqlite3_str_appendall(pStr, ", sort, limit, offset");
-        if (!bFilterOnly && pColl->bPage) sqlite3_str_appendall(pStr, ", page");
+        sqlite3_str_appendall(pStr, pColl->zFilterKey);
+        for (i = 0; pColl->aRel[i].zTable; i++) {
+          if (pColl->aRel[i].zKey) sqlite3_str_appendf(pStr, ", %s", body_key(p, pColl->aRel[i].zKey));
+        }
+        if (bPaging) sqlite3_str_appendall(pStr, ", sort, limit, offset");
+        if (bPaging && (pColl->bPage || (pExtras && pExtras->bPage))) sqlite3_str_appendall(pStr, ", page");
       }
       json_path_push_key(&p->path, pChild->zKey, pChild->nKey);
       compile_fail(p, sqlite3_str_finish(pStr));
@@ -928,7 +955,7 @@ static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoo
   memset(&body, 0, sizeof(body));
   memset(&extra, 0, sizeof(extra));
   if (iRoot >= 0) check_top_level_keys(p, pColl, iRoot, 0);
-  if (pExtras && pExtras->bIgnorePaging) {
+  if (pExtras && (pExtras->bIgnorePaging || pExtras->bNoPaging)) {
     /* a count route: the API ignores these keys, whatever they hold */
     pSort = &pColl->aSort[0];
     bLimit = bOffset = 0;
@@ -945,7 +972,7 @@ static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoo
       }
     }
     bOffset = (pExtras && pExtras->bIgnoreOffset) ? 0 : read_count(p, iRoot, "offset", 0, &iOffset) >= 0;
-    if (pColl->bPage) read_page(p, iRoot, &bLimit, &iLimit, &bOffset, &iOffset, &iPage);
+    if (pColl->bPage || (pExtras && pExtras->bPage)) read_page(p, iRoot, &bLimit, &iLimit, &bOffset, &iOffset, &iPage);
   }
   q->iLimit = bLimit ? iLimit : -1;
   q->iPage = iPage;
@@ -1085,6 +1112,7 @@ int filter_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zB
   }
   c.pDoc = &doc;
   c.pQuery = pQuery;
+  c.pExtras = pExtras;
   compile_statement(&c, pColl, iRoot, pExtras);
   json_doc_free(&doc);
   if (c.rc != SQLITE_OK) {

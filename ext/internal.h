@@ -354,6 +354,11 @@ typedef struct QueryExtras {
   int bIgnorePaging;            /* prefect_api() counts: sort/limit/offset/page are ignored */
   int bIgnoreOffset;            /* prefect_api() /flows/paginate: offset is not its parameter */
   int bCount;                   /* the statement is SELECT count(*): no columns, no order */
+  int bPage;                    /* prefect_api() paginate routes: "page" is read, as on flows */
+  int bNoPaging;                /* history, lateness: the route has no sort/limit/offset/page */
+  const char *const *azOwnKeys; /* top-level keys the route reads itself (NULL-terminated):
+                                ** accepted and left alone (history_start, ...) */
+  const char *zQueueKey;        /* the route's name for work_pool_queues ("work_queues"), or NULL */
 } QueryExtras;
 
 /* What sqlite_stat1 says about the leading columns of Prefect's indexes. */
@@ -382,10 +387,13 @@ void stats_refresh(sqlite3 *db, Stats *pStats);
 ** number when the statistics do not say. */
 double stats_fraction(const Stats *pStats, const char *zTable, const char *zColumn);
 
+typedef struct Clock Clock;
+
 /* Per-connection state the compiler reuses; owned by the caller. */
 typedef struct CompileEnv {
   JsonParser parser;         /* its db: the connection, for sqlite_stat1 */
   Stats stats;
+  Clock *pClock;             /* the connection's clock (a reference held), or NULL: the wall clock */
 } CompileEnv;
 
 /* stats.c: 1 if pQuery (compiled by filter_compile with pEnv) is still
@@ -468,6 +476,71 @@ int artifact_writer_apply(ArtifactWriter *p, int argc, sqlite3_value **argv, sql
                           char **pzErr);
 
 /* ======================================================================
+** clock.c: "now" for one connection, pinned by prefect_set_now(), and
+** Prefect's stored timestamps and intervals as exact microseconds.
+** ====================================================================== */
+
+struct Clock {
+  int nRef;                  /* registrations holding it */
+  int bPinned;
+  sqlite3_int64 iPinned;     /* microseconds since the epoch, when pinned */
+};
+Clock *clock_new(void);      /* nRef 0; NULL: no memory */
+void clock_release(void *pClock);
+/* The instant in use, in microseconds since 1970-01-01 UTC: the pinned
+** one, or the wall clock as SQLite reads it (milliseconds). Callers read
+** it once per statement and hand the value on. pClock may be NULL. */
+sqlite3_int64 clock_now(const Clock *pClock);
+/* Stored text 'YYYY-MM-DD HH:MM:SS[.ffffff]' (n bytes) -> microseconds;
+** 0 when it is not that shape. */
+int clock_parse_stored(const char *z, int n, sqlite3_int64 *piOut);
+/* microseconds -> 'YYYY-MM-DD HH:MM:SS.ffffff' (26 chars), as Prefect stores it */
+void clock_format_stored(sqlite3_int64 iUs, char zOut[32]);
+/* microseconds -> '2024-03-05T00:00:00Z', the fraction (6 digits) only when not zero, as the API writes it */
+void clock_format_api(sqlite3_int64 iUs, char zOut[40]);
+/* Stored timestamp text as the API writes it (same rule); 0 when not that shape. */
+int clock_render_api(const char *z, int n, char zOut[40]);
+int clock_register(sqlite3 *db, Clock *pClock);  /* prefect_set_now, prefect_now, prefect_seconds */
+
+/* ======================================================================
+** history.c: run history (flow_run_history, task_run_history and the
+** /history routes): Prefect's intervals, each run put in its interval by
+** arithmetic, one pass over the filtered runs.
+** ====================================================================== */
+
+typedef struct HistoryState {
+  char *zType;               /* owned, NULL for a run without a state */
+  char *zName;               /* owned, NULL likewise */
+  sqlite3_int64 nRuns;
+  sqlite3_int64 iRunTime;    /* sum of the runs' estimated run time, whole seconds */
+  sqlite3_int64 iLateness;   /* sum of their estimated lateness, whole seconds */
+} HistoryState;
+
+typedef struct HistoryInterval {
+  char zStart[32];           /* as Prefect's query yields them (stored text) */
+  char zEnd[32];
+  HistoryState *aState;      /* owned; sorted by state type, then name */
+  int nState, nStateAlloc;
+} HistoryInterval;
+
+typedef struct History {
+  HistoryInterval *aInterval;  /* owned, by interval_start */
+  int nInterval;
+} History;
+
+/* The history of the runs a body selects (pColl: prefect_flow_runs or
+** prefect_task_runs), at the instant iNowUs. The body is the route's:
+** history_start, history_end, history_interval_seconds and the related
+** filters. SQLITE_OK, SQLITE_ERROR with *pzErr ("prefect: <path>: ..."), or
+** another code. *pOut is zeroed first; history_clear() frees it. */
+int history_compute(sqlite3 *db, CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody, int nBody,
+                    sqlite3_int64 iNowUs, History *pOut, char **pzErr);
+void history_clear(History *p);
+/* Append the API's JSON (a list of HistoryResponse) to pOut. */
+void history_render_json(const History *p, sqlite3_str *pOut);
+int vtab_history_register(sqlite3 *db, Clock *pClock);  /* flow_run_history(), task_run_history() */
+
+/* ======================================================================
 ** vtab_collection.c and prefect.c
 ** ====================================================================== */
 int vtab_collection_register(sqlite3 *db, const CollectionDesc *pColl);
@@ -476,7 +549,7 @@ void prefect_filter_row_func(sqlite3_context *ctx, int argc, sqlite3_value **arg
 int vtab_table_register(sqlite3 *db);     /* vtab_table.c: prefect_table() */
 int vtab_run_tree_register(sqlite3 *db);  /* vtab_run_tree.c: prefect_run_tree() */
 int functions_register(sqlite3 *db);
-int api_register(sqlite3 *db);  /* api.c: prefect_api() */
+int api_register(sqlite3 *db, Clock *pClock);  /* api.c: prefect_api() */
 
 /* prefect.c: the CompileEnv of a SQL function, one per connection, its
 ** user data (sqlite3_user_data is the CompileEnv). Shared by the

@@ -114,6 +114,7 @@ void function_env_release(void *pArg) {
   FunctionEnv *p = (FunctionEnv *)pArg;
   if (p && --p->nRef <= 0) {
     json_parser_close(&p->env.parser);
+    if (p->env.pClock) clock_release(p->env.pClock);
     sqlite3_free(p);
   }
 }
@@ -171,12 +172,21 @@ __declspec(dllexport)
 #endif
 int sqlite3_prefect_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi) {
   int rc, i;
+  Clock *pClock;
   SQLITE_EXTENSION_INIT2(pApi);
   /* the running library, not the headers we were built with, decides */
   *pzErrMsg = prefect_sqlite_version_error(sqlite3_libversion_number(), sqlite3_libversion());
   if (*pzErrMsg) return SQLITE_ERROR;
+  /* one clock per connection, shared by what reads "now"; each
+  ** registration holds a reference and the last release frees it */
+  pClock = clock_new();
+  if (!pClock) return SQLITE_NOMEM;
+  pClock->nRef = 1;  /* ours, until registration is done */
   rc = functions_register(db);
-  if (rc == SQLITE_OK) rc = api_register(db);
+  if (rc == SQLITE_OK) rc = clock_register(db, pClock);
+  if (rc == SQLITE_OK) rc = api_register(db, pClock);
+  if (rc == SQLITE_OK) rc = vtab_history_register(db, pClock);
+  clock_release(pClock);
   if (rc == SQLITE_OK) rc = vtab_table_register(db);
   if (rc == SQLITE_OK) rc = vtab_run_tree_register(db);
   for (i = 0; prefect_collections[i] && rc == SQLITE_OK; i++) {

@@ -41,8 +41,10 @@ def test_registered_names():
     conn = connect()
     after_f = {r[0] for r in conn.execute("SELECT name FROM pragma_function_list")}
     after_m = {r[0] for r in conn.execute("SELECT name FROM pragma_module_list")}
-    assert after_f - before_f == {"prefect_version", "prefect_debug", "prefect_filter_sql", "prefect_filter", "prefect_api", "prefect_uuid4"}, after_f - before_f
-    assert after_m - before_m == {"artifacts", "artifact_collections", "flows", "flow_runs", "task_runs", "deployments", "prefect_table", "prefect_run_tree"}, after_m - before_m
+    assert after_f - before_f == {"prefect_version", "prefect_debug", "prefect_filter_sql", "prefect_filter", "prefect_api", "prefect_uuid4",
+                                "prefect_set_now", "prefect_now", "prefect_seconds"}, after_f - before_f
+    assert after_m - before_m == {"artifacts", "artifact_collections", "flows", "flow_runs", "task_runs", "deployments", "prefect_table", "prefect_run_tree",
+                                "flow_run_history", "task_run_history"}, after_m - before_m
 
 
 def test_function_flags():
@@ -56,6 +58,9 @@ def test_function_flags():
         ("prefect_version", 0): deterministic | innocuous,
         ("prefect_debug", 0): deterministic | innocuous,
         ("prefect_uuid4", 0): innocuous,
+        ("prefect_now", 0): innocuous,
+        ("prefect_seconds", 1): deterministic | innocuous,
+        ("prefect_set_now", 1): direct_only,
         ("prefect_filter_sql", 2): direct_only,
         ("prefect_filter", 2): direct_only,
         ("prefect_api", 1): direct_only,

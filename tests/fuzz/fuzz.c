@@ -29,7 +29,7 @@
 int sqlite3_prefect_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 static sqlite3 *db;
-#define N_QUERY 21
+#define N_QUERY 26
 #define FIRST_WRITE 17  /* queries from here on change the fixture: rolled back */
 static sqlite3_stmt *apQuery[N_QUERY];
 static const char *const azQuery[N_QUERY] = {
@@ -48,6 +48,11 @@ static const char *const azQuery[N_QUERY] = {
   "SELECT prefect_api('POST /flow_runs/filter', ?1)",
   "SELECT prefect_api('POST /task_runs/filter', ?1)",
   "SELECT prefect_api('POST /deployments/filter', ?1)",
+  "SELECT * FROM flow_run_history(?1)",
+  "SELECT count(*) FROM task_run_history(?1)",
+  "SELECT prefect_api('POST /flow_runs/history', ?1)",
+  "SELECT prefect_api('POST /flow_runs/lateness', ?1)",
+  "SELECT prefect_api('POST /task_runs/paginate', ?1)",
   "SELECT * FROM prefect_table(?1)",
   "SELECT * FROM prefect_table(json_quote(?1))",
   "INSERT INTO artifacts (key, data, metadata_) VALUES ('gamma', ?1, ?1), ('gamma', ?1, NULL)",

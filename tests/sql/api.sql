@@ -138,3 +138,17 @@ SELECT prefect_api('POST /deployments/filter', '{"deployments": {"name": {"any_"
 SELECT 'no schedules, no limit', json_extract(prefect_api('POST /deployments/filter', '{"deployments": {"name": {"any_": ["train-weekly"]}}}'), '$[0].schedules'),
        json_type(prefect_api('POST /deployments/filter', '{"deployments": {"name": {"any_": ["train-weekly"]}}}'), '$[0].global_concurrency_limit');
 SELECT prefect_api('POST /deployments/filter', '{"limit": 500}');
+-- the paginate routes of flow runs, task runs and deployments, as /flows/paginate: the page's
+-- rows in the route's default order (ID_DESC, ID_DESC, NAME_ASC), the count of every match
+SELECT 'flow_runs/paginate', json_extract(p, '$.results[0].id') = (SELECT id FROM flow_run ORDER BY id DESC LIMIT 1 OFFSET 1),
+       json_array_length(p, '$.results'), json_extract(p, '$.count') = (SELECT count(*) FROM flow_run),
+       json_extract(p, '$.limit'), json_extract(p, '$.pages') = (SELECT count(*) FROM flow_run), json_extract(p, '$.page')
+  FROM (SELECT prefect_api('POST /flow_runs/paginate', '{"limit": 1, "page": 2}') AS p);
+SELECT 'task_runs/paginate', json_extract(p, '$.results[0].id') = (SELECT id FROM task_run ORDER BY id DESC LIMIT 1),
+       json_extract(p, '$.count') = (SELECT count(*) FROM task_run), json_extract(p, '$.limit'), json_extract(p, '$.page')
+  FROM (SELECT prefect_api('POST /task_runs/paginate', '{}') AS p);
+SELECT 'deployments/paginate', json_extract(p, '$.results[0].name') = (SELECT name FROM deployment ORDER BY name LIMIT 1 OFFSET 1),
+       json_extract(p, '$.count') = (SELECT count(*) FROM deployment), json_extract(p, '$.limit'), json_extract(p, '$.page')
+  FROM (SELECT prefect_api('POST /deployments/paginate', '{"limit": 1, "page": 2, "sort": "NAME_ASC"}') AS p);
+SELECT prefect_api('POST /flow_runs/paginate', '{"page": 0}');
+SELECT prefect_api('POST /task_runs/paginate', '{"limit": 201}');
