@@ -59,3 +59,21 @@ SELECT f.name AS flow, d.name AS deployment, fr.name AS flow_run, fr.state_name 
 SELECT flow, coalesce(deployment, '(ad hoc)') AS deployment, count(DISTINCT flow_run) AS runs, count(*) AS artifacts,
        sum(type = 'table') AS tables
   FROM artifact_lineage GROUP BY flow, deployment ORDER BY flow, deployment;
+
+-- 6. The last error lines of every failed run of one deployment (the one with
+--    the most failed runs): logs() per run, newest ERROR line first, two per
+--    run, through Prefect's (flow_run_id, timestamp) index.
+.print '6. Last error lines of each failed run of a deployment'
+WITH dep AS (
+  SELECT deployment_id AS id FROM flow_run
+   WHERE state_type = 'FAILED' AND deployment_id IS NOT NULL
+   GROUP BY deployment_id ORDER BY count(*) DESC, deployment_id LIMIT 1),
+runs AS (
+  SELECT r.id, r.name FROM dep,
+         flow_runs(json_object('flow_runs', json_object('deployment_id', json_object('any_', json_array(dep.id)),
+                                                        'state', json_object('type', json_object('any_', json_array('FAILED')))))) AS r)
+SELECT runs.name AS run, l.timestamp, l.name AS logger, substr(l.message, 1, 70) AS message
+  FROM runs, logs(json_object('logs', json_object('flow_run_id', json_object('any_', json_array(runs.id)),
+                                                  'level', json_object('ge_', 40)),
+                              'sort', 'TIMESTAMP_DESC', 'limit', 2)) AS l
+ ORDER BY runs.name, l.timestamp DESC;

@@ -13,3 +13,12 @@ SELECT 'recipe 1 tree', (SELECT group_concat(id) FROM (SELECT id FROM prefect_ru
   IS (WITH RECURSIVE root(id) AS (SELECT tr.flow_run_id FROM flow_run AS sub JOIN task_run AS tr ON tr.id = sub.parent_task_run_id JOIN artifact AS x ON x.flow_run_id IN (sub.id, tr.flow_run_id) AND x.type = 'table' GROUP BY tr.flow_run_id ORDER BY count(*) DESC, tr.flow_run_id LIMIT 1),
       walk(id) AS (SELECT id FROM root UNION SELECT fr.id FROM walk JOIN task_run AS tr ON tr.flow_run_id = walk.id JOIN flow_run AS fr ON fr.parent_task_run_id = tr.id)
       SELECT group_concat(id) FROM (SELECT id FROM walk ORDER BY id));
+-- recipe 6 against plain SQL over Prefect's flow_run and log tables
+SELECT 'recipe 6 agrees', (WITH dep AS (SELECT deployment_id AS id FROM flow_run WHERE state_type = 'FAILED' AND deployment_id IS NOT NULL GROUP BY deployment_id ORDER BY count(*) DESC, deployment_id LIMIT 1),
+       runs AS (SELECT r.id, r.name FROM dep, flow_runs(json_object('flow_runs', json_object('deployment_id', json_object('any_', json_array(dep.id)), 'state', json_object('type', json_object('any_', json_array('FAILED')))))) AS r)
+  SELECT group_concat(x, ';') FROM (SELECT runs.name || l.timestamp || l.message AS x FROM runs, logs(json_object('logs', json_object('flow_run_id', json_object('any_', json_array(runs.id)), 'level', json_object('ge_', 40)), 'sort', 'TIMESTAMP_DESC', 'limit', 2)) AS l ORDER BY runs.name, l.timestamp DESC))
+  IS (SELECT group_concat(x, ';') FROM (SELECT fr.name || lg.timestamp || lg.message AS x FROM (SELECT lg.*, row_number() OVER (PARTITION BY lg.flow_run_id ORDER BY lg.timestamp DESC) AS rn FROM log AS lg WHERE lg.level >= 40) AS lg
+      JOIN flow_run AS fr ON fr.id = lg.flow_run_id
+      WHERE lg.rn <= 2 AND fr.state_type = 'FAILED' AND fr.deployment_id = (SELECT deployment_id FROM flow_run WHERE state_type = 'FAILED' AND deployment_id IS NOT NULL GROUP BY deployment_id ORDER BY count(*) DESC, deployment_id LIMIT 1)
+      ORDER BY fr.name, lg.timestamp DESC)),
+  (SELECT count(*) FROM log AS lg JOIN flow_run AS fr ON fr.id = lg.flow_run_id WHERE lg.level >= 40 AND fr.state_type = 'FAILED');
