@@ -25,7 +25,9 @@
 --   * `task_runs_per_run` task runs for every flow run that has started, each with one task_run_state row;
 --   * `artifacts` artifacts: 60% keyed (`artifact_keys` keys, versions spread over the runs of one flow),
 --     the rest keyless (mostly type `result`, referenced from the Completed run/task states);
---   * artifact_collection: one row per key, built from the artifacts by Prefect's "latest" rule.
+--   * artifact_collection: one row per key, built from the artifacts by Prefect's "latest" rule;
+--   * log lines of every started run and task run (ERROR lines for failed task runs and for Failed and
+--     Crashed runs), 6 variables, 2 workers per work pool.
 --
 -- Values are written the way Prefect writes them: canonical
 -- lowercase UUID text (UUIDv7-shaped, time-ordered, for runs and states); timestamps as UTC
@@ -975,6 +977,80 @@ FROM (
 JOIN _key k ON k.name = l."key"
 WHERE l.rn = 1
 ORDER BY k.kk;
+
+-- Logs, as Prefect's loggers write them: per started flow run its "Beginning" line, a line per started
+-- task run, an ERROR per failed task run, and the flow run's end (ERROR for Failed and Crashed runs).
+-- Ids: codes that are multiples of 16 (n * 48, n * 48 + 16, n * 48 + 32), which no other table uses.
+INSERT INTO log (id, created, updated, name, level, flow_run_id, task_run_id, message, timestamp)
+SELECT printf('%08x-%04x-4%03x-%x%03x-%012x',
+              ((l.n * 48) * 2654435761) % 4294967296,
+              (((l.n * 48) * 2246822519) % 4294967296) >> 16,
+              (((l.n * 48) * 3266489917) % 4294967296) >> 20,
+              8 + ((((l.n * 48) * 668265263) % 4294967296) >> 30),
+              ((((l.n * 48) * 668265263) % 4294967296) >> 18) & 4095,
+              ((l.n * 48) * 3330453 + ((l.n * 48) * 13743434) % 16777216 * 16777216) % 281474976710656), l.ts, l.ts, l.name, l.level, l.flow_run_id, l.task_run_id, l.message, l.ts
+FROM (
+  SELECT row_number() OVER (ORDER BY ts, ord, flow_run_id, task_run_id) AS n, *
+  FROM (
+    SELECT fr.start_time AS ts, 0 AS ord, 'prefect.flow_runs' AS name, 20 AS level, fr.id AS flow_run_id,
+           NULL AS task_run_id, 'Beginning flow run ''' || fr.name || ''' for flow ''' || f.name || '''' AS message
+      FROM flow_run fr JOIN flow f ON f.id = fr.flow_id WHERE fr.start_time IS NOT NULL
+    UNION ALL
+    SELECT tr.start_time, 1, 'prefect.task_runs', 20, tr.flow_run_id, tr.id,
+           'Task run ''' || tr.name || ''' - Beginning execution'
+      FROM task_run tr WHERE tr.start_time IS NOT NULL AND tr.flow_run_id IS NOT NULL
+    UNION ALL
+    SELECT tr.end_time, 2, 'prefect.task_runs', 20, tr.flow_run_id, tr.id,
+           'Task run ''' || tr.name || ''' - Finished in state Completed()'
+      FROM task_run tr WHERE tr.state_type = 'COMPLETED' AND tr.end_time IS NOT NULL AND tr.flow_run_id IS NOT NULL
+    UNION ALL
+    SELECT coalesce(tr.end_time, tr.start_time), 2, 'prefect.task_runs', 40, tr.flow_run_id, tr.id,
+           'Task run ''' || tr.name || ''' - Task run failed with exception: ValueError(''bad input in '
+           || tr.name || ''') - Retries are exhausted'
+      FROM task_run tr WHERE tr.state_type = 'FAILED' AND tr.start_time IS NOT NULL AND tr.flow_run_id IS NOT NULL
+    UNION ALL
+    SELECT fr.end_time, 3, 'prefect.flow_runs', CASE fr.state_type WHEN 'COMPLETED' THEN 20 ELSE 40 END, fr.id, NULL,
+           CASE fr.state_type
+             WHEN 'COMPLETED' THEN 'Finished in state Completed()'
+             WHEN 'FAILED' THEN 'Finished in state Failed(''Flow run encountered an exception: ValueError: bad input'')'
+             ELSE 'Crash detected! Execution was interrupted by an unexpected exception.' END
+      FROM flow_run fr WHERE fr.end_time IS NOT NULL AND fr.state_type IN ('COMPLETED', 'FAILED', 'CRASHED')
+  )
+) l
+ORDER BY l.n;
+
+-- Variables (value is JSON, as Prefect stores it) and two workers per work pool.
+INSERT INTO variable (id, created, updated, name, value, tags)
+SELECT printf('%08x-%04x-4%03x-%x%03x-%012x',
+              ((v.n * 48 + 16) * 2654435761) % 4294967296,
+              (((v.n * 48 + 16) * 2246822519) % 4294967296) >> 16,
+              (((v.n * 48 + 16) * 3266489917) % 4294967296) >> 20,
+              8 + ((((v.n * 48 + 16) * 668265263) % 4294967296) >> 30),
+              ((((v.n * 48 + 16) * 668265263) % 4294967296) >> 18) & 4095,
+              ((v.n * 48 + 16) * 3330453 + ((v.n * 48 + 16) * 13743434) % 16777216 * 16777216) % 281474976710656), v.ts, v.ts, v.name, v.value, v.tags
+FROM (SELECT 1 AS n, '2026-09-01 09:00:00.000000' AS ts, 'etl_batch_size' AS name, '500' AS value, '["etl"]' AS tags
+      UNION ALL SELECT 2, '2026-09-02 09:00:00.000000', 'etl_source_bucket', '"s3://demo-orders"', '["etl", "prod"]'
+      UNION ALL SELECT 3, '2026-09-03 09:00:00.000000', 'ml_learning_rate', '0.001', '["ml"]'
+      UNION ALL SELECT 4, '2026-09-04 09:00:00.000000', 'ml_features', '["age", "plan", "region"]', '["ml", "prod"]'
+      UNION ALL SELECT 5, '2026-09-05 09:00:00.000000', 'report_recipients', '{"to": ["ops@example.com"], "cc": []}', '[]'
+      UNION ALL SELECT 6, '2026-09-06 09:00:00.000000', 'maintenance_mode', 'false', '[]') v
+ORDER BY v.n;
+
+INSERT INTO worker (id, created, updated, name, last_heartbeat_time, work_pool_id, heartbeat_interval_seconds, status)
+SELECT printf('%08x-%04x-4%03x-%x%03x-%012x',
+              (((wp.rn * 2 + k.k) * 48 + 32) * 2654435761) % 4294967296,
+              ((((wp.rn * 2 + k.k) * 48 + 32) * 2246822519) % 4294967296) >> 16,
+              ((((wp.rn * 2 + k.k) * 48 + 32) * 3266489917) % 4294967296) >> 20,
+              8 + (((((wp.rn * 2 + k.k) * 48 + 32) * 668265263) % 4294967296) >> 30),
+              (((((wp.rn * 2 + k.k) * 48 + 32) * 668265263) % 4294967296) >> 18) & 4095,
+              (((wp.rn * 2 + k.k) * 48 + 32) * 3330453 + (((wp.rn * 2 + k.k) * 48 + 32) * 13743434) % 16777216 * 16777216) % 281474976710656),
+       '2026-10-01 00:00:00.000000', '2026-10-30 23:59:00.000000',
+       wp.name || '-worker-' || (k.k + 1),
+       CASE k.k WHEN 0 THEN '2026-10-30 23:59:30.000000' ELSE '2026-10-29 12:00:00.000000' END,
+       wp.id, 30, CASE k.k WHEN 0 THEN 'ONLINE' ELSE 'OFFLINE' END
+FROM (SELECT row_number() OVER (ORDER BY name) AS rn, id, name FROM work_pool) wp
+CROSS JOIN (SELECT 0 AS k UNION ALL SELECT 1) k
+ORDER BY wp.rn, k.k;
 
 COMMIT;
 

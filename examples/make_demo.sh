@@ -45,5 +45,8 @@ counts=$("$sqlite3" "$out" "SELECT (SELECT count(*) FROM flow) || ' flows, '
   || (SELECT count(*) FROM flow_run) || ' flow runs, '
   || (SELECT count(*) FROM task_run) || ' task runs, '
   || (SELECT count(*) FROM artifact) || ' artifacts, '
-  || (SELECT count(*) FROM artifact_collection) || ' artifact keys'")
+  || (SELECT count(*) FROM artifact_collection) || ' artifact keys, '
+  || (SELECT count(*) FROM log) || ' log lines, '
+  || (SELECT count(*) FROM variable) || ' variables, '
+  || (SELECT count(*) FROM worker) || ' workers'")
 echo "make_demo.sh: wrote $out: $counts"

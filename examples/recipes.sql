@@ -63,11 +63,29 @@ SELECT flow, coalesce(deployment, '(ad hoc)') AS deployment, count(DISTINCT flow
 -- 6. Completed vs failed flow runs per hour over one day, for a chart: one
 --    row per hour (flow_run_history gives every interval, empty ones too),
 --    the states pivoted into columns.
-.print '6. Flow runs per hour on 2026-10-15, completed vs failed'
+.print '6. Flow runs per hour on 2026-10-18, completed vs failed'
 SELECT substr(interval_start, 12, 5) AS hour,
        sum(CASE WHEN state_type = 'COMPLETED' THEN count_runs ELSE 0 END) AS completed,
        sum(CASE WHEN state_type = 'FAILED' THEN count_runs ELSE 0 END) AS failed,
        substr('##########', 1, sum(CASE WHEN state_type = 'FAILED' THEN count_runs ELSE 0 END)) AS failed_bar
-  FROM flow_run_history('{"history_start": "2026-10-15T00:00:00Z", "history_end": "2026-10-16T00:00:00Z",
+  FROM flow_run_history('{"history_start": "2026-10-18T00:00:00Z", "history_end": "2026-10-19T00:00:00Z",
                           "history_interval_seconds": 3600}')
  GROUP BY interval_start ORDER BY interval_start;
+
+-- 7. The last error lines of every failed run of one deployment (the one with
+--    the most failed runs): logs() per run, newest ERROR line first, two per
+--    run, through Prefect's (flow_run_id, timestamp) index.
+.print '7. Last error lines of each failed run of a deployment'
+WITH dep AS (
+  SELECT deployment_id AS id FROM flow_run
+   WHERE state_type = 'FAILED' AND deployment_id IS NOT NULL
+   GROUP BY deployment_id ORDER BY count(*) DESC, deployment_id LIMIT 1),
+runs AS (
+  SELECT r.id, r.name FROM dep,
+         flow_runs(json_object('flow_runs', json_object('deployment_id', json_object('any_', json_array(dep.id)),
+                                                        'state', json_object('type', json_object('any_', json_array('FAILED')))))) AS r)
+SELECT runs.name AS run, l.timestamp, l.name AS logger, substr(l.message, 1, 70) AS message
+  FROM runs, logs(json_object('logs', json_object('flow_run_id', json_object('any_', json_array(runs.id)),
+                                                  'level', json_object('ge_', 40)),
+                              'sort', 'TIMESTAMP_DESC', 'limit', 2)) AS l
+ ORDER BY runs.name, l.timestamp DESC;

@@ -43,3 +43,11 @@ SELECT f.name || '/' || d.name AS deployment, count(*) AS table_artifacts
 SELECT substr(created, 1, 10) AS day, count(*) AS artifacts
   FROM artifacts('{"flow_runs": {"tags": {"all_": ["prod"]}}, "artifacts": {"type": {"not_any_": ["markdown"]}}}')
  GROUP BY day ORDER BY day DESC LIMIT 7;
+
+.print ''
+.print '== Logs: ERROR lines per day (last 5 days of data), and the newest ones mentioning "bad input" =='
+SELECT substr(timestamp, 1, 10) AS day, count(*) AS errors
+  FROM logs('{"logs": {"level": {"ge_": 40}}}')
+ GROUP BY day ORDER BY day DESC LIMIT 5;
+SELECT timestamp, name AS logger, substr(message, 1, 60) AS message
+  FROM logs('{"logs": {"level": {"ge_": 40}, "text": {"query": "\"bad input\" -crash"}}, "sort": "TIMESTAMP_DESC", "limit": 3}');

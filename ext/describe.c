@@ -289,6 +289,49 @@ static const MemberDesc aWorkQueueFilter[] = {
   OBJ("id", WorkQueueFilterId), OBJ("name", WorkQueueFilterName), END };
 CLASS(WorkQueueFilter, 1, RULE_NORMAL);
 
+/* ---- LogFilter (log) -------------------------------------------------------- */
+static const MemberDesc aLogFilterLevel[] = {
+  LEAF("ge_", VAL_INT, SKIP_NULL_ONLY, BIND_VALUE, "@.level >= ?", 0),
+  LEAF("le_", VAL_INT, SKIP_NULL_ONLY, BIND_VALUE, "@.level <= ?", 0), END };
+CLASS(LogFilterLevel, 0, RULE_NORMAL);
+static const MemberDesc aLogFilterTimestamp[] = {
+  BEFORE_("@.\"timestamp\""), AFTER_("@.\"timestamp\""), END };
+CLASS(LogFilterTimestamp, 0, RULE_NORMAL);
+static const MemberDesc aLogFilterFlowRunId[] = {
+  ANY_INDEXED_("@.flow_run_id", "flow_run_id", VAL_UUID_LIST), END };
+CLASS(LogFilterFlowRunId, 0, RULE_NORMAL);
+static const MemberDesc aLogFilterTaskRunId[] = {
+  ANY_INDEXED_("@.task_run_id", "task_run_id", VAL_UUID_LIST), IS_NULL_("@.task_run_id"), END };
+CLASS(LogFilterTaskRunId, 0, RULE_NORMAL);
+/* Text search over "<message> <logger name>": Prefect lowers the joined
+** text in SQL (SQLite's lower(): ASCII only) and each term in Python (full
+** Unicode), and tests `LIKE '%' || term || '%'` (no escaping: % and _ in
+** a term are wildcards). Prefect joins with concat(), which reads NULL as
+** ''; coalesce() says the same on SQLite versions without concat(). The
+** template is one term's "occurs" test; text_search.c splits the query. */
+static const MemberDesc aLogFilterTextSearch[] = {
+  LEAF("query", VAL_TEXT_QUERY, SKIP_NULL_ONLY, BIND_VALUE,
+       "lower(coalesce(@.message, '') || ' ' || coalesce(@.name, '')) LIKE '%' || ? || '%'", 0), END };
+CLASS(LogFilterTextSearch, 0, RULE_TEXT_SEARCH);
+/* LogFilterName exists in Prefect but is not a field of LogFilter */
+static const MemberDesc aLogFilter[] = {
+  OBJ("level", LogFilterLevel), OBJ("timestamp", LogFilterTimestamp),
+  OBJ("flow_run_id", LogFilterFlowRunId), OBJ("task_run_id", LogFilterTaskRunId),
+  OBJ("text", LogFilterTextSearch), END };
+CLASS(LogFilter, 1, RULE_NORMAL);
+
+/* ---- VariableFilter (variable) ---------------------------------------------- */
+static const MemberDesc aVariableFilterId[] = { ANY_UNIQUE_("@.id", VAL_UUID_LIST), END };
+CLASS(VariableFilterId, 0, RULE_NORMAL);
+static const MemberDesc aVariableFilterName[] = {
+  ANY_UNIQUE_("@.name", VAL_STR_LIST), LIKE_("@.name"), END };
+CLASS(VariableFilterName, 0, RULE_NORMAL);
+static const MemberDesc aVariableFilterTags[] = { TAGS_ALL_, TAGS_IS_NULL_, END };
+CLASS(VariableFilterTags, 1, RULE_NORMAL);
+static const MemberDesc aVariableFilter[] = {
+  OBJ("id", VariableFilterId), OBJ("name", VariableFilterName), OBJ("tags", VariableFilterTags), END };
+CLASS(VariableFilter, 1, RULE_NORMAL);
+
 /* ---- Collections ------------------------------------------------------------ */
 
 /* /artifacts/filter and /artifacts/count: one related filter over the
@@ -332,7 +375,7 @@ static const SortDesc aArtifactSorts[] = {
 
 const CollectionDesc prefect_artifacts = {
   "artifacts", "artifact", "a", "artifacts", &ArtifactFilter,
-  aArtifactColumns, aArtifactSorts, aArtifactRelations, 0, 1 };
+  aArtifactColumns, aArtifactSorts, aArtifactRelations, 0, 1, 0 };
 
 static const RelationDesc aArtifactCollectionRelations[] = ARTIFACT_RELATIONS;
 
@@ -355,7 +398,7 @@ static const ColumnDesc aArtifactCollectionColumns[] = {
 ** relations, through the flow run and task run of the latest artifact. */
 const CollectionDesc prefect_artifact_collections = {
   "artifact_collections", "artifact_collection", "ac", "artifacts", &ArtifactCollectionFilter,
-  aArtifactCollectionColumns, aArtifactSorts, aArtifactCollectionRelations, 0, 0 };
+  aArtifactCollectionColumns, aArtifactSorts, aArtifactCollectionRelations, 0, 0, 0 };
 
 /* ---- flows: /flows/filter, /flows/count, /flows/paginate ------------------ */
 static const ColumnDesc aFlowColumns[] = {
@@ -385,7 +428,7 @@ static const RelationDesc aFlowRelations[] = {
   { 0, 0, 0, 0, 0, 0, 0, 0 } };
 
 const CollectionDesc prefect_flows = {
-  "flows", "flow", "fl", "flows", &FlowFilter, aFlowColumns, aFlowSorts, aFlowRelations, 1, 0 };
+  "flows", "flow", "fl", "flows", &FlowFilter, aFlowColumns, aFlowSorts, aFlowRelations, 1, 0, 0 };
 
 /* ---- flow_runs: /flow_runs/filter and /flow_runs/count ------------------- */
 /* The FlowRun fields that live in the row, in the API's order; the state
@@ -449,7 +492,7 @@ static const RelationDesc aFlowRunRelations[] = {
 
 const CollectionDesc prefect_flow_runs = {
   "flow_runs", "flow_run", "r", "flow_runs", &FlowRunFilter, aFlowRunColumns, aFlowRunSorts,
-  aFlowRunRelations, 0, 0 };
+  aFlowRunRelations, 0, 0, 0 };
 
 /* ---- task_runs: /task_runs/filter and /task_runs/count ------------------- */
 static const ColumnDesc aTaskRunColumns[] = {
@@ -499,7 +542,7 @@ static const RelationDesc aTaskRunRelations[] = {
 
 const CollectionDesc prefect_task_runs = {
   "task_runs", "task_run", "t", "task_runs", &TaskRunFilter, aTaskRunColumns, aTaskRunSorts,
-  aTaskRunRelations, 0, 0 };
+  aTaskRunRelations, 0, 0, 0 };
 
 /* ---- deployments: /deployments/filter and /deployments/count -------------- */
 /* API names; job_variables is the column infra_overrides */
@@ -552,11 +595,106 @@ static const RelationDesc aDeploymentRelations[] = {
 
 const CollectionDesc prefect_deployments = {
   "deployments", "deployment", "dp", "deployments", &DeploymentFilter, aDeploymentColumns,
-  aDeploymentSorts, aDeploymentRelations, 0, 0 };
+  aDeploymentSorts, aDeploymentRelations, 0, 0, 0 };
+
+/* ---- logs: /logs/filter ------------------------------------------------------ */
+/* The Log object's order; no related filters, sort TIMESTAMP_ASC */
+static const ColumnDesc aLogColumns[] = {
+  { "id", "CHAR(36)", "@.id", IDX_UNIQUE },
+  { "created", "DATETIME", "@.created", IDX_NONE },
+  { "updated", "DATETIME", "@.updated", IDX_MULTI },
+  { "name", "VARCHAR", "@.name", IDX_NONE },
+  { "level", "SMALLINT", "@.level", IDX_MULTI },
+  { "message", "TEXT", "@.message", IDX_NONE },
+  { "timestamp", "DATETIME", "@.\"timestamp\"", IDX_MULTI },
+  { "flow_run_id", "CHAR(36)", "@.flow_run_id", IDX_MULTI },
+  { "task_run_id", "CHAR(36)", "@.task_run_id", IDX_MULTI },
+  { 0, 0, 0, IDX_NONE } };
+
+static const SortDesc aLogSorts[] = {
+  { "TIMESTAMP_ASC", "@.\"timestamp\" ASC", 1 },
+  { "TIMESTAMP_DESC", "@.\"timestamp\" DESC", 1 },
+  { 0, 0, 0 } };
+
+static const RelationDesc aNoRelations[] = { { 0, 0, 0, 0, 0, 0, 0, 0 } };
+
+const CollectionDesc prefect_logs = {
+  "logs", "log", "lg", "logs", &LogFilter, aLogColumns, aLogSorts, aNoRelations, 0, 0, 0 };
+
+/* ---- variables: /variables/filter and /variables/count ------------------- */
+static const ColumnDesc aVariableColumns[] = {
+  { "id", "CHAR(36)", "@.id", IDX_UNIQUE },
+  { "created", "DATETIME", "@.created", IDX_NONE },
+  { "updated", "DATETIME", "@.updated", IDX_MULTI },
+  { "name", "VARCHAR", "@.name", IDX_UNIQUE },
+  { "value", "JSON", "@.value", IDX_NONE },
+  { "tags", "JSON", "@.tags", IDX_NONE },
+  { 0, 0, 0, IDX_NONE } };
+
+/* VariableSort; the route's default first */
+static const SortDesc aVariableSorts[] = {
+  { "NAME_ASC", "@.name ASC", 1 },
+  { "CREATED_DESC", "@.created DESC", 0 },
+  { "UPDATED_DESC", "@.updated DESC", 1 },
+  { "NAME_DESC", "@.name DESC", 1 },
+  { 0, 0, 0 } };
+
+const CollectionDesc prefect_variables = {
+  "variables", "variable", "v", "variables", &VariableFilter, aVariableColumns, aVariableSorts,
+  aNoRelations, 0, 0, 0 };
+
+/* ---- work_pools: /work_pools/filter and /work_pools/count ----------------- */
+/* The WorkPool object's fields that live in the row */
+static const ColumnDesc aWorkPoolColumns[] = {
+  { "id", "CHAR(36)", "@.id", IDX_UNIQUE },
+  { "created", "DATETIME", "@.created", IDX_NONE },
+  { "updated", "DATETIME", "@.updated", IDX_MULTI },
+  { "name", "VARCHAR", "@.name", IDX_UNIQUE },
+  { "description", "VARCHAR", "@.description", IDX_NONE },
+  { "type", "VARCHAR", "@.type", IDX_MULTI },
+  { "base_job_template", "JSON", "@.base_job_template", IDX_NONE },
+  { "is_paused", "BOOLEAN", "@.is_paused", IDX_NONE },
+  { "concurrency_limit", "INTEGER", "@.concurrency_limit", IDX_NONE },
+  { "status", "VARCHAR(9)", "@.status", IDX_NONE },
+  { "default_queue_id", "CHAR(36)", "@.default_queue_id", IDX_NONE },
+  { "storage_configuration", "JSON", "@.storage_configuration", IDX_NONE },
+  { 0, 0, 0, IDX_NONE } };
+
+/* the route has no sort: Prefect orders by name */
+static const SortDesc aWorkPoolSorts[] = { { "NAME_ASC", "@.name ASC", 1 }, { 0, 0, 0 } };
+
+const CollectionDesc prefect_work_pools = {
+  "work_pools", "work_pool", "wpl", "work_pools", &WorkPoolFilter, aWorkPoolColumns, aWorkPoolSorts,
+  aNoRelations, 0, 0, 1 };
+
+/* ---- work_queues: /work_queues/filter ----------------------------------------- */
+static const ColumnDesc aWorkQueueColumns[] = {
+  { "id", "CHAR(36)", "@.id", IDX_UNIQUE },
+  { "created", "DATETIME", "@.created", IDX_NONE },
+  { "updated", "DATETIME", "@.updated", IDX_MULTI },
+  { "name", "VARCHAR", "@.name", IDX_NONE },
+  { "description", "VARCHAR", "@.description", IDX_NONE },
+  { "is_paused", "BOOLEAN", "@.is_paused", IDX_NONE },
+  { "concurrency_limit", "INTEGER", "@.concurrency_limit", IDX_NONE },
+  { "priority", "INTEGER", "@.priority", IDX_NONE },
+  { "work_pool_id", "CHAR(36)", "@.work_pool_id", IDX_MULTI },
+  { "filter", "JSON", "@.filter", IDX_NONE },
+  { "last_polled", "DATETIME", "@.last_polled", IDX_NONE },
+  { "status", "VARCHAR(9)", "@.status", IDX_NONE },
+  { 0, 0, 0, IDX_NONE } };
+
+/* no sort either: by name, which no index leads with (names repeat across
+** pools, and Prefect adds no tie-breaker) */
+static const SortDesc aWorkQueueSorts[] = { { "NAME_ASC", "@.name ASC", 0 }, { 0, 0, 0 } };
+
+const CollectionDesc prefect_work_queues = {
+  "work_queues", "work_queue", "wqu", "work_queues", &WorkQueueFilter, aWorkQueueColumns,
+  aWorkQueueSorts, aNoRelations, 0, 0, 1 };
 
 const CollectionDesc *const prefect_collections[] = {
   &prefect_artifacts, &prefect_artifact_collections, &prefect_flows, &prefect_flow_runs,
-  &prefect_task_runs, &prefect_deployments, 0 };
+  &prefect_task_runs, &prefect_deployments, &prefect_logs, &prefect_variables, &prefect_work_pools,
+  &prefect_work_queues, 0 };
 
 int describe_column_count(const CollectionDesc *pColl) {
   int n = 0;

@@ -322,6 +322,10 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
       if (!iParam) return;
       break;
     }
+    case VAL_TEXT_QUERY:
+      /* only in a RULE_TEXT_SEARCH class, which compile_text_search reads */
+      compile_fail(p, sqlite3_mprintf("a text-search query outside its filter"));
+      return;
     case VAL_INT: {
       sqlite3_int64 i;
       char *zMsg = value_read_int(pDoc, iNode, &i);
@@ -465,6 +469,95 @@ static void compile_task_flow_run(Compiler *p, const ClassDesc *pClass, int iNod
   }
 }
 
+/* The longest text-search query Prefect accepts, in characters. */
+#define TEXT_QUERY_MAX_CHARS 200
+
+/* One group of a text search, "(t1 OR t2 ...)" or "(t1 AND ...)", each
+** term through the class's template (negated for excluded terms). */
+static void text_group(Compiler *p, const MemberDesc *pQuery, const TextQuery *pQ, TextTermKind e,
+                       const char *zAlias, Crit *pOut) {
+  sqlite3_str *pStr = 0;
+  int i, n = 0;
+  for (i = 0; i < pQ->n && p->rc == SQLITE_OK; i++) {
+    char *zCopy, *zTest;
+    int iParam;
+    if (pQ->a[i].e != e) continue;
+    zCopy = sqlite3_malloc(pQ->a[i].n + 1);
+    if (!zCopy) { compile_nomem(p); break; }
+    memcpy(zCopy, pQ->a[i].z, pQ->a[i].n + 1);
+    iParam = bind_add(p, BT_TEXT, zCopy, pQ->a[i].n, 0);
+    if (!iParam) break;
+    zTest = template_expand(p, pQuery->zSql, zAlias, iParam);
+    if (!zTest) break;
+    if (!pStr) pStr = sqlite3_str_new(0);
+    sqlite3_str_appendall(pStr, n++ ? (e == TEXT_INCLUDE ? " OR " : " AND ") : "(");
+    sqlite3_str_appendf(pStr, e == TEXT_EXCLUDE ? "NOT (%s)" : "%s", zTest);
+    sqlite3_free(zTest);
+  }
+  if (!pStr) return;
+  sqlite3_str_appendchar(pStr, 1, ')');
+  if (sqlite3_str_errcode(pStr) || p->rc != SQLITE_OK) {
+    sqlite3_free(sqlite3_str_finish(pStr));
+    compile_nomem(p);
+    return;
+  }
+  pOut->zSql = sqlite3_str_finish(pStr);
+  pOut->e = CRIT_SQL;
+}
+
+/*
+** LogFilterTextSearch: {"query": "..."}, the query required. Prefect adds
+** up to three criteria to the enclosing filter's own list (not one nested
+** filter): the included terms ORed, the excluded terms each negated, the
+** required terms each present. So they are combined here with the
+** enclosing filter's operator (bOr), and a query without terms adds
+** nothing: no criterion, not even a TRUE that would win under or_.
+*/
+static void compile_text_search(Compiler *p, const ClassDesc *pClass, int iNode, const char *zAlias,
+                                int bOr, Crit *pOut) {
+  const JsonDoc *pDoc = p->pDoc;
+  const MemberDesc *pQuery = &pClass->aMember[0];
+  const JsonNode *pNode;
+  TextQuery q;
+  Crit aCrit[3];
+  int iQuery, i, rc;
+  static const TextTermKind aeKind[3] = {TEXT_INCLUDE, TEXT_EXCLUDE, TEXT_REQUIRED};
+  pOut->e = CRIT_NONE;
+  pOut->zSql = 0;
+  pOut->rSel = 1.0;
+  if (pDoc->aNode[iNode].eType != JT_OBJECT) {
+    compile_fail(p, value_expected(pDoc, iNode, "an object"));
+    return;
+  }
+  check_keys(p, pClass->aMember, 0, iNode);
+  if (p->rc != SQLITE_OK) return;
+  iQuery = json_doc_member(pDoc, iNode, pQuery->zKey);
+  json_path_push_key(&p->path, pQuery->zKey, (int)strlen(pQuery->zKey));
+  if (iQuery < 0) {
+    compile_fail(p, sqlite3_mprintf("field required"));
+  } else if ((pNode = &pDoc->aNode[iQuery])->eType != JT_TEXT) {
+    compile_fail(p, value_expected(pDoc, iQuery, "a string"));
+  } else if (json_python_char_count(pNode->zText, pNode->nText) > TEXT_QUERY_MAX_CHARS) {
+    compile_fail(p, value_expected(pDoc, iQuery, "a string of at most 200 characters"));
+  }
+  json_path_pop(&p->path);
+  if (p->rc != SQLITE_OK) return;
+  pNode = &pDoc->aNode[iQuery];
+  rc = text_search_parse(pNode->zText, pNode->nText, &q);
+  if (rc != SQLITE_OK) { compile_nomem(p); return; }
+  for (i = 0; i < 3; i++) {
+    aCrit[i].e = CRIT_NONE;
+    aCrit[i].zSql = 0;
+    aCrit[i].rSel = 1.0;
+    text_group(p, pQuery, &q, aeKind[i], zAlias, &aCrit[i]);
+  }
+  text_query_clear(&q);
+  if (p->rc == SQLITE_OK && (aCrit[0].e != CRIT_NONE || aCrit[1].e != CRIT_NONE || aCrit[2].e != CRIT_NONE)) {
+    crit_combine(p, aCrit, 3, bOr, pOut);
+  }
+  for (i = 0; i < 3; i++) crit_clear(&aCrit[i]);
+}
+
 /*
 ** One filter object of class pClass at node iNode. *pnCrit gets the number
 ** of criteria it produced before combining (the state rule needs it).
@@ -501,6 +594,8 @@ static void compile_object(Compiler *p, const ClassDesc *pClass, int iNode, cons
     json_path_push_key(&p->path, pMember->zKey, (int)strlen(pMember->zKey));
     if (pMember->pClass == 0) {
       compile_leaf(p, pMember, iChild, zAlias, pCrit);
+    } else if (pDoc->aNode[iChild].eType != JT_NULL && pMember->pClass->eRule == RULE_TEXT_SEARCH) {
+      compile_text_search(p, pMember->pClass, iChild, zAlias, bOr, pCrit);
     } else if (pDoc->aNode[iChild].eType != JT_NULL) {
       int nChildCrit = 0;
       compile_object(p, pMember->pClass, iChild, zAlias, pCrit, &nChildCrit);
@@ -643,7 +738,8 @@ static int top_level_key_known(const Compiler *p, const CollectionDesc *pColl, c
   const QueryExtras *pExtras = p->pExtras;
   int i, bPaging = !bFilterOnly && !(pExtras && pExtras->bNoPaging);
   if (text_is(pChild->zKey, pChild->nKey, pColl->zFilterKey)) return 1;
-  for (i = 0; bPaging && azCommon[i]; i++) {
+  /* a route without a sort parameter: aSort[0] is its fixed order */
+  for (i = pColl->bNoSortKey ? 1 : 0; bPaging && azCommon[i]; i++) {
     if (text_is(pChild->zKey, pChild->nKey, azCommon[i])) return 1;
   }
   if (bPaging && (pColl->bPage || (pExtras && pExtras->bPage)) && text_is(pChild->zKey, pChild->nKey, "page")) {
@@ -685,7 +781,7 @@ static void check_top_level_keys(Compiler *p, const CollectionDesc *pColl, int i
         for (i = 0; pColl->aRel[i].zTable; i++) {
           if (pColl->aRel[i].zKey) sqlite3_str_appendf(pStr, ", %s", body_key(p, pColl->aRel[i].zKey));
         }
-        if (bPaging) sqlite3_str_appendall(pStr, ", sort, limit, offset");
+        if (bPaging) sqlite3_str_appendall(pStr, pColl->bNoSortKey ? ", limit, offset" : ", sort, limit, offset");
         if (bPaging && (pColl->bPage || (pExtras && pExtras->bPage))) sqlite3_str_appendall(pStr, ", page");
       }
       json_path_push_key(&p->path, pChild->zKey, pChild->nKey);
@@ -748,7 +844,7 @@ static void read_page(Compiler *p, int iRoot, int *pbLimit, sqlite3_int64 *piLim
 
 /* The body's sort, or the collection's default; *pbAsked tells which. */
 static const SortDesc *read_sort(Compiler *p, const CollectionDesc *pColl, int iRoot, int *pbAsked) {
-  int iNode = iRoot < 0 ? -1 : json_doc_member(p->pDoc, iRoot, "sort");
+  int iNode = (iRoot < 0 || pColl->bNoSortKey) ? -1 : json_doc_member(p->pDoc, iRoot, "sort");
   const JsonNode *pNode;
   int i;
   *pbAsked = iNode >= 0 && p->pDoc->aNode[iNode].eType != JT_NULL;

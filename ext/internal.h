@@ -39,7 +39,10 @@ typedef enum ValueKind {
   VAL_STR,         /* str */
   VAL_BOOL,        /* bool with pydantic's lax coercions; picks one of two SQL texts */
   VAL_DATETIME,    /* datetime, bound as UTC 'YYYY-MM-DD HH:MM:SS.ffffff' */
-  VAL_INT          /* int with pydantic's lax coercions (validated, then ignored) */
+  VAL_INT,         /* int with pydantic's lax coercions, bound as an integer */
+  VAL_TEXT_QUERY   /* str of at most 200 characters in Prefect's text-search syntax
+                   ** (text_search.c): one bound, lowered term per '?' of the
+                   ** template, the terms' criteria spliced into the parent */
 } ValueKind;
 
 /* When a present, non-null value contributes no criterion. */
@@ -62,7 +65,11 @@ typedef enum ClassRule {
   RULE_STATE,         /* FlowRunFilterState/TaskRunFilterState: a child object is kept
                       ** only when it yields exactly one comparison */
   RULE_IGNORED,       /* validated and then ignored entirely (concurrency_limit) */
-  RULE_TASK_FLOW_RUN  /* TaskRunFilterFlowRunId: is_null_ defaults to false */
+  RULE_TASK_FLOW_RUN, /* TaskRunFilterFlowRunId: is_null_ defaults to false */
+  RULE_TEXT_SEARCH    /* LogFilterTextSearch: "query" is required; its criteria
+                      ** (included terms ORed, each excluded term negated, each
+                      ** required term) join the parent's list, under the parent's
+                      ** operator, and an empty query adds none (not even TRUE) */
 } ClassRule;
 
 typedef struct ClassDesc ClassDesc;
@@ -150,6 +157,7 @@ typedef struct CollectionDesc {
   const RelationDesc *aRel;   /* terminated by zTable == NULL */
   int bPage;                  /* takes "page" too (/flows/paginate) */
   int bWritable;              /* INSERT/UPDATE/DELETE through artifact_write.c */
+  int bNoSortKey;             /* the route takes no "sort": aSort[0] is its fixed order */
 } CollectionDesc;
 
 extern const CollectionDesc prefect_artifacts;
@@ -158,6 +166,10 @@ extern const CollectionDesc prefect_flows;
 extern const CollectionDesc prefect_flow_runs;
 extern const CollectionDesc prefect_task_runs;
 extern const CollectionDesc prefect_deployments;
+extern const CollectionDesc prefect_logs;
+extern const CollectionDesc prefect_variables;
+extern const CollectionDesc prefect_work_pools;
+extern const CollectionDesc prefect_work_queues;
 extern const CollectionDesc *const prefect_collections[]; /* NULL-terminated */
 
 int describe_column_count(const CollectionDesc *pColl);
@@ -416,6 +428,30 @@ void query_clear(Query *pQuery);
 ** the caller binds); argv (may be NULL when the query has no BT_ARG_*
 ** values) is xFilter's. Text of the Query is bound STATIC. */
 int query_bind(const Query *pQuery, sqlite3_stmt *pStmt, sqlite3_value **argv);
+
+/* ======================================================================
+** text_search.c: a log text-search query split into terms as Prefect's
+** parser splits it, each lowered as Python's str.lower() lowers it.
+** ====================================================================== */
+
+typedef enum TextTermKind {
+  TEXT_INCLUDE,   /* a plain term: the included terms are ORed */
+  TEXT_EXCLUDE,   /* -term or !term: must not occur */
+  TEXT_REQUIRED   /* +term: must occur */
+} TextTermKind;
+typedef struct TextTerm {
+  TextTermKind e;
+  char *z;        /* owned: the lowered term, UTF-8, n bytes (may hold NUL bytes) */
+  int n;
+} TextTerm;
+typedef struct TextQuery {
+  TextTerm *a;    /* owned, in the query's order */
+  int n;
+} TextQuery;
+/* Split z (n bytes of valid UTF-8). SQLITE_OK or SQLITE_NOMEM; *pOut is
+** zeroed first and owned by the caller (text_query_clear) after. */
+int text_search_parse(const char *z, int n, TextQuery *pOut);
+void text_query_clear(TextQuery *pQ);
 
 /* ======================================================================
 ** json_python.c: JSON as Python's json.dumps() writes it, which is how

@@ -2,7 +2,7 @@
 --
 -- What it is
 --   DDL for the tables the extension queries (flow, flow_run, flow_run_state, task_run, task_run_state,
---   deployment, work_pool, work_queue, artifact, artifact_collection), the tables they reference by foreign
+--   deployment, work_pool, work_queue, worker, artifact, artifact_collection, log, variable), the tables they reference by foreign
 --   key (block_type, block_schema, block_document, concurrency_limit_v2) and alembic_version, with its one
 --   row. Use it to make a test or demo database without installing Prefect:
 --
@@ -301,6 +301,52 @@ CREATE TABLE IF NOT EXISTS "work_queue" (
 CREATE INDEX IF NOT EXISTS ix_work_queue__updated ON work_queue (updated);
 CREATE INDEX IF NOT EXISTS ix_work_queue__work_pool_id ON work_queue (work_pool_id);
 CREATE INDEX IF NOT EXISTS ix_work_queue__work_pool_id_priority ON work_queue (work_pool_id, priority);
+
+CREATE TABLE IF NOT EXISTS "log" (
+	id CHAR(36) DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))),2) || '-' || substr('89ab',abs(random()) % 4 + 1, 1) || substr(lower(hex(randomblob(2))),2) || '-' || lower(hex(randomblob(6)))) NOT NULL,
+	created DATETIME DEFAULT (strftime('%Y-%m-%d %H:%M:%f000', 'now')) NOT NULL,
+	updated DATETIME DEFAULT (strftime('%Y-%m-%d %H:%M:%f000', 'now')) NOT NULL,
+	name VARCHAR NOT NULL,
+	level SMALLINT NOT NULL,
+	flow_run_id CHAR(36),
+	task_run_id CHAR(36),
+	message TEXT NOT NULL,
+	timestamp DATETIME NOT NULL,
+	CONSTRAINT pk_log PRIMARY KEY (id)
+);
+CREATE INDEX IF NOT EXISTS ix_log__flow_run_id ON log (flow_run_id);
+CREATE INDEX IF NOT EXISTS ix_log__flow_run_id_timestamp ON log (flow_run_id, timestamp);
+CREATE INDEX IF NOT EXISTS ix_log__level ON log (level);
+CREATE INDEX IF NOT EXISTS ix_log__task_run_id ON log (task_run_id);
+CREATE INDEX IF NOT EXISTS ix_log__timestamp ON log (timestamp);
+CREATE INDEX IF NOT EXISTS ix_log__updated ON log (updated);
+
+CREATE TABLE IF NOT EXISTS "variable" (
+	id CHAR(36) DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))),2) || '-' || substr('89ab',abs(random()) % 4 + 1, 1) || substr(lower(hex(randomblob(2))),2) || '-' || lower(hex(randomblob(6)))) NOT NULL,
+	created DATETIME DEFAULT (strftime('%Y-%m-%d %H:%M:%f000', 'now')) NOT NULL,
+	updated DATETIME DEFAULT (strftime('%Y-%m-%d %H:%M:%f000', 'now')) NOT NULL,
+	name VARCHAR NOT NULL,
+	tags JSON DEFAULT '[]' NOT NULL,
+	value JSON,
+	CONSTRAINT pk_variable PRIMARY KEY (id),
+	CONSTRAINT uq_variable__name UNIQUE (name)
+);
+CREATE INDEX IF NOT EXISTS ix_variable__updated ON variable (updated);
+
+CREATE TABLE IF NOT EXISTS worker (
+	id CHAR(36) DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))),2) || '-' || substr('89ab',abs(random()) % 4 + 1, 1) || substr(lower(hex(randomblob(2))),2) || '-' || lower(hex(randomblob(6)))) NOT NULL,
+	created DATETIME DEFAULT (strftime('%Y-%m-%d %H:%M:%f000', 'now')) NOT NULL,
+	updated DATETIME DEFAULT (strftime('%Y-%m-%d %H:%M:%f000', 'now')) NOT NULL,
+	name VARCHAR NOT NULL,
+	last_heartbeat_time DATETIME DEFAULT (strftime('%Y-%m-%d %H:%M:%f000', 'now')) NOT NULL,
+	work_pool_id CHAR(36) NOT NULL, heartbeat_interval_seconds INTEGER, status VARCHAR(7) DEFAULT 'OFFLINE' NOT NULL,
+	CONSTRAINT pk_worker PRIMARY KEY (id),
+	CONSTRAINT fk_worker__work_pool_id__work_pool FOREIGN KEY(work_pool_id) REFERENCES work_pool (id) ON DELETE cascade,
+	CONSTRAINT uq_worker__work_pool_id_name UNIQUE (work_pool_id, name)
+);
+CREATE INDEX IF NOT EXISTS ix_worker__updated ON worker (updated);
+CREATE INDEX IF NOT EXISTS ix_worker__work_pool_id ON worker (work_pool_id);
+CREATE INDEX IF NOT EXISTS ix_worker__work_pool_id_last_heartbeat_time ON worker (work_pool_id, last_heartbeat_time);
 
 CREATE TABLE IF NOT EXISTS "block_type" (
 	id CHAR(36) DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))),2) || '-' || substr('89ab',abs(random()) % 4 + 1, 1) || substr(lower(hex(randomblob(2))),2) || '-' || lower(hex(randomblob(6)))) NOT NULL,

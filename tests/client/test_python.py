@@ -43,7 +43,8 @@ def test_registered_names():
     after_m = {r[0] for r in conn.execute("SELECT name FROM pragma_module_list")}
     assert after_f - before_f == {"prefect_version", "prefect_debug", "prefect_filter_sql", "prefect_filter", "prefect_api", "prefect_uuid4",
                                 "prefect_set_now", "prefect_now", "prefect_seconds"}, after_f - before_f
-    assert after_m - before_m == {"artifacts", "artifact_collections", "flows", "flow_runs", "task_runs", "deployments", "prefect_table", "prefect_run_tree",
+    assert after_m - before_m == {"artifacts", "artifact_collections", "flows", "flow_runs", "task_runs", "deployments",
+                                "logs", "variables", "work_pools", "work_queues", "prefect_table", "prefect_run_tree",
                                 "flow_run_history", "task_run_history"}, after_m - before_m
 
 

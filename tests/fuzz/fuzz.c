@@ -29,8 +29,8 @@
 int sqlite3_prefect_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 static sqlite3 *db;
-#define N_QUERY 26
-#define FIRST_WRITE 17  /* queries from here on change the fixture: rolled back */
+#define N_QUERY 30
+#define FIRST_WRITE 26  /* queries from here on change the fixture: rolled back */
 static sqlite3_stmt *apQuery[N_QUERY];
 static const char *const azQuery[N_QUERY] = {
   "SELECT * FROM artifacts(?1)",
@@ -55,6 +55,10 @@ static const char *const azQuery[N_QUERY] = {
   "SELECT prefect_api('POST /task_runs/paginate', ?1)",
   "SELECT * FROM prefect_table(?1)",
   "SELECT * FROM prefect_table(json_quote(?1))",
+  "SELECT * FROM logs(?1) WHERE level >= 20 ORDER BY timestamp DESC LIMIT 3",
+  "SELECT count(*) FROM logs WHERE prefect_filter(logs, ?1) OR level = 50",
+  "SELECT * FROM variables(?1)",
+  "SELECT (SELECT count(*) FROM work_pools(?1)), (SELECT count(*) FROM work_queues(?1))",
   "INSERT INTO artifacts (key, data, metadata_) VALUES ('gamma', ?1, ?1), ('gamma', ?1, NULL)",
   "INSERT INTO artifacts (id, key, type, description, data, flow_run_id, task_run_id) "
   "VALUES (?1, ?1, ?1, ?1, json_quote(?1), ?1, ?1)",
@@ -67,6 +71,13 @@ static const char zFixture[] =
   "INSERT INTO work_pool (id, name, type) VALUES ('b0000000-0000-4000-8000-000000000001', 'pool', 'docker');"
   "INSERT INTO work_queue (id, name, work_pool_id) VALUES ('e0000000-0000-4000-8000-000000000001', 'default',"
   " 'b0000000-0000-4000-8000-000000000001');"
+  "INSERT INTO worker (name, work_pool_id) VALUES ('w1', 'b0000000-0000-4000-8000-000000000001');"
+  "INSERT INTO variable (id, name, value, tags) VALUES ('c0000000-0000-4000-8000-000000000001', 'v1', '\"x\"', '[\"t\"]');"
+  "INSERT INTO log (id, name, level, flow_run_id, task_run_id, message, timestamp) VALUES"
+  " ('90000000-0000-4000-8000-000000000001', 'prefect.flow_runs', 40, '10000000-0000-4000-8000-000000000001', NULL,"
+  " 'Connection \xc3\x89" "CHEC timeout', '2026-01-01 00:00:01.000000'),"
+  " ('90000000-0000-4000-8000-000000000002', 'prefect.task_runs', 20, '10000000-0000-4000-8000-000000000001',"
+  " '20000000-0000-4000-8000-000000000001', 'done 100%', '2026-01-01 00:00:02.000000');"
   "INSERT INTO flow (id, name, tags) VALUES ('f0000000-0000-4000-8000-000000000001', 'etl', '[\"prod\"]');"
   "INSERT INTO deployment (id, name, flow_id, tags, work_queue_id) VALUES ('d0000000-0000-4000-8000-000000000001',"
   " 'nightly', 'f0000000-0000-4000-8000-000000000001', '[\"n\"]', 'e0000000-0000-4000-8000-000000000001');"
@@ -157,6 +168,7 @@ static const char *const azKey[] = {
   "subflow_runs", "deployment", "paused", "flow_or_deployment_name", "concurrency_limit",
   "any_", "not_any_", "all_", "like_", "exists_", "is_null_", "before_", "after_", "eq_", "ge_", "le_",
   "id_", "type_", "startswith_", "nope",
+  "logs", "variables", "work_queues", "level", "timestamp", "text", "query",
 };
 static const char *const azValue[] = {
   "null", "true", "false", "0", "1", "-1", "2.5", "1e300", "9223372036854775808", "\"\"", "\"%\"", "\"_\"",
@@ -165,6 +177,8 @@ static const char *const azValue[] = {
   "\"{A0000000-0000-4000-8000-000000000001}\"", "[]", "{}", "[\"prod\"]", "[null]", "[1]",
   "[\"FAILED\", \"CRASHED\"]", "[\"10000000-0000-4000-8000-000000000001\"]", "{\"any_\": []}",
   "{\"operator\": \"or_\"}", "{\"type\": {\"any_\": [\"FAILED\"]}}", "\"\\u0000\"", "[[[[[]]]]]",
+  "\"TIMESTAMP_DESC\"", "\"NAME_DESC\"", "{\"query\": \"-a +b \\\"c d\\\" !e\"}", "\"\\u0130\\u03a3 -\"",
+  "\"\\\"un\\\\closed\"", "{\"ge_\": 30}",
 };
 
 static sqlite3 *dbMutate;

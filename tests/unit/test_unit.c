@@ -671,6 +671,7 @@ static const char *sample_value(ValueKind e) {
     case VAL_BOOL: return "true";
     case VAL_DATETIME: return "\"2024-01-01T00:00:00Z\"";
     case VAL_INT: return "3";
+    case VAL_TEXT_QUERY: return "\"x\"";
   }
   return "null";
 }
@@ -1132,6 +1133,51 @@ static void test_artifact_writer_round_trip(void **state) {
   sqlite3_close(db);
 }
 
+/* The text-search parser: terms, kinds and Python's lower case, as
+** Prefect's parser gives them (each expected list checked by running that
+** parser on the query). "I:" included, "E:" excluded, "R:" required. */
+static void expect_terms(const char *zQuery, const char *zExpected) {
+  TextQuery q;
+  sqlite3_str *pStr = sqlite3_str_new(0);
+  char *zGot;
+  int i;
+  static const char *const azKind[] = {"I:", "E:", "R:"};
+  assert_int_equal(text_search_parse(zQuery, (int)strlen(zQuery), &q), SQLITE_OK);
+  for (i = 0; i < q.n; i++) {
+    sqlite3_str_appendf(pStr, "%s%s%.*s", i ? "|" : "", azKind[q.a[i].e], q.a[i].n, q.a[i].z);
+  }
+  zGot = sqlite3_str_finish(pStr);
+  if (strcmp(zGot ? zGot : "", zExpected) != 0) fail_msg("%s: got %s, expected %s", zQuery, zGot, zExpected);
+  sqlite3_free(zGot);
+  text_query_clear(&q);
+}
+
+static void test_text_search_parse(void **state) {
+  (void)state;
+  expect_terms("error", "I:error");
+  expect_terms("error -debug", "I:error|E:debug");
+  expect_terms("\"connection timeout\"", "I:connection timeout");
+  expect_terms("+required -excluded", "R:required|E:excluded");
+  expect_terms("\"-foo bar\"", "I:-foo bar");           /* a minus inside a phrase is text */
+  expect_terms("a - b", "I:a|I:b");                     /* a prefix alone is dropped */
+  expect_terms("-", "");
+  expect_terms("--x", "E:-x");
+  expect_terms("!x", "E:x");
+  expect_terms("foo\"bar baz\"", "I:foo|I:bar baz");    /* a quote ends a term */
+  expect_terms("\"un\\\"closed", "I:un\"closed");       /* unclosed: to the end; \" is " */
+  expect_terms("\"a\\\\b\\x\"", "I:a\\b\\x");           /* \\ is \, \x stays */
+  expect_terms("\"   \"", "");
+  expect_terms("\" pad \"", "I: pad ");                 /* a phrase keeps its spaces */
+  expect_terms("\xc3\x89" "CHEC", "I:\xc3\xa9" "chec"); /* ÉCHEC -> échec */
+  expect_terms("\xce\xa3\xce\x91\xce\xa3", "I:\xcf\x83\xce\xb1\xcf\x82");  /* final sigma */
+  expect_terms("\xc4\xb0", "I:i\xcc\x87");              /* U+0130 -> i + U+0307 */
+  expect_terms("a\xc2\xa0" "b", "I:a|I:b");             /* NO-BREAK SPACE separates */
+  expect_terms("-\"x y\"", "E:x y");
+  expect_terms("+ x", "I:x");
+  expect_terms("x\xe2\x80\x83y\x1cz", "I:x|I:y|I:z");   /* EM SPACE, U+001C */
+  expect_terms("", "");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_datetime_spellings),
@@ -1162,6 +1208,7 @@ int main(void) {
     cmocka_unit_test(test_python_json_write),
     cmocka_unit_test(test_python_members_large),
     cmocka_unit_test(test_undo_log),
+    cmocka_unit_test(test_text_search_parse),
     cmocka_unit_test(test_artifact_writer_round_trip),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
