@@ -1013,6 +1013,27 @@ static void append_order(sqlite3_str *pStr, const CollectionDesc *pColl, const S
   }
 }
 
+/* "SELECT " and the expressions of the columns in mColumns, each followed
+** by ", ". */
+static void append_columns(sqlite3_str *pStr, const CollectionDesc *pColl, sqlite3_uint64 mColumns) {
+  int i;
+  sqlite3_str_appendall(pStr, "SELECT ");
+  for (i = 0; pColl->aCol[i].zName; i++) {
+    if (!(mColumns & (((sqlite3_uint64)1) << (i < 63 ? i : 63)))) continue;
+    append_expanded(pStr, pColl->aCol[i].zExpr, pColl->zAlias);
+    sqlite3_str_appendall(pStr, ", ");
+  }
+}
+
+int query_column_index(const Query *pQuery, int iCol) {
+  if (iCol < 0 || iCol >= 63 || !(pQuery->mOut & (((sqlite3_uint64)1) << iCol))) return -1;
+  return __builtin_popcountll(pQuery->mOut & ((((sqlite3_uint64)1) << iCol) - 1));
+}
+
+int query_rowid_index(const Query *pQuery) {
+  return __builtin_popcountll(pQuery->mOut);
+}
+
 /* Is column i left unread by the query around the table? */
 static int column_unread(const QueryExtras *pExtras, int i) {
   if (!pExtras || !pExtras->bSomeColumns) return 0;
@@ -1104,17 +1125,20 @@ static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoo
   } else if (p->rc == SQLITE_OK) {
     pStr = sqlite3_str_new(0);
     if (bCount) sqlite3_str_appendall(pStr, "SELECT count(*) FROM (");
-    if (bWrap) sqlite3_str_appendall(pStr, "SELECT * FROM (");
-    sqlite3_str_appendall(pStr, "SELECT ");
-    for (i = 0; pColl->aCol[i].zName; i++) {
-      if (i) sqlite3_str_appendall(pStr, ", ");
-      /* a column the query never reads is not fetched (nor copied per row);
-      ** the body's subquery keeps them all, the outer WHERE may need them */
-      if (bWrap || !column_unread(pExtras, i)) append_expanded(pStr, pColl->aCol[i].zExpr, pColl->zAlias);
-      else sqlite3_str_appendall(pStr, "NULL");
+    /* A column the query never reads is not selected, fetched nor copied
+    ** per row (mOut says which are); the body's subquery keeps them all, as
+    ** the outer WHERE may need them, and the outer SELECT picks. The
+    ** table's rowid follows the columns: the virtual table's xRowid. */
+    q->mOut = 0;
+    for (i = 0; pColl->aCol[i].zName && i < 63; i++) {
+      if (!column_unread(pExtras, i)) q->mOut |= (sqlite3_uint64)1 << i;
     }
-    /* the table's rowid follows the columns: the virtual table's xRowid */
-    sqlite3_str_appendf(pStr, ", %s.rowid AS prefect_rowid FROM %s AS %s", pColl->zAlias, pColl->zTable,
+    if (bWrap) {
+      append_columns(pStr, pColl, q->mOut);
+      sqlite3_str_appendf(pStr, "%s.prefect_rowid FROM (", pColl->zAlias);
+    }
+    append_columns(pStr, pColl, bWrap ? ~(sqlite3_uint64)0 : q->mOut);
+    sqlite3_str_appendf(pStr, "%s.rowid AS prefect_rowid FROM %s AS %s", pColl->zAlias, pColl->zTable,
                         pColl->zAlias);
     append_where(pStr, &body);
     if (bLimit || bOffset) {

@@ -323,7 +323,14 @@ typedef struct Query {
   unsigned int iStatsGeneration;  /* the Stats.iGeneration it was compiled with */
   int bStatsShape;       /* sqlite_stat1 chose its shape (a related filter under an ordered LIMIT):
                          ** only such a query can go stale, see stats_query_current() */
+  sqlite3_uint64 mOut;   /* the collection's columns the statement selects (bit i: column i; a
+                         ** collection has fewer than 63), in column order, then prefect_rowid */
 } Query;
+
+/* Where column iCol of the collection is in pQuery's rows, or -1 when the
+** statement does not select it; where its prefect_rowid is. */
+int query_column_index(const Query *pQuery, int iCol);
+int query_rowid_index(const Query *pQuery);
 
 /* SQL operators that xBestIndex pushes into the inner statement. The names
 ** are also the operator part of idxStr entries ("key =", "created >="). */

@@ -872,18 +872,20 @@ static int collectionColumn(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, 
     /* by type rather than sqlite3_result_value(): a copied text reuses the
     ** output register's buffer instead of a malloc and a free per value */
     sqlite3_stmt *pStmt = pCur->pStmt;
-    switch (sqlite3_column_type(pStmt, i)) {
-      case SQLITE_INTEGER: sqlite3_result_int64(ctx, sqlite3_column_int64(pStmt, i)); break;
-      case SQLITE_FLOAT: sqlite3_result_double(ctx, sqlite3_column_double(pStmt, i)); break;
+    int iOut = query_column_index(pCur->pQuery, i);
+    if (iOut < 0) return SQLITE_OK;  /* a column the plan said is not read: NULL */
+    switch (sqlite3_column_type(pStmt, iOut)) {
+      case SQLITE_INTEGER: sqlite3_result_int64(ctx, sqlite3_column_int64(pStmt, iOut)); break;
+      case SQLITE_FLOAT: sqlite3_result_double(ctx, sqlite3_column_double(pStmt, iOut)); break;
       case SQLITE_TEXT: {
-        const char *z = (const char *)sqlite3_column_text(pStmt, i);
+        const char *z = (const char *)sqlite3_column_text(pStmt, iOut);
         if (!z) return SQLITE_NOMEM;  /* a NULL pointer would read as SQL NULL */
-        sqlite3_result_text(ctx, z, sqlite3_column_bytes(pStmt, i), SQLITE_TRANSIENT);
+        sqlite3_result_text(ctx, z, sqlite3_column_bytes(pStmt, iOut), SQLITE_TRANSIENT);
         break;
       }
       case SQLITE_BLOB: {
-        const void *p = sqlite3_column_blob(pStmt, i);
-        int n = sqlite3_column_bytes(pStmt, i);
+        const void *p = sqlite3_column_blob(pStmt, iOut);
+        int n = sqlite3_column_bytes(pStmt, iOut);
         if (n == 0) sqlite3_result_zeroblob(ctx, 0);  /* an empty blob has no pointer */
         else if (!p) return SQLITE_NOMEM;
         else sqlite3_result_blob(ctx, p, n, SQLITE_TRANSIENT);
@@ -906,7 +908,7 @@ static int collectionColumn(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, 
 ** unions two plans of this table by rowid. */
 static int collectionRowid(sqlite3_vtab_cursor *pCursor, sqlite_int64 *pRowid) {
   CollectionCursor *pCur = (CollectionCursor *)pCursor;
-  *pRowid = sqlite3_column_int64(pCur->pStmt, ((CollectionVtab *)pCursor->pVtab)->nCol);
+  *pRowid = sqlite3_column_int64(pCur->pStmt, query_rowid_index(pCur->pQuery));
   return SQLITE_OK;
 }
 
@@ -1052,5 +1054,7 @@ static sqlite3_module collectionModule = {
 };
 
 int vtab_collection_register(sqlite3 *db, const CollectionDesc *pColl) {
+  /* colUsed and Query.mOut give a bit to each column: 63 at most */
+  if (describe_column_count(pColl) >= 63) return SQLITE_INTERNAL;
   return sqlite3_create_module_v2(db, pColl->zName, &collectionModule, (void *)pColl, 0);
 }
