@@ -453,10 +453,107 @@ static void print_case(const Case *pCase, const Result *pRes, double rRowCost, F
 }
 
 /*
+** Flow-run history (POST /flow_runs/history, flow_run_history()) against
+** Prefect's own statement shape and against arithmetic bucketing, as rows
+** (interval, state) with the sums in seconds. "now" is pinned (open_db) to
+** HISTORY_NOW, so a running run's estimate and a late run's lateness are the
+** same on every side. zStart: 'YYYY-MM-DD HH:MM:SS' (whole seconds), nDays
+** and iStep (seconds) the span and the interval; zFilter the flow-run
+** condition on `fr` for the two hand-written sides (Prefect's EXISTS form
+** and the IN form), zBodyFilter its body keys ("" for none).
+*/
+#define HISTORY_NOW "2026-11-01 00:00:00.000000"
+
+/* z with every "R." replaced by zAlias "." */
+static void append_aliased(sqlite3_str *pOut, const char *z, const char *zAlias) {
+  for (; *z; z++) {
+    if (z[0] == 'R' && z[1] == '.') {
+      sqlite3_str_appendf(pOut, "%s.", zAlias);
+      z++;
+    } else {
+      sqlite3_str_appendchar(pOut, 1, *z);
+    }
+  }
+}
+
+/* Prefect's SQLite expressions (history.c), on the run alias R, now pinned */
+static const char zHistRunTime[] =
+  "max(0, CAST(strftime('%s', CASE WHEN R.state_type = 'RUNNING' THEN strftime('%Y-%m-%d %H:%M:%f000', "
+  "2440587.5 + ((julianday(R.total_run_time) - 2440587.5) + (julianday(strftime('%Y-%m-%d %H:%M:%f000', "
+  "2440587.5 + (julianday('" HISTORY_NOW "') - julianday(R.state_timestamp)))) - 2440587.5))) "
+  "ELSE R.total_run_time END) AS INTEGER))";
+static const char zHistLateness[] =
+  "max(0, CAST(strftime('%s', CASE WHEN R.start_time > R.expected_start_time THEN "
+  "strftime('%Y-%m-%d %H:%M:%f000', 2440587.5 + (julianday(R.start_time) - julianday(R.expected_start_time))) "
+  "WHEN R.start_time IS NULL AND R.state_type NOT IN ('COMPLETED', 'FAILED', 'CANCELLED', 'CRASHED') "
+  "AND R.expected_start_time < '" HISTORY_NOW "' THEN "
+  "strftime('%Y-%m-%d %H:%M:%f000', 2440587.5 + (julianday('" HISTORY_NOW "') - julianday(R.expected_start_time))) "
+  "ELSE '1970-01-01 00:00:00.000000' END) AS INTEGER))";
+
+/* Prefect's interval CTE for SQLite (make_timestamp_intervals), named zName,
+** columns (interval_start, interval_end, counter) */
+static void append_interval_cte(sqlite3_str *p, const char *zName, const char *zStart, int nDays, int iStep) {
+  char *zStep = sqlite3_mprintf("strftime('%%Y-%%m-%%d %%H:%%M:%%f000', %d, 'unixepoch')", iStep);
+  sqlite3_str_appendf(p,
+      "%s(interval_start, interval_end, counter) AS ("
+      "SELECT '%s.000000', strftime('%%Y-%%m-%%d %%H:%%M:%%f000', julianday('%s.000000') + (julianday(%s) - 2440587.5)), 1 "
+      "UNION ALL SELECT interval_end, strftime('%%Y-%%m-%%d %%H:%%M:%%f000', julianday(interval_end) + (julianday(%s) - 2440587.5)), counter + 1 "
+      "FROM %s WHERE interval_start < strftime('%%Y-%%m-%%d %%H:%%M:%%f000', '%s', '+%d days', '-%d seconds') AND counter < 500)",
+      zName, zStart, zStart, zStep, zStep, zName, zStart, nDays, iStep);
+  sqlite3_free(zStep);
+}
+
+static void history_case(Case *pCase, const char *zName, const char *zStart, int nDays, int iStep,
+                         const char *zExistsFilter, const char *zInFilter, const char *zBodyFilter) {
+  sqlite3_str *p;
+  pCase->zName = zName;
+  pCase->zOurs = sqlite3_mprintf(
+      "SELECT * FROM flow_run_history('{\"history_start\": \"%.10sT%sZ\", \"history_end\": "
+      "\"' || strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', '%s', '+%d days') || '\", \"history_interval_seconds\": %d%s%s}')",
+      zStart, zStart + 11, zStart, nDays, iStep, zBodyFilter[0] ? ", " : "", zBodyFilter);
+  /* Prefect's: the intervals outer-joined by range to the filtered runs, grouped by interval and state */
+  p = sqlite3_str_new(0);
+  sqlite3_str_appendall(p, "WITH RECURSIVE ");
+  append_interval_cte(p, "anon_1", zStart, nDays, iStep);
+  sqlite3_str_appendall(p, ", intervals AS (SELECT interval_start, interval_end FROM anon_1) "
+                           "SELECT intervals.interval_start, intervals.interval_end, runs.state_type, runs.state_name, "
+                           "count(runs.id), total(runs.rt), total(runs.lt) FROM intervals LEFT OUTER JOIN "
+                           "(SELECT fr.id AS id, fr.expected_start_time AS expected_start_time, fr.state_type AS state_type, "
+                           "fr.state_name AS state_name, ");
+  append_aliased(p, zHistRunTime, "fr");
+  sqlite3_str_appendall(p, " AS rt, ");
+  append_aliased(p, zHistLateness, "fr");
+  sqlite3_str_appendf(p, " AS lt FROM flow_run AS fr WHERE %s) AS runs "
+                         "ON runs.expected_start_time >= intervals.interval_start AND runs.expected_start_time < intervals.interval_end "
+                         "GROUP BY intervals.interval_start, intervals.interval_end, runs.state_type, runs.state_name "
+                         "ORDER BY intervals.interval_start",
+                      zExistsFilter);
+  pCase->zExists = sqlite3_str_finish(p);
+  /* by hand: one grouped pass over the runs in range, each bucketed by
+  ** arithmetic on its whole seconds (the bounds are whole seconds), then
+  ** joined to the intervals by number */
+  p = sqlite3_str_new(0);
+  sqlite3_str_appendall(p, "WITH RECURSIVE ");
+  append_interval_cte(p, "iv", zStart, nDays, iStep);
+  sqlite3_str_appendf(p, ", g AS (SELECT (unixepoch(fr.expected_start_time) - unixepoch('%s')) / %d + 1 AS k, "
+                         "fr.state_type AS state_type, fr.state_name AS state_name, count(*) AS n, total(",
+                      zStart, iStep);
+  append_aliased(p, zHistRunTime, "fr");
+  sqlite3_str_appendall(p, ") AS rt, total(");
+  append_aliased(p, zHistLateness, "fr");
+  sqlite3_str_appendf(p, ") AS lt FROM flow_run AS fr WHERE fr.expected_start_time >= '%s.000000' "
+                         "AND fr.expected_start_time < (SELECT max(interval_end) FROM iv) AND %s GROUP BY 1, 2, 3) "
+                         "SELECT iv.interval_start, iv.interval_end, g.state_type, g.state_name, coalesce(g.n, 0), "
+                         "coalesce(g.rt, 0.0), coalesce(g.lt, 0.0) FROM iv LEFT JOIN g ON g.k = iv.counter",
+                      zStart, zInFilter);
+  pCase->zIn = sqlite3_str_finish(p);
+}
+
+/*
 ** The queries, on the database `db` is open on: ids, keys and the offset
 ** are picked from that database, the same way at every size.
 */
-#define N_CASE 25
+#define N_CASE 28
 static int make_cases(Case *aCase) {
   int nCase = 0;
   char *zId = one_text("SELECT id FROM artifact WHERE rowid = (SELECT max(rowid) / 2 FROM artifact)");
@@ -547,6 +644,21 @@ static int make_cases(Case *aCase) {
   CASE("every artifact, every column (stream)", sqlite3_mprintf("SELECT * FROM artifacts"),
        sqlite3_mprintf("SELECT * FROM artifact"), 0);
 #undef CASE
+  /* run history: a day by hours, a month by days, a month by days of one flow */
+  history_case(&aCase[nCase++], "flow-run history, 24 h by 1 h", "2026-10-20 00:00:00", 1, 3600, "1", "1", "");
+  history_case(&aCase[nCase++], "flow-run history, 30 days by 1 day", "2026-10-01 00:00:00", 30, 86400, "1", "1", "");
+  {
+    char *zFlow = one_text("SELECT name FROM flow WHERE rowid = (SELECT max(rowid) / 2 FROM flow)");
+    char *zExists = sqlite3_mprintf("EXISTS (SELECT 1 FROM flow WHERE flow.id = fr.flow_id AND flow.name IN (%Q))", zFlow);
+    char *zIn = sqlite3_mprintf("fr.flow_id IN (SELECT id FROM flow WHERE name IN (%Q))", zFlow);
+    char *zBody = sqlite3_mprintf("\"flows\": {\"name\": {\"any_\": [\"%w\"]}}", zFlow);
+    history_case(&aCase[nCase++], "flow-run history, 30 days by 1 day, one flow", "2026-10-01 00:00:00", 30, 86400,
+                 zExists, zIn, zBody);
+    sqlite3_free(zFlow);
+    sqlite3_free(zExists);
+    sqlite3_free(zIn);
+    sqlite3_free(zBody);
+  }
   if (nCase > N_CASE) abort();
   sqlite3_free(zId);
   sqlite3_free(zKey);
@@ -824,6 +936,8 @@ static sqlite3 *open_db(const char *zPath, const char *zLib) {
     exit(1);
   }
   sqlite3_exec(db, "PRAGMA cache_size = -262144", 0, 0, 0);  /* 256 MiB, as a server would */
+  /* "now" for the history cases: the same instant on every side */
+  if (sqlite3_exec(db, "SELECT prefect_set_now('" HISTORY_NOW "')", 0, 0, 0) != SQLITE_OK) die("prefect_set_now");
   return db;
 }
 

@@ -50,6 +50,26 @@ sqlite3_int64 clock_now(const Clock *pClock) {
   return (iMs - EPOCH_JD_MS) * 1000;
 }
 
+/* The auxiliary-data slot of a statement's instant: a negative slot is the
+** statement's own, shared by every call in it and dropped when it ends
+** (SQLite keeps negative slots across calls; a version that refuses them
+** frees the value at once, and each call then reads the clock itself). */
+#define CLOCK_AUX_SLOT (-0x70726566)
+
+sqlite3_int64 clock_now_stmt(sqlite3_context *ctx, const Clock *pClock) {
+  sqlite3_int64 *pKept, iNow;
+  if (pClock && pClock->bPinned) return pClock->iPinned;
+  pKept = (sqlite3_int64 *)sqlite3_get_auxdata(ctx, CLOCK_AUX_SLOT);
+  if (pKept) return *pKept;
+  iNow = clock_now(pClock);
+  pKept = sqlite3_malloc(sizeof(*pKept));
+  if (pKept) {
+    *pKept = iNow;
+    sqlite3_set_auxdata(ctx, CLOCK_AUX_SLOT, pKept, sqlite3_free);  /* may free it at once: not read after */
+  }
+  return iNow;
+}
+
 /* Days since 1970-01-01 of a proleptic Gregorian date, and back
 ** (H. Hinnant's civil calendar algorithms). */
 static sqlite3_int64 days_from_civil(sqlite3_int64 y, int m, int d) {
@@ -172,12 +192,13 @@ static void prefectSetNowFunc(sqlite3_context *ctx, int argc, sqlite3_value **ar
   sqlite3_result_text(ctx, zOut, -1, SQLITE_TRANSIENT);
 }
 
-/* prefect_now(): the instant in use, '2024-03-05T00:00:00Z' */
+/* prefect_now(): the instant in use, '2024-03-05T00:00:00Z': the pinned
+** one, or the wall clock read once per statement (as SQLite's 'now'). */
 static void prefectNowFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   char zOut[40];
   (void)argc;
   (void)argv;
-  clock_format_api(clock_now((Clock *)sqlite3_user_data(ctx)), zOut);
+  clock_format_api(clock_now_stmt(ctx, (Clock *)sqlite3_user_data(ctx)), zOut);
   sqlite3_result_text(ctx, zOut, -1, SQLITE_TRANSIENT);
 }
 

@@ -534,6 +534,10 @@ void clock_release(void *pClock);
 ** one, or the wall clock as SQLite reads it (milliseconds). Callers read
 ** it once per statement and hand the value on. pClock may be NULL. */
 sqlite3_int64 clock_now(const Clock *pClock);
+/* The same, read once per statement: the first call of a function in a
+** statement reads the clock, later calls in that statement get that
+** instant (kept as the statement's auxiliary data). */
+sqlite3_int64 clock_now_stmt(sqlite3_context *ctx, const Clock *pClock);
 /* Stored text 'YYYY-MM-DD HH:MM:SS[.ffffff]' (n bytes) -> microseconds;
 ** 0 when it is not that shape. */
 int clock_parse_stored(const char *z, int n, sqlite3_int64 *piOut);

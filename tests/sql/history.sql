@@ -135,10 +135,72 @@ SELECT 'microseconds', interval_start, interval_end FROM flow_run_history('{"his
 SELECT 'end before start', count(*), min(interval_start), max(interval_end) FROM flow_run_history('{"history_start": "2024-03-05T10:00:00Z", "history_end": "2024-03-01T00:00:00Z", "history_interval_seconds": 60}');
 -- a body without runs in range: every interval, states []
 SELECT 'empty', prefect_api('/task_runs/history', '{"history_start": "2030-01-01T00:00:00Z", "history_end": "2030-01-01T00:00:02Z", "history_interval_seconds": 1}');
+-- the order of an interval's states. Prefect's run_history (src/prefect/server/api/run_history.py)
+-- groups the range-joined runs by (interval_start, interval_end, state_type, state_name) in a
+-- subquery, then json_group_array()s its rows per interval with no ORDER BY of their own: on
+-- SQLite the subquery's GROUP BY sorter hands its groups on by type, then name (binary: 'Late',
+-- 'Scheduled', 'late'; 'Completed', 'Éclair'), and the outer GROUP BY's sorter keeps that order in an
+-- interval. Runs inserted out of order; Prefect's statement (its shape as it compiles for SQLite,
+-- the sums left out) is run beside prefect_api and the two lists of (type, name, count) compared.
+INSERT INTO flow_run (id, name, flow_id, state_type, state_name, expected_start_time) VALUES
+  ('17000000-0000-4000-8000-000000000001', 'o1', 'f0000000-0000-4000-8000-000000000001', 'SCHEDULED', 'late', '2024-04-01 05:00:00.000000'),
+  ('17000000-0000-4000-8000-000000000002', 'o2', 'f0000000-0000-4000-8000-000000000001', 'RUNNING', 'Running', '2024-04-01 01:00:00.000000'),
+  ('17000000-0000-4000-8000-000000000003', 'o3', 'f0000000-0000-4000-8000-000000000001', 'SCHEDULED', 'Scheduled', '2024-04-01 03:00:00.000000'),
+  ('17000000-0000-4000-8000-000000000004', 'o4', 'f0000000-0000-4000-8000-000000000001', 'COMPLETED', 'Éclair', '2024-04-01 02:00:00.000000'),
+  ('17000000-0000-4000-8000-000000000005', 'o5', 'f0000000-0000-4000-8000-000000000001', 'RUNNING', 'Retrying', '2024-04-01 04:00:00.000000'),
+  ('17000000-0000-4000-8000-000000000006', 'o6', 'f0000000-0000-4000-8000-000000000001', 'SCHEDULED', 'Late', '2024-04-01 06:00:00.000000'),
+  ('17000000-0000-4000-8000-000000000007', 'o7', 'f0000000-0000-4000-8000-000000000001', 'COMPLETED', 'Completed', '2024-04-01 07:00:00.000000'),
+  ('17000000-0000-4000-8000-000000000008', 'o8', 'f0000000-0000-4000-8000-000000000001', 'SCHEDULED', 'AwaitingRetry', '2024-04-01 00:30:00.000000'),
+  ('17000000-0000-4000-8000-000000000009', 'o9', 'f0000000-0000-4000-8000-000000000001', 'CANCELLED', 'Cancelled', '2024-04-02 00:30:00.000000'),
+  ('17000000-0000-4000-8000-000000000010', 'o10', 'f0000000-0000-4000-8000-000000000001', 'SCHEDULED', 'late', '2024-04-01 08:00:00.000000'),
+  ('17000000-0000-4000-8000-000000000011', 'o11', 'f0000000-0000-4000-8000-000000000001', 'PAUSED', 'Suspended', '2024-04-02 01:00:00.000000'),
+  ('17000000-0000-4000-8000-000000000012', 'o12', 'f0000000-0000-4000-8000-000000000001', 'COMPLETED', 'Completed', '2024-04-02 00:00:00.000000');
+CREATE TEMP TABLE prefect_states AS
+WITH RECURSIVE anon_1(interval_start, interval_end, counter) AS (
+  SELECT '2024-04-01 00:00:00.000000', strftime('%Y-%m-%d %H:%M:%f000', julianday('2024-04-01 00:00:00.000000') + (julianday('1970-01-02 00:00:00.000000') - 2440587.5)), 1
+  UNION ALL
+  SELECT anon_1.interval_end, strftime('%Y-%m-%d %H:%M:%f000', julianday(anon_1.interval_end) + (julianday('1970-01-02 00:00:00.000000') - 2440587.5)), anon_1.counter + 1
+    FROM anon_1 WHERE anon_1.interval_start < '2024-04-02 00:00:00.000000' AND anon_1.counter < 500),
+intervals AS (SELECT anon_1.interval_start AS interval_start, anon_1.interval_end AS interval_end FROM anon_1)
+SELECT counts.interval_start, coalesce(json_group_array(json(counts.state_agg)) FILTER (WHERE counts.state_agg IS NOT NULL), '[]') AS states
+  FROM (SELECT intervals.interval_start AS interval_start, intervals.interval_end AS interval_end,
+               CASE WHEN (count(runs.id) = 0) THEN NULL ELSE json_object('state_type', runs.state_type, 'state_name', runs.state_name, 'count_runs', count(runs.id)) END AS state_agg
+          FROM intervals LEFT OUTER JOIN (SELECT flow_run.id AS id, flow_run.expected_start_time AS expected_start_time, flow_run.state_type AS state_type, flow_run.state_name AS state_name FROM flow_run) AS runs
+            ON runs.expected_start_time >= intervals.interval_start AND runs.expected_start_time < intervals.interval_end
+         GROUP BY intervals.interval_start, intervals.interval_end, runs.state_type, runs.state_name) AS counts
+ GROUP BY counts.interval_start, counts.interval_end ORDER BY counts.interval_start LIMIT 500;
+SELECT 'state order', h.key, (SELECT group_concat(s.value ->> 'state_type' || '/' || (s.value ->> 'state_name') || ':' || (s.value ->> 'count_runs'), ' ') FROM json_each(h.value, '$.states') AS s),
+       (SELECT json_group_array(json_object('state_type', s.value ->> 'state_type', 'state_name', s.value ->> 'state_name', 'count_runs', s.value ->> 'count_runs')) FROM json_each(h.value, '$.states') AS s)
+         = p.states AS same_as_prefect
+  FROM json_each(prefect_api('/flow_runs/history', '{"history_start": "2024-04-01T00:00:00Z", "history_end": "2024-04-03T00:00:00Z", "history_interval_seconds": 86400}')) AS h
+  LEFT JOIN (SELECT row_number() OVER (ORDER BY interval_start) - 1 AS k, states FROM prefect_states) AS p ON p.k = h.key;
 -- the body is validated as Prefect validates it
 SELECT prefect_api('/flow_runs/history', '{"history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": 60}');
 SELECT prefect_api('/flow_runs/history', '{"history_start": "yesterday", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": 60}');
-SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": true}');
+-- history_interval_seconds is a FastAPI Body float: pydantic reads the decoded JSON in lax Python mode
+-- (pydantic-core's validate_float): a boolean is 1.0 or 0.0; a string is read by str_as_float (Rust's
+-- f64 grammar after trimming Unicode white space, or without its underscores when they sit between
+-- digits); null is missing. Then timedelta(seconds=...): whole microseconds, halves to even.
+CREATE TEMP TABLE lax(v);
+INSERT INTO lax VALUES ('true'), ('"60"'), ('" 60\t"'), ('"\u00a060\u3000"'), ('"+60"'), ('"6e1"'), ('"60."'), ('".6E2"'),
+  ('"1_0"'), ('"1_0.0_0"'), ('0.9999995'), ('"1.0000005"'), ('1.5');
+SELECT 'lax ' || v, count(*), max(interval_end) FROM lax,
+       flow_run_history(json_object('history_start', '2024-03-04T00:00:00Z', 'history_end', '2024-03-04T00:02:00Z', 'history_interval_seconds', json(v)))
+ GROUP BY lax.rowid ORDER BY lax.rowid;
+SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": false}');
+SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": null}');
+SELECT prefect_api('/flow_runs/history', '{"history_start": null, "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": 60}');
+SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": " 1_0"}');
+SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": "1__0"}');
+SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": "_10"}');
+SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": "0x10"}');
+SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": "60s"}');
+SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": "e5"}');
+SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": [60]}');
+-- pydantic accepts these floats, Prefect's timedelta(seconds=...) then fails (500)
+SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": "Infinity"}');
+SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": "nan"}');
+SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": 1e14}');
 SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": 0.5}');
 SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": "3600", "work_pool_queues": {}}');
 SELECT prefect_api('/task_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": 3600, "work_pools": {}}');

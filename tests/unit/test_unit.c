@@ -1178,6 +1178,252 @@ static void test_text_search_parse(void **state) {
   expect_terms("", "");
 }
 
+/* ---- clock.c ------------------------------------------------------------- */
+
+/* The first column of the first row of zSql on db as text (NULL as "NULL"),
+** or "error: <message>"; sqlite3_free() it. */
+static char *clock_sql(sqlite3 *db, const char *zSql) {
+  sqlite3_stmt *pStmt = 0;
+  char *zOut;
+  int rc = sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0);
+  if (rc == SQLITE_OK) rc = sqlite3_step(pStmt);
+  if (rc == SQLITE_ROW) {
+    const char *z = (const char *)sqlite3_column_text(pStmt, 0);
+    zOut = sqlite3_mprintf("%s", z ? z : "NULL");
+  } else {
+    zOut = sqlite3_mprintf("error: %s", sqlite3_errmsg(db));
+  }
+  sqlite3_finalize(pStmt);
+  return zOut;
+}
+
+static void expect_clock_sql(sqlite3 *db, const char *zSql, const char *zWant) {
+  char *z = clock_sql(db, zSql);
+  if (strcmp(z, zWant) != 0) {
+    char zMsg[512];
+    snprintf(zMsg, sizeof(zMsg), "%s: got %s, want %s", zSql, z, zWant);
+    sqlite3_free(z);
+    fail_msg("%s", zMsg);
+  }
+  sqlite3_free(z);
+}
+
+/* Stored text -> microseconds: Prefect stores an interval as the epoch plus
+** the interval ('1970-01-01 00:00:05.500000'), a negative one before the
+** epoch; 19 characters (no fraction) or 21-26 (1-6 digits of fraction). */
+static void test_clock_parse_stored(void **state) {
+  static const struct { const char *z; sqlite3_int64 iUs; } aOk[] = {
+    {"1970-01-01 00:00:00.000000", 0},
+    {"1970-01-01 00:00:00", 0},
+    {"1970-01-01 00:00:05.500000", 5500000},
+    {"1970-01-01 00:00:00.1", 100000},
+    {"1970-01-01 00:00:00.12", 120000},
+    {"1970-01-01 00:00:00.000001", 1},
+    {"1970-01-01 23:59:59.999999", 86399999999LL},
+    {"1970-01-02 00:00:00.000001", 86400000001LL},             /* over a day */
+    {"1970-01-12 13:46:40.000000", 1000000000000LL},           /* 10^6 s */
+    {"1971-01-01 00:00:00.000000", 365LL * 86400 * 1000000},
+    {"1969-12-31 23:59:59.000000", -1000000},                  /* -1 s */
+    {"1969-12-31 23:59:59.500000", -500000},                   /* -0.5 s */
+    {"1969-12-31 00:00:00.000000", -86400000000LL},
+    {"2024-03-05 00:00:00.000000", 1709596800000000LL},
+    {"2024-02-29 12:00:00.000000", 1709208000000000LL},        /* leap day */
+    {"1970-02-31 00:00:00.000000", 61LL * 86400 * 1000000},    /* as SQLite's julianday: March 3 */
+  };
+  static const char *const azBad[] = {
+    "", "0", "1970-01-01", "1970-01-01T00:00:05", "1970-01-01 00:00:05Z", "1970-01-01 00:00:05.",
+    "1970-01-01 00:00:05.1234567", "1970-01-01 24:00:00", "1970-01-01 00:60:00", "1970-01-01 00:00:60",
+    "1970-13-01 00:00:00", "1970-00-01 00:00:00", "1970-01-00 00:00:00", "1970-01-32 00:00:00",
+    " 1970-01-01 00:00:00", "1970-01-01 00:00:00 ", "1970-01-01 00:00:0a", "1970/01/01 00:00:00",
+    "1970-01-01 00:00:00,5", "1970-01-01 00:00:00.-5", "-970-01-01 00:00:00",
+  };
+  size_t i;
+  (void)state;
+  for (i = 0; i < sizeof(aOk) / sizeof(aOk[0]); i++) {
+    sqlite3_int64 iUs = -7;
+    char zBack[32];
+    if (!clock_parse_stored(aOk[i].z, (int)strlen(aOk[i].z), &iUs)) fail_msg("rejected %s", aOk[i].z);
+    if (iUs != aOk[i].iUs) fail_msg("%s: %lld us, want %lld", aOk[i].z, (long long)iUs, (long long)aOk[i].iUs);
+    /* and back: the stored spelling, 6 digits of fraction (Feb 31 comes back as Mar 3) */
+    clock_format_stored(iUs, zBack);
+    if (strncmp(aOk[i].z, "1970-02-31", 10) != 0 && strlen(aOk[i].z) == 26) assert_string_equal(zBack, aOk[i].z);
+  }
+  for (i = 0; i < sizeof(azBad) / sizeof(azBad[0]); i++) {
+    sqlite3_int64 iUs = 0;
+    if (clock_parse_stored(azBad[i], (int)strlen(azBad[i]), &iUs)) fail_msg("accepted '%s' as %lld", azBad[i], (long long)iUs);
+  }
+  /* n is the length: a longer buffer is not read past it */
+  {
+    sqlite3_int64 iUs = 0;
+    assert_true(clock_parse_stored("1970-01-01 00:00:05.500000XYZ", 26, &iUs));
+    assert_int_equal(iUs, 5500000);
+  }
+}
+
+/* prefect_seconds(): the stored interval as float seconds, one division of
+** exact microseconds (0.1 s is the double 0.1), NULL for NULL, an error for
+** anything that is not a stored interval. */
+static void test_clock_prefect_seconds(void **state) {
+  static const struct { const char *z; double r; } aCase[] = {
+    {"1970-01-01 00:00:05.500000", 5.5},
+    {"1970-01-01 00:00:00.100000", 0.1},
+    {"1970-01-01 00:00:00.3", 0.3},
+    {"1970-01-01 00:00:00.000001", 0.000001},
+    {"1970-01-02 00:00:00.000001", 86400.000001},
+    {"1970-01-12 13:46:40", 1000000.0},
+    {"1970-04-11 00:00:00.000000", 100.0 * 86400},
+    {"1969-12-31 23:59:59.500000", -0.5},
+    {"1969-12-30 00:00:00.000000", -172800.0},
+  };
+  sqlite3 *db = open_db();
+  size_t i;
+  (void)state;
+  for (i = 0; i < sizeof(aCase) / sizeof(aCase[0]); i++) {
+    sqlite3_stmt *pStmt = 0;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT prefect_seconds(?1)", -1, &pStmt, 0), SQLITE_OK);
+    sqlite3_bind_text(pStmt, 1, aCase[i].z, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(pStmt), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_type(pStmt, 0), SQLITE_FLOAT);
+    if (sqlite3_column_double(pStmt, 0) != aCase[i].r) {
+      fail_msg("prefect_seconds('%s') = %.17g, want %.17g", aCase[i].z, sqlite3_column_double(pStmt, 0), aCase[i].r);
+    }
+    sqlite3_finalize(pStmt);
+  }
+  expect_clock_sql(db, "SELECT prefect_seconds(NULL) IS NULL", "1");
+  expect_clock_sql(db, "SELECT prefect_seconds('1970-01-01T00:00:05')",
+                   "error: prefect: prefect_seconds: expected a stored interval ('1970-01-01 HH:MM:SS.ffffff'), "
+                   "got '1970-01-01T00:00:05'");
+  expect_clock_sql(db, "SELECT prefect_seconds(5)",
+                   "error: prefect: prefect_seconds: expected a stored interval ('1970-01-01 HH:MM:SS.ffffff'), got 5");
+  expect_clock_sql(db, "SELECT prefect_seconds('0')",
+                   "error: prefect: prefect_seconds: expected a stored interval ('1970-01-01 HH:MM:SS.ffffff'), got '0'");
+  expect_clock_sql(db, "SELECT prefect_seconds(x'31393730')",
+                   "error: prefect: prefect_seconds: expected a stored interval ('1970-01-01 HH:MM:SS.ffffff'), got a blob of 4 bytes");
+  sqlite3_close(db);
+}
+
+/* prefect_set_now(): any spelling Prefect reads a datetime in (pydantic's:
+** Z or an offset, none for UTC, fractions, a date alone, Unix seconds),
+** pinned as the UTC instant; prefect_now() shows it as Prefect writes a
+** datetime (a fraction only when there is one). */
+static void test_clock_set_now(void **state) {
+  static const struct { const char *zIn; const char *zNow; } aCase[] = {
+    {"2024-03-05T00:00:00Z", "2024-03-05T00:00:00Z"},
+    {"2024-03-05T00:00:00+00:00", "2024-03-05T00:00:00Z"},
+    {"2024-03-05T02:00:00+02:00", "2024-03-05T00:00:00Z"},
+    {"2024-03-04T18:30:00-05:30", "2024-03-05T00:00:00Z"},
+    {"2024-03-05T00:00:00-0000", "2024-03-05T00:00:00Z"},
+    {"2024-03-05 00:00:00", "2024-03-05T00:00:00Z"},                /* no offset: UTC */
+    {"2024-03-05", "2024-03-05T00:00:00Z"},
+    {"2024-03-05T00:00:00.5Z", "2024-03-05T00:00:00.500000Z"},
+    {"2024-03-05T00:00:00.123456Z", "2024-03-05T00:00:00.123456Z"},
+    {"2024-03-05T00:00:00.1234567Z", "2024-03-05T00:00:00.123456Z"}, /* beyond microseconds: cut */
+    {"2024-03-05T00:00:00.000000Z", "2024-03-05T00:00:00Z"},
+    {"2024-03-01T01:00:00+02:00", "2024-02-29T23:00:00Z"},
+    {"1709596800", "2024-03-05T00:00:00Z"},                         /* Unix seconds */
+    {"1709596800000", "2024-03-05T00:00:00Z"},                      /* milliseconds */
+  };
+  static const char *const azBad[] = {"'soon'", "''", "5", "x'00'", "'2024-02-30T00:00:00Z'", "'2024-03-05T24:00:00Z'",
+                                      "'2024-03-05T00:00:00+25:00'", "' 2024-03-05'"};
+  sqlite3 *db = open_db();
+  size_t i;
+  (void)state;
+  for (i = 0; i < sizeof(aCase) / sizeof(aCase[0]); i++) {
+    char *zSql = sqlite3_mprintf("SELECT prefect_set_now(%Q)", aCase[i].zIn);
+    expect_clock_sql(db, zSql, aCase[i].zNow);
+    expect_clock_sql(db, "SELECT prefect_now()", aCase[i].zNow);
+    sqlite3_free(zSql);
+  }
+  for (i = 0; i < sizeof(azBad) / sizeof(azBad[0]); i++) {
+    char *zSql = sqlite3_mprintf("SELECT prefect_set_now(%s)", azBad[i]);
+    char *z = clock_sql(db, zSql);
+    if (strncmp(z, "error: prefect: prefect_set_now: expected a datetime", 52) != 0) fail_msg("%s: %s", zSql, z);
+    sqlite3_free(z);
+    sqlite3_free(zSql);
+    /* a refused value leaves the pinned instant alone */
+    expect_clock_sql(db, "SELECT prefect_now()", "2024-03-05T00:00:00Z");
+  }
+  /* a statement that makes history reads the same pinned instant */
+  expect_clock_sql(db, "SELECT prefect_set_now('2021-07-01T01:00:00Z') || prefect_now()",
+                   "2021-07-01T01:00:00Z2021-07-01T01:00:00Z");
+  sqlite3_close(db);
+}
+
+/* Pinning and unpinning; the wall clock between two readings of the VFS. */
+static void test_clock_pin_unpin(void **state) {
+  Clock *pClock = clock_new();
+  sqlite3_vfs *pVfs = sqlite3_vfs_find(0);
+  sqlite3_int64 iBefore = 0, iAfter = 0, iNow;
+  sqlite3 *db = open_db();
+  char *z;
+  (void)state;
+  assert_non_null(pClock);
+  pClock->bPinned = 1;
+  pClock->iPinned = 1709596800123456LL;
+  assert_int_equal(clock_now(pClock), 1709596800123456LL);
+  pClock->bPinned = 0;
+  pVfs->xCurrentTimeInt64(pVfs, &iBefore);
+  iNow = clock_now(pClock);
+  pVfs->xCurrentTimeInt64(pVfs, &iAfter);
+  /* the VFS counts milliseconds since the Julian epoch */
+  assert_true(iNow >= (iBefore - 210866760000000LL) * 1000);
+  assert_true(iNow <= (iAfter - 210866760000000LL) * 1000);
+  assert_int_equal(iNow % 1000, 0);
+  assert_true(clock_now(0) >= iNow);  /* no clock: the wall clock */
+  pClock->nRef = 1;
+  clock_release(pClock);
+
+  /* through SQL: NULL unpins, and prefect_now() is the wall clock again, as SQLite's 'now' */
+  expect_clock_sql(db, "SELECT prefect_set_now('2024-03-05T00:00:00Z')", "2024-03-05T00:00:00Z");
+  expect_clock_sql(db, "SELECT prefect_now()", "2024-03-05T00:00:00Z");
+  expect_clock_sql(db, "SELECT prefect_set_now(NULL) IS NULL", "1");
+  z = clock_sql(db, "SELECT abs(julianday(replace(replace(prefect_now(), 'T', ' '), 'Z', '')) - julianday('now')) * 86400 < 5");
+  assert_string_equal(z, "1");
+  sqlite3_free(z);
+  expect_clock_sql(db, "SELECT prefect_now() > '2025'", "1");
+  sqlite3_close(db);
+}
+
+/* Two reads of the clock in one statement see one instant, also on the wall
+** clock, as two reads of SQLite's 'now' do; statements that reuse a
+** prepared statement read it again. */
+static void test_clock_one_instant_per_statement(void **state) {
+  sqlite3 *db = open_db();
+  sqlite3_stmt *pStmt = 0;
+  char *zFirst;
+  (void)state;
+  expect_clock_sql(db, "SELECT prefect_now() = prefect_now()", "1");
+  /* 200,000 calls take longer than a millisecond: one distinct value */
+  expect_clock_sql(db,
+                   "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 200000) "
+                   "SELECT count(DISTINCT prefect_now()) FROM c",
+                   "1");
+  expect_clock_sql(db,
+                   "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 1000) "
+                   "SELECT count(DISTINCT n) FROM (SELECT (SELECT prefect_now()) AS n FROM c)",
+                   "1");
+  /* the same prepared statement, run again later: a new instant */
+  assert_int_equal(sqlite3_prepare_v2(db, "SELECT prefect_now()", -1, &pStmt, 0), SQLITE_OK);
+  assert_int_equal(sqlite3_step(pStmt), SQLITE_ROW);
+  zFirst = sqlite3_mprintf("%s", sqlite3_column_text(pStmt, 0));
+  sqlite3_reset(pStmt);
+  {
+    sqlite3_int64 iUs = clock_now(0);
+    while (clock_now(0) < iUs + 3000) {}  /* 3 ms */
+  }
+  assert_int_equal(sqlite3_step(pStmt), SQLITE_ROW);
+  assert_string_not_equal(zFirst, (const char *)sqlite3_column_text(pStmt, 0));
+  sqlite3_finalize(pStmt);
+  sqlite3_free(zFirst);
+  /* pinned, every statement sees the pin */
+  expect_clock_sql(db, "SELECT prefect_set_now('2024-03-05T00:00:00Z')", "2024-03-05T00:00:00Z");
+  expect_clock_sql(db,
+                   "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 1000) "
+                   "SELECT count(DISTINCT prefect_now()) || ' ' || min(prefect_now()) FROM c",
+                   "1 2024-03-05T00:00:00Z");
+  sqlite3_close(db);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_datetime_spellings),
@@ -1210,6 +1456,11 @@ int main(void) {
     cmocka_unit_test(test_undo_log),
     cmocka_unit_test(test_text_search_parse),
     cmocka_unit_test(test_artifact_writer_round_trip),
+    cmocka_unit_test(test_clock_parse_stored),
+    cmocka_unit_test(test_clock_prefect_seconds),
+    cmocka_unit_test(test_clock_set_now),
+    cmocka_unit_test(test_clock_pin_unpin),
+    cmocka_unit_test(test_clock_one_instant_per_statement),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
