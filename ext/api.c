@@ -354,7 +354,8 @@ typedef enum RouteAnswer {
   ANSWER_UNKNOWN,     /* no route of the routers described: an error */
   ANSWER_404,         /* below a router, no route matches: 404, SQL NULL */
   ANSWER_405,         /* the path is a route for another method: an error */
-  ANSWER_307          /* the path with or without its trailing '/' is a route: a redirect, an error */
+  ANSWER_307,         /* the path without its trailing '/'s is a route: a redirect, an error */
+  ANSWER_307_SLASH    /* the path with a trailing '/' is a route: a redirect, an error */
 } RouteAnswer;
 
 /* The path as the server routes it: the query string dropped (these routes
@@ -513,7 +514,7 @@ static RouteAnswer route_find(const char *zRoute, const RouteDesc **ppRoute, cha
     } else {
       zPath[nOther++] = '/';
     }
-    if (any_route_matches(zPath, nOther)) eAnswer = ANSWER_307;
+    if (any_route_matches(zPath, nOther)) eAnswer = nOther > nPath ? ANSWER_307_SLASH : ANSWER_307;
     if (nOther > nPath) zPath[nPath] = 0;
   }
   if (eAnswer == ANSWER_UNKNOWN) {
@@ -578,9 +579,9 @@ static void api_answer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
                              "(the path is a route for another method)", zRoute);
       goto done;
     case ANSWER_307:
+    case ANSWER_307_SLASH:
       zErr = sqlite3_mprintf("prefect: prefect_api: Prefect answers %Q with a redirect to the path with%s its "
-                             "trailing '/'; ask for that", zRoute,
-                             zRoute && zRoute[0] && zRoute[strcspn(zRoute, "?") - 1] == '/' ? "out" : "");
+                             "trailing '/'; ask for that", zRoute, eAnswer == ANSWER_307 ? "out" : "");
       goto done;
     default:
       zList = route_list();
