@@ -502,7 +502,8 @@ int history_compute(sqlite3 *db, CompileEnv *pEnv, const CollectionDesc *pColl, 
     if (rc != SQLITE_OK && rc != SQLITE_NOMEM && !*pzErr) *pzErr = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(db));
   }
   for (i = 0; rc == SQLITE_OK && i < pOut->nInterval; i++) {
-    qsort(pOut->aInterval[i].aState, pOut->aInterval[i].nState, sizeof(HistoryState), state_cmp);
+    /* an interval without runs has no array: qsort() may not be handed NULL */
+    if (pOut->aInterval[i].nState > 1) qsort(pOut->aInterval[i].aState, pOut->aInterval[i].nState, sizeof(HistoryState), state_cmp);
   }
   sqlite3_finalize(pStmt);
   sqlite3_free(zSql);

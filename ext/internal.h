@@ -175,6 +175,89 @@ extern const CollectionDesc *const prefect_collections[]; /* NULL-terminated */
 int describe_column_count(const CollectionDesc *pColl);
 
 /* ======================================================================
+** responses.c: Prefect's response models and the routes prefect_api()
+** answers, as data. api.c has one renderer for every response and one
+** router for every route.
+** ====================================================================== */
+
+/* How a field's SQL value becomes its JSON. */
+typedef enum RenderKind {
+  RENDER_VALUE,       /* as it is: text, integer, NULL (and JSON that SQLite's functions made) */
+  RENDER_JSON,        /* stored JSON text, as JSON */
+  RENDER_TIME,        /* a stored timestamp: ISO 8601 in UTC with 'Z', the fraction only when not zero */
+  RENDER_BOOL,        /* a stored 0/1: false/true */
+  RENDER_DOC_BOOL,    /* the member zKey of the object's document: true/false/null, absent: zDefault */
+  RENDER_INTERVAL,    /* a stored interval (the epoch plus the interval): float seconds */
+  RENDER_MICROS,      /* an integer count of microseconds: float seconds, as pydantic writes a timedelta */
+  RENDER_FLOAT,       /* a number as a Python float (to the microsecond); NULL: null */
+  RENDER_CUT_VALUES,  /* a JSON object whose text values are cut at 500 characters (+ "...") */
+  RENDER_OBJECT,      /* a nested object, pSub, over this row or over the row zExpr selects */
+  RENDER_LIST         /* a list of pSub objects, one per row zExpr selects (empty: []) */
+} RenderKind;
+
+typedef struct ResponseDesc ResponseDesc;
+
+/*
+** One field of a response, in the model's order. zExpr is SQL over the
+** row being rendered, '@' standing for its alias (templates hold no other
+** '@'). NULL means the field's own value: the member zKey of the object's
+** document when it has one (zDoc), else the column named zKey. For
+** RENDER_OBJECT and RENDER_LIST, zExpr is the FROM clause that selects the
+** nested rows ('@' the outer row; pSub->zAlias names the nested one), or
+** NULL for an object over the same row.
+*/
+typedef struct FieldDesc {
+  const char *zKey;            /* the JSON key */
+  RenderKind eRender;
+  const char *zExpr;           /* see above */
+  const char *zDefault;        /* RENDER_DOC_BOOL: 'true', 'false' or 'null' when absent */
+  const ResponseDesc *pSub;    /* RENDER_OBJECT, RENDER_LIST */
+  const char *zTable;          /* a table the field reads that a schema may lack: without it the
+                               ** field is its empty value ([] for a list, else null) */
+} FieldDesc;
+
+struct ResponseDesc {
+  const char *zName;           /* Prefect's model, for documentation */
+  const char *zAlias;          /* the alias of its rows in the SQL ('@' in its fields) */
+  const char *zDoc;            /* the JSON document its fields read by default (over '@'), or NULL */
+  const char *zWhen;           /* the object applies only where this holds... */
+  const ResponseDesc *pElse;   /* ...else this one is tried... */
+  const char *zElse;           /* ...else this SQL value (NULL: null) */
+  const FieldDesc *aField;     /* terminated by zKey == NULL */
+};
+
+typedef enum RouteKind {
+  ROUTE_NONE,        /* a route of Prefect's that prefect_api() does not answer */
+  ROUTE_LIST,        /* POST .../filter: a JSON array of objects */
+  ROUTE_COUNT,       /* POST .../count: a bare integer */
+  ROUTE_PAGINATE,    /* POST .../paginate: {results, count, limit, pages, page} */
+  ROUTE_HISTORY,     /* POST /flow_runs/history, /task_runs/history (history.c) */
+  ROUTE_LATENESS,    /* POST /flow_runs/lateness: the average lateness in seconds, or null */
+  ROUTE_GET          /* GET .../{param}: the one object the parameter selects, or NULL (404) */
+} RouteKind;
+
+/*
+** A route as Prefect's router declares it: the method and the path with
+** Starlette's parameters ("{id:uuid}": the uuid converter; "{name}": one
+** non-empty segment). Routes of one router are in Prefect's order: the
+** first that matches wins, as in Starlette.
+*/
+typedef struct RouteDesc {
+  const char *zMethod;
+  const char *zPath;
+  RouteKind eKind;
+  const CollectionDesc *pColl;     /* the collection whose statement feeds it */
+  const ResponseDesc *pResponse;   /* ROUTE_LIST, ROUTE_PAGINATE, ROUTE_GET */
+  const char *zLookup;             /* ROUTE_GET: the filter field the parameter selects by, as a
+                                   ** body's path ("artifacts.id"): {"artifacts": {"id": {"any_": [p]}}} */
+} RouteDesc;
+
+extern const RouteDesc prefect_routes[];   /* terminated by zPath == NULL */
+/* The prefixes of the routers prefect_routes describes whole ("/flows/"):
+** a path below one that no route matches is Prefect's 404. */
+extern const char *const prefect_route_prefixes[];
+
+/* ======================================================================
 ** json_doc.c: body text -> a tree of JSON nodes (strict JSON, checked and
 ** built in one pass), plus the JSON path kept for error messages.
 ** ====================================================================== */

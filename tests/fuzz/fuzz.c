@@ -29,8 +29,8 @@
 int sqlite3_prefect_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 static sqlite3 *db;
-#define N_QUERY 30
-#define FIRST_WRITE 26  /* queries from here on change the fixture: rolled back */
+#define N_QUERY 33
+#define FIRST_WRITE 29  /* queries from here on change the fixture: rolled back */
 static sqlite3_stmt *apQuery[N_QUERY];
 static const char *const azQuery[N_QUERY] = {
   "SELECT * FROM artifacts(?1)",
@@ -59,6 +59,11 @@ static const char *const azQuery[N_QUERY] = {
   "SELECT count(*) FROM logs WHERE prefect_filter(logs, ?1) OR level = 50",
   "SELECT * FROM variables(?1)",
   "SELECT (SELECT count(*) FROM work_pools(?1)), (SELECT count(*) FROM work_queues(?1))",
+  "SELECT prefect_api('POST /logs/filter', ?1), prefect_api('POST /api/variables/filter', ?1)",
+  "SELECT prefect_api('POST /work_pools/filter', ?1), prefect_api('POST /work_queues/filter', ?1)",
+  /* the input as a path: the router, and the GET routes' parameters */
+  "SELECT prefect_api('GET /work_pools/' || ?1), prefect_api('GET /variables/name/' || ?1), "
+  "prefect_api('GET /api/flow_runs/' || ?1), prefect_api(?1)",
   "INSERT INTO artifacts (key, data, metadata_) VALUES ('gamma', ?1, ?1), ('gamma', ?1, NULL)",
   "INSERT INTO artifacts (id, key, type, description, data, flow_run_id, task_run_id) "
   "VALUES (?1, ?1, ?1, ?1, json_quote(?1), ?1, ?1)",

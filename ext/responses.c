@@ -1,0 +1,368 @@
+/*
+** responses.c: Prefect's response models and the routes prefect_api()
+** answers, as data. Pure data, like describe.c: api.c renders every
+** response with one renderer and routes every path with one router.
+**
+** A response is its fields in the model's order (Prefect's
+** server/schemas/core.py and responses.py), each with the SQL that reads
+** it and how it is rendered (RenderKind, internal.h). Field templates use
+** '@' for the alias of the row being rendered; the named parameters
+** :prefect_now_us (microseconds) and :prefect_now_iso (as Prefect writes a
+** time it fills in) are the connection's clock, read once per answer.
+**
+** A route is an entry of prefect_routes: Prefect's method and path, the
+** collection whose compiled statement feeds it, and its response. Each
+** router is listed whole, in Prefect's order (server/api/<router>.py), the
+** routes prefect_api() does not answer included (ROUTE_NONE), so that a
+** path gets what Starlette would answer: the route, 404, 405 or 307.
+*/
+#include "internal.h"
+SQLITE_EXTENSION_INIT3
+
+/* Microseconds since the epoch of a stored 'YYYY-MM-DD HH:MM:SS.ffffff'. */
+#define MICROS(x) \
+  "(CAST(strftime('%s', " x ") AS INTEGER) * 1000000 + CAST(substr(" x ", 21, 6) AS INTEGER))"
+
+#define F(key, render, expr) { key, render, expr, 0, 0, 0 }
+#define VALUE(key) F(key, RENDER_VALUE, 0)
+#define TIME(key) F(key, RENDER_TIME, 0)
+#define JSON_(key) F(key, RENDER_JSON, 0)
+#define BOOL_(key) F(key, RENDER_BOOL, 0)
+#define DOC_BOOL(key, dflt) { key, RENDER_DOC_BOOL, 0, dflt, 0, 0 }
+#define OBJECT(key, from, sub) { key, RENDER_OBJECT, from, 0, &sub, 0 }
+#define END_FIELDS { 0, RENDER_VALUE, 0, 0, 0, 0 }
+/* ORMBaseModel's fields, first in every model read from a row */
+#define ORM_FIELDS VALUE("id"), TIME("created"), TIME("updated")
+
+/* ---- Artifact, ArtifactCollection ------------------------------------------ */
+/* The Artifact model cuts metadata values at 500 characters. GET
+** /artifacts/{key}/latest renders the collection row in this shape. */
+static const FieldDesc aArtifactFields[] = {
+  ORM_FIELDS, VALUE("key"), VALUE("type"), VALUE("description"), JSON_("data"),
+  F("metadata_", RENDER_CUT_VALUES, 0), VALUE("flow_run_id"), VALUE("task_run_id"), END_FIELDS };
+static const ResponseDesc Artifact = { "Artifact", "q", 0, 0, 0, 0, aArtifactFields };
+
+static const FieldDesc aArtifactCollectionFields[] = {
+  ORM_FIELDS, VALUE("key"), VALUE("latest_id"), VALUE("type"), VALUE("description"), JSON_("data"),
+  JSON_("metadata_"), VALUE("flow_run_id"), VALUE("task_run_id"), END_FIELDS };
+static const ResponseDesc ArtifactCollection = { "ArtifactCollection", "q", 0, 0, 0, 0, aArtifactCollectionFields };
+
+/* ---- Flow ---------------------------------------------------------------------- */
+static const FieldDesc aFlowFields[] = {
+  ORM_FIELDS, VALUE("name"), JSON_("tags"), JSON_("labels"), END_FIELDS };
+static const ResponseDesc Flow = { "Flow", "q", 0, 0, 0, 0, aFlowFields };
+
+/* ---- State, StateDetails ------------------------------------------------------- */
+/* Every field, defaults filled in; a SCHEDULED state without a scheduled
+** time gets the time of the request. */
+static const FieldDesc aStateDetailsFields[] = {
+  VALUE("flow_run_id"), VALUE("task_run_id"), VALUE("child_flow_run_id"),
+  F("scheduled_time", RENDER_VALUE,
+    "CASE WHEN @.type = 'SCHEDULED' AND json_extract(@.state_details, '$.scheduled_time') IS NULL "
+    "THEN :prefect_now_iso ELSE json_extract(@.state_details, '$.scheduled_time') END"),
+  VALUE("cache_key"), VALUE("cache_expiration"), DOC_BOOL("deferred", "false"),
+  DOC_BOOL("untrackable_result", "false"), VALUE("pause_timeout"), DOC_BOOL("pause_reschedule", "false"),
+  VALUE("pause_key"), VALUE("run_input_keyset"), DOC_BOOL("refresh_cache", "null"), DOC_BOOL("retriable", "null"),
+  VALUE("transition_id"), VALUE("task_parameters_id"), VALUE("traceparent"),
+  VALUE("deployment_concurrency_lease_id"), END_FIELDS };
+static const ResponseDesc StateDetails = { "StateDetails", "s", "@.state_details", 0, 0, 0, aStateDetailsFields };
+
+/* The state's data is its own, or else its result artifact's (Prefect reads
+** the artifact when the state's own data is empty). */
+static const FieldDesc aStateFields[] = {
+  VALUE("id"), VALUE("type"), VALUE("name"), TIME("timestamp"), VALUE("message"),
+  F("data", RENDER_VALUE,
+    "CASE WHEN @.data IS NULL OR json_type(@.data) IN ('null', 'false') OR json(@.data) IN ('{}', '[]', '\"\"') "
+    "OR (json_type(@.data) IN ('integer', 'real') AND @.data = 0) "
+    "THEN (SELECT json(ra.data) FROM artifact AS ra WHERE ra.id = @.result_artifact_id) ELSE json(@.data) END"),
+  OBJECT("state_details", 0, StateDetails), END_FIELDS };
+static const ResponseDesc State = { "State", "s", 0, 0, 0, 0, aStateFields };
+
+/* ---- FlowRunPolicy, TaskRunPolicy ------------------------------------------------ */
+/* Defaults filled in, and the deprecated fields copied forward as Prefect's
+** validator does (retries from max_retries, retry_delay from
+** retry_delay_seconds). */
+#define POLICY(k) "json_extract(@.empirical_policy, '$." k "')"
+#define POLICY_COMMON \
+  F("max_retries", RENDER_VALUE, "coalesce(" POLICY("max_retries") ", 0)"), \
+  F("retry_delay_seconds", RENDER_FLOAT, "coalesce(" POLICY("retry_delay_seconds") ", 0)"), \
+  F("retries", RENDER_VALUE, \
+    "CASE WHEN coalesce(" POLICY("retries") ", 0) = 0 AND coalesce(" POLICY("max_retries") ", 0) != 0 " \
+    "THEN " POLICY("max_retries") " ELSE " POLICY("retries") " END")
+/* retry_delay: a list holding one float is all floats */
+#define POLICY_RETRY_DELAY(cast, endcast) \
+  F("retry_delay", RENDER_VALUE, \
+    "CASE WHEN json_type(@.empirical_policy, '$.retry_delay') = 'array' AND EXISTS (SELECT 1 FROM " \
+    "json_each(" POLICY("retry_delay") ") AS rd WHERE rd.type = 'real') THEN (SELECT json_group_array(json(" \
+    "CASE WHEN rd.type = 'integer' THEN rd.value || '.0' ELSE rd.value END)) FROM json_each(" POLICY("retry_delay") \
+    ") AS rd) WHEN json_type(@.empirical_policy, '$.retry_delay') IN ('array', 'object') THEN " POLICY("retry_delay") \
+    " WHEN coalesce(" POLICY("retry_delay") ", 0) = 0 AND coalesce(" POLICY("retry_delay_seconds") ", 0) != 0 " \
+    "THEN CAST(" POLICY("retry_delay_seconds") " AS INTEGER) ELSE " cast POLICY("retry_delay") endcast " END")
+
+static const FieldDesc aFlowRunPolicyFields[] = {
+  POLICY_COMMON, POLICY_RETRY_DELAY("CAST(", " AS INTEGER)"),
+  F("pause_keys", RENDER_VALUE,
+    "CASE WHEN json_type(@.empirical_policy, '$.pause_keys') = 'array' THEN " POLICY("pause_keys") " "
+    "WHEN json_type(@.empirical_policy, '$.pause_keys') = 'null' THEN NULL ELSE json('[]') END"),
+  DOC_BOOL("resuming", "false"), VALUE("retry_type"), END_FIELDS };
+static const ResponseDesc FlowRunPolicy = { "FlowRunPolicy", "q", "@.empirical_policy", 0, 0, 0, aFlowRunPolicyFields };
+
+static const FieldDesc aTaskRunPolicyFields[] = {
+  POLICY_COMMON, POLICY_RETRY_DELAY("", ""), F("retry_jitter_factor", RENDER_FLOAT, 0), END_FIELDS };
+static const ResponseDesc TaskRunPolicy = { "TaskRunPolicy", "q", "@.empirical_policy", 0, 0, 0, aTaskRunPolicyFields };
+
+/* ---- CreatedBy, UpdatedBy ------------------------------------------------------- */
+static const FieldDesc aCreatedByFields[] = { VALUE("id"), VALUE("type"), VALUE("display_value"), END_FIELDS };
+static const ResponseDesc CreatedBy = {
+  "CreatedBy", "q", "@.created_by", "@.created_by IS NOT NULL", 0, 0, aCreatedByFields };
+static const ResponseDesc UpdatedBy = {
+  "UpdatedBy", "q", "@.updated_by", "@.updated_by IS NOT NULL", 0, 0, aCreatedByFields };
+
+/* ---- the fields runs share ------------------------------------------------------- */
+#define RUN_TIMES TIME("expected_start_time"), TIME("next_scheduled_start_time"), TIME("start_time"), TIME("end_time")
+/* estimated_run_time: a RUNNING run's total plus the time since it entered
+** the state; estimated_start_time_delta: how late it started, or is. */
+#define RUN_ESTIMATES \
+  F("total_run_time", RENDER_INTERVAL, 0), \
+  F("estimated_run_time", RENDER_MICROS, \
+    "CASE WHEN @.state_type = 'RUNNING' AND @.state_timestamp IS NOT NULL THEN " MICROS("@.total_run_time") \
+    " + :prefect_now_us - " MICROS("@.state_timestamp") " ELSE " MICROS("@.total_run_time") " END"), \
+  F("estimated_start_time_delta", RENDER_MICROS, \
+    "CASE WHEN @.start_time IS NOT NULL AND @.expected_start_time IS NOT NULL AND " \
+    "@.start_time > @.expected_start_time THEN " MICROS("@.start_time") " - " MICROS("@.expected_start_time") \
+    " WHEN @.start_time IS NULL AND @.expected_start_time IS NOT NULL AND " MICROS("@.expected_start_time") \
+    " < :prefect_now_us AND (@.state_type IS NULL OR @.state_type NOT IN ('COMPLETED', 'CANCELLED', " \
+    "'FAILED', 'CRASHED')) THEN :prefect_now_us - " MICROS("@.expected_start_time") " ELSE 0 END")
+/* The work queue a run or deployment points at: the row's, when it exists */
+#define QUEUE_ID \
+  F("work_queue_id", RENDER_VALUE, \
+    "coalesce((SELECT wq.id FROM work_queue AS wq WHERE wq.id = @.work_queue_id), @.work_queue_id)")
+#define QUEUE_NAME \
+  F("work_queue_name", RENDER_VALUE, \
+    "CASE WHEN EXISTS (SELECT 1 FROM work_queue AS wq WHERE wq.id = @.work_queue_id) " \
+    "THEN (SELECT wq.name FROM work_queue AS wq WHERE wq.id = @.work_queue_id) ELSE @.work_queue_name END")
+#define POOL_OF_QUEUE(what) \
+  "(SELECT wp." what " FROM work_queue AS wq JOIN work_pool AS wp ON wp.id = wq.work_pool_id " \
+  "WHERE wq.id = @.work_queue_id)"
+
+/* ---- FlowRunResponse ------------------------------------------------------------- */
+static const FieldDesc aFlowRunFields[] = {
+  ORM_FIELDS, VALUE("name"), VALUE("flow_id"), VALUE("state_id"), VALUE("deployment_id"),
+  VALUE("deployment_version"), QUEUE_ID, QUEUE_NAME, VALUE("flow_version"), JSON_("parameters"),
+  VALUE("idempotency_key"), JSON_("context"), OBJECT("empirical_policy", 0, FlowRunPolicy), JSON_("tags"),
+  F("labels", RENDER_JSON, "coalesce(@.labels, '{}')"), VALUE("parent_task_run_id"), VALUE("state_type"),
+  VALUE("state_name"), VALUE("run_count"), RUN_TIMES, RUN_ESTIMATES, BOOL_("auto_scheduled"),
+  VALUE("infrastructure_document_id"), VALUE("infrastructure_pid"), OBJECT("created_by", 0, CreatedBy),
+  F("work_pool_id", RENDER_VALUE, POOL_OF_QUEUE("id")), F("work_pool_name", RENDER_VALUE, POOL_OF_QUEUE("name")),
+  OBJECT("state", "FROM flow_run_state AS s WHERE s.id = @.state_id", State), JSON_("job_variables"), END_FIELDS };
+static const ResponseDesc FlowRunResponse = { "FlowRunResponse", "q", 0, 0, 0, 0, aFlowRunFields };
+
+/* ---- TaskRun ---------------------------------------------------------------------- */
+static const FieldDesc aTaskRunFields[] = {
+  ORM_FIELDS, VALUE("name"), VALUE("flow_run_id"), VALUE("task_key"), VALUE("dynamic_key"), VALUE("cache_key"),
+  TIME("cache_expiration"), VALUE("task_version"), OBJECT("empirical_policy", 0, TaskRunPolicy), JSON_("tags"),
+  JSON_("labels"), VALUE("state_id"), JSON_("task_inputs"), VALUE("state_type"), VALUE("state_name"),
+  VALUE("run_count"), VALUE("flow_run_run_count"), RUN_TIMES, RUN_ESTIMATES,
+  OBJECT("state", "FROM task_run_state AS s WHERE s.id = @.state_id", State), END_FIELDS };
+static const ResponseDesc TaskRun = { "TaskRun", "q", 0, 0, 0, 0, aTaskRunFields };
+
+/* ---- DeploymentResponse ------------------------------------------------------------ */
+/* A schedule is one of three models, told apart by their keys. */
+#define SCHEDULE(k) "json_extract(@.schedule, '$." k "')"
+static const FieldDesc aRRuleFields[] = {
+  VALUE("rrule"), F("timezone", RENDER_VALUE, "coalesce(" SCHEDULE("timezone") ", 'UTC')"), END_FIELDS };
+static const ResponseDesc RRuleSchedule = {
+  "RRuleSchedule", "ds", "@.schedule", "json_type(@.schedule, '$.rrule') IS NOT NULL", 0, "json(@.schedule)",
+  aRRuleFields };
+static const FieldDesc aCronFields[] = { VALUE("cron"), VALUE("timezone"), DOC_BOOL("day_or", "true"), END_FIELDS };
+static const ResponseDesc CronSchedule = {
+  "CronSchedule", "ds", "@.schedule", "json_type(@.schedule, '$.cron') IS NOT NULL", &RRuleSchedule, 0, aCronFields };
+static const FieldDesc aIntervalFields[] = {
+  F("interval", RENDER_FLOAT, 0), VALUE("anchor_date"),
+  F("timezone", RENDER_VALUE, "coalesce(" SCHEDULE("timezone") ", 'UTC')"), END_FIELDS };
+static const ResponseDesc IntervalSchedule = {
+  "IntervalSchedule", "ds", "@.schedule", "json_type(@.schedule, '$.interval') IS NOT NULL", &CronSchedule, 0,
+  aIntervalFields };
+
+static const FieldDesc aDeploymentScheduleFields[] = {
+  ORM_FIELDS, VALUE("deployment_id"), OBJECT("schedule", 0, IntervalSchedule), BOOL_("active"),
+  VALUE("max_scheduled_runs"), JSON_("parameters"), VALUE("slug"), END_FIELDS };
+static const ResponseDesc DeploymentSchedule = { "DeploymentSchedule", "ds", 0, 0, 0, 0, aDeploymentScheduleFields };
+
+static const FieldDesc aConcurrencyLimitFields[] = {
+  ORM_FIELDS, BOOL_("active"), VALUE("name"), F("limit", RENDER_VALUE, "@.\"limit\""), VALUE("active_slots"),
+  F("slot_decay_per_second", RENDER_FLOAT, 0), END_FIELDS };
+static const ResponseDesc ConcurrencyLimitV2 = { "ConcurrencyLimitV2", "cl", 0, 0, 0, 0, aConcurrencyLimitFields };
+
+/* schedules: newest update first; the global concurrency limit from its row;
+** job_variables is the column infra_overrides */
+static const FieldDesc aDeploymentFields[] = {
+  ORM_FIELDS, VALUE("name"), VALUE("version"), VALUE("description"), VALUE("flow_id"), BOOL_("paused"),
+  { "schedules", RENDER_LIST, "FROM deployment_schedule AS ds WHERE ds.deployment_id = @.id ORDER BY ds.updated DESC",
+    0, &DeploymentSchedule, "deployment_schedule" },
+  F("concurrency_limit", RENDER_VALUE, "NULL"),
+  OBJECT("global_concurrency_limit", "FROM concurrency_limit_v2 AS cl WHERE cl.id = @.concurrency_limit_id",
+         ConcurrencyLimitV2),
+  JSON_("concurrency_options"), F("job_variables", RENDER_JSON, "@.infra_overrides"), JSON_("parameters"),
+  JSON_("tags"), F("labels", RENDER_JSON, "coalesce(@.labels, '{}')"), QUEUE_NAME, QUEUE_ID, TIME("last_polled"),
+  JSON_("parameter_openapi_schema"), VALUE("path"), JSON_("pull_steps"), VALUE("entrypoint"),
+  VALUE("storage_document_id"), VALUE("infrastructure_document_id"), OBJECT("created_by", 0, CreatedBy),
+  OBJECT("updated_by", 0, UpdatedBy), F("work_pool_name", RENDER_VALUE, POOL_OF_QUEUE("name")), VALUE("status"),
+  BOOL_("enforce_parameter_schema"), END_FIELDS };
+static const ResponseDesc DeploymentResponse = { "DeploymentResponse", "q", 0, 0, 0, 0, aDeploymentFields };
+
+/* ---- Log, Variable ----------------------------------------------------------------- */
+static const FieldDesc aLogFields[] = {
+  ORM_FIELDS, VALUE("name"), VALUE("level"), VALUE("message"), TIME("timestamp"), VALUE("flow_run_id"),
+  VALUE("task_run_id"), END_FIELDS };
+static const ResponseDesc Log = { "Log", "q", 0, 0, 0, 0, aLogFields };
+
+static const FieldDesc aVariableFields[] = { ORM_FIELDS, VALUE("name"), JSON_("value"), JSON_("tags"), END_FIELDS };
+static const ResponseDesc Variable = { "Variable", "q", 0, 0, 0, 0, aVariableFields };
+
+/* ---- WorkPoolResponse, WorkQueueResponse --------------------------------------------- */
+static const FieldDesc aStorageConfigurationFields[] = {
+  VALUE("bundle_upload_step"), VALUE("bundle_execution_step"), VALUE("default_result_storage_block_id"),
+  END_FIELDS };
+static const ResponseDesc WorkPoolStorageConfiguration = {
+  "WorkPoolStorageConfiguration", "q", "@.storage_configuration", 0, 0, 0, aStorageConfigurationFields };
+
+/* status: None for a "prefect-agent" pool (WorkPool.model_validate);
+** active_slots: only with a concurrency limit, the pool's runs that are
+** PENDING or RUNNING (models/workers.py count_work_pool_active_slots) */
+static const FieldDesc aWorkPoolFields[] = {
+  ORM_FIELDS, VALUE("name"), VALUE("description"), VALUE("type"), JSON_("base_job_template"), BOOL_("is_paused"),
+  VALUE("concurrency_limit"), F("status", RENDER_VALUE, "CASE WHEN @.type = 'prefect-agent' THEN NULL ELSE @.status END"),
+  VALUE("default_queue_id"), OBJECT("storage_configuration", 0, WorkPoolStorageConfiguration),
+  F("active_slots", RENDER_VALUE,
+    "CASE WHEN @.concurrency_limit IS NULL THEN NULL ELSE (SELECT count(*) FROM flow_run AS fr JOIN work_queue AS wq "
+    "ON fr.work_queue_id = wq.id WHERE wq.work_pool_id = @.id AND fr.state_type IN ('PENDING', 'RUNNING')) END"),
+  END_FIELDS };
+static const ResponseDesc WorkPoolResponse = { "WorkPoolResponse", "q", 0, 0, 0, 0, aWorkPoolFields };
+
+static const FieldDesc aQueueFilterFields[] = { VALUE("tags"), VALUE("deployment_ids"), END_FIELDS };
+static const ResponseDesc QueueFilter = {
+  "QueueFilter", "q", "@.filter", "json_type(@.filter) = 'object'", 0, 0, aQueueFilterFields };
+
+/* work_pool_name: its pool's; active_slots: only with a concurrency limit,
+** the queue's runs that are PENDING, RUNNING or CANCELLING, or for a legacy
+** queue with a filter, the PENDING or RUNNING runs of a deployment that
+** carry all its tags and are of one of its deployments
+** (models/work_queues.py count_work_queue_active_slots) */
+static const FieldDesc aWorkQueueFields[] = {
+  ORM_FIELDS, VALUE("name"), VALUE("description"), BOOL_("is_paused"), VALUE("concurrency_limit"),
+  VALUE("priority"), VALUE("work_pool_id"), OBJECT("filter", 0, QueueFilter), TIME("last_polled"),
+  F("work_pool_name", RENDER_VALUE, "(SELECT wp.name FROM work_pool AS wp WHERE wp.id = @.work_pool_id)"),
+  VALUE("status"),
+  F("active_slots", RENDER_VALUE,
+    "CASE WHEN @.concurrency_limit IS NULL THEN NULL WHEN json_type(@.filter) = 'object' THEN "
+    "(SELECT count(*) FROM flow_run AS fr WHERE fr.deployment_id IS NOT NULL "
+    "AND fr.state_type IN ('PENDING', 'RUNNING') "
+    "AND (json_type(@.filter, '$.tags') IS NOT 'array' OR json_array_length(@.filter, '$.tags') = 0 OR NOT EXISTS "
+    "(SELECT 1 FROM json_each(@.filter, '$.tags') AS n WHERE NOT EXISTS "
+    "(SELECT 1 FROM json_each(fr.tags) AS t WHERE t.value = n.value))) "
+    "AND (json_type(@.filter, '$.deployment_ids') IS NOT 'array' OR fr.deployment_id IN "
+    "(SELECT value FROM json_each(@.filter, '$.deployment_ids')))) "
+    "ELSE (SELECT count(*) FROM flow_run AS fr WHERE fr.work_queue_id = @.id "
+    "AND fr.state_type IN ('PENDING', 'RUNNING', 'CANCELLING')) END"),
+  END_FIELDS };
+static const ResponseDesc WorkQueueResponse = { "WorkQueueResponse", "q", 0, 0, 0, 0, aWorkQueueFields };
+
+/* ---- the routes ------------------------------------------------------------------------ */
+#define ROUTE(m, path, kind, coll, resp) { m, path, kind, &coll, &resp, 0 }
+#define COUNT(path, coll) { "POST", path, ROUTE_COUNT, &coll, 0, 0 }
+#define GET(path, coll, resp, lookup) { "GET", path, ROUTE_GET, &coll, &resp, lookup }
+#define NONE(m, path) { m, path, ROUTE_NONE, 0, 0, 0 }
+
+const RouteDesc prefect_routes[] = {
+  /* server/api/artifacts.py */
+  NONE("POST", "/artifacts/"),
+  GET("/artifacts/{id:uuid}", prefect_artifacts, Artifact, "artifacts.id"),
+  GET("/artifacts/{key}/latest", prefect_artifact_collections, Artifact, "artifacts.key"),
+  ROUTE("POST", "/artifacts/filter", ROUTE_LIST, prefect_artifacts, Artifact),
+  ROUTE("POST", "/artifacts/latest/filter", ROUTE_LIST, prefect_artifact_collections, ArtifactCollection),
+  COUNT("/artifacts/count", prefect_artifacts),
+  COUNT("/artifacts/latest/count", prefect_artifact_collections),
+  NONE("PATCH", "/artifacts/{id:uuid}"), NONE("DELETE", "/artifacts/{id:uuid}"),
+  /* server/api/flows.py */
+  NONE("POST", "/flows/"), NONE("PATCH", "/flows/{id:uuid}"),
+  COUNT("/flows/count", prefect_flows),
+  NONE("GET", "/flows/name/{name}"),
+  GET("/flows/{id:uuid}", prefect_flows, Flow, "flows.id"),
+  ROUTE("POST", "/flows/filter", ROUTE_LIST, prefect_flows, Flow),
+  NONE("DELETE", "/flows/{id:uuid}"), NONE("POST", "/flows/bulk_delete"),
+  ROUTE("POST", "/flows/paginate", ROUTE_PAGINATE, prefect_flows, Flow),
+  /* server/api/flow_runs.py */
+  NONE("POST", "/flow_runs/"), NONE("PATCH", "/flow_runs/{id:uuid}"),
+  COUNT("/flow_runs/count", prefect_flow_runs),
+  { "POST", "/flow_runs/lateness", ROUTE_LATENESS, &prefect_flow_runs, 0, 0 },
+  { "POST", "/flow_runs/history", ROUTE_HISTORY, &prefect_flow_runs, 0, 0 },
+  GET("/flow_runs/{id:uuid}", prefect_flow_runs, FlowRunResponse, "flow_runs.id"),
+  NONE("GET", "/flow_runs/{id:uuid}/graph"), NONE("GET", "/flow_runs/{id:uuid}/graph-v2"),
+  NONE("POST", "/flow_runs/{id:uuid}/resume"),
+  ROUTE("POST", "/flow_runs/filter", ROUTE_LIST, prefect_flow_runs, FlowRunResponse),
+  NONE("DELETE", "/flow_runs/{id:uuid}"), NONE("POST", "/flow_runs/bulk_delete"),
+  NONE("POST", "/flow_runs/bulk_set_state"), NONE("POST", "/flow_runs/{id:uuid}/set_state"),
+  NONE("POST", "/flow_runs/{id:uuid}/input"), NONE("POST", "/flow_runs/{id:uuid}/input/filter"),
+  NONE("GET", "/flow_runs/{id:uuid}/input/{key}"), NONE("DELETE", "/flow_runs/{id:uuid}/input/{key}"),
+  ROUTE("POST", "/flow_runs/paginate", ROUTE_PAGINATE, prefect_flow_runs, FlowRunResponse),
+  NONE("GET", "/flow_runs/{id:uuid}/logs/download"), NONE("PATCH", "/flow_runs/{id:uuid}/labels"),
+  /* server/api/task_runs.py */
+  NONE("POST", "/task_runs/"), NONE("PATCH", "/task_runs/{id:uuid}"),
+  COUNT("/task_runs/count", prefect_task_runs),
+  { "POST", "/task_runs/history", ROUTE_HISTORY, &prefect_task_runs, 0, 0 },
+  GET("/task_runs/{id:uuid}", prefect_task_runs, TaskRun, "task_runs.id"),
+  ROUTE("POST", "/task_runs/filter", ROUTE_LIST, prefect_task_runs, TaskRun),
+  ROUTE("POST", "/task_runs/paginate", ROUTE_PAGINATE, prefect_task_runs, TaskRun),
+  NONE("DELETE", "/task_runs/{id:uuid}"), NONE("POST", "/task_runs/{id:uuid}/set_state"),
+  /* server/api/deployments.py */
+  NONE("POST", "/deployments/"), NONE("PATCH", "/deployments/{id:uuid}"),
+  NONE("GET", "/deployments/name/{flow_name}/{deployment_name}"),
+  GET("/deployments/{id:uuid}", prefect_deployments, DeploymentResponse, "deployments.id"),
+  ROUTE("POST", "/deployments/filter", ROUTE_LIST, prefect_deployments, DeploymentResponse),
+  ROUTE("POST", "/deployments/paginate", ROUTE_PAGINATE, prefect_deployments, DeploymentResponse),
+  NONE("POST", "/deployments/get_scheduled_flow_runs"),
+  COUNT("/deployments/count", prefect_deployments),
+  NONE("DELETE", "/deployments/{id:uuid}"), NONE("POST", "/deployments/bulk_delete"),
+  NONE("POST", "/deployments/{id:uuid}/schedule"), NONE("POST", "/deployments/{id:uuid}/resume_deployment"),
+  NONE("POST", "/deployments/{id:uuid}/pause_deployment"), NONE("POST", "/deployments/{id:uuid}/create_flow_run"),
+  NONE("POST", "/deployments/{id:uuid}/create_flow_run/bulk"), NONE("GET", "/deployments/{id:uuid}/work_queue_check"),
+  NONE("GET", "/deployments/{id:uuid}/schedules"), NONE("POST", "/deployments/{id:uuid}/schedules"),
+  NONE("PATCH", "/deployments/{id:uuid}/schedules/{schedule_id:uuid}"),
+  NONE("DELETE", "/deployments/{id:uuid}/schedules/{schedule_id:uuid}"),
+  /* server/api/logs.py (and the websocket /logs/out, no HTTP route) */
+  NONE("POST", "/logs/"),
+  ROUTE("POST", "/logs/filter", ROUTE_LIST, prefect_logs, Log),
+  /* server/api/variables.py */
+  NONE("POST", "/variables/"), NONE("GET", "/variables/{id:uuid}"),
+  GET("/variables/name/{name}", prefect_variables, Variable, "variables.name"),
+  ROUTE("POST", "/variables/filter", ROUTE_LIST, prefect_variables, Variable),
+  COUNT("/variables/count", prefect_variables),
+  NONE("PATCH", "/variables/{id:uuid}"), NONE("PATCH", "/variables/name/{name}"),
+  NONE("DELETE", "/variables/{id:uuid}"), NONE("DELETE", "/variables/name/{name}"),
+  /* server/api/workers.py */
+  NONE("POST", "/work_pools/"),
+  GET("/work_pools/{name}", prefect_work_pools, WorkPoolResponse, "work_pools.name"),
+  ROUTE("POST", "/work_pools/filter", ROUTE_LIST, prefect_work_pools, WorkPoolResponse),
+  COUNT("/work_pools/count", prefect_work_pools),
+  NONE("PATCH", "/work_pools/{name}"), NONE("DELETE", "/work_pools/{name}"),
+  NONE("POST", "/work_pools/{name}/concurrency_status"), NONE("POST", "/work_pools/{name}/get_scheduled_flow_runs"),
+  NONE("POST", "/work_pools/{work_pool_name}/queues"), NONE("GET", "/work_pools/{work_pool_name}/queues/{name}"),
+  NONE("POST", "/work_pools/{work_pool_name}/queues/filter"),
+  NONE("PATCH", "/work_pools/{work_pool_name}/queues/{name}"),
+  NONE("DELETE", "/work_pools/{work_pool_name}/queues/{name}"),
+  NONE("POST", "/work_pools/{work_pool_name}/workers/heartbeat"),
+  NONE("POST", "/work_pools/{work_pool_name}/workers/filter"),
+  NONE("DELETE", "/work_pools/{work_pool_name}/workers/{name}"),
+  /* server/api/work_queues.py */
+  NONE("POST", "/work_queues/"), NONE("PATCH", "/work_queues/{id:uuid}"),
+  NONE("GET", "/work_queues/name/{name}"), NONE("GET", "/work_queues/{id:uuid}"),
+  NONE("POST", "/work_queues/{id:uuid}/get_runs"),
+  ROUTE("POST", "/work_queues/filter", ROUTE_LIST, prefect_work_queues, WorkQueueResponse),
+  NONE("DELETE", "/work_queues/{id:uuid}"), NONE("POST", "/work_queues/{id:uuid}/concurrency_status"),
+  NONE("GET", "/work_queues/{id:uuid}/status"),
+  { 0, 0, ROUTE_NONE, 0, 0, 0 } };
+
+const char *const prefect_route_prefixes[] = {
+  "/artifacts/", "/flows/", "/flow_runs/", "/task_runs/", "/deployments/", "/logs/", "/variables/",
+  "/work_pools/", "/work_queues/", 0 };
