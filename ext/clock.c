@@ -72,7 +72,7 @@ sqlite3_int64 clock_now_stmt(sqlite3_context *ctx, const Clock *pClock) {
 
 /* Days since 1970-01-01 of a proleptic Gregorian date, and back
 ** (H. Hinnant's civil calendar algorithms). */
-static sqlite3_int64 days_from_civil(sqlite3_int64 y, int m, int d) {
+sqlite3_int64 clock_days_from_civil(sqlite3_int64 y, int m, int d) {
   sqlite3_int64 era, yoe, doy, doe;
   y -= m <= 2;
   era = (y >= 0 ? y : y - 399) / 400;
@@ -82,7 +82,7 @@ static sqlite3_int64 days_from_civil(sqlite3_int64 y, int m, int d) {
   return era * 146097 + doe - 719468;
 }
 
-static void civil_from_days(sqlite3_int64 z, sqlite3_int64 *py, int *pm, int *pd) {
+void clock_civil_from_days(sqlite3_int64 z, sqlite3_int64 *py, int *pm, int *pd) {
   sqlite3_int64 era, doe, yoe, doy, mp;
   z += 719468;
   era = (z >= 0 ? z : z - 146096) / 146097;
@@ -118,7 +118,7 @@ int clock_parse_stored(const char *z, int n, sqlite3_int64 *piOut) {
     if (z[19] != '.' || !digits(z + 20, n - 20, &f)) return 0;
     for (i = n - 20; i < 6; i++) f *= 10;
   }
-  *piOut = ((days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s) * 1000000) + f;
+  *piOut = ((clock_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s) * 1000000) + f;
   return 1;
 }
 
@@ -136,7 +136,7 @@ void clock_format_stored(sqlite3_int64 iUs, char zOut[32]) {
   sqlite3_int64 iDays, y;
   int s, f, m, d;
   split(iUs, &iDays, &s, &f);
-  civil_from_days(iDays, &y, &m, &d);
+  clock_civil_from_days(iDays, &y, &m, &d);
   sqlite3_snprintf(32, zOut, "%04lld-%02d-%02d %02d:%02d:%02d.%06d", y, m, d, s / 3600, s / 60 % 60, s % 60, f);
 }
 

@@ -202,31 +202,9 @@ char *value_read_state_type(const JsonDoc *pDoc, int i) {
 /* ---- datetimes ----------------------------------------------------------
 ** Prefect compares timestamps as text in the fixed format
 ** 'YYYY-MM-DD HH:MM:SS.ffffff' (UTC), so every accepted spelling is turned
-** into exactly that. Days are counted with Howard Hinnant's civil-from-days
-** algorithms, which are exact for the proleptic Gregorian calendar.
+** into exactly that. Days are counted by clock.c's civil-calendar
+** arithmetic, exact for the proleptic Gregorian calendar.
 */
-static sqlite3_int64 days_from_civil(sqlite3_int64 y, int m, int d) {
-  sqlite3_int64 era, yoe, doy, doe;
-  y -= m <= 2;
-  era = (y >= 0 ? y : y - 399) / 400;
-  yoe = y - era * 400;
-  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(sqlite3_int64 z, sqlite3_int64 *py, int *pm, int *pd) {
-  sqlite3_int64 era, doe, yoe, doy, mp;
-  z += 719468;
-  era = (z >= 0 ? z : z - 146096) / 146097;
-  doe = z - era * 146097;
-  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  mp = (5 * doy + 2) / 153;
-  *pd = (int)(doy - (153 * mp + 2) / 5 + 1);
-  *pm = (int)(mp < 10 ? mp + 3 : mp - 9);
-  *py = yoe + era * 400 + (*pm <= 2);
-}
 
 static int days_in_month(sqlite3_int64 y, int m) {
   static const int aDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -241,7 +219,7 @@ static int render_utc(sqlite3_int64 iMicro, char zOut[27]) {
   sqlite3_int64 iRest = iMicro - iDay * nDay;
   sqlite3_int64 y;
   int m, d;
-  civil_from_days(iDay, &y, &m, &d);
+  clock_civil_from_days(iDay, &y, &m, &d);
   if (y < 1 || y > 9999) return 0;
   sqlite3_snprintf(27, zOut, "%04d-%02d-%02d %02d:%02d:%02d.%06d", (int)y, m, d,
                    (int)(iRest / 3600000000LL), (int)(iRest / 60000000LL % 60),
@@ -327,7 +305,7 @@ int value_parse_datetime_text(const char *z, int n, char zOut[27]) {
       }
     }
   }
-  return render_utc(((days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s -
+  return render_utc(((clock_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s -
                       (sqlite3_int64)iOffset * 60) * 1000000LL) + iMicro, zOut);
 }
 

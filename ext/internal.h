@@ -612,6 +612,10 @@ struct Clock {
   sqlite3_int64 iPinned;     /* microseconds since the epoch, when pinned */
 };
 Clock *clock_new(void);      /* nRef 0; NULL: no memory */
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back (Howard
+** Hinnant's civil calendar algorithms: exact for every year). */
+sqlite3_int64 clock_days_from_civil(sqlite3_int64 y, int m, int d);
+void clock_civil_from_days(sqlite3_int64 z, sqlite3_int64 *py, int *pm, int *pd);
 void clock_release(void *pClock);
 /* The instant in use, in microseconds since 1970-01-01 UTC: the pinned
 ** one, or the wall clock as SQLite reads it (milliseconds). Callers read
