@@ -73,6 +73,13 @@ static const char *body_key(const Compiler *p, const char *zKey) {
   return zKey;
 }
 
+/* A criterion that is none yet: no SQL, everything passes. */
+static void crit_reset(Crit *pCrit) {
+  pCrit->e = CRIT_NONE;
+  pCrit->zSql = 0;
+  pCrit->rSel = 1.0;
+}
+
 static void crit_clear(Crit *p) {
   sqlite3_free(p->zSql);
   p->zSql = 0;
@@ -259,9 +266,7 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
   const char *zTmpl = pDesc->zSql;
   int iParam = 0;
   double rSel = 1.0;
-  pOut->e = CRIT_NONE;
-  pOut->zSql = 0;
-  pOut->rSel = 1.0;
+  crit_reset(pOut);
   if (pNode->eType == JT_NULL) return;
   switch (pDesc->eValue) {
     case VAL_UUID_LIST:
@@ -346,9 +351,7 @@ static void crit_combine(Compiler *p, Crit *aCrit, int nCrit, int bOr, Crit *pOu
   int i, nSql = 0, nPresent = 0, bTrue = 0;
   double rSel = bOr ? 0.0 : 1.0;
   sqlite3_str *pStr;
-  pOut->e = CRIT_NONE;
-  pOut->zSql = 0;
-  pOut->rSel = 1.0;
+  crit_reset(pOut);
   for (i = 0; i < nCrit; i++) {
     if (aCrit[i].e != CRIT_NONE) nPresent++;
     if (aCrit[i].e == CRIT_SQL) {
@@ -522,9 +525,7 @@ static void compile_text_search(Compiler *p, const ClassDesc *pClass, int iNode,
   Crit aCrit[3];
   int iQuery, i, rc;
   static const TextTermKind aeKind[3] = {TEXT_INCLUDE, TEXT_EXCLUDE, TEXT_REQUIRED};
-  pOut->e = CRIT_NONE;
-  pOut->zSql = 0;
-  pOut->rSel = 1.0;
+  crit_reset(pOut);
   if (pDoc->aNode[iNode].eType != JT_OBJECT) {
     compile_fail(p, value_expected(pDoc, iNode, "an object"));
     return;
@@ -546,9 +547,7 @@ static void compile_text_search(Compiler *p, const ClassDesc *pClass, int iNode,
   rc = text_search_parse(pNode->zText, pNode->nText, &q);
   if (rc != SQLITE_OK) { compile_nomem(p); return; }
   for (i = 0; i < 3; i++) {
-    aCrit[i].e = CRIT_NONE;
-    aCrit[i].zSql = 0;
-    aCrit[i].rSel = 1.0;
+    crit_reset(&aCrit[i]);
     text_group(p, pQuery, &q, aeKind[i], zAlias, &aCrit[i]);
   }
   text_query_clear(&q);
@@ -567,9 +566,7 @@ static void compile_object(Compiler *p, const ClassDesc *pClass, int iNode, cons
   const JsonDoc *pDoc = p->pDoc;
   Crit aCrit[MAX_MEMBERS];
   int nCrit = 0, i, bOr, nPresent = 0;
-  pOut->e = CRIT_NONE;
-  pOut->zSql = 0;
-  pOut->rSel = 1.0;
+  crit_reset(pOut);
   *pnCrit = 0;
   if (pDoc->aNode[iNode].eType != JT_OBJECT) {
     compile_fail(p, value_expected(pDoc, iNode, "an object"));
@@ -641,9 +638,7 @@ static void compile_group(Compiler *p, const CollectionDesc *pColl, int iRoot, i
   const char *zSavedTable = p->zTable;
   sqlite3_str *pStr;
 
-  pOut->e = CRIT_NONE;
-  pOut->zSql = 0;
-  pOut->rSel = 1.0;
+  crit_reset(pOut);
   for (nRel = 0; aRel[nRel].zTable && nRel < MAX_RELATIONS; nRel++) {
     aNode[nRel] = -1;
     aIncluded[nRel] = 0;
