@@ -723,6 +723,14 @@ const char *const column_op_names[COP_COUNT] = {
   "=", ">", "<=", "<", ">=", "!=", "IS", "IS NOT", "IS NULL", "IS NOT NULL", "LIKE", "GLOB", "IN"
 };
 
+/* Does the body's "page" count? On a table, for the collections that take
+** it (flows); through prefect_api(), only on the routes that take it (the
+** paginate routes): /flows/filter has no page, and FastAPI ignores it. */
+static int route_takes_page(const CollectionDesc *pColl, const QueryExtras *pExtras) {
+  if (pExtras && pExtras->bPage) return 1;
+  return pColl->bPage && !(pExtras && pExtras->bIgnoreUnknownKeys);
+}
+
 /* Is zKey one of the keys a body of this collection may have at top level?
 ** A route may add keys it reads itself (history_start, ...), take "page"
 ** (the paginate routes), name a related filter its own way, or take no
@@ -737,7 +745,7 @@ static int top_level_key_known(const Compiler *p, const CollectionDesc *pColl, c
   for (i = pColl->bNoSortKey ? 1 : 0; bPaging && azCommon[i]; i++) {
     if (text_is(pChild->zKey, pChild->nKey, azCommon[i])) return 1;
   }
-  if (bPaging && (pColl->bPage || (pExtras && pExtras->bPage)) && text_is(pChild->zKey, pChild->nKey, "page")) {
+  if (bPaging && route_takes_page(pColl, pExtras) && text_is(pChild->zKey, pChild->nKey, "page")) {
     return 1;
   }
   for (i = 0; !bFilterOnly && pExtras && pExtras->azOwnKeys && pExtras->azOwnKeys[i]; i++) {
@@ -761,6 +769,7 @@ static void check_top_level_keys(Compiler *p, const CollectionDesc *pColl, int i
   for (iChild = pDoc->aNode[iRoot].iFirst; iChild >= 0 && p->rc == SQLITE_OK;
        iChild = pDoc->aNode[iChild].iNext) {
     const JsonNode *pChild = &pDoc->aNode[iChild];
+    if (!bFilterOnly && pExtras && pExtras->bIgnoreUnknownKeys) continue;  /* never read, never checked */
     if (!top_level_key_known(p, pColl, pChild, bFilterOnly)) {
       sqlite3_str *pStr = sqlite3_str_new(0);
       int i;
@@ -777,7 +786,7 @@ static void check_top_level_keys(Compiler *p, const CollectionDesc *pColl, int i
           if (pColl->aRel[i].zKey) sqlite3_str_appendf(pStr, ", %s", body_key(p, pColl->aRel[i].zKey));
         }
         if (bPaging) sqlite3_str_appendall(pStr, pColl->bNoSortKey ? ", limit, offset" : ", sort, limit, offset");
-        if (bPaging && (pColl->bPage || (pExtras && pExtras->bPage))) sqlite3_str_appendall(pStr, ", page");
+        if (bPaging && route_takes_page(pColl, pExtras)) sqlite3_str_appendall(pStr, ", page");
       }
       json_path_push_key(&p->path, pChild->zKey, pChild->nKey);
       compile_fail(p, sqlite3_str_finish(pStr));
@@ -1084,7 +1093,7 @@ static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoo
       }
     }
     bOffset = (pExtras && pExtras->bIgnoreOffset) ? 0 : read_count(p, iRoot, "offset", 0, &iOffset) >= 0;
-    if (pColl->bPage || (pExtras && pExtras->bPage)) read_page(p, iRoot, &bLimit, &iLimit, &bOffset, &iOffset, &iPage);
+    if (route_takes_page(pColl, pExtras)) read_page(p, iRoot, &bLimit, &iLimit, &bOffset, &iOffset, &iPage);
   }
   q->iLimit = bLimit ? iLimit : -1;
   q->iPage = iPage;

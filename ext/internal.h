@@ -461,6 +461,9 @@ typedef struct QueryExtras {
   const char *const *azOwnKeys; /* top-level keys the route reads itself (NULL-terminated):
                                 ** accepted and left alone (history_start, ...) */
   const char *zQueueKey;        /* the route's name for work_pool_queues ("work_queues"), or NULL */
+  int bIgnoreUnknownKeys;       /* prefect_api(): a top-level key the route does not take is ignored,
+                                ** whatever it holds, as FastAPI ignores it ("page" is then read only
+                                ** with bPage); the tables leave it 0 and refuse such a key */
 } QueryExtras;
 
 /* What sqlite_stat1 says about the leading columns of Prefect's indexes. */

@@ -438,6 +438,80 @@ static void test_count_shape(void **state) {
   sqlite3_close(db);
 }
 
+/* prefect_api()'s bodies: FastAPI reads each body parameter of a route by
+** name and never looks at another key, so with bIgnoreUnknownKeys a key the
+** route does not take is ignored whatever it holds (a misspelling, "sort"
+** or "limit" on lateness, "page" on /flows/filter); the keys it does take
+** are still checked. Without the flag (the tables) such a key is refused. */
+static void compile_with(sqlite3 *db, const CollectionDesc *pColl, const char *zBody, const QueryExtras *pExtras,
+                         int rcWant, const char *zSqlHas, const char *zSqlLacks) {
+  CompileEnv env;
+  Query q;
+  char *zErr = 0;
+  memset(&env, 0, sizeof(env));
+  json_parser_init(&env.parser, db);
+  assert_int_equal(filter_compile(&env, pColl, zBody, (int)strlen(zBody), pExtras, &q, &zErr), rcWant);
+  json_parser_close(&env.parser);
+  if (rcWant == SQLITE_OK) {
+    if (zSqlHas) assert_non_null(strstr(q.zSql, zSqlHas));
+    if (zSqlLacks) assert_null(strstr(q.zSql, zSqlLacks));
+    query_clear(&q);
+  }
+  sqlite3_free(zErr);
+}
+
+static void test_ignore_unknown_keys(void **state) {
+  sqlite3 *db = open_fixture();
+  QueryExtras list, count, lateness, paginate, pools;
+  (void)state;
+  memset(&list, 0, sizeof(list));
+  list.bApiLimits = list.bIgnoreUnknownKeys = 1;
+  count = list;
+  count.bApiLimits = 0;
+  count.bCount = count.bIgnorePaging = 1;
+  memset(&lateness, 0, sizeof(lateness));
+  lateness.bNoPaging = lateness.bIgnoreUnknownKeys = 1;
+  paginate = list;
+  paginate.bPage = paginate.bIgnoreOffset = 1;
+  pools = list;
+  /* unknown keys, whatever they hold, are never read */
+  compile_with(db, &prefect_artifacts, "{\"artifact\": {\"nope\": 1}, \"x\": [}]}", &list, SQLITE_ERROR, 0, 0);
+  compile_with(db, &prefect_artifacts, "{\"artifact\": {\"nope\": 1}, \"x\": [1, {}]}", &list, SQLITE_OK, "LIMIT", "WHERE");
+  /* the lateness route takes no sort/limit/offset (the UI sends sort and offset) */
+  compile_with(db, &prefect_flow_runs, "{\"sort\": \"ID_DESC\", \"offset\": 0, \"limit\": -5, \"flow_runs\": {}}",
+               &lateness, SQLITE_OK, 0, "LIMIT");
+  lateness.bIgnoreUnknownKeys = 0;
+  compile_with(db, &prefect_flow_runs, "{\"sort\": \"ID_DESC\"}", &lateness, SQLITE_ERROR, 0, 0);
+  /* counts: sort/limit/offset/page were already ignored; so are other keys now */
+  compile_with(db, &prefect_flow_runs, "{\"sort\": 3, \"page\": 0, \"flow_run\": {}}", &count, SQLITE_OK,
+               "SELECT count(*)", "WHERE");
+  /* /flows/filter has no page: ignored there; /flows/paginate reads it */
+  compile_with(db, &prefect_flows, "{\"page\": 3, \"limit\": 2}", &list, SQLITE_OK, "LIMIT", "OFFSET");
+  compile_with(db, &prefect_flows, "{\"page\": 3, \"limit\": 2}", &paginate, SQLITE_OK, "OFFSET", 0);
+  /* the table keeps its page */
+  compile_with(db, &prefect_flows, "{\"page\": 3, \"limit\": 2}", 0, SQLITE_OK, "OFFSET", 0);
+  /* paginate: offset is not its parameter */
+  compile_with(db, &prefect_flow_runs, "{\"page\": 1, \"offset\": \"x\"}", &paginate, SQLITE_OK, 0, 0);
+  /* work pools take no sort */
+  compile_with(db, &prefect_work_pools, "{\"sort\": \"NAME_DESC\"}", &pools, SQLITE_OK, "ASC", "DESC");
+  /* the keys a route takes are still checked, nested keys too */
+  compile_with(db, &prefect_flow_runs, "{\"sort\": \"NOPE\"}", &list, SQLITE_ERROR, 0, 0);
+  compile_with(db, &prefect_flow_runs, "{\"limit\": 201}", &list, SQLITE_ERROR, 0, 0);
+  compile_with(db, &prefect_flow_runs, "{\"flow_runs\": {\"nme\": {}}}", &list, SQLITE_ERROR, 0, 0);
+  compile_with(db, &prefect_flow_runs, "{\"flow_runs\": {\"nme\": {}}}", &lateness, SQLITE_ERROR, 0, 0);
+  /* prefect_filter() documents stay strict */
+  {
+    static const char *const azDoc[] = {"{\"limit\": 1}"};
+    static const int anDoc[] = {12};
+    QueryExtras doc = list;
+    doc.azFilter = azDoc;
+    doc.anFilter = anDoc;
+    doc.nFilter = 1;
+    compile_with(db, &prefect_flow_runs, "{}", &doc, SQLITE_ERROR, 0, 0);
+  }
+  sqlite3_close(db);
+}
+
 /* The statement's columns are the collection's, in the API's order, then
 ** the table's rowid (the virtual table's xRowid). */
 static void test_columns_in_api_order(void **state) {
@@ -1453,6 +1527,7 @@ int main(void) {
     cmocka_unit_test(test_python_float_repr),
     cmocka_unit_test(test_python_json_write),
     cmocka_unit_test(test_python_members_large),
+    cmocka_unit_test(test_ignore_unknown_keys),
     cmocka_unit_test(test_undo_log),
     cmocka_unit_test(test_text_search_parse),
     cmocka_unit_test(test_artifact_writer_round_trip),
