@@ -244,6 +244,7 @@ static int api_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const char
   extras.bCount = bCount;
   extras.bIgnoreOffset = bPaginate && !bCount;
   extras.bPage = bPaginate;
+  extras.bIgnoreUnknownKeys = 1;  /* the server drops body keys its route does not take */
   return filter_compile(pEnv, pColl, zBody, nBody, &extras, pQuery, pzErr);
 }
 
@@ -312,6 +313,7 @@ static int api_lateness(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, 
   int rc, i, j;
   memset(&extras, 0, sizeof(extras));
   extras.bNoPaging = 1;
+  extras.bIgnoreUnknownKeys = 1;
   extras.bSomeColumns = 1;
   for (i = 0; azRead[i]; i++) {
     for (j = 0; pRoute->pColl->aCol[j].zName; j++) {
