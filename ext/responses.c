@@ -8,7 +8,7 @@
 ** it and how it is rendered (RenderKind, internal.h). Field templates use
 ** '@' for the alias of the row being rendered; the named parameters
 ** :prefect_now_us (microseconds) and :prefect_now_iso (as Prefect writes a
-** time it fills in) are the connection's clock, read once per answer.
+** time it fills in) are the connection's clock, read once per statement.
 **
 ** A route is an entry of prefect_routes: Prefect's method and path, the
 ** collection whose compiled statement feeds it, and its response. Each
