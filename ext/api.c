@@ -235,10 +235,15 @@ static int api_prepare(sqlite3 *db, const char *zSql, const Query *pQuery, sqlit
 /* Compile the body for pColl with the API's rules into *pQuery, with the
 ** connection's CompileEnv (its statistics are kept, and read again after an
 ** ANALYZE). */
-static int api_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody, int nBody, int bCount,
-                       int bPaginate, Query *pQuery, char **pzErr) {
+static int api_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const RouteBody *pRules, const char *zBody,
+                       int nBody, int bCount, int bPaginate, Query *pQuery, char **pzErr) {
   QueryExtras extras;
   memset(&extras, 0, sizeof(extras));
+  if (pRules) {
+    extras.zDefaultSort = pRules->zDefaultSort;
+    extras.iMaxLimit = pRules->iMaxLimit;
+    extras.bNegativeLimit = pRules->bNegativeLimit;
+  }
   extras.bApiLimits = !bCount;
   extras.bIgnorePaging = bCount;
   extras.bCount = bCount;
@@ -254,7 +259,7 @@ static sqlite3_int64 api_count(sqlite3 *db, CompileEnv *pEnv, const CollectionDe
   Query query;
   sqlite3_stmt *pStmt = 0;
   sqlite3_int64 n = -1;
-  int rc = api_compile(pEnv, pColl, zBody, nBody, 1, bPaginate, &query, pzErr);
+  int rc = api_compile(pEnv, pColl, 0, zBody, nBody, 1, bPaginate, &query, pzErr);
   if (rc == SQLITE_OK) {
     /* compiled as SELECT count(*) over the filtered table: no columns, no order */
     rc = api_prepare(db, query.zSql, &query, 0, &pStmt);
@@ -275,7 +280,8 @@ static int api_objects(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, c
   Query query;
   sqlite3_stmt *pStmt = 0;
   char *zObject = 0, *zSql = 0;
-  int n = 0, rc = api_compile(pEnv, pRoute->pColl, zBody, nBody, 0, pRoute->eKind == ROUTE_PAGINATE, &query, pzErr);
+  int n = 0, rc = api_compile(pEnv, pRoute->pColl, pRoute->pBody, zBody, nBody, 0, pRoute->eKind == ROUTE_PAGINATE,
+                              &query, pzErr);
   if (rc == SQLITE_OK) {
     sqlite3_str *pObject = sqlite3_str_new(0);
     render_object(db, pObject, pRoute->pResponse, pRoute->pResponse->zAlias);
@@ -343,6 +349,253 @@ static int api_lateness(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, 
   sqlite3_finalize(pStmt);
   sqlite3_free(zSql);
   query_clear(&query);
+  return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* ROUTE_AGGREGATE (POST /ui/task_runs/count): the route's object rendered
+** once over every row the body selects, its fields aggregates (so over no
+** row, their empty values). The route has no sort, limit or offset. */
+static int api_aggregate(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, const char *zBody, int nBody,
+                         sqlite3_int64 iNowUs, sqlite3_str *pOut, char **pzErr) {
+  QueryExtras extras;
+  Query query;
+  sqlite3_stmt *pStmt = 0;
+  char *zObject = 0, *zSql = 0;
+  int rc;
+  memset(&extras, 0, sizeof(extras));
+  extras.bNoPaging = 1;
+  rc = filter_compile(pEnv, pRoute->pColl, zBody, nBody, &extras, &query, pzErr);
+  if (rc == SQLITE_OK) {
+    sqlite3_str *pObject = sqlite3_str_new(0);
+    render_object(db, pObject, pRoute->pResponse, pRoute->pResponse->zAlias);
+    zObject = sqlite3_str_finish(pObject);
+    zSql = zObject ? sqlite3_mprintf("WITH %s AS (%s) SELECT %s FROM %s", pRoute->pResponse->zAlias, query.zSql,
+                                     zObject, pRoute->pResponse->zAlias) : 0;
+    rc = zSql ? api_prepare(db, zSql, &query, iNowUs, &pStmt) : SQLITE_NOMEM;
+    if (rc == SQLITE_OK) rc = sqlite3_step(pStmt);
+    if (rc == SQLITE_ROW) {
+      sqlite3_str_appendall(pOut, (const char *)sqlite3_column_text(pStmt, 0));
+      rc = SQLITE_OK;
+    } else if (!*pzErr) {
+      *pzErr = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(db));
+    }
+  }
+  sqlite3_finalize(pStmt);
+  sqlite3_free(zSql);
+  sqlite3_free(zObject);
+  query_clear(&query);
+  return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* The body with member zMember of each object zKey replaced by zValue
+** (JSON text): the document written again, member by member. */
+static char *body_with_member(const JsonDoc *pDoc, const char *zKey, const char *zMember, const char *zValue) {
+  sqlite3_str *pStr = sqlite3_str_new(0);
+  int i, j, bFirst = 1;
+  sqlite3_str_appendchar(pStr, 1, '{');
+  for (i = pDoc->aNode[0].iFirst; i >= 0; i = pDoc->aNode[i].iNext) {
+    const JsonNode *p = &pDoc->aNode[i];
+    if (!bFirst) sqlite3_str_appendchar(pStr, 1, ',');
+    bFirst = 0;
+    json_write_string(pStr, p->zKey, p->nKey, 0);
+    sqlite3_str_appendchar(pStr, 1, ':');
+    if (p->eType != JT_OBJECT || (int)strlen(zKey) != p->nKey || memcmp(p->zKey, zKey, p->nKey) != 0) {
+      json_doc_write(pDoc, i, pStr);
+      continue;
+    }
+    sqlite3_str_appendchar(pStr, 1, '{');
+    for (j = p->iFirst; j >= 0; j = pDoc->aNode[j].iNext) {
+      const JsonNode *q = &pDoc->aNode[j];
+      if ((int)strlen(zMember) == q->nKey && memcmp(q->zKey, zMember, q->nKey) == 0) continue;
+      json_write_string(pStr, q->zKey, q->nKey, 0);
+      sqlite3_str_appendchar(pStr, 1, ':');
+      json_doc_write(pDoc, j, pStr);
+      sqlite3_str_appendchar(pStr, 1, ',');
+    }
+    json_write_string(pStr, zMember, (int)strlen(zMember), 0);
+    sqlite3_str_appendf(pStr, ":%s}", zValue);
+  }
+  sqlite3_str_appendchar(pStr, 1, '}');
+  if (sqlite3_str_errcode(pStr)) {
+    sqlite3_free(sqlite3_str_finish(pStr));
+    return 0;
+  }
+  return sqlite3_str_finish(pStr);
+}
+
+/* The member path zA.zB.zC of the document's root, or -1 (absent or null
+** on the way). */
+static int doc_path(const JsonDoc *pDoc, const char *zA, const char *zB, const char *zC) {
+  const char *az[3];
+  int i = 0, k;
+  az[0] = zA, az[1] = zB, az[2] = zC;
+  for (k = 0; k < 3; k++) {
+    if (pDoc->aNode[i].eType != JT_OBJECT) return -1;
+    i = json_doc_member(pDoc, i, az[k]);
+    if (i < 0 || pDoc->aNode[i].eType == JT_NULL) return -1;
+  }
+  return i;
+}
+
+/* A datetime member of the body, already validated by the compiler, in
+** microseconds. */
+static int doc_time(const JsonDoc *pDoc, int i, sqlite3_int64 *piUs) {
+  char zUtc[27];
+  char *zWhy = value_read_datetime(pDoc, i, zUtc);
+  if (zWhy) {
+    sqlite3_free(zWhy);
+    return 0;
+  }
+  return clock_parse_stored(zUtc, (int)strlen(zUtc), piUs);
+}
+
+/* Python's timedelta / int: microseconds divided, rounded half to even. */
+static sqlite3_int64 divide_round_even(sqlite3_int64 a, sqlite3_int64 b) {
+  sqlite3_int64 q = a / b, r = a % b;
+  if (r < 0) q--, r += b;  /* floor division, as divmod() */
+  if (r * 2 > b || (r * 2 == b && (q & 1))) q++;
+  return q;
+}
+
+#define MINUTE_US 60000000LL
+
+/* ROUTE_BUCKETS (POST /ui/task_runs/dashboard/counts, read_dashboard_task_run_counts):
+** the body validated as sent; then its primary filter's window member must
+** have after_; the window runs from after_ cut to its minute to the end of
+** the minute of before_ (else of "now"), and is cut into nBucket equal
+** buckets (timedelta / int: microseconds, half to even). The rows are those
+** of the body with the route's forced member (the route overwrites it), each
+** in bucket floor((julianday(column) - julianday(start)) * 86400.0 / the
+** bucket's seconds), Prefect's SQLite arithmetic, and each bucket is the
+** route's object of aggregates over its rows; a bucket without rows is that
+** object over no rows. A bucket index Python's list would refuse is its 500. */
+static int api_buckets(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, const char *zBody, int nBody,
+                       sqlite3_int64 iNowUs, sqlite3_str *pOut, char **pzErr) {
+  const RouteBody *pRules = pRoute->pBody;
+  const CollectionDesc *pColl = pRoute->pColl;
+  const ResponseDesc *pResp = pRoute->pResponse;
+  JsonDoc doc = {0, 0, 0};
+  QueryExtras extras;
+  Query query;
+  sqlite3_stmt *pStmt = 0;
+  char *zForcedBody = 0, *zObject = 0, *zSql = 0, **azSlot = 0;
+  sqlite3_int64 iStart = 0, iEnd = 0, iDelta;
+  int rc = SQLITE_OK, iNode, i, bRoot = 0;
+
+  memset(&query, 0, sizeof(query));
+  memset(&extras, 0, sizeof(extras));
+  extras.bNoPaging = 1;
+  if (zBody && nBody > 0) {
+    rc = json_doc_parse(zBody, nBody, &doc, pzErr);
+    if (rc != SQLITE_OK) return -1;
+    bRoot = doc.aNode[0].eType == JT_OBJECT;
+  }
+  /* the primary filter is a required body field: missing (or null, as FastAPI reads it) first */
+  if ((bRoot || !zBody || nBody == 0 || doc.aNode[0].eType == JT_NULL) &&
+      (!bRoot || (iNode = json_doc_member(&doc, 0, pColl->zFilterKey)) < 0 || doc.aNode[iNode].eType == JT_NULL)) {
+    *pzErr = sqlite3_mprintf("prefect: %s: field required", pColl->zFilterKey);
+    rc = SQLITE_ERROR;
+  }
+  /* the body as sent, validated */
+  if (rc == SQLITE_OK) rc = filter_compile(pEnv, pColl, zBody, nBody, &extras, &query, pzErr);
+  query_clear(&query);
+  if (rc == SQLITE_OK) {
+    iNode = doc_path(&doc, pColl->zFilterKey, pRules->zWindow, "after_");
+    if (iNode < 0 || !doc_time(&doc, iNode, &iStart)) {
+      *pzErr = sqlite3_mprintf("prefect: %s.%s.after_ is required", pColl->zFilterKey, pRules->zWindow);
+      rc = SQLITE_ERROR;
+    }
+  }
+  if (rc == SQLITE_OK) {
+    iNode = doc_path(&doc, pColl->zFilterKey, pRules->zWindow, "before_");
+    if (iNode < 0 || !doc_time(&doc, iNode, &iEnd)) iEnd = iNowUs;
+    /* after_ to its minute; the end of the minute of before_ or now (end_of_period) */
+    iStart -= ((iStart % MINUTE_US) + MINUTE_US) % MINUTE_US;
+    iEnd += MINUTE_US - 1 - ((iEnd % MINUTE_US) + MINUTE_US) % MINUTE_US;
+    iDelta = divide_round_even(iEnd - iStart, pRules->nBucket);
+    zForcedBody = body_with_member(&doc, pColl->zFilterKey, pRules->zForcedMember, pRules->zForced);
+    rc = zForcedBody ? filter_compile(pEnv, pColl, zForcedBody, (int)strlen(zForcedBody), &extras, &query, pzErr)
+                     : SQLITE_NOMEM;
+  }
+  if (rc == SQLITE_OK) {
+    sqlite3_str *pObject = sqlite3_str_new(0);
+    render_object(db, pObject, pResp, pResp->zAlias);
+    zObject = sqlite3_str_finish(pObject);
+    /* the query's ?N first: the named parameters then number after them. The
+    ** first row is the object over no rows; then one per bucket. floor() as
+    ** arithmetic, as SQLite builds without math functions lack it. */
+    zSql = zObject ? sqlite3_mprintf(
+        "WITH prefect_rows AS (%s), %s AS (SELECT prefect_rows.*, (SELECT CASE WHEN x IS NULL THEN NULL "
+        "ELSE CAST(x AS INTEGER) - (x < CAST(x AS INTEGER)) END FROM (SELECT (julianday(prefect_rows.\"%w\") - "
+        "julianday(:prefect_bucket_start)) * 86400.0 / :prefect_bucket_seconds AS x)) AS prefect_bucket "
+        "FROM prefect_rows) "
+        "SELECT 0, NULL, %s FROM %s WHERE 0 UNION ALL "
+        "SELECT 1, %s.prefect_bucket, %s FROM %s GROUP BY %s.prefect_bucket",
+        query.zSql, pResp->zAlias, pRules->zWindow, zObject, pResp->zAlias, pResp->zAlias, zObject, pResp->zAlias,
+        pResp->zAlias) : 0;
+    rc = zSql ? api_prepare(db, zSql, &query, iNowUs, &pStmt) : SQLITE_NOMEM;
+    if (rc == SQLITE_OK) {
+      char zStart[32];
+      clock_format_stored(iStart, zStart);
+      rc = sqlite3_bind_text(pStmt, sqlite3_bind_parameter_index(pStmt, ":prefect_bucket_start"), zStart, -1,
+                             SQLITE_TRANSIENT);
+      if (rc == SQLITE_OK) {
+        rc = sqlite3_bind_double(pStmt, sqlite3_bind_parameter_index(pStmt, ":prefect_bucket_seconds"),
+                                 (double)iDelta / 1000000.0);
+      }
+    }
+  }
+  if (rc == SQLITE_OK) {
+    azSlot = sqlite3_malloc64(sizeof(char *) * (sqlite3_uint64)pRules->nBucket);
+    if (!azSlot) rc = SQLITE_NOMEM;
+    else memset(azSlot, 0, sizeof(char *) * (size_t)pRules->nBucket);
+  }
+  {
+    char *zEmpty = 0;
+    while (rc == SQLITE_OK && (rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
+      char *zObj = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(pStmt, 2));
+      rc = zObj ? SQLITE_OK : SQLITE_NOMEM;
+      if (rc != SQLITE_OK) break;
+      if (sqlite3_column_int(pStmt, 0) == 0) {
+        zEmpty = zObj;
+        continue;
+      }
+      /* Python: buckets[int(row.bucket)] */
+      if (sqlite3_column_type(pStmt, 1) == SQLITE_NULL || sqlite3_column_int64(pStmt, 1) >= pRules->nBucket ||
+          sqlite3_column_int64(pStmt, 1) < -pRules->nBucket) {
+        *pzErr = sqlite3_mprintf("prefect: Prefect answers this body with 500 Internal Server Error (a row in "
+                                 "bucket %s of %d)", sqlite3_column_type(pStmt, 1) == SQLITE_NULL ? "None"
+                                 : (const char *)sqlite3_column_text(pStmt, 1), pRules->nBucket);
+        sqlite3_free(zObj);
+        rc = SQLITE_ERROR;
+        break;
+      }
+      i = (int)sqlite3_column_int64(pStmt, 1);
+      if (i < 0) i += pRules->nBucket;
+      sqlite3_free(azSlot[i]);
+      azSlot[i] = zObj;
+    }
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    if (rc == SQLITE_OK) {
+      sqlite3_str_appendchar(pOut, 1, '[');
+      for (i = 0; i < pRules->nBucket; i++) {
+        if (i) sqlite3_str_appendchar(pOut, 1, ',');
+        sqlite3_str_appendall(pOut, azSlot[i] ? azSlot[i] : zEmpty ? zEmpty : "null");
+      }
+      sqlite3_str_appendchar(pOut, 1, ']');
+    }
+    sqlite3_free(zEmpty);
+  }
+  if (rc != SQLITE_OK && !*pzErr && rc != SQLITE_NOMEM) *pzErr = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(db));
+  if (rc == SQLITE_NOMEM && !*pzErr) *pzErr = sqlite3_mprintf("prefect: out of memory");
+  for (i = 0; azSlot && i < pRules->nBucket; i++) sqlite3_free(azSlot[i]);
+  sqlite3_free(azSlot);
+  sqlite3_finalize(pStmt);
+  sqlite3_free(zSql);
+  sqlite3_free(zObject);
+  sqlite3_free(zForcedBody);
+  query_clear(&query);
+  json_doc_free(&doc);
   return rc == SQLITE_OK ? 0 : -1;
 }
 
@@ -593,7 +846,9 @@ static void api_answer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
       goto done;
   }
   pOut = sqlite3_str_new(db);
-  iNowUs = clock_now(pEnv->pClock);  /* the one reading of the clock for this answer */
+  /* the statement's one reading of the clock: every prefect_api() call of a
+  ** statement (and prefect_now(), the history tables) sees one instant */
+  iNowUs = clock_now_stmt(ctx, pEnv->pClock);
   switch (pRoute->eKind) {
     case ROUTE_HISTORY: {
       History hist;
@@ -651,6 +906,12 @@ static void api_answer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
       }
       break;
     }
+    case ROUTE_AGGREGATE:
+      api_aggregate(db, pEnv, pRoute, zBody, nBody, iNowUs, pOut, &zErr);
+      break;
+    case ROUTE_BUCKETS:
+      api_buckets(db, pEnv, pRoute, zBody, nBody, iNowUs, pOut, &zErr);
+      break;
     case ROUTE_NONE:
       break;
   }

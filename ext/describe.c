@@ -494,6 +494,21 @@ const CollectionDesc prefect_flow_runs = {
   "flow_runs", "flow_run", "r", "flow_runs", &FlowRunFilter, aFlowRunColumns, aFlowRunSorts,
   aFlowRunRelations, 0, 0, 0 };
 
+/* POST /ui/flow_runs/history (server/api/ui/flow_runs.py): read_flow_runs
+** with flows, flow_runs, task_runs, deployments and work_pools, and no
+** work_pool_queues; the same groups as /flow_runs/filter otherwise. */
+static const RelationDesc aUiFlowRunRelations[] = {
+  { "deployments", &DeploymentFilter, "deployment", "d", 0, -1, "id", "deployment_id" },
+  { 0, 0, "work_queue", "wq", 1, -1, "id", "work_queue_id" },
+  { "work_pools", &WorkPoolFilter, "work_pool", "wp", 1, 1, "id", "work_pool_id" },
+  { "flows", &FlowFilter, "flow", "f", 2, -1, "id", "flow_id" },
+  { "task_runs", &TaskRunFilter, "task_run", "tr", 2, -1, "flow_run_id", "id" },
+  { 0, 0, 0, 0, 0, 0, 0, 0 } };
+
+const CollectionDesc prefect_ui_flow_runs = {
+  "flow_runs", "flow_run", "r", "flow_runs", &FlowRunFilter, aFlowRunColumns, aFlowRunSorts,
+  aUiFlowRunRelations, 0, 0, 0 };
+
 /* ---- task_runs: /task_runs/filter and /task_runs/count ------------------- */
 static const ColumnDesc aTaskRunColumns[] = {
   { "id", "CHAR(36)", "@.id", IDX_UNIQUE },
@@ -543,6 +558,22 @@ static const RelationDesc aTaskRunRelations[] = {
 const CollectionDesc prefect_task_runs = {
   "task_runs", "task_run", "t", "task_runs", &TaskRunFilter, aTaskRunColumns, aTaskRunSorts,
   aTaskRunRelations, 0, 0, 0 };
+
+/* POST /ui/task_runs/dashboard/counts (server/api/ui/task_runs.py):
+** _apply_task_run_filters with a work pool and a work queue filter too, all
+** in the one EXISTS over the task run's flow run: its queue, and that
+** queue's pool. */
+static const RelationDesc aUiTaskRunRelations[] = {
+  { "flow_runs", &FlowRunFilter, "flow_run", "fr", 0, -1, "id", "flow_run_id" },
+  { "flows", &FlowFilter, "flow", "f", 0, 0, "id", "flow_id" },
+  { "deployments", &DeploymentFilter, "deployment", "d", 0, 0, "id", "deployment_id" },
+  { "work_queues", &WorkQueueFilter, "work_queue", "wq", 0, 0, "id", "work_queue_id" },
+  { "work_pools", &WorkPoolFilter, "work_pool", "wp", 0, 3, "id", "work_pool_id" },
+  { 0, 0, 0, 0, 0, 0, 0, 0 } };
+
+const CollectionDesc prefect_ui_task_runs = {
+  "task_runs", "task_run", "t", "task_runs", &TaskRunFilter, aTaskRunColumns, aTaskRunSorts,
+  aUiTaskRunRelations, 0, 0, 0 };
 
 /* ---- deployments: /deployments/filter and /deployments/count -------------- */
 /* API names; job_variables is the column infra_overrides */

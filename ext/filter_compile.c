@@ -57,6 +57,7 @@ typedef struct Compiler {
   const QueryExtras *pExtras;  /* borrowed, may be NULL: the route's own body rules */
 } Compiler;
 
+#define SMALLEST_INT64 (-0x7fffffffffffffffLL - 1)
 #define MAX_MEMBERS 24  /* more than any Prefect filter class has */
 
 /* Is the member name (or text) z, n bytes, the literal zLit? */
@@ -852,6 +853,11 @@ static const SortDesc *read_sort(Compiler *p, const CollectionDesc *pColl, int i
   const JsonNode *pNode;
   int i;
   *pbAsked = iNode >= 0 && p->pDoc->aNode[iNode].eType != JT_NULL;
+  if (!*pbAsked && p->pExtras && p->pExtras->zDefaultSort) {
+    for (i = 0; pColl->aSort[i].zName; i++) {
+      if (strcmp(pColl->aSort[i].zName, p->pExtras->zDefaultSort) == 0) return &pColl->aSort[i];
+    }
+  }
   if (!*pbAsked) return &pColl->aSort[0];
   pNode = &p->pDoc->aNode[iNode];
   for (i = 0; pColl->aSort[i].zName && pNode->eType == JT_TEXT; i++) {
@@ -1082,13 +1088,18 @@ static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoo
     bLimit = bOffset = 0;
   } else {
     pSort = read_sort(p, pColl, iRoot, &bSortAsked);
-    bLimit = read_count(p, iRoot, "limit", 0, &iLimit) >= 0;
+    bLimit = read_count(p, iRoot, "limit", (pExtras && pExtras->bNegativeLimit) ? SMALLEST_INT64 : 0,
+                        &iLimit) >= 0;
     if (pExtras && pExtras->bApiLimits && p->rc == SQLITE_OK) {
-      /* the API's LimitBody: default 200, at most 200, with its own message */
-      if (!bLimit) { bLimit = 1; iLimit = API_DEFAULT_LIMIT; }
-      else if (iLimit > API_DEFAULT_LIMIT) {
+      /* the API's LimitBody: default 200, at most 200, with its own message;
+      ** or the route's own bound, which pydantic checks (le=) */
+      sqlite3_int64 iMax = pExtras->iMaxLimit > 0 ? pExtras->iMaxLimit : API_DEFAULT_LIMIT;
+      if (!bLimit) { bLimit = 1; iLimit = iMax; }
+      else if (iLimit > iMax) {
         json_path_push_key(&p->path, "limit", 5);
-        compile_fail(p, sqlite3_mprintf("Invalid limit: must be less than or equal to %d.", API_DEFAULT_LIMIT));
+        compile_fail(p, pExtras->iMaxLimit > 0
+                            ? sqlite3_mprintf("Input should be less than or equal to %lld", iMax)
+                            : sqlite3_mprintf("Invalid limit: must be less than or equal to %d.", API_DEFAULT_LIMIT));
         json_path_pop(&p->path);
       }
     }

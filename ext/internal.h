@@ -165,6 +165,10 @@ extern const CollectionDesc prefect_artifact_collections;
 extern const CollectionDesc prefect_flows;
 extern const CollectionDesc prefect_flow_runs;
 extern const CollectionDesc prefect_task_runs;
+/* the same rows, with the related filters of Prefect's UI routes
+** (/ui/flow_runs/history; /ui/task_runs/dashboard/counts) */
+extern const CollectionDesc prefect_ui_flow_runs;
+extern const CollectionDesc prefect_ui_task_runs;
 extern const CollectionDesc prefect_deployments;
 extern const CollectionDesc prefect_logs;
 extern const CollectionDesc prefect_variables;
@@ -233,8 +237,29 @@ typedef enum RouteKind {
   ROUTE_PAGINATE,    /* POST .../paginate: {results, count, limit, pages, page} */
   ROUTE_HISTORY,     /* POST /flow_runs/history, /task_runs/history (history.c) */
   ROUTE_LATENESS,    /* POST /flow_runs/lateness: the average lateness in seconds, or null */
-  ROUTE_GET          /* GET .../{param}: the one object the parameter selects, or NULL (404) */
+  ROUTE_GET,         /* GET .../{param}: the one object the parameter selects, or NULL (404) */
+  ROUTE_AGGREGATE,   /* one object whose fields are aggregates over every matching row */
+  ROUTE_BUCKETS      /* a list of nBucket objects of aggregates, the rows bucketed by time */
 } RouteKind;
+
+/*
+** A route's own body rules, beyond its collection's. For ROUTE_LIST: the
+** sort when none is asked for and the limit's default and bound. For
+** ROUTE_BUCKETS (POST /ui/task_runs/dashboard/counts): the primary filter's
+** datetime member whose after_ (required) and before_ (else "now") make
+** the window, cut into nBucket equal buckets by the row's column of that
+** name, and a member of the primary filter the route replaces after
+** validating the body (zForced: its new value, a filter object).
+*/
+typedef struct RouteBody {
+  const char *zDefaultSort;
+  sqlite3_int64 iMaxLimit;
+  int bNegativeLimit;
+  const char *zWindow;
+  int nBucket;
+  const char *zForcedMember;
+  const char *zForced;
+} RouteBody;
 
 /*
 ** A route as Prefect's router declares it: the method and the path with
@@ -250,6 +275,7 @@ typedef struct RouteDesc {
   const ResponseDesc *pResponse;   /* ROUTE_LIST, ROUTE_PAGINATE, ROUTE_GET */
   const char *zLookup;             /* ROUTE_GET: the filter field the parameter selects by, as a
                                    ** body's path ("artifacts.id"): {"artifacts": {"id": {"any_": [p]}}} */
+  const RouteBody *pBody;          /* the route's own body rules, or NULL */
 } RouteDesc;
 
 extern const RouteDesc prefect_routes[];   /* terminated by zPath == NULL */
@@ -458,6 +484,10 @@ typedef struct QueryExtras {
   int bCount;                   /* the statement is SELECT count(*): no columns, no order */
   int bPage;                    /* prefect_api() paginate routes: "page" is read, as on flows */
   int bNoPaging;                /* history, lateness: the route has no sort/limit/offset/page */
+  const char *zDefaultSort;     /* the route's sort when the body has none (NULL: aSort[0]) */
+  sqlite3_int64 iMaxLimit;      /* with bApiLimits: the route's default and largest limit, which
+                                ** pydantic checks (le=): 0 is the API's LimitBody, 200 */
+  int bNegativeLimit;           /* limit has no lower bound (a negative one is SQLite's "all") */
   const char *const *azOwnKeys; /* top-level keys the route reads itself (NULL-terminated):
                                 ** accepted and left alone (history_start, ...) */
   const char *zQueueKey;        /* the route's name for work_pool_queues ("work_queues"), or NULL */

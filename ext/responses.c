@@ -8,7 +8,7 @@
 ** it and how it is rendered (RenderKind, internal.h). Field templates use
 ** '@' for the alias of the row being rendered; the named parameters
 ** :prefect_now_us (microseconds) and :prefect_now_iso (as Prefect writes a
-** time it fills in) are the connection's clock, read once per answer.
+** time it fills in) are the connection's clock, read once per statement.
 **
 ** A route is an entry of prefect_routes: Prefect's method and path, the
 ** collection whose compiled statement feeds it, and its response. Each
@@ -121,18 +121,21 @@ static const ResponseDesc UpdatedBy = {
 /* ---- the fields runs share ------------------------------------------------------- */
 #define RUN_TIMES TIME("expected_start_time"), TIME("next_scheduled_start_time"), TIME("start_time"), TIME("end_time")
 /* estimated_run_time: a RUNNING run's total plus the time since it entered
-** the state; estimated_start_time_delta: how late it started, or is. */
+** the state; estimated_start_time_delta: how late it started, or is (the
+** ORM's Python properties, orm_models.py, in microseconds). */
+#define ESTIMATED_RUN_TIME \
+  "CASE WHEN @.state_type = 'RUNNING' AND @.state_timestamp IS NOT NULL THEN " MICROS("@.total_run_time") \
+  " + :prefect_now_us - " MICROS("@.state_timestamp") " ELSE " MICROS("@.total_run_time") " END"
+#define ESTIMATED_START_TIME_DELTA \
+  "CASE WHEN @.start_time IS NOT NULL AND @.expected_start_time IS NOT NULL AND " \
+  "@.start_time > @.expected_start_time THEN " MICROS("@.start_time") " - " MICROS("@.expected_start_time") \
+  " WHEN @.start_time IS NULL AND @.expected_start_time IS NOT NULL AND " MICROS("@.expected_start_time") \
+  " < :prefect_now_us AND (@.state_type IS NULL OR @.state_type NOT IN ('COMPLETED', 'CANCELLED', " \
+  "'FAILED', 'CRASHED')) THEN :prefect_now_us - " MICROS("@.expected_start_time") " ELSE 0 END"
 #define RUN_ESTIMATES \
   F("total_run_time", RENDER_INTERVAL, 0), \
-  F("estimated_run_time", RENDER_MICROS, \
-    "CASE WHEN @.state_type = 'RUNNING' AND @.state_timestamp IS NOT NULL THEN " MICROS("@.total_run_time") \
-    " + :prefect_now_us - " MICROS("@.state_timestamp") " ELSE " MICROS("@.total_run_time") " END"), \
-  F("estimated_start_time_delta", RENDER_MICROS, \
-    "CASE WHEN @.start_time IS NOT NULL AND @.expected_start_time IS NOT NULL AND " \
-    "@.start_time > @.expected_start_time THEN " MICROS("@.start_time") " - " MICROS("@.expected_start_time") \
-    " WHEN @.start_time IS NULL AND @.expected_start_time IS NOT NULL AND " MICROS("@.expected_start_time") \
-    " < :prefect_now_us AND (@.state_type IS NULL OR @.state_type NOT IN ('COMPLETED', 'CANCELLED', " \
-    "'FAILED', 'CRASHED')) THEN :prefect_now_us - " MICROS("@.expected_start_time") " ELSE 0 END")
+  F("estimated_run_time", RENDER_MICROS, ESTIMATED_RUN_TIME), \
+  F("estimated_start_time_delta", RENDER_MICROS, ESTIMATED_START_TIME_DELTA)
 /* The work queue a run or deployment points at: the row's, when it exists */
 #define QUEUE_ID \
   F("work_queue_id", RENDER_VALUE, \
@@ -268,11 +271,43 @@ static const FieldDesc aWorkQueueFields[] = {
   END_FIELDS };
 static const ResponseDesc WorkQueueResponse = { "WorkQueueResponse", "q", 0, 0, 0, 0, aWorkQueueFields };
 
+/* ---- SimpleFlowRun, TaskRunCount, CountByState (server/api/ui/) ------------------------ */
+/* POST /ui/flow_runs/history: timestamp is the start time, or else the
+** expected one; duration and lateness the run's estimates, as timedeltas */
+static const FieldDesc aSimpleFlowRunFields[] = {
+  VALUE("id"), VALUE("state_type"), F("timestamp", RENDER_TIME, "coalesce(@.start_time, @.expected_start_time)"),
+  F("duration", RENDER_MICROS, ESTIMATED_RUN_TIME), F("lateness", RENDER_MICROS, ESTIMATED_START_TIME_DELTA),
+  END_FIELDS };
+static const ResponseDesc SimpleFlowRun = { "SimpleFlowRun", "q", 0, 0, 0, 0, aSimpleFlowRunFields };
+
+/* POST /ui/task_runs/dashboard/counts, one bucket: its runs in FAILED or
+** CRASHED (FAILED_STATES) and the others (aggregates over the bucket's rows) */
+static const FieldDesc aTaskRunCountFields[] = {
+  F("completed", RENDER_VALUE, "count(CASE WHEN @.state_type NOT IN ('CRASHED', 'FAILED') THEN 1 END)"),
+  F("failed", RENDER_VALUE, "count(CASE WHEN @.state_type IN ('CRASHED', 'FAILED') THEN 1 END)"), END_FIELDS };
+static const ResponseDesc TaskRunCount = { "TaskRunCount", "q", 0, 0, 0, 0, aTaskRunCountFields };
+
+/* POST /ui/task_runs/count: the runs of each state type, 0 for a type
+** without runs, in CountByState's field order (schemas/states.py) */
+#define COUNT_OF(type) F(type, RENDER_VALUE, "count(CASE WHEN @.state_type = '" type "' THEN 1 END)")
+static const FieldDesc aCountByStateFields[] = {
+  COUNT_OF("COMPLETED"), COUNT_OF("PENDING"), COUNT_OF("RUNNING"), COUNT_OF("FAILED"), COUNT_OF("CANCELLED"),
+  COUNT_OF("CRASHED"), COUNT_OF("PAUSED"), COUNT_OF("CANCELLING"), COUNT_OF("SCHEDULED"), END_FIELDS };
+static const ResponseDesc CountByState = { "CountByState", "q", 0, 0, 0, 0, aCountByStateFields };
+
+/* ---- the routes' own body rules ---------------------------------------------------------- */
+/* /ui/flow_runs/history: sort = Body(EXPECTED_START_TIME_DESC), limit = Body(1000, le=1000) (no lower bound) */
+static const RouteBody UiFlowRunHistoryBody = { "EXPECTED_START_TIME_DESC", 1000, 1, 0, 0, 0, 0 };
+/* /ui/task_runs/dashboard/counts: task_runs.start_time.after_ required, 20
+** buckets, task_runs.state overwritten with the terminal state types */
+static const RouteBody DashboardCountsBody = {
+  0, 0, 0, "start_time", 20, "state", "{\"type\":{\"any_\":[\"COMPLETED\",\"CANCELLED\",\"FAILED\",\"CRASHED\"]}}" };
+
 /* ---- the routes ------------------------------------------------------------------------ */
-#define ROUTE(m, path, kind, coll, resp) { m, path, kind, &coll, &resp, 0 }
-#define COUNT(path, coll) { "POST", path, ROUTE_COUNT, &coll, 0, 0 }
-#define GET(path, coll, resp, lookup) { "GET", path, ROUTE_GET, &coll, &resp, lookup }
-#define NONE(m, path) { m, path, ROUTE_NONE, 0, 0, 0 }
+#define ROUTE(m, path, kind, coll, resp) { m, path, kind, &coll, &resp, 0, 0 }
+#define COUNT(path, coll) { "POST", path, ROUTE_COUNT, &coll, 0, 0, 0 }
+#define GET(path, coll, resp, lookup) { "GET", path, ROUTE_GET, &coll, &resp, lookup, 0 }
+#define NONE(m, path) { m, path, ROUTE_NONE, 0, 0, 0, 0 }
 
 const RouteDesc prefect_routes[] = {
   /* server/api/artifacts.py */
@@ -295,8 +330,8 @@ const RouteDesc prefect_routes[] = {
   /* server/api/flow_runs.py */
   NONE("POST", "/flow_runs/"), NONE("PATCH", "/flow_runs/{id:uuid}"),
   COUNT("/flow_runs/count", prefect_flow_runs),
-  { "POST", "/flow_runs/lateness", ROUTE_LATENESS, &prefect_flow_runs, 0, 0 },
-  { "POST", "/flow_runs/history", ROUTE_HISTORY, &prefect_flow_runs, 0, 0 },
+  { "POST", "/flow_runs/lateness", ROUTE_LATENESS, &prefect_flow_runs, 0, 0, 0 },
+  { "POST", "/flow_runs/history", ROUTE_HISTORY, &prefect_flow_runs, 0, 0, 0 },
   GET("/flow_runs/{id:uuid}", prefect_flow_runs, FlowRunResponse, "flow_runs.id"),
   NONE("GET", "/flow_runs/{id:uuid}/graph"), NONE("GET", "/flow_runs/{id:uuid}/graph-v2"),
   NONE("POST", "/flow_runs/{id:uuid}/resume"),
@@ -310,7 +345,7 @@ const RouteDesc prefect_routes[] = {
   /* server/api/task_runs.py */
   NONE("POST", "/task_runs/"), NONE("PATCH", "/task_runs/{id:uuid}"),
   COUNT("/task_runs/count", prefect_task_runs),
-  { "POST", "/task_runs/history", ROUTE_HISTORY, &prefect_task_runs, 0, 0 },
+  { "POST", "/task_runs/history", ROUTE_HISTORY, &prefect_task_runs, 0, 0, 0 },
   GET("/task_runs/{id:uuid}", prefect_task_runs, TaskRun, "task_runs.id"),
   ROUTE("POST", "/task_runs/filter", ROUTE_LIST, prefect_task_runs, TaskRun),
   ROUTE("POST", "/task_runs/paginate", ROUTE_PAGINATE, prefect_task_runs, TaskRun),
@@ -361,8 +396,20 @@ const RouteDesc prefect_routes[] = {
   ROUTE("POST", "/work_queues/filter", ROUTE_LIST, prefect_work_queues, WorkQueueResponse),
   NONE("DELETE", "/work_queues/{id:uuid}"), NONE("POST", "/work_queues/{id:uuid}/concurrency_status"),
   NONE("GET", "/work_queues/{id:uuid}/status"),
-  { 0, 0, ROUTE_NONE, 0, 0, 0 } };
+  /* server/api/ui/flows.py */
+  NONE("POST", "/ui/flows/count-deployments"), NONE("POST", "/ui/flows/next-runs"),
+  /* server/api/ui/flow_runs.py */
+  { "POST", "/ui/flow_runs/history", ROUTE_LIST, &prefect_ui_flow_runs, &SimpleFlowRun, 0, &UiFlowRunHistoryBody },
+  NONE("POST", "/ui/flow_runs/count-task-runs"),
+  /* server/api/ui/schemas.py */
+  NONE("POST", "/ui/schemas/validate"),
+  /* server/api/ui/task_runs.py */
+  { "POST", "/ui/task_runs/dashboard/counts", ROUTE_BUCKETS, &prefect_ui_task_runs, &TaskRunCount, 0,
+    &DashboardCountsBody },
+  { "POST", "/ui/task_runs/count", ROUTE_AGGREGATE, &prefect_task_runs, &CountByState, 0, 0 },
+  NONE("GET", "/ui/task_runs/{id:uuid}"),
+  { 0, 0, ROUTE_NONE, 0, 0, 0, 0 } };
 
 const char *const prefect_route_prefixes[] = {
   "/artifacts/", "/flows/", "/flow_runs/", "/task_runs/", "/deployments/", "/logs/", "/variables/",
-  "/work_pools/", "/work_queues/", 0 };
+  "/work_pools/", "/work_queues/", "/ui/flows/", "/ui/flow_runs/", "/ui/schemas/", "/ui/task_runs/", 0 };

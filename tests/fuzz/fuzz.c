@@ -29,8 +29,8 @@
 int sqlite3_prefect_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 static sqlite3 *db;
-#define N_QUERY 33
-#define FIRST_WRITE 29  /* queries from here on change the fixture: rolled back */
+#define N_QUERY 36
+#define FIRST_WRITE 32  /* queries from here on change the fixture: rolled back */
 static sqlite3_stmt *apQuery[N_QUERY];
 static const char *const azQuery[N_QUERY] = {
   "SELECT * FROM artifacts(?1)",
@@ -61,6 +61,11 @@ static const char *const azQuery[N_QUERY] = {
   "SELECT (SELECT count(*) FROM work_pools(?1)), (SELECT count(*) FROM work_queues(?1))",
   "SELECT prefect_api('POST /logs/filter', ?1), prefect_api('POST /api/variables/filter', ?1)",
   "SELECT prefect_api('POST /work_pools/filter', ?1), prefect_api('POST /work_queues/filter', ?1)",
+  /* the ui routes: a list with its own body rules, aggregates, time buckets */
+  "SELECT prefect_api('POST /ui/flow_runs/history', ?1)",
+  "SELECT prefect_api('POST /ui/task_runs/count', ?1)",
+  "SELECT prefect_api('POST /ui/task_runs/dashboard/counts', ?1), prefect_api('POST /api/ui/task_runs/dashboard/counts', "
+  "json_object('task_runs', json_object('start_time', json_object('after_', ?1))))",
   /* the input as a path: the router, and the GET routes' parameters */
   "SELECT prefect_api('GET /work_pools/' || ?1), prefect_api('GET /variables/name/' || ?1), "
   "prefect_api('GET /api/flow_runs/' || ?1), prefect_api(?1)",
@@ -92,9 +97,9 @@ static const char zFixture[] =
   " '1970-01-01 00:00:00.000000', '{\"id\": null, \"type\": \"SCHEDULE\", \"display_value\": null}'),"
   " ('10000000-0000-4000-8000-000000000002', 'r2', 'f0000000-0000-4000-8000-000000000001', NULL, NULL, NULL, '[]',"
   " NULL, '1970-01-01 00:00:00.000000', NULL);"
-  "INSERT INTO task_run (id, name, flow_run_id, state_type, tags, task_key, dynamic_key, total_run_time) VALUES"
-  " ('20000000-0000-4000-8000-000000000001', 't1', '10000000-0000-4000-8000-000000000001', 'COMPLETED', '[]', 'k',"
-  " '0', '1970-01-01 00:00:00.000000');"
+  "INSERT INTO task_run (id, name, flow_run_id, state_type, tags, task_key, dynamic_key, total_run_time, start_time)"
+  " VALUES ('20000000-0000-4000-8000-000000000001', 't1', '10000000-0000-4000-8000-000000000001', 'COMPLETED', '[]',"
+  " 'k', '0', '1970-01-01 00:00:00.000000', '2026-01-01 00:00:10.000000');"
   "INSERT INTO artifact (id, created, updated, key, type, data, metadata_, flow_run_id, task_run_id) VALUES"
   " ('a0000000-0000-4000-8000-000000000001', '2026-02-01 00:00:00.000000', '2026-02-01 00:00:00.000000', 'gamma_1',"
   " 'table', '\"[[1]]\"', 'null', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001'),"
