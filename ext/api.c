@@ -364,6 +364,7 @@ static int api_aggregate(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute,
   int rc;
   memset(&extras, 0, sizeof(extras));
   extras.bNoPaging = 1;
+  extras.bIgnoreUnknownKeys = 1;
   rc = filter_compile(pEnv, pRoute->pColl, zBody, nBody, &extras, &query, pzErr);
   if (rc == SQLITE_OK) {
     sqlite3_str *pObject = sqlite3_str_new(0);
@@ -485,6 +486,7 @@ static int api_buckets(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, c
   memset(&query, 0, sizeof(query));
   memset(&extras, 0, sizeof(extras));
   extras.bNoPaging = 1;
+  extras.bIgnoreUnknownKeys = 1;
   if (zBody && nBody > 0) {
     rc = json_doc_parse(zBody, nBody, &doc, pzErr);
     if (rc != SQLITE_OK) return -1;
@@ -852,7 +854,7 @@ static void api_answer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   switch (pRoute->eKind) {
     case ROUTE_HISTORY: {
       History hist;
-      int rc = history_compute(db, pEnv, pRoute->pColl, zBody, nBody, iNowUs, &hist, &zErr);
+      int rc = history_compute(db, pEnv, pRoute->pColl, zBody, nBody, 1, iNowUs, &hist, &zErr);
       if (rc == SQLITE_OK) history_render_json(&hist, pOut);
       else if (!zErr) zErr = sqlite3_mprintf("prefect: %s", sqlite3_errstr(rc));
       history_clear(&hist);

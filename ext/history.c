@@ -399,7 +399,7 @@ static int make_intervals(sqlite3 *db, sqlite3_int64 iStart, sqlite3_int64 iEnd,
 }
 
 int history_compute(sqlite3 *db, CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody, int nBody,
-                    sqlite3_int64 iNowUs, History *pOut, char **pzErr) {
+                    int bRoute, sqlite3_int64 iNowUs, History *pOut, char **pzErr) {
   JsonDoc doc = {0, 0, 0};
   QueryExtras extras;
   Query query;
@@ -433,6 +433,7 @@ int history_compute(sqlite3 *db, CompileEnv *pEnv, const CollectionDesc *pColl, 
   if (rc == SQLITE_OK) {
     memset(&extras, 0, sizeof(extras));
     extras.bNoPaging = 1;
+    extras.bIgnoreUnknownKeys = bRoute;
     extras.azOwnKeys = azHistoryKeys;
     extras.zQueueKey = pColl == &prefect_flow_runs ? "work_queues" : 0;
     extras.bSomeColumns = 1;
@@ -682,7 +683,7 @@ static int histFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxS
   pCur->pBody = sqlite3_value_dup(argv[0]);
   if (!pCur->pBody) return SQLITE_NOMEM;
   rc = history_compute(pTab->db, &pTab->env, pTab->pAux->pColl, (const char *)sqlite3_value_text(argv[0]),
-                       sqlite3_value_bytes(argv[0]), clock_now(pTab->pAux->pClock), &pCur->hist, &zErr);
+                       sqlite3_value_bytes(argv[0]), 0, clock_now(pTab->pAux->pClock), &pCur->hist, &zErr);
   if (rc != SQLITE_OK) {
     sqlite3_free(pCursor->pVtab->zErrMsg);
     pCursor->pVtab->zErrMsg = zErr;

@@ -202,9 +202,15 @@ SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00
 SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": "nan"}');
 SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": 1e14}');
 SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": 0.5}');
-SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": "3600", "work_pool_queues": {}}');
-SELECT prefect_api('/task_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": 3600, "work_pools": {}}');
-SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": 3600, "limit": 5}');
+-- keys a route does not take: the route drops them, as the server does; the tables refuse them
+CREATE TEMP TABLE day(b);
+INSERT INTO day VALUES ('{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": 3600}');
+SELECT 'route drops work_pool_queues', prefect_api('/flow_runs/history', json_set(b, '$.work_pool_queues', json_object('name', json_object('any_', json_array('nope')))))
+       IS prefect_api('/flow_runs/history', b) FROM day;
+SELECT 'route drops work_pools', prefect_api('/task_runs/history', json_set(b, '$.work_pools', json_object('name', json_object('any_', json_array('nope')))))
+       IS prefect_api('/task_runs/history', b) FROM day;
+SELECT 'route drops limit', prefect_api('/flow_runs/history', json_set(b, '$.limit', 5)) IS prefect_api('/flow_runs/history', b) FROM day;
+SELECT count(*) FROM day, flow_run_history(json_set(day.b, '$.limit', 5));
 SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": 3600, "work_queues": {"name": {"any_": [1]}}}');
 SELECT * FROM flow_run_history;
 -- the clock: unpinned, prefect_now() is the wall clock again
