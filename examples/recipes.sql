@@ -89,3 +89,42 @@ SELECT runs.name AS run, l.timestamp, l.name AS logger, substr(l.message, 1, 70)
                                                   'level', json_object('ge_', 40)),
                               'sort', 'TIMESTAMP_DESC', 'limit', 2)) AS l
  ORDER BY runs.name, l.timestamp DESC;
+
+-- 8. The numbers on Prefect's dashboard, from SQL: the flow runs of the
+--    last 24 hours (the dashboard's window: now rounded down to the minute,
+--    minus 86400 s) counted by the dashboard's state tabs, then per work
+--    pool its late runs and their average lateness (the route the
+--    dashboard calls, /flow_runs/lateness), then the latest failed runs.
+--    Everything is relative to prefect_now(); the demo's data ends on
+--    2026-10-20, so the clock is pinned there (leave that line out on a
+--    live database).
+.print '8. The dashboard: runs of the last 24 hours by state, late runs per pool, latest failures'
+SELECT prefect_set_now('2026-10-20T12:00:00Z') IS NOT NULL AS clock_pinned;
+WITH win AS (
+  SELECT strftime('%Y-%m-%dT%H:%M:00Z', prefect_now(), '-1 day') AS lo, strftime('%Y-%m-%dT%H:%M:00Z', prefect_now()) AS hi),
+runs AS (
+  SELECT r.state_type FROM win, flow_runs(json_object('flow_runs', json_object('expected_start_time',
+                                                json_object('after_', win.lo, 'before_', win.hi)))) AS r)
+SELECT CASE WHEN state_type IN ('FAILED', 'CRASHED') THEN '1 failed'
+            WHEN state_type IN ('RUNNING', 'PENDING', 'CANCELLING') THEN '2 running'
+            WHEN state_type = 'COMPLETED' THEN '3 completed'
+            WHEN state_type IN ('SCHEDULED', 'PAUSED') THEN '4 scheduled'
+            WHEN state_type = 'CANCELLED' THEN '5 cancelled' ELSE '6 no state' END AS tab,
+       count(*) AS runs
+  FROM runs GROUP BY tab ORDER BY tab;
+WITH win AS (
+  SELECT strftime('%Y-%m-%dT%H:%M:00Z', prefect_now(), '-1 day') AS lo, strftime('%Y-%m-%dT%H:%M:00Z', prefect_now()) AS hi),
+body AS (
+  SELECT p.name AS pool, json_object('work_pools', json_object('id', json_object('any_', json_array(p.id))),
+           'flow_runs', json_object('expected_start_time', json_object('after_', win.lo, 'before_', win.hi))) AS b
+    FROM win, work_pools AS p)
+SELECT pool,
+       (SELECT count(*) FROM flow_runs(json_set(b, '$.flow_runs.state', json('{"name": {"any_": ["Late"]}}')))) AS late_runs,
+       round(prefect_api('POST /flow_runs/lateness', b), 1) AS avg_lateness_seconds
+  FROM body ORDER BY pool;
+WITH win AS (
+  SELECT strftime('%Y-%m-%dT%H:%M:00Z', prefect_now(), '-1 day') AS lo, strftime('%Y-%m-%dT%H:%M:00Z', prefect_now()) AS hi)
+SELECT r.name AS run, (SELECT f.name FROM flow AS f WHERE f.id = r.flow_id) AS flow, r.state_name, r.expected_start_time
+  FROM win, flow_runs(json_object('flow_runs', json_object('expected_start_time', json_object('after_', win.lo, 'before_', win.hi),
+                                                           'state', json_object('type', json_object('any_', json_array('FAILED', 'CRASHED')))),
+                                  'sort', 'EXPECTED_START_TIME_DESC', 'limit', 5)) AS r;

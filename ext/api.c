@@ -23,6 +23,21 @@ SQLITE_EXTENSION_INIT3
 
 #include <string.h>
 
+/* The path parameters of a matched route, in the pattern's order. */
+#define PATH_MAX_ARGS 2
+typedef struct PathArgs {
+  int n;
+  char *az[PATH_MAX_ARGS];  /* owned; a uuid in its canonical form */
+  int an[PATH_MAX_ARGS];
+} PathArgs;
+
+static void path_args_clear(PathArgs *pArgs) {
+  int i;
+  for (i = 0; i < pArgs->n; i++) sqlite3_free(pArgs->az[i]);
+  memset(pArgs, 0, sizeof(*pArgs));
+}
+
+
 /* ---- the renderer ----------------------------------------------------------
 ** One function per rendering rule, each appending SQL text; render_object()
 ** walks a ResponseDesc. Templates of responses.c say '@' for the alias of
@@ -236,13 +251,19 @@ static int api_prepare(sqlite3 *db, const char *zSql, const Query *pQuery, sqlit
 ** connection's CompileEnv (its statistics are kept, and read again after an
 ** ANALYZE). */
 static int api_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const RouteBody *pRules, const char *zBody,
-                       int nBody, int bCount, int bPaginate, Query *pQuery, char **pzErr) {
+                       int nBody, int bCount, int bPaginate, const ColumnConstraint *pScope, Query *pQuery,
+                       char **pzErr) {
   QueryExtras extras;
   memset(&extras, 0, sizeof(extras));
   if (pRules) {
     extras.zDefaultSort = pRules->zDefaultSort;
     extras.iMaxLimit = pRules->iMaxLimit;
     extras.bNegativeLimit = pRules->bNegativeLimit;
+  }
+  if (pScope) {  /* the parent row of the path: a criterion of the body's own, before its limit */
+    extras.aCons = pScope;
+    extras.nCons = 1;
+    extras.bConsInBody = 1;
   }
   extras.bApiLimits = !bCount;
   extras.bIgnorePaging = bCount;
@@ -259,7 +280,7 @@ static sqlite3_int64 api_count(sqlite3 *db, CompileEnv *pEnv, const CollectionDe
   Query query;
   sqlite3_stmt *pStmt = 0;
   sqlite3_int64 n = -1;
-  int rc = api_compile(pEnv, pColl, 0, zBody, nBody, 1, bPaginate, &query, pzErr);
+  int rc = api_compile(pEnv, pColl, 0, zBody, nBody, 1, bPaginate, 0, &query, pzErr);
   if (rc == SQLITE_OK) {
     /* compiled as SELECT count(*) over the filtered table: no columns, no order */
     rc = api_prepare(db, query.zSql, &query, 0, &pStmt);
@@ -273,15 +294,16 @@ static sqlite3_int64 api_count(sqlite3 *db, CompileEnv *pEnv, const CollectionDe
 
 /* The JSON objects of a body's rows, appended to pOut separated by commas.
 ** Returns the number of rows, -1 on error. *piLimit and *piPage (may be
-** NULL) get the limit and page the compiler read from the body. */
+** NULL) get the limit and page the compiler read from the body. pScope (may
+** be NULL): the route's parent row, a constraint of the body's own. */
 static int api_objects(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, const char *zBody, int nBody,
-                       sqlite3_int64 iNowUs, sqlite3_str *pOut, sqlite3_int64 *piLimit, sqlite3_int64 *piPage,
-                       char **pzErr) {
+                       sqlite3_int64 iNowUs, const ColumnConstraint *pScope, sqlite3_str *pOut,
+                       sqlite3_int64 *piLimit, sqlite3_int64 *piPage, char **pzErr) {
   Query query;
   sqlite3_stmt *pStmt = 0;
   char *zObject = 0, *zSql = 0;
   int n = 0, rc = api_compile(pEnv, pRoute->pColl, pRoute->pBody, zBody, nBody, 0, pRoute->eKind == ROUTE_PAGINATE,
-                              &query, pzErr);
+                              pScope, &query, pzErr);
   if (rc == SQLITE_OK) {
     sqlite3_str *pObject = sqlite3_str_new(0);
     render_object(db, pObject, pRoute->pResponse, pRoute->pResponse->zAlias);
@@ -601,6 +623,156 @@ static int api_buckets(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, c
   return rc == SQLITE_OK ? 0 : -1;
 }
 
+/* The most ids a ROUTE_KEYED body may list (Body(..., max_items=200)). */
+#define KEYED_MAX_IDS 200
+
+/* ROUTE_KEYED (POST /ui/flows/count-deployments, ...): the body's list of
+** ids (required; null is missing, as FastAPI reads it; at most 200 UUIDs),
+** then one member per distinct id, in the list's order, as the handler's
+** dict comprehension builds it: the value of the last row the route's
+** statement gives for that id, or zDefault. 0, or -1 on error. */
+static int api_keyed(sqlite3 *db, const RouteDesc *pRoute, const char *zBody, int nBody, sqlite3_str *pOut,
+                     char **pzErr) {
+  JsonDoc doc = {0, 0, 0};
+  sqlite3_str *pIds = 0, *pSql = 0;
+  sqlite3_stmt *pStmt = 0;
+  char *zIds = 0, *zSql = 0, (*aId)[37] = 0, **azKey = 0, **azValue = 0;
+  int nId = 0, nRow = 0, nRowAlloc = 0, iList = -1, iChild, i, j, rc = SQLITE_OK;
+  const char *zKey = pRoute->zLookup;
+
+  if (zBody && nBody > 0) {
+    rc = json_doc_parse(zBody, nBody, &doc, pzErr);
+    if (rc != SQLITE_OK) return -1;
+    if (doc.aNode[0].eType == JT_OBJECT) iList = json_doc_member(&doc, 0, zKey);
+  }
+  if (iList < 0 || doc.aNode[iList].eType == JT_NULL) {
+    *pzErr = sqlite3_mprintf("prefect: %s: field required", zKey);
+    goto done;
+  }
+  if (doc.aNode[iList].eType != JT_ARRAY) {
+    char *zMsg = value_expected(&doc, iList, "a list of UUIDs");
+    *pzErr = sqlite3_mprintf("prefect: %s: %s", zKey, zMsg ? zMsg : "");
+    sqlite3_free(zMsg);
+    goto done;
+  }
+  if (doc.aNode[iList].nChild > KEYED_MAX_IDS) {
+    *pzErr = sqlite3_mprintf("prefect: %s: List should have at most %d items after validation, not %d", zKey,
+                             KEYED_MAX_IDS, doc.aNode[iList].nChild);
+    goto done;
+  }
+  aId = sqlite3_malloc64(sizeof(*aId) * (doc.aNode[iList].nChild + 1));
+  pIds = sqlite3_str_new(0);
+  if (!aId) { rc = SQLITE_NOMEM; goto done; }
+  sqlite3_str_appendchar(pIds, 1, '[');
+  for (iChild = doc.aNode[iList].iFirst, i = 0; iChild >= 0; iChild = doc.aNode[iChild].iNext, i++) {
+    char zUuid[37];
+    char *zMsg = value_read_uuid(&doc, iChild, zUuid);
+    if (zMsg) {
+      *pzErr = sqlite3_mprintf("prefect: %s[%d]: %s", zKey, i, zMsg);
+      sqlite3_free(zMsg);
+      goto done;
+    }
+    if (i) sqlite3_str_appendchar(pIds, 1, ',');
+    json_write_string(pIds, zUuid, 36, 0);
+    for (j = 0; j < nId && strcmp(aId[j], zUuid) != 0; j++) {}
+    if (j == nId) memcpy(aId[nId++], zUuid, 37);  /* a dict's key: at its first place */
+  }
+  sqlite3_str_appendchar(pIds, 1, ']');
+  zIds = sqlite3_str_finish(pIds);
+  pIds = 0;
+  pSql = sqlite3_str_new(0);
+  sqlite3_str_appendf(pSql, "WITH q AS (%s) SELECT q.key, ", pRoute->zSql);
+  if (pRoute->pResponse) render_object(db, pSql, pRoute->pResponse, "q");
+  else sqlite3_str_appendall(pSql, "q.value");
+  sqlite3_str_appendall(pSql, " FROM q");
+  zSql = sqlite3_str_finish(pSql);
+  pSql = 0;
+  if (!zIds || !zSql) { rc = SQLITE_NOMEM; goto done; }
+  rc = sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(pStmt, 1, zIds, -1, SQLITE_STATIC);
+  while (rc == SQLITE_OK && (rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
+    rc = SQLITE_OK;
+    if (nRow == nRowAlloc) {
+      int nNew = nRowAlloc ? nRowAlloc * 2 : 16;
+      char **azK = sqlite3_realloc64(azKey, sizeof(char *) * nNew);
+      char **azV = azK ? sqlite3_realloc64(azValue, sizeof(char *) * nNew) : 0;
+      if (azK) azKey = azK;
+      if (azV) azValue = azV;
+      if (!azK || !azV) { rc = SQLITE_NOMEM; break; }
+      nRowAlloc = nNew;
+    }
+    azKey[nRow] = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(pStmt, 0));
+    azValue[nRow] = sqlite3_mprintf("%s", sqlite3_column_type(pStmt, 1) == SQLITE_NULL
+                                              ? "null" : (const char *)sqlite3_column_text(pStmt, 1));
+    nRow++;
+    if (!azKey[nRow - 1] || !azValue[nRow - 1]) rc = SQLITE_NOMEM;
+  }
+  if (rc != SQLITE_DONE) {
+    if (rc != SQLITE_NOMEM && !*pzErr) *pzErr = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(db));
+    goto done;
+  }
+  rc = SQLITE_OK;
+  sqlite3_str_appendchar(pOut, 1, '{');
+  for (i = 0; i < nId; i++) {
+    const char *zValue = pRoute->zDefault;
+    for (j = nRow - 1; j >= 0; j--) {  /* the last row of the id wins, as in the handler's dict */
+      if (strcmp(azKey[j], aId[i]) == 0) { zValue = azValue[j]; break; }
+    }
+    if (i) sqlite3_str_appendchar(pOut, 1, ',');
+    json_write_string(pOut, aId[i], 36, 0);
+    sqlite3_str_appendf(pOut, ":%s", zValue);
+  }
+  sqlite3_str_appendchar(pOut, 1, '}');
+
+done:
+  if (rc == SQLITE_NOMEM && !*pzErr) *pzErr = sqlite3_mprintf("prefect: out of memory");
+  sqlite3_finalize(pStmt);
+  for (i = 0; i < nRow; i++) sqlite3_free(azKey[i]), sqlite3_free(azValue[i]);
+  sqlite3_free(azKey);
+  sqlite3_free(azValue);
+  sqlite3_free(aId);
+  sqlite3_free(zIds);
+  sqlite3_free(zSql);
+  sqlite3_free(sqlite3_str_finish(pIds));
+  sqlite3_free(sqlite3_str_finish(pSql));
+  json_doc_free(&doc);
+  return *pzErr ? -1 : 0;
+}
+
+/* The parent row of a route below one (pRoute->zScope, the first path
+** parameter bound as ?1), as the constraint "zScopeCol = its key" on the
+** route's collection in *pCons (its value in *ppKey, the caller's to free).
+** 1: found; 0: no such row, Prefect's 404; -1: error (*pzErr). */
+static int route_scope(sqlite3 *db, const RouteDesc *pRoute, const PathArgs *pArgs, ColumnConstraint *pCons,
+                       sqlite3_value **ppKey, char **pzErr) {
+  sqlite3_stmt *pStmt = 0;
+  int rc, iCol, bFound = 0;
+  *ppKey = 0;
+  memset(pCons, 0, sizeof(*pCons));
+  for (iCol = 0; pRoute->pColl->aCol[iCol].zName; iCol++) {
+    if (strcmp(pRoute->pColl->aCol[iCol].zName, pRoute->zScopeCol) == 0) break;
+  }
+  if (!pRoute->pColl->aCol[iCol].zName) {
+    *pzErr = sqlite3_mprintf("prefect: %s has no column %s", pRoute->pColl->zName, pRoute->zScopeCol);
+    return -1;
+  }
+  rc = sqlite3_prepare_v2(db, pRoute->zScope, -1, &pStmt, 0);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(pStmt, 1, pArgs->az[0], pArgs->an[0], SQLITE_STATIC);
+  if (rc == SQLITE_OK) rc = sqlite3_step(pStmt);
+  if (rc == SQLITE_ROW) {
+    *ppKey = sqlite3_value_dup(sqlite3_column_value(pStmt, 0));
+    bFound = 1;
+    rc = *ppKey ? SQLITE_DONE : SQLITE_NOMEM;
+  }
+  if (rc != SQLITE_DONE) *pzErr = sqlite3_mprintf("prefect: %s", rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(db));
+  sqlite3_finalize(pStmt);
+  if (*pzErr) return -1;
+  pCons->iCol = iCol;
+  pCons->eOp = COP_EQ;
+  pCons->iArg = -1;
+  pCons->pValue = *ppKey;
+  return bFound;
+}
 
 /* ---- the router ---------------------------------------------------------- */
 
@@ -654,82 +826,81 @@ static int uuid_span(const char *z, int n) {
   return i;
 }
 
-/* Whether zPath (nPath bytes) matches the route pattern zPattern. The first
-** parameter's text goes to *pzArg (owned by the caller; a uuid in its
-** canonical form) and *pnArg, when pzArg is not NULL. A "{name}" parameter
-** takes one or more bytes other than '/' (Starlette's str converter); every
-** parameter of Prefect's routes is followed by '/' or the end, so taking
-** all of them is the regular expression's match. */
-static int path_match(const char *zPattern, const char *zPath, int nPath, char **pzArg, int *pnArg) {
+/* Whether zPath (nPath bytes) matches the route pattern zPattern. The
+** parameters' text goes to pArgs when it is not NULL (cleared when the path
+** does not match). A "{name}" parameter takes one or more bytes other than
+** '/' (Starlette's str converter); every parameter of Prefect's routes is
+** followed by '/' or the end, so taking all of them is the regular
+** expression's match. */
+static int path_match(const char *zPattern, const char *zPath, int nPath, PathArgs *pArgs) {
   const char *p = zPattern;
-  int i = 0, bArg = 0;
+  int i = 0;
+  if (pArgs) memset(pArgs, 0, sizeof(*pArgs));
   while (*p) {
     if (*p == '{') {
       const char *zClose = strchr(p, '}');
       int bUuid = zClose && zClose - p > 5 && memcmp(zClose - 5, ":uuid", 5) == 0;
       int n = 0;
-      if (!zClose) return 0;
+      if (!zClose) goto no_match;
       if (bUuid) {
         n = uuid_span(zPath + i, nPath - i);
       } else {
         while (i + n < nPath && zPath[i + n] != '/') n++;
       }
-      if (n == 0) return 0;
-      if (pzArg && !bArg) {
-        char zUuid[37];
-        bArg = 1;
+      if (n == 0) goto no_match;
+      if (pArgs && pArgs->n < PATH_MAX_ARGS) {
+        char **pz = &pArgs->az[pArgs->n];
         if (bUuid) {
-          char aHex[32];
+          char aHex[32], zUuid[37];
           int k, m = 0;
           for (k = 0; k < n; k++) {
             if (zPath[i + k] != '-') aHex[m++] = zPath[i + k];
           }
-          if (m != 32 || !value_parse_uuid_text(aHex, 32, zUuid)) return 0;
-          *pzArg = sqlite3_mprintf("%s", zUuid);
-          *pnArg = 36;
+          if (m != 32 || !value_parse_uuid_text(aHex, 32, zUuid)) goto no_match;
+          *pz = sqlite3_mprintf("%s", zUuid);
+          pArgs->an[pArgs->n] = 36;
         } else {
-          *pzArg = sqlite3_malloc(n + 1);
-          if (*pzArg) memcpy(*pzArg, zPath + i, n), (*pzArg)[n] = 0;
-          *pnArg = n;
+          *pz = sqlite3_malloc(n + 1);
+          if (*pz) memcpy(*pz, zPath + i, n), (*pz)[n] = 0;
+          pArgs->an[pArgs->n] = n;
         }
+        pArgs->n++;
       }
       i += n;
       p = zClose + 1;
     } else {
-      if (i >= nPath || zPath[i] != *p) {
-        if (pzArg && bArg) sqlite3_free(*pzArg), *pzArg = 0;
-        return 0;
-      }
+      if (i >= nPath || zPath[i] != *p) goto no_match;
       i++;
       p++;
     }
   }
-  if (i != nPath && pzArg && bArg) sqlite3_free(*pzArg), *pzArg = 0;
-  return i == nPath;
+  if (i == nPath) return 1;
+no_match:
+  if (pArgs) path_args_clear(pArgs);
+  return 0;
 }
 
 /* Whether any route's path matches, whatever its method. */
 static int any_route_matches(const char *zPath, int nPath) {
   int i;
   for (i = 0; prefect_routes[i].zPath; i++) {
-    if (path_match(prefect_routes[i].zPath, zPath, nPath, 0, 0)) return 1;
+    if (path_match(prefect_routes[i].zPath, zPath, nPath, 0)) return 1;
   }
   return 0;
 }
 
 /* Split "METHOD /path" and route it as Starlette routes Prefect's API. The
 ** method may be left out: POST, or else GET. The path may carry Prefect's
-** "/api" prefix. With ANSWER_ROUTE, *ppRoute is the route and *pzArg
-** (*pnArg bytes, owned by the caller) its path parameter, if it has one. */
-static RouteAnswer route_find(const char *zRoute, const RouteDesc **ppRoute, char **pzArg, int *pnArg) {
+** "/api" prefix. With ANSWER_ROUTE, *ppRoute is the route and pArgs (owned
+** by the caller, path_args_clear) its path parameters. */
+static RouteAnswer route_find(const char *zRoute, const RouteDesc **ppRoute, PathArgs *pArgs) {
   static const char *const azDefault[] = {"POST", "GET", 0};
   const char *zMethod = 0, *zRaw = zRoute;
   int nMethod = 0, nPath = 0, i, k, bPartial = 0;
   RouteAnswer eAnswer = ANSWER_UNKNOWN;
   char *zAll, *zPath;
   *ppRoute = 0;
-  *pzArg = 0;
-  *pnArg = 0;
+  memset(pArgs, 0, sizeof(*pArgs));
   if (!zRoute) return ANSWER_UNKNOWN;
   if (zRoute[0] != '/') {
     const char *zSpace = strchr(zRoute, ' ');
@@ -750,12 +921,12 @@ static RouteAnswer route_find(const char *zRoute, const RouteDesc **ppRoute, cha
     int nM = zMethod ? nMethod : (int)strlen(zM);
     for (i = 0; prefect_routes[i].zPath; i++) {
       const RouteDesc *p = &prefect_routes[i];
-      if (!path_match(p->zPath, zPath, nPath, 0, 0)) continue;
+      if (!path_match(p->zPath, zPath, nPath, 0)) continue;
       if ((int)strlen(p->zMethod) != nM || sqlite3_strnicmp(zM, p->zMethod, nM) != 0) {
         bPartial = 1;
         continue;
       }
-      path_match(p->zPath, zPath, nPath, pzArg, pnArg);
+      path_match(p->zPath, zPath, nPath, pArgs);
       *ppRoute = p;
       eAnswer = p->eKind == ROUTE_NONE ? ANSWER_UNANSWERED : ANSWER_ROUTE;
       break;
@@ -814,18 +985,37 @@ static void api_answer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const char *zRoute = (const char *)sqlite3_value_text(argv[0]);
   const char *zBody = argc > 1 ? (const char *)sqlite3_value_text(argv[1]) : 0;
   int nBody = argc > 1 ? sqlite3_value_bytes(argv[1]) : 0;
-  char *zArg = 0, *zErr = 0, *zGetBody = 0, *zList = 0;
-  int nArg = 0;
+  char *zErr = 0, *zGetBody = 0, *zList = 0;
   sqlite3_int64 iNowUs;
   const RouteDesc *pRoute = 0;
-  RouteAnswer eAnswer = route_find(zRoute, &pRoute, &zArg, &nArg);
+  PathArgs args;
+  RouteAnswer eAnswer = route_find(zRoute, &pRoute, &args);
   sqlite3_str *pOut = 0;
+  ColumnConstraint scope;
+  sqlite3_value *pScopeKey = 0;
+  int i;
 
   switch (eAnswer) {
     case ANSWER_ROUTE:
-      if (!zArg && pRoute->eKind == ROUTE_GET) {
+      for (i = 0; i < args.n; i++) {
+        if (!args.az[i]) {
+          sqlite3_result_error_nomem(ctx);
+          goto done;
+        }
+        /* uvicorn would decode bytes that are not UTF-8 to U+FFFD; no such name or key is stored */
+        if (!json_utf8_valid((const unsigned char *)args.az[i], args.an[i])) {
+          sqlite3_result_null(ctx);
+          goto done;
+        }
+      }
+      if ((pRoute->eKind == ROUTE_GET || pRoute->zScope) && args.n < (pRoute->zScope ? 1 : 0) + (pRoute->eKind == ROUTE_GET)) {
         sqlite3_result_error_nomem(ctx);
-        return;
+        goto done;
+      }
+      if (pRoute->zScope) {
+        int bFound = route_scope(db, pRoute, &args, &scope, &pScopeKey, &zErr);
+        if (bFound == 0) sqlite3_result_null(ctx);  /* 404: 'Work pool "..." not found.' */
+        if (bFound <= 0) goto done;
       }
       break;
     case ANSWER_404:  /* Prefect's "Not Found": no route matches the path */
@@ -868,16 +1058,19 @@ static void api_answer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
       if (n >= 0) sqlite3_str_appendf(pOut, "%lld", n);
       break;
     }
+    case ROUTE_KEYED:
+      api_keyed(db, pRoute, zBody, nBody, pOut, &zErr);
+      break;
     case ROUTE_LIST:
       sqlite3_str_appendchar(pOut, 1, '[');
-      if (api_objects(db, pEnv, pRoute, zBody, nBody, iNowUs, pOut, 0, 0, &zErr) >= 0) {
+      if (api_objects(db, pEnv, pRoute, zBody, nBody, iNowUs, pScopeKey ? &scope : 0, pOut, 0, 0, &zErr) >= 0) {
         sqlite3_str_appendchar(pOut, 1, ']');
       }
       break;
     case ROUTE_PAGINATE: {
       sqlite3_int64 iLimit, iPage, nCount;
       sqlite3_str_appendall(pOut, "{\"results\":[");
-      if (api_objects(db, pEnv, pRoute, zBody, nBody, iNowUs, pOut, &iLimit, &iPage, &zErr) < 0) break;
+      if (api_objects(db, pEnv, pRoute, zBody, nBody, iNowUs, 0, pOut, &iLimit, &iPage, &zErr) < 0) break;
       nCount = api_count(db, pEnv, pRoute->pColl, zBody, nBody, 1, &zErr);
       if (nCount < 0) break;
       sqlite3_str_appendf(pOut, "],\"count\":%lld,\"limit\":%lld,\"pages\":%lld,\"page\":%lld}", nCount, iLimit,
@@ -886,21 +1079,16 @@ static void api_answer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     }
     case ROUTE_GET: {
       int n;
-      /* uvicorn would decode bytes that are not UTF-8 to U+FFFD; no such name or key is stored */
-      if (!json_utf8_valid((const unsigned char *)zArg, nArg)) {
-        sqlite3_free(sqlite3_str_finish(pOut));
-        pOut = 0;
-        sqlite3_result_null(ctx);
-        break;
-      }
-      zGetBody = get_body(pRoute, zArg, nArg);
+      /* the last path parameter selects the row; a first one, its parent (scope) */
+      zGetBody = get_body(pRoute, args.az[args.n - 1], args.an[args.n - 1]);
       if (!zGetBody) {
         sqlite3_free(sqlite3_str_finish(pOut));
         pOut = 0;
         sqlite3_result_error_nomem(ctx);
         break;
       }
-      n = api_objects(db, pEnv, pRoute, zGetBody, (int)strlen(zGetBody), iNowUs, pOut, 0, 0, &zErr);
+      n = api_objects(db, pEnv, pRoute, zGetBody, (int)strlen(zGetBody), iNowUs, pScopeKey ? &scope : 0, pOut, 0, 0,
+                      &zErr);
       if (n == 0) {  /* 404: "... not found." */
         sqlite3_free(sqlite3_str_finish(pOut));
         pOut = 0;
@@ -934,7 +1122,8 @@ done:
     }
   }
   sqlite3_free(zErr);
-  sqlite3_free(zArg);
+  path_args_clear(&args);
+  sqlite3_value_free(pScopeKey);
   sqlite3_free(zGetBody);
   sqlite3_free(zList);
 }

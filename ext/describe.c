@@ -289,6 +289,19 @@ static const MemberDesc aWorkQueueFilter[] = {
   OBJ("id", WorkQueueFilterId), OBJ("name", WorkQueueFilterName), END };
 CLASS(WorkQueueFilter, 1, RULE_NORMAL);
 
+/* ---- WorkerFilter (worker) ---------------------------------------------------
+** (its worker_config_id member is commented out in Prefect: the pool is the
+** route's path) */
+static const MemberDesc aWorkerFilterLastHeartbeatTime[] = {
+  BEFORE_("@.last_heartbeat_time"), AFTER_("@.last_heartbeat_time"), END };
+CLASS(WorkerFilterLastHeartbeatTime, 0, RULE_NORMAL);
+static const MemberDesc aWorkerFilterStatus[] = {
+  ANY_("@.status", VAL_WORKER_STATUS_LIST), NOT_ANY_("@.status", VAL_WORKER_STATUS_LIST), END };
+CLASS(WorkerFilterStatus, 0, RULE_NORMAL);
+static const MemberDesc aWorkerFilter[] = {
+  OBJ("last_heartbeat_time", WorkerFilterLastHeartbeatTime), OBJ("status", WorkerFilterStatus), END };
+CLASS(WorkerFilter, 1, RULE_NORMAL);
+
 /* ---- LogFilter (log) -------------------------------------------------------- */
 static const MemberDesc aLogFilterLevel[] = {
   LEAF("ge_", VAL_INT, SKIP_NULL_ONLY, BIND_VALUE, "@.level >= ?", 0),
@@ -722,10 +735,39 @@ const CollectionDesc prefect_work_queues = {
   "work_queues", "work_queue", "wqu", "work_queues", &WorkQueueFilter, aWorkQueueColumns,
   aWorkQueueSorts, aNoRelations, 0, 0, 1 };
 
+/* /work_pools/{name}/queues/filter: the same rows, by priority alone
+** (models/workers.py read_work_queues; no tie-breaker, as in Prefect); the
+** pool is the route's path, so this collection feeds that route only */
+static const SortDesc aPoolWorkQueueSorts[] = { { "PRIORITY_ASC", "@.priority ASC", 0 }, { 0, 0, 0 } };
+
+const CollectionDesc prefect_pool_work_queues = {
+  "work_queues", "work_queue", "wqu", "work_queues", &WorkQueueFilter, aWorkQueueColumns,
+  aPoolWorkQueueSorts, aNoRelations, 0, 0, 1 };
+
+/* ---- workers: /work_pools/{name}/workers/filter --------------------------------- */
+/* The Worker object's fields (WorkerResponse adds status, a column here) */
+static const ColumnDesc aWorkerColumns[] = {
+  { "id", "CHAR(36)", "@.id", IDX_UNIQUE },
+  { "created", "DATETIME", "@.created", IDX_NONE },
+  { "updated", "DATETIME", "@.updated", IDX_MULTI },
+  { "name", "VARCHAR", "@.name", IDX_NONE },
+  { "work_pool_id", "CHAR(36)", "@.work_pool_id", IDX_MULTI },
+  { "last_heartbeat_time", "DATETIME", "@.last_heartbeat_time", IDX_NONE },
+  { "heartbeat_interval_seconds", "INTEGER", "@.heartbeat_interval_seconds", IDX_NONE },
+  { "status", "VARCHAR(7)", "@.status", IDX_NONE },
+  { 0, 0, 0, IDX_NONE } };
+
+/* no sort key: newest heartbeat first (models/workers.py read_workers) */
+static const SortDesc aWorkerSorts[] = {
+  { "LAST_HEARTBEAT_TIME_DESC", "@.last_heartbeat_time DESC", 0 }, { 0, 0, 0 } };
+
+const CollectionDesc prefect_workers = {
+  "workers", "worker", "wk", "workers", &WorkerFilter, aWorkerColumns, aWorkerSorts, aNoRelations, 0, 0, 1 };
+
 const CollectionDesc *const prefect_collections[] = {
   &prefect_artifacts, &prefect_artifact_collections, &prefect_flows, &prefect_flow_runs,
   &prefect_task_runs, &prefect_deployments, &prefect_logs, &prefect_variables, &prefect_work_pools,
-  &prefect_work_queues, 0 };
+  &prefect_work_queues, &prefect_workers, 0 };
 
 int describe_column_count(const CollectionDesc *pColl) {
   int n = 0;

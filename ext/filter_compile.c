@@ -168,6 +168,7 @@ static const char *list_expectation(ValueKind e) {
   switch (e) {
     case VAL_UUID_LIST: return "a list of UUIDs";
     case VAL_STATE_LIST: return "a list of state types";
+    case VAL_WORKER_STATUS_LIST: return "a list of worker statuses";
     default: return "a list of strings";
   }
 }
@@ -198,6 +199,10 @@ static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, i
         break;
       case VAL_STATE_LIST:
         zMsg = value_read_state_type(pDoc, iChild);
+        if (!zMsg) json_write_string(pStr, pElem->zText, pElem->nText, 0);
+        break;
+      case VAL_WORKER_STATUS_LIST:
+        zMsg = value_read_worker_status(pDoc, iChild);
         if (!zMsg) json_write_string(pStr, pElem->zText, pElem->nText, 0);
         break;
       default:
@@ -272,7 +277,8 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
   switch (pDesc->eValue) {
     case VAL_UUID_LIST:
     case VAL_STR_LIST:
-    case VAL_STATE_LIST: {
+    case VAL_STATE_LIST:
+    case VAL_WORKER_STATUS_LIST: {
       int nElem = 0, bNul = 0;
       sqlite3_str *pJson = 0;
       if (!compile_list(p, pDesc->eValue, iNode, &nElem, &bNul, &pJson)) return;
@@ -1120,14 +1126,15 @@ static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoo
   bPreferExists = (bLimit || (pExtras && pExtras->bLimit)) && order_is_indexed(pColl, pSort, pExtras);
   /* the body's own limit needs a subquery only when SQL adds to it */
   bWrap = (bLimit || bOffset) && pExtras &&
-          (pExtras->nFilter || pExtras->nCons || pExtras->nOrder || pExtras->bLimit || pExtras->bOffset);
+          (pExtras->nFilter || (pExtras->nCons && !pExtras->bConsInBody) || pExtras->nOrder || pExtras->bLimit ||
+           pExtras->bOffset);
   compile_where(p, pColl, iRoot, bPreferExists, &body);
   for (i = 0; pExtras && i < pExtras->nFilter && p->rc == SQLITE_OK; i++) {
     compile_filter_doc(p, pColl, pExtras->azFilter[i], pExtras->anFilter[i], bPreferExists,
                        bWrap ? &extra : &body);
   }
   for (i = 0; pExtras && i < pExtras->nCons && p->rc == SQLITE_OK; i++) {
-    compile_constraint(p, pColl, &pExtras->aCons[i], bWrap ? &extra : &body);
+    compile_constraint(p, pColl, &pExtras->aCons[i], bWrap && !pExtras->bConsInBody ? &extra : &body);
   }
 
   if (p->rc == SQLITE_OK && bCount && !bWrap && !bLimit && !bOffset) {

@@ -199,6 +199,16 @@ char *value_read_state_type(const JsonDoc *pDoc, int i) {
       "CRASHED, PAUSED or CANCELLING)");
 }
 
+/* WorkerStatus (server/schemas/statuses.py) */
+char *value_read_worker_status(const JsonDoc *pDoc, int i) {
+  const JsonNode *pNode = &pDoc->aNode[i];
+  if (pNode->eType == JT_TEXT && ((pNode->nText == 6 && memcmp(pNode->zText, "ONLINE", 6) == 0) ||
+                                  (pNode->nText == 7 && memcmp(pNode->zText, "OFFLINE", 7) == 0))) {
+    return 0;
+  }
+  return value_expected(pDoc, i, "a worker status (ONLINE or OFFLINE)");
+}
+
 /* ---- datetimes ----------------------------------------------------------
 ** Prefect compares timestamps as text in the fixed format
 ** 'YYYY-MM-DD HH:MM:SS.ffffff' (UTC), so every accepted spelling is turned

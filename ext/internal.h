@@ -36,6 +36,7 @@ typedef enum ValueKind {
   VAL_UUID_LIST,   /* [uuid]: canonical lowercase hyphenated text, bound as a JSON array */
   VAL_STR_LIST,    /* [str]: bound as a JSON array */
   VAL_STATE_LIST,  /* [StateType]: one of the nine upper-case names */
+  VAL_WORKER_STATUS_LIST, /* [WorkerStatus]: ONLINE or OFFLINE */
   VAL_STR,         /* str */
   VAL_BOOL,        /* bool with pydantic's lax coercions; picks one of two SQL texts */
   VAL_DATETIME,    /* datetime, bound as UTC 'YYYY-MM-DD HH:MM:SS.ffffff' */
@@ -175,6 +176,10 @@ extern const CollectionDesc prefect_variables;
 extern const CollectionDesc prefect_work_pools;
 extern const CollectionDesc prefect_work_queues;
 extern const CollectionDesc *const prefect_collections[]; /* NULL-terminated */
+/* Collections that feed a route only (no table): a pool's queues by
+** priority, a pool's workers by last heartbeat */
+extern const CollectionDesc prefect_pool_work_queues;
+extern const CollectionDesc prefect_workers;
 
 int describe_column_count(const CollectionDesc *pColl);
 
@@ -239,7 +244,9 @@ typedef enum RouteKind {
   ROUTE_LATENESS,    /* POST /flow_runs/lateness: the average lateness in seconds, or null */
   ROUTE_GET,         /* GET .../{param}: the one object the parameter selects, or NULL (404) */
   ROUTE_AGGREGATE,   /* one object whose fields are aggregates over every matching row */
-  ROUTE_BUCKETS      /* a list of nBucket objects of aggregates, the rows bucketed by time */
+  ROUTE_BUCKETS,     /* a list of nBucket objects of aggregates, the rows bucketed by time */
+  ROUTE_KEYED        /* POST /ui/...: an object with one member per id of the body's list zLookup,
+                     ** in the list's order: the value zSql gives that id, else zDefault */
 } RouteKind;
 
 /*
@@ -273,9 +280,17 @@ typedef struct RouteDesc {
   RouteKind eKind;
   const CollectionDesc *pColl;     /* the collection whose statement feeds it */
   const ResponseDesc *pResponse;   /* ROUTE_LIST, ROUTE_PAGINATE, ROUTE_GET */
-  const char *zLookup;             /* ROUTE_GET: the filter field the parameter selects by, as a
-                                   ** body's path ("artifacts.id"): {"artifacts": {"id": {"any_": [p]}}} */
+  const char *zLookup;             /* ROUTE_GET: the filter field the last parameter selects by, as a
+                                   ** body's path ("artifacts.id"): {"artifacts": {"id": {"any_": [p]}}};
+                                   ** ROUTE_KEYED: the body's list of ids ("flow_ids") */
   const RouteBody *pBody;          /* the route's own body rules, or NULL */
+  const char *zScope;              /* a route below a parent row (/work_pools/{name}/...): SQL giving the
+                                   ** parent's key from the first path parameter (?1); no row: 404 */
+  const char *zScopeCol;           /* ...and the collection's column that must equal it */
+  const char *zSql;                /* ROUTE_KEYED: the statement, ?1 the ids as a JSON array; its rows'
+                                   ** column "key" is an id, the value is pResponse rendered over the
+                                   ** row (alias q), or else its column "value"; the last row of an id wins */
+  const char *zDefault;            /* ROUTE_KEYED: the JSON value of an id without a row */
 } RouteDesc;
 
 extern const RouteDesc prefect_routes[];   /* terminated by zPath == NULL */
@@ -387,6 +402,7 @@ char *value_read_int(const JsonDoc *pDoc, int i, sqlite3_int64 *piOut);
 char *value_read_uuid(const JsonDoc *pDoc, int i, char zOut[37]);
 char *value_read_datetime(const JsonDoc *pDoc, int i, char zOut[27]);
 char *value_read_state_type(const JsonDoc *pDoc, int i);
+char *value_read_worker_status(const JsonDoc *pDoc, int i);
 char *value_expected(const JsonDoc *pDoc, int i, const char *zWhat);
 /* The same rules for SQL values (written columns, function arguments). */
 void value_describe_sql(sqlite3_str *pOut, sqlite3_value *pVal);  /* NULL, 42, 'text', ... */
@@ -491,6 +507,8 @@ typedef struct QueryExtras {
   const char *const *azOwnKeys; /* top-level keys the route reads itself (NULL-terminated):
                                 ** accepted and left alone (history_start, ...) */
   const char *zQueueKey;        /* the route's name for work_pool_queues ("work_queues"), or NULL */
+  int bConsInBody;              /* aCons are the route's own (a path parameter's): they join the
+                                ** body's criteria, before its limit and offset */
   int bIgnoreUnknownKeys;       /* prefect_api(): a top-level key the route does not take is ignored,
                                 ** whatever it holds, as FastAPI ignores it ("page" is then read only
                                 ** with bPage); the tables leave it 0 and refuse such a key */

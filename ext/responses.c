@@ -303,11 +303,48 @@ static const RouteBody UiFlowRunHistoryBody = { "EXPECTED_START_TIME_DESC", 1000
 static const RouteBody DashboardCountsBody = {
   0, 0, 0, "start_time", 20, "state", "{\"type\":{\"any_\":[\"COMPLETED\",\"CANCELLED\",\"FAILED\",\"CRASHED\"]}}" };
 
+/* The same model as the pool's routes answer it: active_slots only with a
+** concurrency limit, the queue's runs that are PENDING or RUNNING, by the
+** run's work_queue_id alone (models/workers.py SLOT_OCCUPYING_STATES,
+** count_work_queue_active_slots and its _bulk form) */
+#define QUEUE_FIELDS_BUT_SLOTS \
+  ORM_FIELDS, VALUE("name"), VALUE("description"), BOOL_("is_paused"), VALUE("concurrency_limit"), \
+  VALUE("priority"), VALUE("work_pool_id"), OBJECT("filter", 0, QueueFilter), TIME("last_polled"), \
+  F("work_pool_name", RENDER_VALUE, "(SELECT wp.name FROM work_pool AS wp WHERE wp.id = @.work_pool_id)"), \
+  VALUE("status")
+static const FieldDesc aPoolWorkQueueFields[] = {
+  QUEUE_FIELDS_BUT_SLOTS,
+  F("active_slots", RENDER_VALUE,
+    "CASE WHEN @.concurrency_limit IS NULL THEN NULL ELSE (SELECT count(*) FROM flow_run AS fr "
+    "WHERE fr.work_queue_id = @.id AND fr.state_type IN ('PENDING', 'RUNNING')) END"),
+  END_FIELDS };
+static const ResponseDesc PoolWorkQueueResponse = { "WorkQueueResponse", "q", 0, 0, 0, 0, aPoolWorkQueueFields };
+
+/* ---- WorkerResponse ------------------------------------------------------------------ */
+/* status is the stored column: FastAPI validates the returned rows against
+** the response model without calling WorkerResponse.model_validate, so the
+** heartbeat-horizon rule there does not run on this route */
+static const FieldDesc aWorkerFields[] = {
+  ORM_FIELDS, VALUE("name"), VALUE("work_pool_id"), TIME("last_heartbeat_time"), VALUE("heartbeat_interval_seconds"),
+  VALUE("status"), END_FIELDS };
+static const ResponseDesc WorkerResponse = { "WorkerResponse", "q", 0, 0, 0, 0, aWorkerFields };
+
+/* ---- SimpleNextFlowRun (api/ui/flows.py) ---------------------------------------------- */
+static const FieldDesc aSimpleNextFlowRunFields[] = {
+  VALUE("id"), VALUE("flow_id"), VALUE("name"), VALUE("state_name"), VALUE("state_type"),
+  TIME("next_scheduled_start_time"), END_FIELDS };
+static const ResponseDesc SimpleNextFlowRun = { "SimpleNextFlowRun", "q", 0, 0, 0, 0, aSimpleNextFlowRunFields };
+
 /* ---- the routes ------------------------------------------------------------------------ */
-#define ROUTE(m, path, kind, coll, resp) { m, path, kind, &coll, &resp, 0, 0 }
-#define COUNT(path, coll) { "POST", path, ROUTE_COUNT, &coll, 0, 0, 0 }
-#define GET(path, coll, resp, lookup) { "GET", path, ROUTE_GET, &coll, &resp, lookup, 0 }
-#define NONE(m, path) { m, path, ROUTE_NONE, 0, 0, 0, 0 }
+#define ROUTE(m, path, kind, coll, resp) { m, path, kind, &coll, &resp, 0, 0, 0, 0, 0, 0 }
+#define COUNT(path, coll) { "POST", path, ROUTE_COUNT, &coll, 0, 0, 0, 0, 0, 0, 0 }
+#define GET(path, coll, resp, lookup) { "GET", path, ROUTE_GET, &coll, &resp, lookup, 0, 0, 0, 0, 0 }
+#define NONE(m, path) { m, path, ROUTE_NONE, 0, 0, 0, 0, 0, 0, 0, 0 }
+/* below a work pool: the first path parameter is the pool's name (404 when
+** no pool has it: api/workers.py WorkerLookups) */
+#define POOL_SCOPE "SELECT wp.id FROM work_pool AS wp WHERE wp.name = ?1 LIMIT 1", "work_pool_id"
+/* /ui/...: an object keyed by the ids of the body's list */
+#define KEYED(path, ids, resp, sql, dflt) { "POST", path, ROUTE_KEYED, 0, resp, ids, 0, 0, 0, sql, dflt }
 
 const RouteDesc prefect_routes[] = {
   /* server/api/artifacts.py */
@@ -330,8 +367,8 @@ const RouteDesc prefect_routes[] = {
   /* server/api/flow_runs.py */
   NONE("POST", "/flow_runs/"), NONE("PATCH", "/flow_runs/{id:uuid}"),
   COUNT("/flow_runs/count", prefect_flow_runs),
-  { "POST", "/flow_runs/lateness", ROUTE_LATENESS, &prefect_flow_runs, 0, 0, 0 },
-  { "POST", "/flow_runs/history", ROUTE_HISTORY, &prefect_flow_runs, 0, 0, 0 },
+  { "POST", "/flow_runs/lateness", ROUTE_LATENESS, &prefect_flow_runs, 0, 0, 0, 0, 0, 0, 0 },
+  { "POST", "/flow_runs/history", ROUTE_HISTORY, &prefect_flow_runs, 0, 0, 0, 0, 0, 0, 0 },
   GET("/flow_runs/{id:uuid}", prefect_flow_runs, FlowRunResponse, "flow_runs.id"),
   NONE("GET", "/flow_runs/{id:uuid}/graph"), NONE("GET", "/flow_runs/{id:uuid}/graph-v2"),
   NONE("POST", "/flow_runs/{id:uuid}/resume"),
@@ -345,7 +382,7 @@ const RouteDesc prefect_routes[] = {
   /* server/api/task_runs.py */
   NONE("POST", "/task_runs/"), NONE("PATCH", "/task_runs/{id:uuid}"),
   COUNT("/task_runs/count", prefect_task_runs),
-  { "POST", "/task_runs/history", ROUTE_HISTORY, &prefect_task_runs, 0, 0, 0 },
+  { "POST", "/task_runs/history", ROUTE_HISTORY, &prefect_task_runs, 0, 0, 0, 0, 0, 0, 0 },
   GET("/task_runs/{id:uuid}", prefect_task_runs, TaskRun, "task_runs.id"),
   ROUTE("POST", "/task_runs/filter", ROUTE_LIST, prefect_task_runs, TaskRun),
   ROUTE("POST", "/task_runs/paginate", ROUTE_PAGINATE, prefect_task_runs, TaskRun),
@@ -382,12 +419,17 @@ const RouteDesc prefect_routes[] = {
   COUNT("/work_pools/count", prefect_work_pools),
   NONE("PATCH", "/work_pools/{name}"), NONE("DELETE", "/work_pools/{name}"),
   NONE("POST", "/work_pools/{name}/concurrency_status"), NONE("POST", "/work_pools/{name}/get_scheduled_flow_runs"),
-  NONE("POST", "/work_pools/{work_pool_name}/queues"), NONE("GET", "/work_pools/{work_pool_name}/queues/{name}"),
-  NONE("POST", "/work_pools/{work_pool_name}/queues/filter"),
+  NONE("POST", "/work_pools/{work_pool_name}/queues"),
+  /* the queue of that name in that pool (read_work_queue_by_name: LIMIT 1) */
+  { "GET", "/work_pools/{work_pool_name}/queues/{name}", ROUTE_GET, &prefect_pool_work_queues,
+    &PoolWorkQueueResponse, "work_queues.name", 0, POOL_SCOPE, 0, 0 },
+  { "POST", "/work_pools/{work_pool_name}/queues/filter", ROUTE_LIST, &prefect_pool_work_queues,
+    &PoolWorkQueueResponse, 0, 0, POOL_SCOPE, 0, 0 },
   NONE("PATCH", "/work_pools/{work_pool_name}/queues/{name}"),
   NONE("DELETE", "/work_pools/{work_pool_name}/queues/{name}"),
   NONE("POST", "/work_pools/{work_pool_name}/workers/heartbeat"),
-  NONE("POST", "/work_pools/{work_pool_name}/workers/filter"),
+  { "POST", "/work_pools/{work_pool_name}/workers/filter", ROUTE_LIST, &prefect_workers, &WorkerResponse, 0, 0,
+    POOL_SCOPE, 0, 0 },
   NONE("DELETE", "/work_pools/{work_pool_name}/workers/{name}"),
   /* server/api/work_queues.py */
   NONE("POST", "/work_queues/"), NONE("PATCH", "/work_queues/{id:uuid}"),
@@ -396,19 +438,37 @@ const RouteDesc prefect_routes[] = {
   ROUTE("POST", "/work_queues/filter", ROUTE_LIST, prefect_work_queues, WorkQueueResponse),
   NONE("DELETE", "/work_queues/{id:uuid}"), NONE("POST", "/work_queues/{id:uuid}/concurrency_status"),
   NONE("GET", "/work_queues/{id:uuid}/status"),
-  /* server/api/ui/flows.py */
-  NONE("POST", "/ui/flows/count-deployments"), NONE("POST", "/ui/flows/next-runs"),
-  /* server/api/ui/flow_runs.py */
-  { "POST", "/ui/flow_runs/history", ROUTE_LIST, &prefect_ui_flow_runs, &SimpleFlowRun, 0, &UiFlowRunHistoryBody },
-  NONE("POST", "/ui/flow_runs/count-task-runs"),
+  /* server/api/ui/flows.py: per flow id, its deployments (count_deployments_by_flow), and its
+  ** SCHEDULED runs at the earliest next_scheduled_start_time, Prefect's SQLite query as it is
+  ** (_get_sqlite_next_runs_query; next_runs_by_flow keeps the last row of a flow) */
+  KEYED("/ui/flows/count-deployments", "flow_ids", 0,
+        "SELECT d.flow_id AS key, count(d.id) AS value FROM deployment AS d "
+        "WHERE d.flow_id IN (SELECT value FROM json_each(?1)) GROUP BY d.flow_id", "0"),
+  KEYED("/ui/flows/next-runs", "flow_ids", &SimpleNextFlowRun,
+        "WITH min_times AS (SELECT flow_id, MIN(next_scheduled_start_time) AS min_next_scheduled_start_time "
+        "FROM flow_run WHERE flow_id IN (SELECT value FROM json_each(?1)) AND state_type = 'SCHEDULED' "
+        "GROUP BY flow_id) "
+        "SELECT fr.flow_id AS key, fr.id, fr.name, fr.flow_id, fr.state_name, fr.state_type, "
+        "fr.next_scheduled_start_time FROM flow_run fr JOIN min_times mt ON fr.flow_id = mt.flow_id "
+        "AND fr.next_scheduled_start_time = mt.min_next_scheduled_start_time WHERE fr.state_type = 'SCHEDULED'",
+        "null"),
+  /* server/api/ui/flow_runs.py: per flow run id, its task runs that are not a subflow's parent
+  ** (count_task_runs_by_flow_run) */
+  { "POST", "/ui/flow_runs/history", ROUTE_LIST, &prefect_ui_flow_runs, &SimpleFlowRun, 0, &UiFlowRunHistoryBody,
+    0, 0, 0, 0 },
+  KEYED("/ui/flow_runs/count-task-runs", "flow_run_ids", 0,
+        "SELECT tr.flow_run_id AS key, count(tr.id) AS value FROM task_run AS tr "
+        "WHERE tr.flow_run_id IN (SELECT value FROM json_each(?1)) "
+        "AND NOT EXISTS (SELECT 1 FROM flow_run AS sub WHERE sub.parent_task_run_id = tr.id) "
+        "GROUP BY tr.flow_run_id", "0"),
   /* server/api/ui/schemas.py */
   NONE("POST", "/ui/schemas/validate"),
   /* server/api/ui/task_runs.py */
   { "POST", "/ui/task_runs/dashboard/counts", ROUTE_BUCKETS, &prefect_ui_task_runs, &TaskRunCount, 0,
-    &DashboardCountsBody },
-  { "POST", "/ui/task_runs/count", ROUTE_AGGREGATE, &prefect_task_runs, &CountByState, 0, 0 },
+    &DashboardCountsBody, 0, 0, 0, 0 },
+  { "POST", "/ui/task_runs/count", ROUTE_AGGREGATE, &prefect_task_runs, &CountByState, 0, 0, 0, 0, 0, 0 },
   NONE("GET", "/ui/task_runs/{id:uuid}"),
-  { 0, 0, ROUTE_NONE, 0, 0, 0, 0 } };
+  { 0, 0, ROUTE_NONE, 0, 0, 0, 0, 0, 0, 0, 0 } };
 
 const char *const prefect_route_prefixes[] = {
   "/artifacts/", "/flows/", "/flow_runs/", "/task_runs/", "/deployments/", "/logs/", "/variables/",

@@ -29,8 +29,8 @@
 int sqlite3_prefect_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 static sqlite3 *db;
-#define N_QUERY 36
-#define FIRST_WRITE 32  /* queries from here on change the fixture: rolled back */
+#define N_QUERY 39
+#define FIRST_WRITE 35  /* queries from here on change the fixture: rolled back */
 static sqlite3_stmt *apQuery[N_QUERY];
 static const char *const azQuery[N_QUERY] = {
   "SELECT * FROM artifacts(?1)",
@@ -66,6 +66,12 @@ static const char *const azQuery[N_QUERY] = {
   "SELECT prefect_api('POST /ui/task_runs/count', ?1)",
   "SELECT prefect_api('POST /ui/task_runs/dashboard/counts', ?1), prefect_api('POST /api/ui/task_runs/dashboard/counts', "
   "json_object('task_runs', json_object('start_time', json_object('after_', ?1))))",
+  /* the pool's sub-routes (a scope from the path, the body's filter within it) and the keyed /ui routes */
+  "SELECT prefect_api('POST /work_pools/' || ?1 || '/queues/filter', ?1), "
+  "prefect_api('POST /work_pools/pool/workers/filter', ?1), prefect_api('GET /work_pools/pool/queues/' || ?1)",
+  "SELECT prefect_api('POST /ui/flows/next-runs', ?1), prefect_api('POST /ui/flow_runs/count-task-runs', ?1)",
+  "SELECT (SELECT count(*) FROM workers(?1)), "
+  "prefect_api('POST /ui/flows/count-deployments', json_object('flow_ids', json_array(?1)))",
   /* the input as a path: the router, and the GET routes' parameters */
   "SELECT prefect_api('GET /work_pools/' || ?1), prefect_api('GET /variables/name/' || ?1), "
   "prefect_api('GET /api/flow_runs/' || ?1), prefect_api(?1)",
@@ -179,6 +185,7 @@ static const char *const azKey[] = {
   "any_", "not_any_", "all_", "like_", "exists_", "is_null_", "before_", "after_", "eq_", "ge_", "le_",
   "id_", "type_", "startswith_", "nope",
   "logs", "variables", "work_queues", "level", "timestamp", "text", "query",
+  "workers", "last_heartbeat_time", "status", "flow_ids", "flow_run_ids",
 };
 static const char *const azValue[] = {
   "null", "true", "false", "0", "1", "-1", "2.5", "1e300", "9223372036854775808", "\"\"", "\"%\"", "\"_\"",

@@ -27,3 +27,27 @@ SELECT 'recipe 7 agrees', (WITH dep AS (SELECT deployment_id AS id FROM flow_run
       WHERE lg.rn <= 2 AND fr.state_type = 'FAILED' AND fr.deployment_id = (SELECT deployment_id FROM flow_run WHERE state_type = 'FAILED' AND deployment_id IS NOT NULL GROUP BY deployment_id ORDER BY count(*) DESC, deployment_id LIMIT 1)
       ORDER BY fr.name, lg.timestamp DESC)),
   (SELECT count(*) FROM log AS lg JOIN flow_run AS fr ON fr.id = lg.flow_run_id WHERE lg.level >= 40 AND fr.state_type = 'FAILED');
+-- recipe 8 against plain SQL on Prefect's tables: the window is 2026-10-19 12:00 .. 2026-10-20 12:00 (the
+-- recipe pins the clock), the tabs' counts, each pool's late runs and average lateness (Prefect's SQLite
+-- expression in /flow_runs/lateness: whole seconds by strftime('%s')), the latest failed runs
+SELECT 'recipe 8 tabs agree', (WITH win AS (SELECT strftime('%Y-%m-%dT%H:%M:00Z', prefect_now(), '-1 day') AS lo, strftime('%Y-%m-%dT%H:%M:00Z', prefect_now()) AS hi)
+    SELECT group_concat(s || '=' || n) FROM (SELECT coalesce(r.state_type, '-') AS s, count(*) AS n FROM win, flow_runs(json_object('flow_runs', json_object('expected_start_time', json_object('after_', win.lo, 'before_', win.hi)))) AS r GROUP BY s ORDER BY s))
+  IS (SELECT group_concat(s || '=' || n) FROM (SELECT coalesce(state_type, '-') AS s, count(*) AS n FROM flow_run
+      WHERE expected_start_time >= '2026-10-19 12:00:00.000000' AND expected_start_time <= '2026-10-20 12:00:00.000000' GROUP BY s ORDER BY s));
+SELECT 'recipe 8 pools agree', (WITH win AS (SELECT strftime('%Y-%m-%dT%H:%M:00Z', prefect_now(), '-1 day') AS lo, strftime('%Y-%m-%dT%H:%M:00Z', prefect_now()) AS hi),
+    body AS (SELECT p.name AS pool, json_object('work_pools', json_object('id', json_object('any_', json_array(p.id))), 'flow_runs', json_object('expected_start_time', json_object('after_', win.lo, 'before_', win.hi))) AS b FROM win, work_pools AS p)
+    SELECT group_concat(pool || ':' || late || ':' || lateness) FROM (SELECT pool, (SELECT count(*) FROM flow_runs(json_set(b, '$.flow_runs.state', json('{"name": {"any_": ["Late"]}}')))) AS late,
+                                                                     round(prefect_api('POST /flow_runs/lateness', b), 6) AS lateness FROM body ORDER BY pool))
+  IS (SELECT group_concat(pool || ':' || late || ':' || lateness) FROM (SELECT wp.name AS pool,
+        (SELECT count(*) FROM flow_run AS fr JOIN work_queue AS wq ON wq.id = fr.work_queue_id WHERE wq.work_pool_id = wp.id AND fr.state_name = 'Late'
+           AND fr.expected_start_time >= '2026-10-19 12:00:00.000000' AND fr.expected_start_time <= '2026-10-20 12:00:00.000000') AS late,
+        (SELECT round(avg(CASE WHEN fr.start_time > fr.expected_start_time THEN strftime('%s', fr.start_time) - strftime('%s', fr.expected_start_time)
+                          WHEN fr.start_time IS NULL AND fr.state_type NOT IN ('COMPLETED', 'FAILED', 'CANCELLED', 'CRASHED') AND fr.expected_start_time < '2026-10-20 12:00:00'
+                          THEN strftime('%s', '2026-10-20 12:00:00') - strftime('%s', fr.expected_start_time) ELSE 0 END), 6)
+           FROM flow_run AS fr JOIN work_queue AS wq ON wq.id = fr.work_queue_id WHERE wq.work_pool_id = wp.id
+           AND fr.expected_start_time >= '2026-10-19 12:00:00.000000' AND fr.expected_start_time <= '2026-10-20 12:00:00.000000') AS lateness
+      FROM work_pool AS wp ORDER BY wp.name)),
+  (SELECT count(*) FROM work_pool);
+SELECT 'recipe 8 failures agree', (SELECT group_concat(r.id) FROM flow_runs('{"flow_runs": {"expected_start_time": {"after_": "2026-10-19T12:00:00Z", "before_": "2026-10-20T12:00:00Z"}, "state": {"type": {"any_": ["FAILED", "CRASHED"]}}}, "sort": "EXPECTED_START_TIME_DESC", "limit": 5}') AS r)
+  IS (SELECT group_concat(id) FROM (SELECT id FROM flow_run WHERE state_type IN ('FAILED', 'CRASHED') AND expected_start_time >= '2026-10-19 12:00:00.000000'
+      AND expected_start_time <= '2026-10-20 12:00:00.000000' ORDER BY expected_start_time DESC LIMIT 5));

@@ -261,6 +261,36 @@ INSERT INTO cases VALUES
 ('variables.search.count', 'variables',
  (SELECT count(*) FROM variables(json_remove((SELECT body FROM b WHERE label = 'variables.search'), '$.offset', '$.limit', '$.sort'))),
  (SELECT count(*) FROM (SELECT 1 FROM variable WHERE lower(name) LIKE lower('%ETL%') AND EXISTS (SELECT 1 FROM json_each(tags) AS x WHERE x.value = 'prod'))));
+-- the /ui routes and the pool's sub-routes: bodies built from the ids a page has in hand
+-- (the dashboard's runs in the window, the flows of the flows list), answers as id=value
+CREATE TEMP TABLE ids(k, list);
+INSERT INTO ids SELECT 'RUNS', json_group_array(id) FROM (SELECT fr.id FROM flow_run AS fr WHERE fr.expected_start_time >= (SELECT lo FROM w)
+                                                          AND fr.expected_start_time <= (SELECT hi FROM w) ORDER BY fr.expected_start_time DESC);
+INSERT INTO ids SELECT 'FLOWS', json_group_array(id) FROM (SELECT id FROM flow ORDER BY name);
+INSERT INTO cases VALUES
+('dash.task.counts', '/ui/flow_runs/count-task-runs',
+ (SELECT group_concat(key || '=' || value) FROM json_each(prefect_api('POST /ui/flow_runs/count-task-runs', json_object('flow_run_ids', json((SELECT list FROM ids WHERE k = 'RUNS')))))),
+ (SELECT group_concat(x.value || '=' || (SELECT count(*) FROM task_run AS t WHERE t.flow_run_id = x.value
+                                          AND NOT EXISTS (SELECT 1 FROM flow_run AS s WHERE s.parent_task_run_id = t.id)))
+  FROM json_each((SELECT list FROM ids WHERE k = 'RUNS')) AS x)),
+('flow.deployment.count', '/ui/flows/count-deployments',
+ (SELECT group_concat(key || '=' || value) FROM json_each(prefect_api('POST /ui/flows/count-deployments', json_object('flow_ids', json_array((SELECT v FROM v WHERE k = 'FLOW')))))),
+ (SELECT group_concat(x.value || '=' || (SELECT count(*) FROM deployment AS d WHERE d.flow_id = x.value)) FROM json_each(json_array((SELECT v FROM v WHERE k = 'FLOW'))) AS x)),
+('flows.next', '/ui/flows/next-runs',
+ (SELECT group_concat(key || '=' || coalesce(value ->> 'id', 'null')) FROM json_each(prefect_api('POST /ui/flows/next-runs', json_object('flow_ids', json((SELECT list FROM ids WHERE k = 'FLOWS')))))),
+ (SELECT group_concat(x.value || '=' || coalesce((SELECT fr.id FROM flow_run AS fr WHERE fr.flow_id = x.value AND fr.state_type = 'SCHEDULED'
+                                                  AND fr.next_scheduled_start_time IS NOT NULL ORDER BY fr.next_scheduled_start_time, fr.rowid DESC LIMIT 1), 'null'))
+  FROM json_each((SELECT list FROM ids WHERE k = 'FLOWS')) AS x)),
+('dash.pool.workers', '/work_pools/{name}/workers/filter',
+ (SELECT group_concat(value ->> 'id') FROM json_each(prefect_api('POST /work_pools/k8s-prod/workers/filter', '{"offset": 0}'))),
+ (SELECT group_concat(id) FROM (SELECT wk.id FROM worker AS wk WHERE wk.work_pool_id = (SELECT v FROM v WHERE k = 'POOL') ORDER BY wk.last_heartbeat_time DESC LIMIT 200))),
+('dash.pool.queues', '/work_pools/{name}/queues/filter',
+ (SELECT group_concat(value ->> 'id') FROM json_each(prefect_api('POST /work_pools/k8s-prod/queues/filter', '{"offset": 0}'))),
+ (SELECT group_concat(id) FROM (SELECT wq.id FROM work_queue AS wq WHERE wq.work_pool_id = (SELECT v FROM v WHERE k = 'POOL') ORDER BY wq.priority LIMIT 200))),
+('deployment.queue', '/work_pools/{pool}/queues/{name}',
+ (SELECT prefect_api('GET /work_pools/' || wp.name || '/queues/' || wq.name) ->> 'id' FROM deployment AS d JOIN work_queue AS wq ON wq.id = d.work_queue_id
+  JOIN work_pool AS wp ON wp.id = wq.work_pool_id WHERE d.id = (SELECT v FROM v WHERE k = 'DEP')),
+ (SELECT d.work_queue_id FROM deployment AS d WHERE d.id = (SELECT v FROM v WHERE k = 'DEP')));
 -- rows: ids listed, or the number itself for a count (n:ids for a page: the total, then the page)
 SELECT label, route, ext IS oracle AND ext IS NOT NULL,
        CASE WHEN typeof(ext) = 'integer' THEN ext WHEN instr(ext, '-') THEN length(ext) - length(replace(ext, ',', '')) + 1 ELSE ext END

@@ -741,6 +741,7 @@ static const char *sample_value(ValueKind e) {
       return "[\"5c1d7b2e-3f4a-4b6c-9d8e-0f1a2b3c4d5e\", \"5c1d7b2e-3f4a-4b6c-9d8e-0f1a2b3c4d5f\"]";
     case VAL_STR_LIST: return "[\"x\", \"y\"]";
     case VAL_STATE_LIST: return "[\"FAILED\", \"CRASHED\"]";
+    case VAL_WORKER_STATUS_LIST: return "[\"ONLINE\", \"OFFLINE\"]";
     case VAL_STR: return "\"x\"";
     case VAL_BOOL: return "true";
     case VAL_DATETIME: return "\"2024-01-01T00:00:00Z\"";
