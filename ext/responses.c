@@ -161,13 +161,23 @@ static const FieldDesc aFlowRunFields[] = {
 static const ResponseDesc FlowRunResponse = { "FlowRunResponse", "q", 0, 0, 0, 0, aFlowRunFields };
 
 /* ---- TaskRun ---------------------------------------------------------------------- */
-static const FieldDesc aTaskRunFields[] = {
-  ORM_FIELDS, VALUE("name"), VALUE("flow_run_id"), VALUE("task_key"), VALUE("dynamic_key"), VALUE("cache_key"),
-  TIME("cache_expiration"), VALUE("task_version"), OBJECT("empirical_policy", 0, TaskRunPolicy), JSON_("tags"),
-  JSON_("labels"), VALUE("state_id"), JSON_("task_inputs"), VALUE("state_type"), VALUE("state_name"),
-  VALUE("run_count"), VALUE("flow_run_run_count"), RUN_TIMES, RUN_ESTIMATES,
-  OBJECT("state", "FROM task_run_state AS s WHERE s.id = @.state_id", State), END_FIELDS };
+#define TASK_RUN_FIELDS \
+  ORM_FIELDS, VALUE("name"), VALUE("flow_run_id"), VALUE("task_key"), VALUE("dynamic_key"), VALUE("cache_key"), \
+  TIME("cache_expiration"), VALUE("task_version"), OBJECT("empirical_policy", 0, TaskRunPolicy), JSON_("tags"), \
+  JSON_("labels"), VALUE("state_id"), JSON_("task_inputs"), VALUE("state_type"), VALUE("state_name"), \
+  VALUE("run_count"), VALUE("flow_run_run_count"), RUN_TIMES, RUN_ESTIMATES, \
+  OBJECT("state", "FROM task_run_state AS s WHERE s.id = @.state_id", State)
+static const FieldDesc aTaskRunFields[] = { TASK_RUN_FIELDS, END_FIELDS };
 static const ResponseDesc TaskRun = { "TaskRun", "q", 0, 0, 0, 0, aTaskRunFields };
+
+/* UITaskRun (GET /ui/task_runs/{id}): the TaskRun and the name of its flow
+** run, outer-joined, and set only when it is not empty (the route's
+** "if flow_run_name:"), else null */
+static const FieldDesc aUiTaskRunFields[] = {
+  TASK_RUN_FIELDS,
+  F("flow_run_name", RENDER_VALUE, "nullif((SELECT fr.name FROM flow_run AS fr WHERE fr.id = @.flow_run_id), '')"),
+  END_FIELDS };
+static const ResponseDesc UiTaskRun = { "UITaskRun", "q", 0, 0, 0, 0, aUiTaskRunFields };
 
 /* ---- DeploymentResponse ------------------------------------------------------------ */
 /* A schedule is one of three models, told apart by their keys. */
@@ -467,7 +477,7 @@ const RouteDesc prefect_routes[] = {
   { "POST", "/ui/task_runs/dashboard/counts", ROUTE_BUCKETS, &prefect_ui_task_runs, &TaskRunCount, 0,
     &DashboardCountsBody, 0, 0, 0, 0 },
   { "POST", "/ui/task_runs/count", ROUTE_AGGREGATE, &prefect_task_runs, &CountByState, 0, 0, 0, 0, 0, 0 },
-  NONE("GET", "/ui/task_runs/{id:uuid}"),
+  GET("/ui/task_runs/{id:uuid}", prefect_task_runs, UiTaskRun, "task_runs.id"),
   { 0, 0, ROUTE_NONE, 0, 0, 0, 0, 0, 0, 0, 0 } };
 
 const char *const prefect_route_prefixes[] = {

@@ -369,6 +369,7 @@ INSERT INTO ans VALUES
 ('run.logs', prefect_api('POST /logs/filter', (SELECT body FROM b WHERE label = 'run.logs'))),
 ('run.get', prefect_api('GET /flow_runs/' || (SELECT v FROM v WHERE k = 'RUN'))),
 ('artifact.run', prefect_api('GET /flow_runs/' || (SELECT flow_run_id FROM artifact WHERE id = (SELECT v FROM v WHERE k = 'ART')))),
+('artifact.task_run', prefect_api('GET /ui/task_runs/' || (SELECT task_run_id FROM artifact WHERE id = (SELECT v FROM v WHERE k = 'ART')))),
 ('pool.get', prefect_api('GET /work_pools/k8s-prod')),
 ('variables.list', prefect_api('POST /variables/filter', (SELECT body FROM b WHERE label = 'variables.list'))),
 ('variables.search', prefect_api('POST /variables/filter', (SELECT body FROM b WHERE label = 'variables.search')));
@@ -461,6 +462,13 @@ INSERT INTO cases VALUES
          || (json(a) = (prefect_api('POST /flow_runs/filter', json_object('flow_runs', json_object('id', json_object('any_', json_array(a ->> 'id'))))) -> '$[0]'))
     FROM ans WHERE label = 'artifact.run'),
  (SELECT fr.id || '|' || fr.name || '|' || fr.state_type || '|1' FROM flow_run AS fr JOIN artifact AS ar ON ar.flow_run_id = fr.id WHERE ar.id = (SELECT v FROM v WHERE k = 'ART')),
+ 1),
+('artifact.task_run', 'GET /ui/task_runs/{id}',
+ (SELECT (a ->> 'id') || '|' || (a ->> 'name') || '|' || (a ->> 'flow_run_name') || '|'
+         || (json_remove(a, '$.flow_run_name') = prefect_api('GET /task_runs/' || (a ->> 'id')))
+    FROM ans WHERE label = 'artifact.task_run'),
+ (SELECT tr.id || '|' || tr.name || '|' || fr.name || '|1' FROM task_run AS tr JOIN artifact AS ar ON ar.task_run_id = tr.id
+    LEFT JOIN flow_run AS fr ON fr.id = tr.flow_run_id WHERE ar.id = (SELECT v FROM v WHERE k = 'ART')),
  1),
 ('pool.get', 'GET /work_pools/{name}',
  (SELECT (a ->> 'id') || '|' || (a ->> 'name') || '|' || (a ->> 'type') || '|' || coalesce(a ->> 'status', 'null') || '|' || coalesce(a ->> 'default_queue_id', 'null') || '|'

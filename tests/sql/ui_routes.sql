@@ -246,8 +246,13 @@ SELECT prefect_api('GET /ui/task_runs/count');
 SELECT prefect_api('GET /ui/flow_runs/history');
 SELECT prefect_api('POST /ui/task_runs/count/');
 -- routes of Prefect's that prefect_api() does not answer: an error naming the routes it does
-SELECT 'GET /ui/task_runs/{id}, not answered:';
-SELECT substr(prefect_api('GET /ui/task_runs/c0000000-0000-4000-8000-000000000001'), 1, 10);
+-- GET /ui/task_runs/{id}: the task run (as GET /task_runs/{id}) and its flow run's name, null
+-- without one (an outer join; an empty name stays null too); 404 as NULL
+SELECT 'GET /ui/task_runs/{id}', json_extract(prefect_api('GET /ui/task_runs/' || id), '$.flow_run_name'),
+       prefect_api('GET /ui/task_runs/' || id) = json_set(prefect_api('GET /task_runs/' || id), '$.flow_run_name',
+                                                            nullif((SELECT name FROM flow_run WHERE flow_run.id = task_run.flow_run_id), ''))
+  FROM task_run ORDER BY id;
+SELECT 'GET /ui/task_runs/{id}, missing', prefect_api('GET /ui/task_runs/c0000000-0000-4000-8000-00000000ffff') IS NULL;
 SELECT 'POST /ui/schemas/validate, not answered:';
 SELECT substr(prefect_api('POST /ui/schemas/validate'), 1, 10);
 -- the keyed /ui routes are answered (#19; tests/sql/ui_routes2.sql has their answers): an empty
