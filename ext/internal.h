@@ -542,6 +542,27 @@ double stats_fraction(const Stats *pStats, const char *zTable, const char *zColu
 
 typedef struct Clock Clock;
 
+/* stmt_cache.c: prepared statements kept per connection, keyed by their
+** SQL text; each lent to one user at a time. */
+#define STMT_CACHE_SIZE 16
+typedef struct CachedStmt {
+  char *zSql;               /* owned; NULL for an empty slot */
+  sqlite3_stmt *pStmt;      /* owned */
+  int bInUse;               /* lent right now */
+  sqlite3_uint64 iLastUse;  /* for least-recently-used eviction */
+} CachedStmt;
+typedef struct StmtCache {
+  CachedStmt aEntry[STMT_CACHE_SIZE];
+  sqlite3_uint64 iClock;
+} StmtCache;
+/* Lend *ppStmt for zSql, kept or prepared now; *piSlot is its slot, or -1
+** when it is not kept. Give it back with stmt_cache_release(), which resets
+** a kept one and finalizes the other. stmt_cache_clear() finalizes all (none
+** may be lent) and leaves the cache empty and usable. */
+int stmt_cache_acquire(StmtCache *p, sqlite3 *db, const char *zSql, sqlite3_stmt **ppStmt, int *piSlot);
+void stmt_cache_release(StmtCache *p, int iSlot, sqlite3_stmt *pStmt);
+void stmt_cache_clear(StmtCache *p);
+
 /* Per-connection state the compiler reuses; owned by the caller. */
 typedef struct CompileEnv {
   JsonParser parser;         /* its db: the connection, for sqlite_stat1 */

@@ -29,18 +29,6 @@ SQLITE_EXTENSION_INIT3
 #include <stdlib.h>
 #include <string.h>
 
-/* Prepared statements kept per connection and table, keyed by SQL text.
-** The text depends only on a body's shape, so a report that runs the same
-** query with other values pays for parsing, never again for preparing. */
-#define STMT_CACHE_SIZE 16
-
-typedef struct CachedStmt {
-  char *zSql;               /* owned; NULL for an empty slot */
-  sqlite3_stmt *pStmt;      /* owned */
-  int bInUse;               /* lent to a cursor right now */
-  sqlite3_uint64 iLastUse;  /* for least-recently-used eviction */
-} CachedStmt;
-
 /* Compiled queries kept per table and connection, keyed by the plan and
 ** the documents (body, prefect_filter()s): a query repeated with other
 ** SQL values (id = ?) is neither parsed nor compiled again; those values
@@ -60,7 +48,7 @@ typedef struct CollectionVtab {
   const CollectionDesc *pColl;      /* borrowed: static description */
   int nCol;                         /* visible columns; column nCol is the body */
   CompileEnv env;                   /* owned: the body reader and sqlite_stat1's statistics */
-  CachedStmt aCache[STMT_CACHE_SIZE];
+  StmtCache cache;                  /* owned: the inner statements, by text */
   CompiledMemo aMemo[MEMO_SIZE];
   sqlite3_uint64 iClock;
   ArtifactWriter *pWriter;          /* owned; writable collections only */
@@ -68,7 +56,7 @@ typedef struct CollectionVtab {
 
 typedef struct CollectionCursor {
   sqlite3_vtab_cursor base;
-  sqlite3_stmt *pStmt;   /* borrowed from aCache[iCache], or owned when iCache < 0 */
+  sqlite3_stmt *pStmt;   /* lent by the vtab's cache (slot iCache, -1: not kept) */
   int iCache;
   int bEof;
 
@@ -168,10 +156,7 @@ static int collectionConnect(sqlite3 *db, void *pAux, int argc, const char *cons
 static int collectionDisconnect(sqlite3_vtab *pVtab) {
   CollectionVtab *pTab = (CollectionVtab *)pVtab;
   int i;
-  for (i = 0; i < STMT_CACHE_SIZE; i++) {
-    sqlite3_finalize(pTab->aCache[i].pStmt);
-    sqlite3_free(pTab->aCache[i].zSql);
-  }
+  stmt_cache_clear(&pTab->cache);
   for (i = 0; i < MEMO_SIZE; i++) {
     sqlite3_free(pTab->aMemo[i].zKey);
     query_clear(&pTab->aMemo[i].query);
@@ -457,15 +442,7 @@ static int collectionOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
 ** query; called from xClose, at the top of xFilter and on errors. */
 static void collectionCursorReset(CollectionCursor *pCur) {
   CollectionVtab *pTab = (CollectionVtab *)pCur->base.pVtab;
-  if (pCur->pStmt) {
-    if (pCur->iCache >= 0) {
-      sqlite3_reset(pCur->pStmt);
-      sqlite3_clear_bindings(pCur->pStmt);
-      pTab->aCache[pCur->iCache].bInUse = 0;
-    } else {
-      sqlite3_finalize(pCur->pStmt);
-    }
-  }
+  stmt_cache_release(&pTab->cache, pCur->iCache, pCur->pStmt);
   pCur->pStmt = 0;
   pCur->iCache = -1;
   pCur->bEof = 1;
@@ -482,43 +459,6 @@ static int collectionClose(sqlite3_vtab_cursor *pCursor) {
   CollectionCursor *pCur = (CollectionCursor *)pCursor;
   collectionCursorReset(pCur);
   sqlite3_free(pCur);
-  return SQLITE_OK;
-}
-
-/* Lend the cursor a prepared statement for zSql, from the cache when it can. */
-static int statement_acquire(CollectionVtab *pTab, CollectionCursor *pCur, const char *zSql) {
-  int i, iFree = -1, rc;
-  for (i = 0; i < STMT_CACHE_SIZE; i++) {
-    CachedStmt *pEntry = &pTab->aCache[i];
-    if (pEntry->zSql && !pEntry->bInUse && strcmp(pEntry->zSql, zSql) == 0) {
-      pEntry->bInUse = 1;
-      pEntry->iLastUse = ++pTab->iClock;
-      pCur->pStmt = pEntry->pStmt;
-      pCur->iCache = i;
-      return SQLITE_OK;
-    }
-    /* where a new entry would go: an empty slot, else the least recently used */
-    if (pEntry->bInUse) continue;
-    if (iFree < 0 || (pTab->aCache[iFree].zSql &&
-                      (!pEntry->zSql || pEntry->iLastUse < pTab->aCache[iFree].iLastUse))) {
-      iFree = i;
-    }
-  }
-  rc = sqlite3_prepare_v3(pTab->db, zSql, -1, SQLITE_PREPARE_PERSISTENT, &pCur->pStmt, 0);
-  if (rc != SQLITE_OK) return rc;
-  if (iFree >= 0) {
-    CachedStmt *pEntry = &pTab->aCache[iFree];
-    char *zCopy = sqlite3_mprintf("%s", zSql);
-    if (zCopy) {
-      sqlite3_finalize(pEntry->pStmt);
-      sqlite3_free(pEntry->zSql);
-      pEntry->zSql = zCopy;
-      pEntry->pStmt = pCur->pStmt;
-      pEntry->bInUse = 1;
-      pEntry->iLastUse = ++pTab->iClock;
-      pCur->iCache = iFree;
-    }
-  }
   return SQLITE_OK;
 }
 
@@ -841,7 +781,7 @@ static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char
     vtab_set_error(pCursor->pVtab, sqlite3_mprintf("prefect: internal error: unreadable plan %Q", idxStr));
   }
   if (rc == SQLITE_OK) {
-    rc = statement_acquire(pTab, pCur, pCur->pQuery->zSql);
+    rc = stmt_cache_acquire(&pTab->cache, pTab->db, pCur->pQuery->zSql, &pCur->pStmt, &pCur->iCache);
     if (rc == SQLITE_OK) rc = query_bind(pCur->pQuery, pCur->pStmt, argv);
     if (rc == SQLITE_OK) rc = in_lists_bind(pCur->pQuery, pCur->pStmt, azList);
     if (rc != SQLITE_OK) {
