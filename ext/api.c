@@ -1044,7 +1044,13 @@ static void api_answer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   switch (pRoute->eKind) {
     case ROUTE_HISTORY: {
       History hist;
-      int rc = history_compute(db, pEnv, pRoute->pColl, zBody, nBody, 1, iNowUs, &hist, &zErr);
+      /* a function cannot keep statements between calls: sqlite3_close() refuses
+      ** a connection with statements left before it drops the functions */
+      StmtCache stmts;
+      int rc;
+      memset(&stmts, 0, sizeof(stmts));
+      rc = history_compute(db, pEnv, &stmts, pRoute->pColl, zBody, nBody, 1, iNowUs, &hist, &zErr);
+      stmt_cache_clear(&stmts);
       if (rc == SQLITE_OK) history_render_json(&hist, pOut);
       else if (!zErr) zErr = sqlite3_mprintf("prefect: %s", sqlite3_errstr(rc));
       history_clear(&hist);

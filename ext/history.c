@@ -359,17 +359,17 @@ static int column_index(const CollectionDesc *pColl, const char *zName) {
 }
 
 /* Prefect's intervals, into p->aInterval. */
-static int make_intervals(sqlite3 *db, sqlite3_int64 iStart, sqlite3_int64 iEnd, sqlite3_int64 iStep, History *p,
-                          char **pzErr) {
+static int make_intervals(sqlite3 *db, StmtCache *pStmts, sqlite3_int64 iStart, sqlite3_int64 iEnd,
+                          sqlite3_int64 iStep, History *p, char **pzErr) {
   char zStart[32], zStop[32], zStep[32];
   sqlite3_stmt *pStmt = 0;
-  int rc;
+  int rc, iSlot = -1;
   clock_format_stored(iStart, zStart);
   clock_format_stored(iEnd - iStep, zStop);
   clock_format_stored(iStep, zStep);
   p->aInterval = sqlite3_malloc64(HISTORY_MAX_INTERVALS * sizeof(HistoryInterval));
   if (!p->aInterval) return SQLITE_NOMEM;
-  rc = sqlite3_prepare_v2(db, zIntervalSql, -1, &pStmt, 0);
+  rc = stmt_cache_acquire(pStmts, db, zIntervalSql, &pStmt, &iSlot);
   if (rc == SQLITE_OK) {
     sqlite3_bind_text(pStmt, 1, zStart, -1, SQLITE_STATIC);
     sqlite3_bind_text(pStmt, 2, zStop, -1, SQLITE_STATIC);
@@ -394,12 +394,12 @@ static int make_intervals(sqlite3 *db, sqlite3_int64 iStart, sqlite3_int64 iEnd,
   }
   if (rc == SQLITE_DONE) rc = SQLITE_OK;
   if (rc != SQLITE_OK && !*pzErr) *pzErr = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(db));
-  sqlite3_finalize(pStmt);
+  stmt_cache_release(pStmts, iSlot, pStmt);
   return rc;
 }
 
-int history_compute(sqlite3 *db, CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody, int nBody,
-                    int bRoute, sqlite3_int64 iNowUs, History *pOut, char **pzErr) {
+int history_compute(sqlite3 *db, CompileEnv *pEnv, StmtCache *pStmts, const CollectionDesc *pColl, const char *zBody,
+                    int nBody, int bRoute, sqlite3_int64 iNowUs, History *pOut, char **pzErr) {
   JsonDoc doc = {0, 0, 0};
   QueryExtras extras;
   Query query;
@@ -407,7 +407,7 @@ int history_compute(sqlite3 *db, CompileEnv *pEnv, const CollectionDesc *pColl, 
   sqlite3_stmt *pStmt = 0;
   sqlite3_int64 iStart = 0, iEnd = 0, iStep = 0;
   char *zSql = 0;
-  int rc = SQLITE_OK, iRoot = -1, iIntervalNode = -1, i;
+  int rc = SQLITE_OK, iRoot = -1, iIntervalNode = -1, i, iSlot = -1;
   static const char *const azRead[] = {"expected_start_time", "state_type", "state_name", "total_run_time",
                                        "state_timestamp", "start_time", 0};
 
@@ -449,7 +449,7 @@ int history_compute(sqlite3 *db, CompileEnv *pEnv, const CollectionDesc *pColl, 
     rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   json_doc_free(&doc);
-  if (rc == SQLITE_OK) rc = make_intervals(db, iStart, iEnd, iStep, pOut, pzErr);
+  if (rc == SQLITE_OK) rc = make_intervals(db, pStmts, iStart, iEnd, iStep, pOut, pzErr);
 
   /* the bounds, in microseconds, for the arithmetic */
   if (rc == SQLITE_OK) {
@@ -479,7 +479,7 @@ int history_compute(sqlite3 *db, CompileEnv *pEnv, const CollectionDesc *pColl, 
     zSql = sqlite3_mprintf("WITH q AS (%s) SELECT q.expected_start_time, q.state_type, q.state_name, %s, %s FROM q "
                            "WHERE q.expected_start_time >= :hlo AND q.expected_start_time < :hhi",
                            query.zSql, zRunTimeSql, zLatenessSql);
-    rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0) : SQLITE_NOMEM;
+    rc = zSql ? stmt_cache_acquire(pStmts, db, zSql, &pStmt, &iSlot) : SQLITE_NOMEM;
     if (rc == SQLITE_OK) rc = query_bind(&query, pStmt, 0);
     if (rc == SQLITE_OK) {
       char zNow[32];
@@ -506,7 +506,7 @@ int history_compute(sqlite3 *db, CompileEnv *pEnv, const CollectionDesc *pColl, 
     /* an interval without runs has no array: qsort() may not be handed NULL */
     if (pOut->aInterval[i].nState > 1) qsort(pOut->aInterval[i].aState, pOut->aInterval[i].nState, sizeof(HistoryState), state_cmp);
   }
-  sqlite3_finalize(pStmt);
+  stmt_cache_release(pStmts, iSlot, pStmt);
   sqlite3_free(zSql);
   sqlite3_free(buckets.aUs);
   query_clear(&query);
@@ -584,6 +584,7 @@ typedef struct HistoryVtab {
   sqlite3 *db;                  /* borrowed */
   const HistoryAux *pAux;       /* borrowed from the module */
   CompileEnv env;               /* owned: body reader and statistics */
+  StmtCache stmts;              /* owned: the intervals' and the runs' statements */
 } HistoryVtab;
 
 typedef struct HistoryCursor {
@@ -621,6 +622,7 @@ static int histConnect(sqlite3 *db, void *pAux, int argc, const char *const *arg
 static int histDisconnect(sqlite3_vtab *pVtab) {
   HistoryVtab *pTab = (HistoryVtab *)pVtab;
   json_parser_close(&pTab->env.parser);
+  stmt_cache_clear(&pTab->stmts);
   sqlite3_free(pTab);
   return SQLITE_OK;
 }
@@ -682,7 +684,7 @@ static int histFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxS
   if (argc < 1) return SQLITE_OK;
   pCur->pBody = sqlite3_value_dup(argv[0]);
   if (!pCur->pBody) return SQLITE_NOMEM;
-  rc = history_compute(pTab->db, &pTab->env, pTab->pAux->pColl, (const char *)sqlite3_value_text(argv[0]),
+  rc = history_compute(pTab->db, &pTab->env, &pTab->stmts, pTab->pAux->pColl, (const char *)sqlite3_value_text(argv[0]),
                        sqlite3_value_bytes(argv[0]), 0, clock_now(pTab->pAux->pClock), &pCur->hist, &zErr);
   if (rc != SQLITE_OK) {
     sqlite3_free(pCursor->pVtab->zErrMsg);

@@ -737,12 +737,12 @@ typedef struct History {
 /* The history of the runs a body selects (pColl: prefect_flow_runs or
 ** prefect_task_runs), at the instant iNowUs. The body is the route's:
 ** history_start, history_end, history_interval_seconds and the related
-** filters; bRoute: other top-level keys are dropped, as the server drops
+** filters; its statements are kept in pStmts. bRoute: other top-level keys are dropped, as the server drops
 ** them (the tables refuse them). SQLITE_OK, SQLITE_ERROR with *pzErr
 ** ("prefect: <path>: ..."), or another code. *pOut is zeroed first;
 ** history_clear() frees it. */
-int history_compute(sqlite3 *db, CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody, int nBody,
-                    int bRoute, sqlite3_int64 iNowUs, History *pOut, char **pzErr);
+int history_compute(sqlite3 *db, CompileEnv *pEnv, StmtCache *pStmts, const CollectionDesc *pColl, const char *zBody,
+                    int nBody, int bRoute, sqlite3_int64 iNowUs, History *pOut, char **pzErr);
 void history_clear(History *p);
 /* Append the API's JSON (a list of HistoryResponse) to pOut. */
 void history_render_json(const History *p, sqlite3_str *pOut);
