@@ -1,7 +1,8 @@
 -- A small HTML page from SQL alone: artifacts per day as a bar chart (an SVG
--- the query draws, the part from failing flow runs in red) and the newest
--- artifacts of failing flow runs as a table (the shell's own .mode html,
--- which escapes the values).
+-- the query draws, the part from failing flow runs in red), completed
+-- against failed flow runs per hour over one day (flow_run_history, stacked
+-- bars), and the newest artifacts of failing flow runs as a table (the
+-- shell's own .mode html, which escapes the values).
 -- From the repository root, after `make demo`:
 --   sqlite3 dist/demo.db < examples/html/report.sql > dist/report.html
 -- "Failing" is the body {"flow_runs": {"state": {"type": {"any_": ["FAILED", "CRASHED"]}}}}.
@@ -23,6 +24,8 @@ SELECT '<!DOCTYPE html>
   .legend span { display: inline-block; width: 12px; height: 12px; margin: 0 4px 0 14px; vertical-align: -1px; }
   .legend .all, svg .all { background: #93c5fd; fill: #93c5fd; }
   .legend .failing, svg .failing { background: #dc2626; fill: #dc2626; }
+  .legend .completed, svg .completed { background: #16a34a; fill: #16a34a; }
+  .legend .failed, svg .failed { background: #dc2626; fill: #dc2626; }
   svg text { font: 10px "DejaVu Sans", Arial, sans-serif; fill: #4b5563; }
   svg .axis { stroke: #6b7280; stroke-width: 1; }
   table { border-collapse: collapse; }
@@ -81,6 +84,41 @@ WITH RECURSIVE
     UNION ALL
     SELECT 1000000, printf('<line class="axis" x1="36" y1="230.5" x2="%d" y2="230.5"/></svg>', 44 + 28 * count(*))
       FROM bars)
+SELECT html FROM parts ORDER BY k;
+
+SELECT '<h2>Flow runs per hour on 2026-10-18</h2>
+<p class="legend"><span class="completed"></span>completed<span class="failed"></span>failed</p>';
+
+-- One group per hour of the day (flow_run_history gives every interval, empty
+-- ones too), the failed runs stacked on the completed, 20 px a run, bars 22 px
+-- wide every 28 px.
+WITH
+  hours AS (
+    SELECT interval_start, row_number() OVER (ORDER BY interval_start) - 1 AS i,
+           sum(CASE WHEN state_type = 'COMPLETED' THEN count_runs ELSE 0 END) AS completed,
+           sum(CASE WHEN state_type = 'FAILED' THEN count_runs ELSE 0 END) AS failed
+      FROM flow_run_history('{"history_start": "2026-10-18T00:00:00Z", "history_end": "2026-10-19T00:00:00Z",
+                              "history_interval_seconds": 3600}')
+     GROUP BY interval_start),
+  parts(k, html) AS (
+    SELECT -1, printf('<svg id="per-hour" xmlns="http://www.w3.org/2000/svg" width="%d" height="140" '
+                      || 'role="img" aria-label="Flow runs per hour">', 50 + 28 * count(*))
+      FROM hours
+    UNION ALL
+    SELECT i, printf('<g class="hour" data-hour="%s" data-completed="%d" data-failed="%d">'
+                     || '<title>%s: %d completed, %d failed</title>'
+                     || '<rect class="completed" x="%d" y="%d" width="22" height="%d"/>'
+                     || '<rect class="failed" x="%d" y="%d" width="22" height="%d"/>%s</g>',
+                     substr(interval_start, 12, 5), completed, failed,
+                     substr(interval_start, 12, 5), completed, failed,
+                     40 + 28 * i, 110 - 20 * completed, 20 * completed,
+                     40 + 28 * i, 110 - 20 * (completed + failed), 20 * failed,
+                     CASE WHEN i % 6 = 0 THEN printf('<text x="%d" y="126" text-anchor="middle">%s</text>',
+                                                     51 + 28 * i, substr(interval_start, 12, 5)) ELSE '' END)
+      FROM hours
+    UNION ALL
+    SELECT 1000000, printf('<line class="axis" x1="36" y1="110.5" x2="%d" y2="110.5"/></svg>', 44 + 28 * count(*))
+      FROM hours)
 SELECT html FROM parts ORDER BY k;
 
 SELECT '<h2>The 25 newest artifacts of failing flow runs</h2>

@@ -47,6 +47,12 @@ PROBE = """<script>
     })),
     dayLabels: [...document.querySelectorAll("#per-day g.day text:nth-of-type(2)")].map((t) => t.textContent),
     table: [...document.querySelectorAll("#failing tr")].map((tr) => [...tr.cells].map((c) => c.innerText)),
+    hours: [...document.querySelectorAll("#per-hour g.hour")].map((g) => ({
+      tooltip: g.querySelector("title").textContent,
+      completed: box(g.querySelector("rect.completed")),
+      failed: box(g.querySelector("rect.failed")),
+      fills: [...g.querySelectorAll("rect")].map((r) => getComputedStyle(r).fill),
+    })),
     footer: document.querySelector("footer").innerText,
   };
   const pre = document.createElement("pre");
@@ -210,6 +216,32 @@ def test_chart_layout(tmp):
         assert 0 <= x and x + w <= width and 0 <= y and baseline <= height, ("off screen", day, bar)
         assert bar["fills"] == ["rgb(%d, %d, %d)" % BAR_COLOURS["all"], "rgb(%d, %d, %d)" % BAR_COLOURS["failing"]]
     assert shown["dayLabels"] == [d[5:] for d, _, _ in days[::7]], shown["dayLabels"]
+
+
+def test_history_chart(tmp):
+    """The per-hour chart (flow_run_history) against flow_run by hand: every
+    hour of the day, completed and failed stacked, 20 px a run."""
+    hours = probe(tmp)["hours"]
+    expected = oracle("""
+        WITH RECURSIVE h(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM h WHERE n < 23)
+        SELECT printf('%02d:00', n),
+               (SELECT count(*) FROM flow_run WHERE state_type = 'COMPLETED'
+                  AND expected_start_time >= printf('2026-10-18 %02d:00:00', n)
+                  AND expected_start_time < printf('2026-10-18 %02d:99', n)),
+               (SELECT count(*) FROM flow_run WHERE state_type = 'FAILED'
+                  AND expected_start_time >= printf('2026-10-18 %02d:00:00', n)
+                  AND expected_start_time < printf('2026-10-18 %02d:99', n))
+          FROM h""")
+    assert len(hours) == 24 and sum(c + f for _, c, f in expected) > 0, hours
+    base = hours[0]["completed"][1] + hours[0]["completed"][3]
+    for i, ((hour, completed, failed), bar) in enumerate(zip(expected, hours)):
+        assert bar["tooltip"] == f"{hour}: {completed} completed, {failed} failed", bar
+        x, y, w, h = bar["completed"]
+        fx, fy, fw, fh = bar["failed"]
+        assert close(h, 20 * completed) and close(fh, 20 * failed) and close(w, 22), (hour, bar)
+        assert close(y + h, base) and close(fy + fh, y), (hour, bar)  # on the axis, failed on top
+        assert close(x, hours[0]["completed"][0] + 28 * i) and close(fx, x), (hour, bar)
+        assert bar["fills"] == ["rgb(22, 163, 74)", "rgb(220, 38, 38)"], bar
 
 
 def test_screenshot(tmp):
