@@ -503,14 +503,14 @@ static void append_interval_cte(sqlite3_str *p, const char *zName, const char *z
   sqlite3_free(zStep);
 }
 
-static void history_case(Case *pCase, const char *zName, const char *zStart, int nDays, int iStep,
+static void history_case(Case *pCase, const char *zName, const char *zTable, const char *zStart, int nDays, int iStep,
                          const char *zExistsFilter, const char *zInFilter, const char *zBodyFilter) {
   sqlite3_str *p;
   pCase->zName = zName;
   pCase->zOurs = sqlite3_mprintf(
-      "SELECT * FROM flow_run_history('{\"history_start\": \"%.10sT%sZ\", \"history_end\": "
+      "SELECT * FROM %s_history('{\"history_start\": \"%.10sT%sZ\", \"history_end\": "
       "\"' || strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', '%s', '+%d days') || '\", \"history_interval_seconds\": %d%s%s}')",
-      zStart, zStart + 11, zStart, nDays, iStep, zBodyFilter[0] ? ", " : "", zBodyFilter);
+      zTable, zStart, zStart + 11, zStart, nDays, iStep, zBodyFilter[0] ? ", " : "", zBodyFilter);
   /* Prefect's: the intervals outer-joined by range to the filtered runs, grouped by interval and state */
   p = sqlite3_str_new(0);
   sqlite3_str_appendall(p, "WITH RECURSIVE ");
@@ -523,11 +523,11 @@ static void history_case(Case *pCase, const char *zName, const char *zStart, int
   append_aliased(p, zHistRunTime, "fr");
   sqlite3_str_appendall(p, " AS rt, ");
   append_aliased(p, zHistLateness, "fr");
-  sqlite3_str_appendf(p, " AS lt FROM flow_run AS fr WHERE %s) AS runs "
+  sqlite3_str_appendf(p, " AS lt FROM %s AS fr WHERE %s) AS runs "
                          "ON runs.expected_start_time >= intervals.interval_start AND runs.expected_start_time < intervals.interval_end "
                          "GROUP BY intervals.interval_start, intervals.interval_end, runs.state_type, runs.state_name "
                          "ORDER BY intervals.interval_start",
-                      zExistsFilter);
+                      zTable, zExistsFilter);
   pCase->zExists = sqlite3_str_finish(p);
   /* by hand: one grouped pass over the runs in range, each bucketed by
   ** arithmetic on its whole seconds (the bounds are whole seconds), then
@@ -541,11 +541,11 @@ static void history_case(Case *pCase, const char *zName, const char *zStart, int
   append_aliased(p, zHistRunTime, "fr");
   sqlite3_str_appendall(p, ") AS rt, total(");
   append_aliased(p, zHistLateness, "fr");
-  sqlite3_str_appendf(p, ") AS lt FROM flow_run AS fr WHERE fr.expected_start_time >= '%s.000000' "
+  sqlite3_str_appendf(p, ") AS lt FROM %s AS fr WHERE fr.expected_start_time >= '%s.000000' "
                          "AND fr.expected_start_time < (SELECT max(interval_end) FROM iv) AND %s GROUP BY 1, 2, 3) "
                          "SELECT iv.interval_start, iv.interval_end, g.state_type, g.state_name, coalesce(g.n, 0), "
                          "coalesce(g.rt, 0.0), coalesce(g.lt, 0.0) FROM iv LEFT JOIN g ON g.k = iv.counter",
-                      zStart, zInFilter);
+                      zTable, zStart, zInFilter);
   pCase->zIn = sqlite3_str_finish(p);
 }
 
@@ -553,7 +553,7 @@ static void history_case(Case *pCase, const char *zName, const char *zStart, int
 ** The queries, on the database `db` is open on: ids, keys and the offset
 ** are picked from that database, the same way at every size.
 */
-#define N_CASE 28
+#define N_CASE 30
 static int make_cases(Case *aCase) {
   int nCase = 0;
   char *zId = one_text("SELECT id FROM artifact WHERE rowid = (SELECT max(rowid) / 2 FROM artifact)");
@@ -645,15 +645,21 @@ static int make_cases(Case *aCase) {
        sqlite3_mprintf("SELECT * FROM artifact"), 0);
 #undef CASE
   /* run history: a day by hours, a month by days, a month by days of one flow */
-  history_case(&aCase[nCase++], "flow-run history, 24 h by 1 h", "2026-10-20 00:00:00", 1, 3600, "1", "1", "");
-  history_case(&aCase[nCase++], "flow-run history, 30 days by 1 day", "2026-10-01 00:00:00", 30, 86400, "1", "1", "");
+  history_case(&aCase[nCase++], "flow-run history, 24 h by 1 h", "flow_run", "2026-10-20 00:00:00", 1, 3600, "1", "1",
+               "");
+  history_case(&aCase[nCase++], "flow-run history, 30 days by 1 day", "flow_run", "2026-10-01 00:00:00", 30, 86400, "1",
+               "1", "");
+  history_case(&aCase[nCase++], "task-run history, 24 h by 1 h", "task_run", "2026-10-20 00:00:00", 1, 3600, "1", "1",
+               "");
+  history_case(&aCase[nCase++], "task-run history, 7 days by 6 h", "task_run", "2026-10-01 00:00:00", 7, 21600, "1",
+               "1", "");
   {
     char *zFlow = one_text("SELECT name FROM flow WHERE rowid = (SELECT max(rowid) / 2 FROM flow)");
     char *zExists = sqlite3_mprintf("EXISTS (SELECT 1 FROM flow WHERE flow.id = fr.flow_id AND flow.name IN (%Q))", zFlow);
     char *zIn = sqlite3_mprintf("fr.flow_id IN (SELECT id FROM flow WHERE name IN (%Q))", zFlow);
     char *zBody = sqlite3_mprintf("\"flows\": {\"name\": {\"any_\": [\"%w\"]}}", zFlow);
-    history_case(&aCase[nCase++], "flow-run history, 30 days by 1 day, one flow", "2026-10-01 00:00:00", 30, 86400,
-                 zExists, zIn, zBody);
+    history_case(&aCase[nCase++], "flow-run history, 30 days by 1 day, one flow", "flow_run", "2026-10-01 00:00:00", 30,
+                 86400, zExists, zIn, zBody);
     sqlite3_free(zFlow);
     sqlite3_free(zExists);
     sqlite3_free(zIn);
