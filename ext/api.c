@@ -1124,7 +1124,9 @@ done:
       sqlite3_result_error_nomem(ctx);
     } else {
       z = sqlite3_str_finish(pOut);
-      sqlite3_result_text(ctx, z ? z : "", n, sqlite3_free);
+      /* an answer is never empty (JSON): nothing written means memory ran out */
+      if (z) sqlite3_result_text(ctx, z, n, sqlite3_free);
+      else sqlite3_result_error_nomem(ctx);
     }
   }
   sqlite3_free(zErr);

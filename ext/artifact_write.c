@@ -898,36 +898,52 @@ static int artifact_delete(ArtifactWriter *p, sqlite3_value *pRowidValue, UndoLo
 ** them) and sqlite3_close() fails with SQLITE_BUSY. Where such a trigger
 ** exists, the statements are not kept between writes. Prefect's schema has
 ** no triggers, so normally this is one look at the schema.
+**
+** Returns the error of a look that failed to run (a look that cannot be
+** prepared, on an older SQLite, only makes the statements go). It is the
+** write's error: SQLite rolls the whole transaction back, the write
+** included, when a statement fails with SQLITE_NOMEM.
 */
-static void release_if_triggers(ArtifactWriter *p) {
+static int release_if_triggers(ArtifactWriter *p) {
   int rc = SQLITE_OK, i;
   sqlite3_int64 iVersions = -2;
   sqlite3_stmt *pStmt = stmt_get(p, S_SCHEMA_VERSIONS, &rc);
   if (pStmt) {
-    if (sqlite3_step(pStmt) == SQLITE_ROW) iVersions = sqlite3_column_int64(pStmt, 0);
-    stmt_done(pStmt);
-  }
-  if (iVersions >= 0 && iVersions == p->iSchemaChecked) return;  /* no trigger then, none since */
-  pStmt = stmt_get(p, S_TRIGGERS_NAMING_US, &rc);
-  if (pStmt) {
     rc = sqlite3_step(pStmt);
+    if (rc == SQLITE_ROW) iVersions = sqlite3_column_int64(pStmt, 0), rc = SQLITE_OK;
     stmt_done(pStmt);
+  } else if (rc != SQLITE_NOMEM) {
+    rc = SQLITE_OK;  /* no such pragma: look for triggers every time */
   }
-  if (rc == SQLITE_DONE) {
-    p->iSchemaChecked = iVersions;
-    return;
+  if (rc == SQLITE_OK && iVersions >= 0 && iVersions == p->iSchemaChecked) {
+    return SQLITE_OK;  /* no trigger then, none since */
+  }
+  if (rc == SQLITE_OK) {
+    pStmt = stmt_get(p, S_TRIGGERS_NAMING_US, &rc);
+    if (pStmt) {
+      rc = sqlite3_step(pStmt);
+      stmt_done(pStmt);
+      if (rc == SQLITE_DONE) {
+        p->iSchemaChecked = iVersions;
+        return SQLITE_OK;
+      }
+      if (rc == SQLITE_ROW) rc = SQLITE_OK;  /* a trigger names artifacts */
+    } else if (rc != SQLITE_NOMEM) {
+      rc = SQLITE_OK;  /* cannot look: as if one did */
+    }
   }
   p->iSchemaChecked = -1;
   for (i = 0; i < S_COUNT; i++) {
     sqlite3_finalize(p->apStmt[i]);
     p->apStmt[i] = 0;
   }
+  return rc;
 }
 
 int artifact_writer_apply(ArtifactWriter *p, int argc, sqlite3_value **argv, sqlite3_int64 *pRowid,
                           char **pzErr) {
   UndoLog undo;
-  int rc, f;
+  int rc, f, bReleased = 0;
   *pzErr = 0;
   for (f = 0; f < F_COUNT; f++) {
     if (p->aiCol[f] < 0) {
@@ -954,6 +970,7 @@ int artifact_writer_apply(ArtifactWriter *p, int argc, sqlite3_value **argv, sql
   } else {
     rc = artifact_update(p, argc, argv, &undo, pzErr);
   }
+  if (rc == SQLITE_OK) rc = release_if_triggers(p), bReleased = 1;
   if (rc != SQLITE_OK) {
     int rcUndo;
     if (!*pzErr && rc != SQLITE_NOMEM) {
@@ -985,7 +1002,12 @@ int artifact_writer_apply(ArtifactWriter *p, int argc, sqlite3_value **argv, sql
     if ((rc & 0xff) == SQLITE_CONSTRAINT && !p->bIdTaken) rc = SQLITE_ERROR;
   }
   p->nDepth--;
-  release_if_triggers(p);
+  /* after the message, which reads sqlite3_errmsg(): the look runs statements */
+  if (!bReleased && release_if_triggers(p) == SQLITE_NOMEM) {
+    sqlite3_free(*pzErr);  /* the transaction is gone: that is the news */
+    *pzErr = 0;
+    rc = SQLITE_NOMEM;
+  }
   undo_log_clear(&undo);
   return rc;
 }

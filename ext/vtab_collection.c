@@ -784,7 +784,9 @@ static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char
     rc = stmt_cache_acquire(&pTab->cache, pTab->db, pCur->pQuery->zSql, &pCur->pStmt, &pCur->iCache);
     if (rc == SQLITE_OK) rc = query_bind(pCur->pQuery, pCur->pStmt, argv);
     if (rc == SQLITE_OK) rc = in_lists_bind(pCur->pQuery, pCur->pStmt, azList);
-    if (rc != SQLITE_OK) {
+    /* a bind that ran out of memory leaves no message of its own: SQLite's
+    ** errmsg would be a stale one ("not an error") */
+    if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
       vtab_set_error(pCursor->pVtab, sqlite3_mprintf("prefect: %s", sqlite3_errmsg(pTab->db)));
     }
   }
@@ -916,8 +918,8 @@ void prefect_filter_row_func(sqlite3_context *ctx, int argc, sqlite3_value **arg
     if (rc == SQLITE_OK) rc = sqlite3_prepare_v2(pTab->db, pRF->query.zSql, -1, &pRF->pStmt, 0);
     if (rc == SQLITE_OK) rc = query_bind(&pRF->query, pRF->pStmt, 0);
     if (rc != SQLITE_OK) {
-      if (zErr) sqlite3_result_error(ctx, zErr, -1);
-      else if (rc == SQLITE_NOMEM) sqlite3_result_error_nomem(ctx);
+      if (rc == SQLITE_NOMEM) sqlite3_result_error_nomem(ctx);
+      else if (zErr) sqlite3_result_error(ctx, zErr, -1);
       else sqlite3_result_error(ctx, sqlite3_errmsg(pTab->db), -1);
       sqlite3_free(zErr);
       row_filter_free(pRF);
@@ -930,6 +932,8 @@ void prefect_filter_row_func(sqlite3_context *ctx, int argc, sqlite3_value **arg
   rc = sqlite3_step(pRF->pStmt);
   if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
     sqlite3_result_int(ctx, rc == SQLITE_ROW);
+  } else if (rc == SQLITE_NOMEM) {
+    sqlite3_result_error_nomem(ctx);
   } else {
     sqlite3_result_error(ctx, sqlite3_errmsg(pTab->db), -1);
   }
