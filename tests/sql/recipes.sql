@@ -1,4 +1,4 @@
--- examples/recipes.sql on the demo database, as the README runs it, then
+-- examples/recipes.sql on the demo database, as docs/tables.md runs it, then
 -- independent checks of what the recipes print.
 ATTACH 'file:dist/demo.db?mode=ro' AS demo;
 .mode list
