@@ -258,10 +258,10 @@ $(STATIC_SHELL): $(STATIC_DIR)/shell.o ext/static_shell.c $(EXT_SOURCES) $(EXT_H
 # its own counting line. The Python-driven ones run under /usr/bin/python3
 # (Debian's, which can load extensions).
 .PHONY: test-clients test-shell test-python-helper test-node node-deps test-sqlite-utils test-static test-html test-readme \
-        test-docs
+        test-docs test-report
 
 test: test-clients
-test-clients: test-readme test-docs test-shell test-python-helper test-sqlite-utils test-node test-static test-html
+test-clients: test-readme test-docs test-report test-shell test-python-helper test-sqlite-utils test-node test-static test-html
 
 # README.md and docs/ show each examples/*/quickstart.* exactly as it is.
 test-readme:
@@ -271,6 +271,11 @@ test-readme:
 # exactly that on a copy of the demo database; every relative link resolves.
 test-docs: $(LOADABLE) $(DEMO_DB)
 	/usr/bin/python3 tests/client/test_docs.py
+
+# The report `make demo` prints answers something in every section and names
+# runs rather than showing id prefixes.
+test-report: $(LOADABLE) $(DEMO_DB)
+	/usr/bin/python3 tests/client/test_report.py
 
 test-shell: $(LOADABLE) $(DEMO_DB)
 	/usr/bin/python3 tests/client/test_shell.py
