@@ -9,9 +9,9 @@ database (so an example that writes leaves nothing behind for the next), after
 the mode itself); its output, errors included, must be the text block's, line
 for line (trailing blanks aside: `.mode column` pads its last column). An
 error's "near line N" is dropped, as the SQL suite drops it, since the shell
-counts the lines this test adds in front. A ```sql block without a text block
-after it is not run: it is a sketch for another database (a live one, a
-parameter) or is shown with its output elsewhere.
+counts the lines this test adds in front. Every ```sql block has its output:
+SQL shown without it could drift from what it prints unnoticed (a sketch for
+another database is a ```sh block, or prose).
 
 Links: every relative link names a file of the repository, and an anchor
 (`#...`) names a heading of its page, spelled as GitHub spells heading
@@ -53,6 +53,15 @@ def examples():
         for m in EXAMPLE.finditer(text):
             line = text.count("\n", 0, m.start()) + 1
             yield f"{os.path.relpath(path, ROOT)}:{line}", m.group(1), m.group(2)
+
+
+def test_every_sql_block_shows_its_output():
+    for path in pages():
+        text = read(path)
+        runnable = {m.start() for m in EXAMPLE.finditer(text)}
+        for m in re.finditer(r"^```sql$", text, re.M):
+            line = text.count("\n", 0, m.start()) + 1
+            assert m.start() in runnable, f"{os.path.relpath(path, ROOT)}:{line}: a sql block without a text block after it"
 
 
 def test_examples_print_what_they_show(tmp):
