@@ -7,7 +7,7 @@
 #                   again under ASan/UBSan and valgrind
 #   make test-oom   out of memory: every allocation of each statement fails in
 #                   turn (tests/oom/test_oom.c); not yet part of `make test`:
-#                   it still finds failures (README, Tests)
+#                   it still finds failures (docs/testing.md)
 #   make test-repeat
 #                   the SQL suite N times in a row (N=200), stopping at the
 #                   first failing run: for outcomes that depend on chance or
@@ -257,14 +257,25 @@ $(STATIC_SHELL): $(STATIC_DIR)/shell.o ext/static_shell.c $(EXT_SOURCES) $(EXT_H
 # database, against the built library; part of `make test`. Each test prints
 # its own counting line. The Python-driven ones run under /usr/bin/python3
 # (Debian's, which can load extensions).
-.PHONY: test-clients test-shell test-python-helper test-node node-deps test-sqlite-utils test-static test-html test-readme
+.PHONY: test-clients test-shell test-python-helper test-node node-deps test-sqlite-utils test-static test-html test-readme \
+        test-docs test-report
 
 test: test-clients
-test-clients: test-readme test-shell test-python-helper test-sqlite-utils test-node test-static test-html
+test-clients: test-readme test-docs test-report test-shell test-python-helper test-sqlite-utils test-node test-static test-html
 
-# The README shows each examples/*/quickstart.* exactly as it is.
+# README.md and docs/ show each examples/*/quickstart.* exactly as it is.
 test-readme:
 	/usr/bin/python3 tests/client/test_readme.py
+
+# Every example of README.md and docs/*.md that shows its output prints
+# exactly that on a copy of the demo database; every relative link resolves.
+test-docs: $(LOADABLE) $(DEMO_DB)
+	/usr/bin/python3 tests/client/test_docs.py
+
+# The report `make demo` prints answers something in every section and names
+# runs rather than showing id prefixes.
+test-report: $(LOADABLE) $(DEMO_DB)
+	/usr/bin/python3 tests/client/test_report.py
 
 test-shell: $(LOADABLE) $(DEMO_DB)
 	/usr/bin/python3 tests/client/test_shell.py

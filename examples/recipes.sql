@@ -31,9 +31,10 @@ SELECT substr(created, 1, 10) AS day, coalesce(type, '(none)') AS type, count(*)
  GROUP BY day, type ORDER BY day DESC, type;
 
 -- 3. For each key, the newest artifact a failed run of the "prod"
---    deployments produced (SQLite takes id and type from the max() row).
+--    deployments produced, and that run by name (SQLite takes type and
+--    flow_run_id from the max() row).
 .print '3. Latest artifact per key of failed runs in the prod deployments'
-SELECT key, type, max(created) AS latest, substr(id, 1, 8) AS artifact
+SELECT key, type, max(created) AS latest, (SELECT r.name FROM flow_run AS r WHERE r.id = flow_run_id) AS flow_run
   FROM artifacts('{"artifacts": {"key": {"exists_": true}},
                    "flow_runs": {"state": {"type": {"any_": ["FAILED", "CRASHED"]}}},
                    "deployments": {"name": {"any_": ["prod"]}}}')
@@ -95,9 +96,9 @@ SELECT runs.name AS run, l.timestamp, l.name AS logger, substr(l.message, 1, 70)
 --    minus 86400 s) counted by the dashboard's state tabs, then per work
 --    pool its late runs and their average lateness (the route the
 --    dashboard calls, /flow_runs/lateness), then the latest failed runs.
---    Everything is relative to prefect_now(); the demo's data ends on
---    2026-10-20, so the clock is pinned there (leave that line out on a
---    live database).
+--    Everything is relative to prefect_now(); the clock is pinned to a
+--    moment inside the demo's month, 2026-10-20 12:00 UTC, so that the
+--    answer stays the same (leave that line out on a live database).
 .print '8. The dashboard: runs of the last 24 hours by state, late runs per pool, latest failures'
 SELECT prefect_set_now('2026-10-20T12:00:00Z') IS NOT NULL AS clock_pinned;
 WITH win AS (

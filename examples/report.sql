@@ -11,20 +11,24 @@ SELECT type, (SELECT count(*) FROM artifacts(json_object('artifacts', json_objec
 
 .print ''
 .print '== Keyed artifacts from failed or crashed runs, newest first (POST /artifacts/filter) =='
-SELECT key, type, substr(created, 1, 19) AS created, substr(flow_run_id, 1, 8) AS flow_run
+SELECT a.key, a.type, substr(a.created, 1, 19) AS created, r.name AS flow_run, r.state_name AS state
   FROM artifacts('{"artifacts": {"key": {"exists_": true}},
                    "flow_runs": {"state": {"type": {"any_": ["FAILED", "CRASHED"]}}},
-                   "sort": "CREATED_DESC", "limit": 6}');
+                   "sort": "CREATED_DESC", "limit": 6}') AS a
+  JOIN flow_runs AS r ON r.id = a.flow_run_id;
 
 .print ''
-.print '== How many keys have a failed latest version? (POST /artifacts/latest/count) =='
-SELECT count(*) AS keys_failed_latest,
-       (SELECT count(*) FROM artifact_collections) AS keys
-  FROM artifact_collections('{"flow_runs": {"state": {"type": {"any_": ["FAILED", "CRASHED"]}}}}');
+.print '== Latest version of each key, by the state of the run that wrote it (POST /artifacts/latest/count) =='
+SELECT state_type AS run_state, keys
+  FROM (SELECT s.state_type,
+               (SELECT count(*) FROM artifact_collections(json_object('flow_runs', json_object('state',
+                  json_object('type', json_object('any_', json_array(s.state_type))))))) AS keys
+          FROM (SELECT DISTINCT state_type FROM flow_run WHERE state_type IS NOT NULL) AS s)
+ WHERE keys > 0 ORDER BY keys DESC, run_state;
 
 .print ''
 .print '== Newest report artifacts (key like "report"), with their flow and run state =='
-SELECT a.key, substr(a.created, 1, 19) AS created, f.name AS flow, fr.state_name AS state
+SELECT a.key, substr(a.created, 1, 19) AS created, f.name AS flow, fr.name AS flow_run, fr.state_name AS state
   FROM artifacts('{"artifacts": {"key": {"like_": "report"}}, "sort": "CREATED_DESC", "limit": 6}') AS a
   JOIN flow_run AS fr ON fr.id = a.flow_run_id
   JOIN flow AS f ON f.id = fr.flow_id;

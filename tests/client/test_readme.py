@@ -1,8 +1,9 @@
 #!/usr/bin/python3
-"""The README's client snippets are the files the client tests run: each code
-block after a `<!-- example: PATH -->` marker must be PATH's text, exactly,
-and every examples/*/quickstart.* must be shown. The Quick start's install
-commands must name every package .ci/run installs."""
+"""The pages' client snippets are the files the client tests run: each code
+block of README.md or docs/*.md after a `<!-- example: PATH -->` marker must
+be PATH's text, exactly, and every examples/*/quickstart.* must be shown. The
+README's Quick start's install commands must name every package .ci/run
+installs."""
 import glob
 import os
 import re
@@ -19,22 +20,31 @@ def readme():
         return f.read()
 
 
+def pages():
+    """README.md and docs/*.md, one after the other."""
+    text = readme()
+    for path in sorted(glob.glob(os.path.join(ROOT, "docs", "*.md"))):
+        with open(path, encoding="utf-8") as f:
+            text += "\n" + f.read()
+    return text
+
+
 def test_snippets_are_the_example_files():
-    shown = MARKER.findall(readme())
+    shown = MARKER.findall(pages())
     assert len(shown) >= 6, f"only {len(shown)} example blocks found"
     for path, block in shown:
         with open(os.path.join(ROOT, path), encoding="utf-8") as f:
             text = f.read()
-        assert block == text, f"README's block for {path} differs from the file:\n{block}\n---\n{text}"
+        assert block == text, f"the pages' block for {path} differs from the file:\n{block}\n---\n{text}"
 
 
 def test_every_quickstart_is_shown():
-    markers = readme().count("<!-- example: ")
-    shown = {path for path, _ in MARKER.findall(readme())}
+    markers = pages().count("<!-- example: ")
+    shown = {path for path, _ in MARKER.findall(pages())}
     assert len(shown) == markers, "a marker without a code block right after it"
     files = {os.path.relpath(p, ROOT) for p in glob.glob(os.path.join(ROOT, "examples", "*", "quickstart.*"))}
     assert len(files) >= 6, files
-    assert files <= shown, f"not in the README: {sorted(files - shown)}"
+    assert files <= shown, f"not in README.md or docs/: {sorted(files - shown)}"
 
 
 def test_quick_start_installs_what_ci_installs():

@@ -1,5 +1,5 @@
 -- POST /artifacts/filter semantics on the fixture: every ArtifactFilter field
--- and operator, Prefect's surprising rules (README, Semantics), related filters,
+-- and operator, Prefect's surprising rules (docs/semantics.md), related filters,
 -- sorts, limit and offset. Each line prints the last two digits of the ids
 -- returned. A body with a sort, limit or offset gets Prefect's order, printed
 -- as returned; one without promises only the set, so SQL orders it

@@ -22,7 +22,7 @@ SELECT count(*) FROM prefect_table('"# Orders report"', 'strict');
 SELECT 'strict on a table', count(*) FROM prefect_table(json_quote('[[1]]'), 'STRICT');
 SELECT count(*) FROM prefect_table('[[1]]', 'lenient');
 SELECT count(*) FROM prefect_table;
--- over the artifacts table, as the README shows it
+-- over the artifacts table, as docs/tables.md shows it
 SELECT 'all table artifacts', group_concat(substr(id, -2) || ':' || row || col || '=' || value, ' ')
   FROM (SELECT a.id, t.row, t.col, t.value FROM artifacts('{"artifacts": {"type": {"any_": ["table"]}}}') AS a, prefect_table(a.data) AS t
          ORDER BY a.id DESC, t.row, t.col);

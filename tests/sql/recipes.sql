@@ -1,4 +1,4 @@
--- examples/recipes.sql on the demo database, as the README runs it, then
+-- examples/recipes.sql on the demo database, as docs/tables.md runs it, then
 -- independent checks of what the recipes print.
 ATTACH 'file:dist/demo.db?mode=ro' AS demo;
 .mode list
@@ -6,6 +6,13 @@ ATTACH 'file:dist/demo.db?mode=ro' AS demo;
 -- recipe 2 against plain SQL on Prefect's artifact table
 SELECT 'recipe 2 agrees', (SELECT group_concat(d || t || n) FROM (SELECT substr(created, 1, 10) AS d, coalesce(type, '(none)') AS t, count(*) AS n FROM artifacts WHERE created >= (SELECT date(max(created), '-4 days') FROM artifact) GROUP BY d, t ORDER BY d DESC, t))
   IS (SELECT group_concat(d || t || n) FROM (SELECT substr(created, 1, 10) AS d, coalesce(type, '(none)') AS t, count(*) AS n FROM artifact WHERE created >= (SELECT date(max(created), '-4 days') FROM artifact) GROUP BY d, t ORDER BY d DESC, t));
+-- recipe 3 against plain SQL: per key, the run of the newest artifact of a failed or crashed run of a "prod" deployment
+SELECT 'recipe 3 agrees', (SELECT group_concat(key || ':' || flow_run) FROM (SELECT key, max(created), (SELECT r.name FROM flow_run AS r WHERE r.id = flow_run_id) AS flow_run
+      FROM artifacts('{"artifacts": {"key": {"exists_": true}}, "flow_runs": {"state": {"type": {"any_": ["FAILED", "CRASHED"]}}}, "deployments": {"name": {"any_": ["prod"]}}}') GROUP BY key ORDER BY key))
+  IS (WITH c AS (SELECT a.key, a.created, r.name FROM artifact AS a JOIN flow_run AS r ON r.id = a.flow_run_id JOIN deployment AS d ON d.id = r.deployment_id
+                  WHERE a.key IS NOT NULL AND r.state_type IN ('FAILED', 'CRASHED') AND d.name = 'prod')
+      SELECT group_concat(key || ':' || name) FROM (SELECT key, name FROM c WHERE created = (SELECT max(created) FROM c AS c2 WHERE c2.key = c.key) ORDER BY key)),
+  (SELECT count(DISTINCT key) FROM artifact AS a JOIN flow_run AS r ON r.id = a.flow_run_id WHERE r.state_type IN ('FAILED', 'CRASHED'));
 -- recipe 5 covers every artifact whose run exists
 SELECT 'recipe 5 covers', (SELECT count(*) FROM artifact_lineage), (SELECT count(*) FROM artifact AS a WHERE EXISTS (SELECT 1 FROM flow_run AS fr WHERE fr.id = a.flow_run_id));
 -- recipe 1's run tree against a hand-written walk of the same links
