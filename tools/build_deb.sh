@@ -11,6 +11,7 @@
 #   /usr/share/doc/sqlite-prefect/    copyright (from LICENSE, in Debian's
 #                                     machine-readable form), changelog.gz,
 #                                     README.md.gz and install.md.gz
+#   /usr/share/lintian/overrides/     why the soname is not versioned
 # The library is stripped (the debug sections stay in dist/prefect.so);
 # Depends names the newest glibc symbol version it uses and the oldest SQLite
 # it accepts (ext/prefect.c refuses older ones when loaded). Everything is
@@ -48,8 +49,19 @@ lib_dir="$stage/usr/lib/$multiarch"
 doc_dir="$stage/usr/share/doc/$package"
 mkdir -p "$stage/DEBIAN" "$lib_dir" "$doc_dir"
 
-strip --strip-unneeded -o "$lib_dir/prefect.so" "$loadable"
+strip --strip-unneeded --remove-section=.comment -o "$lib_dir/prefect.so" "$loadable"
 chmod 0644 "$lib_dir/prefect.so"
+# The soname prefect.so is there for make install's ldconfig cache entry; to
+# lintian it makes the file a public shared library. It is a plugin that
+# nothing links against: no versioned soname, no lib<soname> package name.
+mkdir -p "$stage/usr/share/lintian/overrides"
+printf '%s\n' "# prefect.so is an SQLite extension (a plugin) that nothing links against" \
+  "$package: package-name-doesnt-match-sonames prefect" \
+  "$package: shared-library-lacks-version usr/lib/$multiarch/prefect.so prefect.so" \
+  > "$stage/usr/share/lintian/overrides/$package"
+# A library with a soname in a loader directory: dpkg has ldconfig refresh the
+# cache, as for any library.
+echo "activate-noawait ldconfig" > "$stage/DEBIAN/triggers"
 
 # Documentation over 4 kB is gzipped (Debian policy 12.3); -n keeps the
 # file's name and date out of the archive.
@@ -95,6 +107,8 @@ Description: SQLite extension answering Prefect's REST API filters
  on Prefect's own indexes. No server needs to run.
 EOF
 
+(cd "$stage" && find usr -type f | LC_ALL=C sort | xargs md5sum) > "$stage/DEBIAN/md5sums"
+chmod 0644 "$stage/DEBIAN/"*
 find "$stage" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 mkdir -p "$out_dir"
 deb="$out_dir/${package}_${version}_$arch.deb"

@@ -15,8 +15,8 @@
 #   make npm       the tarball, npm-installed --offline into an empty
 #                  project beside the better-sqlite3 12 that make node-deps
 #                  built; load(db)
-#   make deb       the control fields, the file list, and the library loaded
-#                  from the unpacked package
+#   make deb       the control fields, the file list, lintian, and the
+#                  library loaded from the unpacked package
 # Prints one line per check and a count; exits non-zero on any failure.
 set -uo pipefail
 root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -117,7 +117,7 @@ if wheel=$(run "make python" "${make[@]}" python); then
       "$site_packages/sqlite_prefect/prefect.so
 $expected
 RECORD ok" \
-      "$(cd "$elsewhere" && "$tmp/venv/bin/python" - "$demo" "$QUESTION" 2>&1 <<'PY'
+      "$(cd "$elsewhere" && env -u SQLITE_PREFECT_PATH "$tmp/venv/bin/python" - "$demo" "$QUESTION" 2>&1 <<'PY'
 import hashlib, base64, sqlite3, sys
 from importlib import metadata
 import sqlite_prefect
@@ -181,10 +181,15 @@ if deb=$(run "make deb" "${make[@]}" deb); then
   check "control: Maintainer and Description are there" "2" \
     "$(dpkg-deb -f "$deb" Maintainer Description | grep -cE '^(Maintainer: .+ <.+@.+>|Description: .+)$')"
   check "the package's files, all root's" \
-    "./usr/lib/$multiarch/prefect.so ./usr/share/doc/sqlite-prefect/README.md.gz ./usr/share/doc/sqlite-prefect/changelog.gz ./usr/share/doc/sqlite-prefect/copyright ./usr/share/doc/sqlite-prefect/install.md.gz
+    "./usr/lib/$multiarch/prefect.so ./usr/share/doc/sqlite-prefect/README.md.gz ./usr/share/doc/sqlite-prefect/changelog.gz ./usr/share/doc/sqlite-prefect/copyright ./usr/share/doc/sqlite-prefect/install.md.gz ./usr/share/lintian/overrides/sqlite-prefect
 root/root" \
     "$(dpkg-deb -c "$deb" | awk '$1 !~ /^d/ { print $6 }' | LC_ALL=C sort | xargs)
 $(dpkg-deb -c "$deb" | awk '{ print $2 }' | sort -u | xargs)"
+  if command -v lintian >/dev/null; then
+    run "lintian: no error, no warning" lintian --fail-on error,warning "$deb" >/dev/null && ok "lintian: no error, no warning"
+  else
+    echo "skip lintian: not installed (Debian: apt-get install lintian)"
+  fi
   unpacked=$tmp/deb
   if run "dpkg-deb -x" dpkg-deb -x "$deb" "$unpacked"; then
     check "copyright carries LICENSE's text" "yes" \
