@@ -344,13 +344,14 @@ install: $(LOADABLE)
 	install -m 0644 $(INSTALL_DOCS) $(DESTDIR)$(DOCDIR)/
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && [ -x $(LDCONFIG) ]; then \
 	  echo "$(LDCONFIG)"; $(LDCONFIG); fi
-	@echo "make install: $(DESTDIR)$(LIBDIR)/prefect.so: \`.load prefect\` where LIBDIR is in the ld.so cache" \
-	  "(/usr/local/lib is, on Debian), else \`.load $(LIBDIR)/prefect\`"
+	@echo "make install: $(DESTDIR)$(LIBDIR)/prefect.so; load it with \`.load prefect\` when $(LIBDIR) is" \
+	  "in the ld.so cache (/usr/local/lib is, on Debian), else with \`.load $(LIBDIR)/prefect\`" \
+	  "$(if $(DESTDIR),(staged under DESTDIR: ldconfig not run))"
 
 uninstall:
 	rm -f $(DESTDIR)$(LIBDIR)/prefect.so $(DESTDIR)$(LIBDIR)/libsqlite-prefect.so
 	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(INSTALL_DOCS)))
-	-rmdir $(DESTDIR)$(DOCDIR)
+	@rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null || true  # kept if anything else is in it
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && [ -x $(LDCONFIG) ]; then \
 	  echo "$(LDCONFIG)"; $(LDCONFIG); fi
 
