@@ -146,8 +146,10 @@ if tarball=$(run "make npm" "${make[@]}" npm); then
   mkdir -p "$project"
   echo '{"name": "sqlite-prefect-install-test", "version": "1.0.0", "private": true}' > "$project/package.json"
   # better-sqlite3 is the one make node-deps compiled: installed from its
-  # directory, it needs neither the registry nor a compiler.
+  # directory, it needs neither the registry nor a compiler. An empty cache
+  # and a registry nobody answers make sure nothing comes from elsewhere.
   if run "npm install --offline the tarball" npm install --prefix "$project" --offline --ignore-scripts \
+       --cache "$tmp/npm-cache" --registry http://127.0.0.1:9/ \
        --no-audit --no-fund --loglevel=error "$tarball" "$better_sqlite3" >/dev/null; then
     cat > "$project/query.mjs" <<'JS'
 import Database from "better-sqlite3";
