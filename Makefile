@@ -3,8 +3,8 @@
 #   make            dist/prefect.so (load with `.load dist/prefect`)
 #   make demo       dist/demo.db and the report examples/report.sql prints
 #   make test       every test: unit (cmocka), SQL level, differential, client
-#                   level (a decimal-comma locale included), and the suites
-#                   again under ASan/UBSan and valgrind
+#                   level (a decimal-comma locale included), the installs, and
+#                   the suites again under ASan/UBSan and valgrind
 #   make test-oom   out of memory: every allocation of each statement fails in
 #                   turn (tests/oom/test_oom.c); not yet part of `make test`:
 #                   it still finds failures (README, Tests)

@@ -44,12 +44,14 @@ ok() { pass=$((pass + 1)); echo "ok   $1"; }
 not_ok() { fail=$((fail + 1)); echo "FAIL $1"; [ $# -lt 2 ] || printf '%s\n' "$2" | sed 's/^/     /'; }
 # check NAME EXPECTED ACTUAL
 check() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "expected: $2"$'\n'"got:      $3"; fi; }
-# run NAME COMMAND...: the command's stdout; a failure is reported with its output
+# run NAME COMMAND...: runs it, leaving its output in $out; a failure is
+# counted and shown with that output. (Not in a $(...) subshell: the count
+# would be lost there.)
+out=
 run() {
-  local name=$1 out
+  local name=$1
   shift
   if ! out=$("$@" 2>&1); then not_ok "$name" "$out"; return 1; fi
-  printf '%s' "$out"
 }
 
 # The question every installation is asked, and the oracle's answer.
@@ -63,7 +65,7 @@ mkdir -p "$elsewhere"
 
 # ---- make install / make uninstall, into a DESTDIR ------------------------
 dest=$tmp/destdir
-if run "make install DESTDIR" "${make[@]}" install DESTDIR="$dest" >/dev/null; then
+if run "make install DESTDIR" "${make[@]}" install DESTDIR="$dest"; then
   lib=$dest/usr/local/lib
   doc=$dest/usr/local/share/doc/sqlite-prefect
   check "make install: the library, its ldconfig link, the docs" \
@@ -77,11 +79,11 @@ if run "make install DESTDIR" "${make[@]}" install DESTDIR="$dest" >/dev/null; t
   # What ldconfig makes of LIBDIR after `sudo make install`, in a cache of
   # our own: "prefect.so" must map to the library (-X: no links made).
   echo "$lib" > "$tmp/ld.so.conf"
-  if run "ldconfig on the DESTDIR" /sbin/ldconfig -X -C "$tmp/ld.so.cache" -f "$tmp/ld.so.conf" >/dev/null; then
+  if run "ldconfig on the DESTDIR" /sbin/ldconfig -X -C "$tmp/ld.so.cache" -f "$tmp/ld.so.conf"; then
     check "ldconfig caches the library under prefect.so" "prefect.so => $lib/prefect.so" \
       "$(/sbin/ldconfig -p -C "$tmp/ld.so.cache" | sed -n 's/^[[:space:]]*\(prefect\.so\) (.*) => /\1 => /p')"
   fi
-  run "make uninstall DESTDIR" "${make[@]}" uninstall DESTDIR="$dest" >/dev/null
+  run "make uninstall DESTDIR" "${make[@]}" uninstall DESTDIR="$dest"
   check "make uninstall leaves no file behind" "" "$(find "$dest" ! -type d)"
 fi
 
@@ -94,24 +96,24 @@ elif ! grep -rqs '^/usr/local/lib$' /etc/ld.so.conf /etc/ld.so.conf.d; then
   echo "skip make install under /usr/local: /usr/local/lib is not in this system's ld.so configuration"
 else
   system_installed=yes
-  if run "make install" "${make[@]}" install >/dev/null; then
+  if run "make install" "${make[@]}" install; then
     check ".load prefect from elsewhere after make install (no LD_LIBRARY_PATH)" "$expected" \
       "$(cd "$elsewhere" && env -u LD_LIBRARY_PATH sqlite3 -readonly "$demo" ".load prefect" "$QUESTION" 2>&1)"
   fi
-  run "make uninstall" "${make[@]}" uninstall >/dev/null && system_installed=
+  run "make uninstall" "${make[@]}" uninstall && system_installed=
   check "make uninstall: .load prefect fails again" \
     "Error: prefect.so: cannot open shared object file: No such file or directory" \
     "$(cd "$elsewhere" && env -u LD_LIBRARY_PATH sqlite3 :memory: ".load prefect" 2>&1)"
 fi
 
 # ---- the Python wheel, in a new venv, offline -----------------------------
-if wheel=$(run "make python" "${make[@]}" python); then
-  wheel=$root/${wheel##*$'\n'}
+if run "make python" "${make[@]}" python; then
+  wheel=$root/${out##*$'\n'}
   platform=$(/usr/bin/python3 -c 'import sysconfig; print(sysconfig.get_platform().replace("-", "_").replace(".", "_"))')
   check "the wheel's name" "sqlite_prefect-$version-py3-none-$platform.whl" "$(basename "$wheel")"
-  if run "a venv of /usr/bin/python3" /usr/bin/python3 -m venv "$tmp/venv" >/dev/null &&
+  if run "a venv of /usr/bin/python3" /usr/bin/python3 -m venv "$tmp/venv" &&
      run "pip install --no-index the wheel" "$tmp/venv/bin/python" -m pip install --no-index --no-cache-dir \
-       --disable-pip-version-check --quiet "$wheel" >/dev/null; then
+       --disable-pip-version-check --quiet "$wheel"; then
     site_packages=$("$tmp/venv/bin/python" -c 'import sysconfig; print(sysconfig.get_path("platlib"))')
     check "sqlite_prefect.load(conn) in the venv, from elsewhere" \
       "$site_packages/sqlite_prefect/prefect.so
@@ -137,8 +139,8 @@ PY
 fi
 
 # ---- the npm package, in an empty project, offline ------------------------
-if tarball=$(run "make npm" "${make[@]}" npm); then
-  tarball=$root/dist/${tarball##*$'\n'}
+if run "make npm" "${make[@]}" npm; then
+  tarball=$root/dist/${out##*$'\n'}
   check "npm pack: the package's files" \
     "package/LICENSE package/README.md package/index.d.ts package/index.js package/package.json package/prefect.so" \
     "$(tar -tzf "$tarball" | LC_ALL=C sort | xargs)"
@@ -150,7 +152,7 @@ if tarball=$(run "make npm" "${make[@]}" npm); then
   # and a registry nobody answers make sure nothing comes from elsewhere.
   if run "npm install --offline the tarball" npm install --prefix "$project" --offline --ignore-scripts \
        --cache "$tmp/npm-cache" --registry http://127.0.0.1:9/ \
-       --no-audit --no-fund --loglevel=error "$tarball" "$better_sqlite3" >/dev/null; then
+       --no-audit --no-fund --loglevel=error "$tarball" "$better_sqlite3"; then
     cat > "$project/query.mjs" <<'JS'
 import Database from "better-sqlite3";
 import { load, getLoadablePath } from "sqlite-prefect";
@@ -171,8 +173,8 @@ $expected" \
 fi
 
 # ---- the Debian package ----------------------------------------------------
-if deb=$(run "make deb" "${make[@]}" deb); then
-  deb=$root/${deb##*$'\n'}
+if run "make deb" "${make[@]}" deb; then
+  deb=$root/${out##*$'\n'}
   arch=$(dpkg --print-architecture)
   multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null)
   check "the package's name" "sqlite-prefect_${version}_$arch.deb" "$(basename "$deb")"
@@ -188,7 +190,7 @@ root/root" \
     "$(dpkg-deb -c "$deb" | awk '$1 !~ /^d/ { print $6 }' | LC_ALL=C sort | xargs)
 $(dpkg-deb -c "$deb" | awk '{ print $2 }' | sort -u | xargs)"
   if command -v lintian >/dev/null; then
-    run "lintian: no error, no warning" lintian --fail-on error,warning "$deb" >/dev/null && ok "lintian: no error, no warning"
+    run "lintian: no error, no warning" lintian --fail-on error,warning "$deb" && ok "lintian: no error, no warning"
   else
     echo "skip lintian: not installed (Debian: apt-get install lintian)"
   fi
