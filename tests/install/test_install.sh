@@ -163,11 +163,13 @@ console.log(getLoadablePath());
 const db = new Database(demo, { readonly: true, fileMustExist: true });
 load(db);
 console.log(db.prepare(question).pluck().get());
+try { load({}); } catch (e) { console.log(e.message); }
 JS
-    check "load(db) with better-sqlite3, from elsewhere" \
+    check "load(db) with better-sqlite3, from elsewhere; load() of something else" \
       "better-sqlite3 12
 $project/node_modules/sqlite-prefect/prefect.so
-$expected" \
+$expected
+sqlite-prefect: load(db) needs a database with a loadExtension() method, such as better-sqlite3's" \
       "$(cd "$elsewhere" && node "$project/query.mjs" "$demo" "$QUESTION" 2>&1)"
   fi
 fi
