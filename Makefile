@@ -3,8 +3,8 @@
 #   make            dist/prefect.so (load with `.load dist/prefect`)
 #   make demo       dist/demo.db and the report examples/report.sql prints
 #   make test       every test: unit (cmocka), SQL level, differential, client
-#                   level (a decimal-comma locale included), and the suites
-#                   again under ASan/UBSan and valgrind
+#                   level (a decimal-comma locale included), the installs, and
+#                   the suites again under ASan/UBSan and valgrind
 #   make test-oom   out of memory: every allocation of each statement fails in
 #                   turn (tests/oom/test_oom.c); not yet part of `make test`:
 #                   it still finds failures (docs/testing.md)
@@ -15,6 +15,14 @@
 #   make asan       the whole suite under AddressSanitizer + UBSan
 #   make valgrind   the whole suite under valgrind
 #   make static     dist/static/sqlite3: a sqlite3 shell with the extension built in
+#   make install    the library and its docs under PREFIX (/usr/local), so that
+#                   `.load prefect` works from anywhere (DESTDIR, LIBDIR, DOCDIR;
+#                   docs/install.md); make uninstall takes them away again
+#   make python     dist/*.whl: the Python package, for `pip install`
+#   make npm        dist/sqlite-prefect-*.tgz: the Node.js package (npm pack)
+#   make deb        dist/*.deb: the Debian package (dpkg-deb)
+#   make test-install
+#                   each of the four installed into a temporary place, offline
 #   make bench      bench/: ratios against hand-written SQL (reads and writes)
 #   make fuzz       libFuzzer over bodies and written values (FUZZ_SECONDS=60)
 #   make clean
@@ -49,9 +57,11 @@ UNIT := $(DIST)/test_unit
 all: loadable
 loadable: $(LOADABLE)
 
+# The soname prefect.so lets ldconfig list the installed library under the
+# name `.load prefect` asks for (make install, below).
 $(LOADABLE): $(EXT_SOURCES) $(EXT_HEADERS) VERSION
 	@mkdir -p $(DIST)
-	$(CC) $(CFLAGS) $(WARNINGS) $(DEFINES) -fPIC -shared $(EXT_SOURCES) -o $@ -lm
+	$(CC) $(CFLAGS) $(WARNINGS) $(DEFINES) -fPIC -shared -Wl,-soname,prefect.so $(EXT_SOURCES) -o $@ -lm
 
 # Unit tests link the sources directly (SQLITE_CORE) against libsqlite3.
 $(UNIT): tests/unit/test_unit.c $(EXT_SOURCES) $(EXT_HEADERS) VERSION
@@ -317,3 +327,69 @@ test-static: $(STATIC_SHELL) $(LOADABLE) $(DEMO_DB)
 # in headless Chromium; the test leaves its screenshot in dist/report.png.
 test-html: $(LOADABLE) $(DEMO_DB)
 	/usr/bin/python3 tests/client/test_html.py
+
+# ---------------------------------------------------------------------------
+# Installing, in each ecosystem's own way (docs/install.md).
+#
+# `.load prefect` names no directory: SQLite dlopen()s "prefect", then
+# "prefect.so", and the dynamic loader looks in LD_LIBRARY_PATH, then in the
+# ld.so cache, then in /lib and /usr/lib (and their multiarch directories).
+# /usr/local/lib reaches dlopen only through the cache, which ldconfig builds
+# from the files whose names start with "lib", keyed by their sonames. So
+# make install puts the library in LIBDIR as prefect.so (soname prefect.so)
+# with the link libsqlite-prefect.so beside it, for ldconfig to find, and
+# runs ldconfig when installing for real (no DESTDIR, as root): the cache
+# then maps "prefect.so" to LIBDIR/prefect.so.
+PREFIX ?= /usr/local
+LIBDIR ?= $(PREFIX)/lib
+DOCDIR ?= $(PREFIX)/share/doc/sqlite-prefect
+LDCONFIG ?= /sbin/ldconfig
+INSTALL_DOCS := README.md LICENSE docs/install.md
+
+.PHONY: install uninstall python npm deb test-install
+
+install: $(LOADABLE)
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(DOCDIR)
+	install -m 0644 $(LOADABLE) $(DESTDIR)$(LIBDIR)/prefect.so
+	ln -sf prefect.so $(DESTDIR)$(LIBDIR)/libsqlite-prefect.so
+	install -m 0644 $(INSTALL_DOCS) $(DESTDIR)$(DOCDIR)/
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && [ -x $(LDCONFIG) ]; then \
+	  echo "$(LDCONFIG)"; $(LDCONFIG); fi
+	@echo "make install: $(DESTDIR)$(LIBDIR)/prefect.so; load it with \`.load prefect\` when $(LIBDIR) is" \
+	  "in the ld.so cache (/usr/local/lib is, on Debian), else with \`.load $(LIBDIR)/prefect\`" \
+	  "$(if $(DESTDIR),(staged under DESTDIR: ldconfig not run))"
+
+uninstall:
+	rm -f $(DESTDIR)$(LIBDIR)/prefect.so $(DESTDIR)$(LIBDIR)/libsqlite-prefect.so
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(INSTALL_DOCS)))
+	@rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null || true  # kept if anything else is in it
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && [ -x $(LDCONFIG) ]; then \
+	  echo "$(LDCONFIG)"; $(LDCONFIG); fi
+
+# The wheel: the package examples/python/sqlite_prefect with the library
+# beside its __init__.py, written by tools/build_wheel.py (no setuptools, no
+# network). py3-none: the package has no Python C code; the platform tag is
+# this machine's, the library's.
+python: $(LOADABLE)
+	/usr/bin/python3 tools/build_wheel.py $(LOADABLE) $(DIST)
+
+# The npm package: npm/ with the library copied in, packed by npm itself.
+NPM_STAGE := $(DIST)/npm
+npm: $(LOADABLE)
+	@[ "$$(node -p 'require("./npm/package.json").version')" = "$(VERSION)" ] || \
+	  { echo "make npm: npm/package.json's version is not $(VERSION) (VERSION); set it there"; exit 1; }
+	rm -rf $(NPM_STAGE) && mkdir -p $(NPM_STAGE)
+	cp npm/package.json npm/index.js npm/index.d.ts npm/README.md LICENSE $(LOADABLE) $(NPM_STAGE)/
+	cd $(NPM_STAGE) && npm pack --pack-destination .. --loglevel=warn
+
+# The Debian package: the library in the multiarch directory, where dlopen
+# looks without the cache, and the docs (tools/build_deb.sh).
+deb: $(LOADABLE)
+	bash tools/build_deb.sh $(LOADABLE) $(DIST)
+
+# Each of the four installed into a temporary place, with no network (about
+# half a minute): tests/install/test_install.sh. The Node.js part uses the
+# better-sqlite3 that make node-deps built.
+test: test-install
+test-install: $(LOADABLE) $(DEMO_DB) $(NODE_DEPS)
+	bash tests/install/test_install.sh

@@ -10,7 +10,8 @@
 The built library is looked for, in this order, at:
 
 1. $SQLITE_PREFECT_PATH (a file; the .so suffix may be left out), when set;
-2. prefect.so beside this file (copy it there to carry the package around);
+2. prefect.so beside this file (where the wheel of `make python` puts it;
+   or copy it there to carry the package around);
 3. dist/prefect.so of the repository this package sits in (`make` builds it).
 
 Python's sqlite3 module must be able to load extensions: Debian's
