@@ -183,6 +183,16 @@ extern const CollectionDesc prefect_workers;
 
 int describe_column_count(const CollectionDesc *pColl);
 
+/* Since when a table or column of Prefect's exists: the first release
+** whose SQLite migrations make it. zColumn NULL: the table itself; a
+** column not listed came with its table. */
+typedef struct SchemaSince {
+  const char *zTable;
+  const char *zColumn;
+  const char *zVersion;       /* "2.16.4" */
+} SchemaSince;
+extern const SchemaSince prefect_schema_since[];  /* terminated by zTable == NULL */
+
 /* ======================================================================
 ** responses.c: Prefect's response models and the routes prefect_api()
 ** answers, as data. api.c has one renderer for every response and one
@@ -747,6 +757,20 @@ void history_clear(History *p);
 /* Append the API's JSON (a list of HistoryResponse) to pOut. */
 void history_render_json(const History *p, sqlite3_str *pOut);
 int vtab_history_register(sqlite3 *db, Clock *pClock);  /* flow_run_history(), task_run_history() */
+
+/* ======================================================================
+** schema_check.c: what a refused statement says about the database.
+** ====================================================================== */
+
+/* The message for the connection's last error, "prefect: ...". When SQLite
+** refused a statement of ours for a table or column of Prefect's that the
+** database lacks, it names what is missing and the Prefect release that
+** added it (or, when none of Prefect's tables are there, asks whether this
+** is a Prefect database); otherwise it is SQLite's message. zSql, the
+** refused statement or NULL, tells which table a column's alias stands
+** for. Call it right after the failure: it runs statements of its own,
+** which replace the connection's error. NULL: no memory. */
+char *schema_error(sqlite3 *db, const char *zSql);
 
 /* ======================================================================
 ** vtab_collection.c and prefect.c
