@@ -780,6 +780,7 @@ int vtab_collection_register(sqlite3 *db, const CollectionDesc *pColl);
 void prefect_filter_row_func(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 int vtab_table_register(sqlite3 *db);     /* vtab_table.c: prefect_table() */
 int vtab_run_tree_register(sqlite3 *db);  /* vtab_run_tree.c: prefect_run_tree() */
+int vtab_fields_register(sqlite3 *db);    /* vtab_fields.c: prefect_fields */
 int functions_register(sqlite3 *db);
 int api_register(sqlite3 *db, Clock *pClock);  /* api.c: prefect_api() */
 

@@ -44,7 +44,7 @@ def test_registered_names():
     assert after_f - before_f == {"prefect_version", "prefect_debug", "prefect_filter_sql", "prefect_filter", "prefect_api", "prefect_uuid4",
                                 "prefect_set_now", "prefect_now", "prefect_seconds"}, after_f - before_f
     assert after_m - before_m == {"artifacts", "artifact_collections", "flows", "flow_runs", "task_runs", "deployments",
-                                "logs", "variables", "work_pools", "work_queues", "workers", "prefect_table", "prefect_run_tree",
+                                "logs", "variables", "work_pools", "work_queues", "workers", "prefect_table", "prefect_run_tree", "prefect_fields",
                                 "flow_run_history", "task_run_history"}, after_m - before_m
 
 
