@@ -106,35 +106,52 @@ static char *missing_table(sqlite3 *db, const char *zName) {
                          pTable->zTable, pTable->zVersion);
 }
 
+/* The message for table zTable lacking zColumn, or NULL when it is not a
+** table of Prefect's that is there and really lacks it: anything else is
+** not a schema too old, and SQLite's own message says it better. */
+static char *column_message(sqlite3 *db, const char *zTable, const char *zColumn) {
+  const SchemaSince *p;
+  if (!zTable || schema_has(db, zTable, 0) != 1 || schema_has(db, zTable, zColumn) != 0) return 0;
+  p = since_find(zTable, zColumn);
+  if (!p) p = since_find(zTable, 0);
+  if (!p) return 0;
+  if (p->zColumn) {
+    return sqlite3_mprintf("prefect: table \"%s\" has no column \"%s\" (added in Prefect %s; upgrade the server "
+                           "that wrote this database)", p->zTable, zColumn, p->zVersion);
+  }
+  /* no release lacks it: not an older schema, a table made by hand */
+  return sqlite3_mprintf("prefect: table \"%s\" has no column \"%s\", which it has had since Prefect %s made "
+                         "it: the table is not Prefect's", p->zTable, zColumn, p->zVersion);
+}
+
+/* "no such column: fr.job_variables" (a read; the alias may be absent) */
 static char *missing_column(sqlite3 *db, const char *zSql, const char *zName) {
   const char *zDot = strchr(zName, '.');
   const char *zColumn = zDot ? zDot + 1 : zName;
   char *zAlias = zDot ? sqlite3_mprintf("%.*s", (int)(zDot - zName), zName) : 0;
-  const char *zTable;
-  const SchemaSince *p;
-  char *zMsg = 0;
+  char *zMsg;
   if (zDot && !zAlias) return 0;
-  zTable = column_table(db, zSql, zAlias, zColumn);
+  zMsg = column_message(db, column_table(db, zSql, zAlias, zColumn), zColumn);
   sqlite3_free(zAlias);
-  /* only a table that is there and really lacks the column: anything else
-  ** is not a schema too old, and SQLite's own message says it better */
-  if (!zTable || schema_has(db, zTable, 0) != 1 || schema_has(db, zTable, zColumn) != 0) return 0;
-  p = since_find(zTable, zColumn);
-  if (!p) p = since_find(zTable, 0);
-  if (p->zColumn) {
-    zMsg = sqlite3_mprintf("prefect: table \"%s\" has no column \"%s\" (added in Prefect %s; upgrade the server "
-                           "that wrote this database)", p->zTable, zColumn, p->zVersion);
-  } else {
-    /* no release lacks it: not an older schema, a table made by hand */
-    zMsg = sqlite3_mprintf("prefect: table \"%s\" has no column \"%s\", which it has had since Prefect %s made "
-                           "it: the table is not Prefect's", p->zTable, zColumn, p->zVersion);
-  }
+  return zMsg;
+}
+
+/* "table artifact has no column named description" (an INSERT) */
+static char *missing_insert_column(sqlite3 *db, const char *zText) {
+  const char *zMid = strstr(zText, " has no column named ");
+  char *zTable, *zMsg;
+  if (!zMid) return 0;
+  zTable = sqlite3_mprintf("%.*s", (int)(zMid - zText), zText);
+  if (!zTable) return 0;
+  zMsg = column_message(db, zTable, zMid + strlen(" has no column named "));
+  sqlite3_free(zTable);
   return zMsg;
 }
 
 char *schema_error(sqlite3 *db, const char *zSql) {
   static const char zNoTable[] = "no such table: ";
   static const char zNoColumn[] = "no such column: ";
+  static const char zTableNoColumn[] = "table ";
   /* our own statements below replace the connection's message */
   char *zErr = sqlite3_mprintf("%s", sqlite3_errmsg(db));
   char *zMsg = 0;
@@ -143,6 +160,8 @@ char *schema_error(sqlite3 *db, const char *zSql) {
     zMsg = missing_table(db, zErr + sizeof(zNoTable) - 1);
   } else if (strncmp(zErr, zNoColumn, sizeof(zNoColumn) - 1) == 0) {
     zMsg = missing_column(db, zSql, zErr + sizeof(zNoColumn) - 1);
+  } else if (strncmp(zErr, zTableNoColumn, sizeof(zTableNoColumn) - 1) == 0) {
+    zMsg = missing_insert_column(db, zErr + sizeof(zTableNoColumn) - 1);
   }
   if (!zMsg) zMsg = sqlite3_mprintf("prefect: %s", zErr);
   sqlite3_free(zErr);
