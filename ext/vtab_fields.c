@@ -18,8 +18,11 @@
 **   filter_class  Prefect's filter class of the object ("FlowRunFilterStateType"), or NULL
 **   note          what it means, in a few words, or NULL
 **
-** Rows come in the descriptions' order; the table is small (hundreds of
-** rows) and built whole at xFilter. It reads no database.
+** prefect_fields('flow_runs') (the hidden column "only") gives one table's
+** rows, and an error that lists the tables for a name that is none of
+** them; NULL gives no rows. Rows come in the descriptions' order; the table
+** is small (hundreds of rows) and built whole at xFilter. It reads no
+** database.
 */
 #include "internal.h"
 SQLITE_EXTENSION_INIT3
@@ -34,6 +37,7 @@ SQLITE_EXTENSION_INIT3
 #define FIELDS_FILTER_CLASS 5
 #define FIELDS_NOTE 6
 #define FIELDS_NCOL 7
+#define FIELDS_ONLY 7   /* hidden: prefect_fields('flow_runs'), one table's rows */
 
 typedef struct FieldRow {
   const char *az[FIELDS_NCOL];  /* static text, but az[FIELDS_PATH] and az[FIELDS_VALUE_TYPE]: owned */
@@ -44,6 +48,7 @@ typedef struct FieldsCursor {
   FieldRow *aRow;    /* owned */
   int nRow, nAlloc;
   int iRow;
+  const char *zOnly; /* static: the one table asked for, or NULL for all */
 } FieldsCursor;
 
 /* The JSON a leaf takes, as a reader of the reference says it. */
@@ -192,6 +197,7 @@ static void fieldsCursorReset(FieldsCursor *pCur) {
   sqlite3_free(pCur->aRow);
   pCur->aRow = 0;
   pCur->nRow = pCur->nAlloc = pCur->iRow = 0;
+  pCur->zOnly = 0;
 }
 
 static int fieldsConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv, sqlite3_vtab **ppVtab,
@@ -203,7 +209,7 @@ static int fieldsConnect(sqlite3 *db, void *pAux, int argc, const char *const *a
   (void)argv;
   (void)pzErr;
   rc = sqlite3_declare_vtab(db, "CREATE TABLE x(collection TEXT, \"key\" TEXT, path TEXT, operator TEXT, "
-                                "value_type TEXT, filter_class TEXT, note TEXT)");
+                                "value_type TEXT, filter_class TEXT, note TEXT, only HIDDEN)");
   if (rc != SQLITE_OK) return rc;
   /* it reads nothing but the descriptions compiled in */
   sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
@@ -219,11 +225,27 @@ static int fieldsDisconnect(sqlite3_vtab *pVtab) {
   return SQLITE_OK;
 }
 
-/* A full scan of a few hundred rows in memory: SQLite filters them. */
+/* idxNum 1: argv[0] is the argument (only = ?), the rows of one table;
+** 0: every table's. The rows are in memory either way: SQLite filters the
+** other columns. */
 static int fieldsBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
+  int i;
   (void)pVtab;
+  pInfo->idxNum = 0;
   pInfo->estimatedCost = 1000;
   pInfo->estimatedRows = 1000;
+  for (i = 0; i < pInfo->nConstraint; i++) {
+    const struct sqlite3_index_constraint *pCons = &pInfo->aConstraint[i];
+    if (pCons->iColumn != FIELDS_ONLY || pCons->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+    /* the argument is there but not usable yet (a join): try another order */
+    if (!pCons->usable) return SQLITE_CONSTRAINT;
+    pInfo->aConstraintUsage[i].argvIndex = 1;
+    pInfo->aConstraintUsage[i].omit = 1;
+    pInfo->idxNum = 1;
+    pInfo->estimatedCost = 100;
+    pInfo->estimatedRows = 100;
+    break;
+  }
   return SQLITE_OK;
 }
 
@@ -245,12 +267,29 @@ static int fieldsClose(sqlite3_vtab_cursor *pCursor) {
 static int fieldsFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr, int argc,
                         sqlite3_value **argv) {
   FieldsCursor *pCur = (FieldsCursor *)pCursor;
+  const char *zOnly = 0;
   int i, rc = SQLITE_OK;
-  (void)idxNum;
   (void)idxStr;
-  (void)argc;
-  (void)argv;
   fieldsCursorReset(pCur);
+  if (idxNum == 1 && argc == 1) {
+    zOnly = (const char *)sqlite3_value_text(argv[0]);
+    if (!zOnly) return sqlite3_value_type(argv[0]) == SQLITE_NULL ? SQLITE_OK : SQLITE_NOMEM;
+    for (i = 0; prefect_collections[i]; i++) {
+      if (sqlite3_stricmp(prefect_collections[i]->zName, zOnly) == 0) break;
+    }
+    if (!prefect_collections[i]) {
+      sqlite3_str *pStr = sqlite3_str_new(0);
+      sqlite3_str_appendf(pStr, "prefect: prefect_fields: no table %Q, expected one of: ", zOnly);
+      for (i = 0; prefect_collections[i]; i++) {
+        sqlite3_str_appendf(pStr, "%s%s", i ? ", " : "", prefect_collections[i]->zName);
+      }
+      sqlite3_free(pCursor->pVtab->zErrMsg);
+      pCursor->pVtab->zErrMsg = sqlite3_str_finish(pStr);
+      return pCursor->pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
+    }
+    pCur->zOnly = prefect_collections[i]->zName;
+    return rows_for_collection(pCur, prefect_collections[i]);
+  }
   for (i = 0; rc == SQLITE_OK && prefect_collections[i]; i++) {
     rc = rows_for_collection(pCur, prefect_collections[i]);
   }
@@ -270,7 +309,7 @@ static int fieldsEof(sqlite3_vtab_cursor *pCursor) {
 
 static int fieldsColumn(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int iCol) {
   FieldsCursor *pCur = (FieldsCursor *)pCursor;
-  const char *z = pCur->aRow[pCur->iRow].az[iCol];
+  const char *z = iCol == FIELDS_ONLY ? pCur->zOnly : pCur->aRow[pCur->iRow].az[iCol];
   if (z) sqlite3_result_text(ctx, z, -1, SQLITE_TRANSIENT);
   return SQLITE_OK;
 }

@@ -39,5 +39,12 @@ SELECT count(*) FROM prefect_fields
 SELECT count(*) FROM prefect_fields WHERE "key" = 'sort';
 -- a name in it compiles too: an operator path that is not in it does not
 SELECT prefect_filter_sql('flow_runs', '{"flow_runs": {"state": {"type": {"all_": []}}}}');
+-- the argument picks one table (any case), as WHERE collection = ... does; NULL: no rows
+SELECT count(*), only FROM prefect_fields('LOGS');
+SELECT (SELECT count(*) FROM prefect_fields('flow_runs')) = (SELECT count(*) FROM prefect_fields WHERE collection = 'flow_runs');
+SELECT count(*) FROM prefect_fields(NULL);
+SELECT t.name, count(f.path) FROM (SELECT 'workers' AS name UNION ALL SELECT 'variables') AS t, prefect_fields(t.name) AS f
+ GROUP BY t.name ORDER BY t.name;
+SELECT count(*) FROM prefect_fields('log');
 -- it reads no database and is not a table of one
 CREATE VIRTUAL TABLE f USING prefect_fields;
