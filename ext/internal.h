@@ -406,6 +406,10 @@ void json_path_render(const JsonPath *p, sqlite3_str *pOut);
 ** and returns the normalised value or an error message (without the path).
 ** ====================================================================== */
 
+/* The values of Prefect's StateType and WorkerStatus, as the messages and
+** the field reference (vtab_fields.c) list them. */
+#define VALUE_STATE_TYPES "SCHEDULED, PENDING, RUNNING, COMPLETED, FAILED, CANCELLED, CRASHED, PAUSED or CANCELLING"
+#define VALUE_WORKER_STATUSES "ONLINE or OFFLINE"
 /* Each returns 0 on success, or a sqlite3_malloc'd "expected ..., got ..." */
 char *value_read_bool(const JsonDoc *pDoc, int i, int *pbOut);
 char *value_read_int(const JsonDoc *pDoc, int i, sqlite3_int64 *piOut);

@@ -41,6 +41,7 @@ SQLITE_EXTENSION_INIT3
 
 typedef struct FieldRow {
   const char *az[FIELDS_NCOL];  /* static text, but az[FIELDS_PATH] and az[FIELDS_VALUE_TYPE]: owned */
+  int bOwnNote;                 /* az[FIELDS_NOTE] is owned too (a sort's) */
 } FieldRow;
 
 typedef struct FieldsCursor {
@@ -56,8 +57,8 @@ static const char *value_type_name(ValueKind e) {
   switch (e) {
     case VAL_UUID_LIST: return "list of UUID";
     case VAL_STR_LIST: return "list of string";
-    case VAL_STATE_LIST: return "list of state type";
-    case VAL_WORKER_STATUS_LIST: return "list of worker status";
+    case VAL_STATE_LIST: return "list of state type (" VALUE_STATE_TYPES ")";
+    case VAL_WORKER_STATUS_LIST: return "list of worker status (" VALUE_WORKER_STATUSES ")";
     case VAL_STR: return "string";
     case VAL_BOOL: return "boolean";
     case VAL_DATETIME: return "datetime";
@@ -132,6 +133,7 @@ static int row_add(FieldsCursor *pCur, const char *zColl, const char *zKey, char
   pRow->az[FIELDS_VALUE_TYPE] = zType;
   pRow->az[FIELDS_FILTER_CLASS] = zClass;
   pRow->az[FIELDS_NOTE] = zNote;
+  pRow->bOwnNote = 0;
   return SQLITE_OK;
 }
 
@@ -160,6 +162,27 @@ static int rows_for_class(FieldsCursor *pCur, const char *zColl, const char *zKe
   return rc;
 }
 
+/* The last row's note, a sort's: its ORDER BY over the table's columns
+** ("coalesce(start_time, expected_start_time) ASC"), then the note it had.
+** Owned like the path: the note of a sort row is the one note made here. */
+static int sort_note(FieldsCursor *pCur, const SortDesc *pSort) {
+  FieldRow *pRow = &pCur->aRow[pCur->nRow - 1];
+  sqlite3_str *pStr = sqlite3_str_new(0);
+  const char *z;
+  char *zNote;
+  sqlite3_str_appendall(pStr, "ORDER BY ");
+  for (z = pSort->zOrderBy; *z; z++) {
+    if (z[0] == '@' && z[1] == '.') z++;    /* the row's alias */
+    else if (*z != '"') sqlite3_str_appendchar(pStr, 1, *z);
+  }
+  if (pRow->az[FIELDS_NOTE]) sqlite3_str_appendf(pStr, "; %s", pRow->az[FIELDS_NOTE]);
+  zNote = sqlite3_str_finish(pStr);
+  if (!zNote) return SQLITE_NOMEM;
+  pRow->az[FIELDS_NOTE] = zNote;
+  pRow->bOwnNote = 1;
+  return SQLITE_OK;
+}
+
 /* Every row of one table: its filters, then sort, limit, offset, page, in
 ** the order top_level_key_known (filter_compile.c) accepts them. */
 static int rows_for_collection(FieldsCursor *pCur, const CollectionDesc *pColl) {
@@ -173,6 +196,7 @@ static int rows_for_collection(FieldsCursor *pCur, const CollectionDesc *pColl) 
   for (pSort = pColl->aSort; rc == SQLITE_OK && !pColl->bNoSortKey && pSort->zName; pSort++) {
     rc = row_add(pCur, zColl, "sort", sqlite3_mprintf("sort"), 0, sqlite3_mprintf("\"%s\"", pSort->zName), 0,
                  pSort == pColl->aSort ? "the default order" : 0);
+    if (rc == SQLITE_OK) rc = sort_note(pCur, pSort);
   }
   if (rc == SQLITE_OK) {
     rc = row_add(pCur, zColl, "limit", sqlite3_mprintf("limit"), 0, sqlite3_mprintf("integer >= 0"), 0,
@@ -193,6 +217,7 @@ static void fieldsCursorReset(FieldsCursor *pCur) {
   for (i = 0; i < pCur->nRow; i++) {
     sqlite3_free((char *)pCur->aRow[i].az[FIELDS_PATH]);
     sqlite3_free((char *)pCur->aRow[i].az[FIELDS_VALUE_TYPE]);
+    if (pCur->aRow[i].bOwnNote) sqlite3_free((char *)pCur->aRow[i].az[FIELDS_NOTE]);
   }
   sqlite3_free(pCur->aRow);
   pCur->aRow = 0;

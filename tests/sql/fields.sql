@@ -25,10 +25,11 @@ SELECT count(*) FROM prefect_fields;
 SELECT count(*) FROM prefect_fields AS f
  WHERE f.operator IS NOT NULL AND f.operator != 'operator'
    AND prefect_filter_sql(f.collection, json_set('{}', '$.' || f.path || '.' || f.operator,
-         CASE f.value_type WHEN 'list of UUID' THEN json('[]') WHEN 'list of string' THEN json('[]')
-           WHEN 'list of state type' THEN json('["FAILED"]') WHEN 'list of worker status' THEN json('["ONLINE"]')
-           WHEN 'boolean' THEN json('true') WHEN 'datetime' THEN '2024-01-01T00:00:00Z' WHEN 'integer' THEN 1
-           ELSE 'x' END)) IS NOT NULL;
+         CASE WHEN f.value_type IN ('list of UUID', 'list of string') THEN json('[]')
+           WHEN f.value_type LIKE 'list of state type (%' THEN json('["FAILED"]')
+           WHEN f.value_type LIKE 'list of worker status (%' THEN json('["ONLINE"]')
+           WHEN f.value_type = 'boolean' THEN json('true') WHEN f.value_type = 'datetime' THEN '2024-01-01T00:00:00Z'
+           WHEN f.value_type = 'integer' THEN 1 ELSE 'x' END)) IS NOT NULL;
 SELECT count(*) FROM prefect_fields WHERE operator IS NOT NULL AND operator != 'operator';
 SELECT count(*) FROM prefect_fields
  WHERE operator = 'operator'
