@@ -2,6 +2,7 @@
 #
 #   make            dist/prefect.so (load with `.load dist/prefect`)
 #   make demo       dist/demo.db and the report examples/report.sql prints
+#   make reference  docs/reference.md, every key a body takes (from prefect_fields)
 #   make test       every test: unit (cmocka), SQL level, differential, client
 #                   level (a decimal-comma locale included), the installs, and
 #                   the suites again under ASan/UBSan and valgrind
@@ -41,7 +42,7 @@ SQLITE3 ?= sqlite3
 # Every C source of the extension, listed once.
 EXT_SOURCES := ext/prefect.c ext/describe.c ext/json_doc.c ext/filter_values.c \
                ext/filter_compile.c ext/stats.c ext/vtab_collection.c ext/api.c ext/responses.c ext/vtab_table.c ext/vtab_run_tree.c \
-               ext/json_python.c ext/undo_log.c ext/artifact_write.c ext/clock.c ext/history.c ext/text_search.c ext/stmt_cache.c
+               ext/json_python.c ext/undo_log.c ext/artifact_write.c ext/clock.c ext/history.c ext/text_search.c ext/stmt_cache.c ext/schema_check.c ext/vtab_fields.c
 EXT_HEADERS := ext/internal.h ext/unicode_lower.h
 
 DIST := dist
@@ -51,7 +52,7 @@ LOADABLE := $(DIST)/prefect.so
 UNIT := $(DIST)/test_unit
 
 .PHONY: all loadable demo test test-unit test-oom test-sql test-repeat test-verify test-differential test-client \
-        test-locale asan valgrind bench \
+        test-locale test-reference reference asan valgrind bench \
         fuzz fuzz-regress clean
 
 all: loadable
@@ -77,10 +78,23 @@ $(DEMO_DB): sql/schema.sql examples/demo_data.sql examples/make_demo.sh
 demo: $(LOADABLE) $(DEMO_DB)
 	$(SQLITE3) -bail $(DEMO_DB) < examples/report.sql
 
-test: test-unit asan valgrind fuzz-regress test-verify test-sql test-differential test-client test-locale
+test: test-unit asan valgrind fuzz-regress test-verify test-sql test-differential test-client test-locale \
+      test-reference
 
 test-unit: $(UNIT)
 	$(TEST_RUNNER) ./$(UNIT)
+
+# docs/reference.md: every key a body takes, printed from prefect_fields
+# (the descriptions) by sql/reference.sql. test-reference fails when the
+# file is not what the descriptions say now: run `make reference`.
+reference: $(LOADABLE)
+	$(SQLITE3) -batch :memory: -cmd '.load $(DIST)/prefect' < sql/reference.sql > docs/reference.md
+
+test-reference: $(LOADABLE)
+	@$(SQLITE3) -batch :memory: -cmd '.load $(DIST)/prefect' < sql/reference.sql > $(DIST)/reference.md
+	@diff -u docs/reference.md $(DIST)/reference.md \
+	  || { echo "test-reference: docs/reference.md is stale: run make reference"; exit 1; }
+	@echo "reference: docs/reference.md matches prefect_fields"
 
 # Out of memory (SQLite's discipline): every allocation point of each
 # statement, failed once and failed for good, in OOM_JOBS processes.

@@ -285,7 +285,7 @@ static sqlite3_int64 api_count(sqlite3 *db, CompileEnv *pEnv, const CollectionDe
     /* compiled as SELECT count(*) over the filtered table: no columns, no order */
     rc = api_prepare(db, query.zSql, &query, 0, &pStmt);
     if (rc == SQLITE_OK && sqlite3_step(pStmt) == SQLITE_ROW) n = sqlite3_column_int64(pStmt, 0);
-    else if (!*pzErr) *pzErr = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(db));
+    else if (!*pzErr) *pzErr = schema_error(db, query.zSql);
   }
   sqlite3_finalize(pStmt);
   query_clear(&query);
@@ -319,7 +319,7 @@ static int api_objects(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, c
     sqlite3_str_appendall(pOut, (const char *)sqlite3_column_text(pStmt, 0));
     rc = SQLITE_OK;
   }
-  if (rc != SQLITE_DONE && !*pzErr) *pzErr = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(db));
+  if (rc != SQLITE_DONE && !*pzErr) *pzErr = schema_error(db, zSql);
   sqlite3_finalize(pStmt);
   sqlite3_free(zSql);
   sqlite3_free(zObject);
@@ -365,7 +365,7 @@ static int api_lateness(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, 
       else json_python_float(sqlite3_column_double(pStmt, 0), pOut);
       rc = SQLITE_OK;
     } else if (!*pzErr) {
-      *pzErr = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(db));
+      *pzErr = schema_error(db, zSql);
     }
   }
   sqlite3_finalize(pStmt);
@@ -400,7 +400,7 @@ static int api_aggregate(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute,
       sqlite3_str_appendall(pOut, (const char *)sqlite3_column_text(pStmt, 0));
       rc = SQLITE_OK;
     } else if (!*pzErr) {
-      *pzErr = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(db));
+      *pzErr = schema_error(db, zSql);
     }
   }
   sqlite3_finalize(pStmt);
@@ -610,7 +610,7 @@ static int api_buckets(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, c
     }
     sqlite3_free(zEmpty);
   }
-  if (rc != SQLITE_OK && !*pzErr && rc != SQLITE_NOMEM) *pzErr = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(db));
+  if (rc != SQLITE_OK && !*pzErr && rc != SQLITE_NOMEM) *pzErr = schema_error(db, zSql);
   if (rc == SQLITE_NOMEM && !*pzErr) *pzErr = sqlite3_mprintf("prefect: out of memory");
   for (i = 0; azSlot && i < pRules->nBucket; i++) sqlite3_free(azSlot[i]);
   sqlite3_free(azSlot);
@@ -708,7 +708,7 @@ static int api_keyed(sqlite3 *db, const RouteDesc *pRoute, const char *zBody, in
     if (!azKey[nRow - 1] || !azValue[nRow - 1]) rc = SQLITE_NOMEM;
   }
   if (rc != SQLITE_DONE) {
-    if (rc != SQLITE_NOMEM && !*pzErr) *pzErr = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(db));
+    if (rc != SQLITE_NOMEM && !*pzErr) *pzErr = schema_error(db, zSql);
     goto done;
   }
   rc = SQLITE_OK;
@@ -764,7 +764,7 @@ static int route_scope(sqlite3 *db, const RouteDesc *pRoute, const PathArgs *pAr
     bFound = 1;
     rc = *ppKey ? SQLITE_DONE : SQLITE_NOMEM;
   }
-  if (rc != SQLITE_DONE) *pzErr = sqlite3_mprintf("prefect: %s", rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(db));
+  if (rc != SQLITE_DONE) *pzErr = (rc == SQLITE_NOMEM ? sqlite3_mprintf("prefect: out of memory") : schema_error(db, pRoute->zScope));
   sqlite3_finalize(pStmt);
   if (*pzErr) return -1;
   pCons->iCol = iCol;

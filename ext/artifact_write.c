@@ -982,6 +982,8 @@ int artifact_writer_apply(ArtifactWriter *p, int argc, sqlite3_value **argv, sql
         *pzErr = sqlite3_mprintf("prefect: artifacts: %s", sqlite3_errstr(rc));
       } else if (strncmp(zMsg, "prefect: ", 9) == 0) {
         *pzErr = sqlite3_mprintf("%s", zMsg);  /* a nested write's own message */
+      } else if (strncmp(zMsg, "no such ", 8) == 0 || strstr(zMsg, " has no column named ")) {
+        *pzErr = schema_error(p->db, 0);  /* a table or column this database lacks */
       } else {
         *pzErr = sqlite3_mprintf("prefect: artifacts: %s", zMsg);
       }

@@ -194,9 +194,7 @@ char *value_read_state_type(const JsonDoc *pDoc, int i) {
           memcmp(azStateType[k], pNode->zText, pNode->nText) == 0) return 0;
     }
   }
-  return value_expected(pDoc, i,
-      "a state type (SCHEDULED, PENDING, RUNNING, COMPLETED, FAILED, CANCELLED, "
-      "CRASHED, PAUSED or CANCELLING)");
+  return value_expected(pDoc, i, "a state type (" VALUE_STATE_TYPES ")");
 }
 
 /* WorkerStatus (server/schemas/statuses.py) */
@@ -206,7 +204,7 @@ char *value_read_worker_status(const JsonDoc *pDoc, int i) {
                                   (pNode->nText == 7 && memcmp(pNode->zText, "OFFLINE", 7) == 0))) {
     return 0;
   }
-  return value_expected(pDoc, i, "a worker status (ONLINE or OFFLINE)");
+  return value_expected(pDoc, i, "a worker status (" VALUE_WORKER_STATUSES ")");
 }
 
 /* ---- datetimes ----------------------------------------------------------

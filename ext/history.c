@@ -393,7 +393,7 @@ static int make_intervals(sqlite3 *db, StmtCache *pStmts, sqlite3_int64 iStart, 
     memcpy(pI->zEnd, zE, strlen(zE) + 1);
   }
   if (rc == SQLITE_DONE) rc = SQLITE_OK;
-  if (rc != SQLITE_OK && !*pzErr) *pzErr = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(db));
+  if (rc != SQLITE_OK && !*pzErr) *pzErr = schema_error(db, zIntervalSql);
   stmt_cache_release(pStmts, iSlot, pStmt);
   return rc;
 }
@@ -500,7 +500,7 @@ int history_compute(sqlite3 *db, CompileEnv *pEnv, StmtCache *pStmts, const Coll
       if (k >= 0) rc = add_run(&pOut->aInterval[k], pStmt);
     }
     if (rc == SQLITE_DONE) rc = SQLITE_OK;
-    if (rc != SQLITE_OK && rc != SQLITE_NOMEM && !*pzErr) *pzErr = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(db));
+    if (rc != SQLITE_OK && rc != SQLITE_NOMEM && !*pzErr) *pzErr = schema_error(db, zSql);
   }
   for (i = 0; rc == SQLITE_OK && i < pOut->nInterval; i++) {
     /* an interval without runs has no array: qsort() may not be handed NULL */

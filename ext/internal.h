@@ -183,6 +183,16 @@ extern const CollectionDesc prefect_workers;
 
 int describe_column_count(const CollectionDesc *pColl);
 
+/* Since when a table or column of Prefect's exists: the first release
+** whose SQLite migrations make it. zColumn NULL: the table itself; a
+** column not listed came with its table. */
+typedef struct SchemaSince {
+  const char *zTable;
+  const char *zColumn;
+  const char *zVersion;       /* "2.16.4" */
+} SchemaSince;
+extern const SchemaSince prefect_schema_since[];  /* terminated by zTable == NULL */
+
 /* ======================================================================
 ** responses.c: Prefect's response models and the routes prefect_api()
 ** answers, as data. api.c has one renderer for every response and one
@@ -396,6 +406,10 @@ void json_path_render(const JsonPath *p, sqlite3_str *pOut);
 ** and returns the normalised value or an error message (without the path).
 ** ====================================================================== */
 
+/* The values of Prefect's StateType and WorkerStatus, as the messages and
+** the field reference (vtab_fields.c) list them. */
+#define VALUE_STATE_TYPES "SCHEDULED, PENDING, RUNNING, COMPLETED, FAILED, CANCELLED, CRASHED, PAUSED or CANCELLING"
+#define VALUE_WORKER_STATUSES "ONLINE or OFFLINE"
 /* Each returns 0 on success, or a sqlite3_malloc'd "expected ..., got ..." */
 char *value_read_bool(const JsonDoc *pDoc, int i, int *pbOut);
 char *value_read_int(const JsonDoc *pDoc, int i, sqlite3_int64 *piOut);
@@ -749,6 +763,20 @@ void history_render_json(const History *p, sqlite3_str *pOut);
 int vtab_history_register(sqlite3 *db, Clock *pClock);  /* flow_run_history(), task_run_history() */
 
 /* ======================================================================
+** schema_check.c: what a refused statement says about the database.
+** ====================================================================== */
+
+/* The message for the connection's last error, "prefect: ...". When SQLite
+** refused a statement of ours for a table or column of Prefect's that the
+** database lacks, it names what is missing and the Prefect release that
+** added it (or, when none of Prefect's tables are there, asks whether this
+** is a Prefect database); otherwise it is SQLite's message. zSql, the
+** refused statement or NULL, tells which table a column's alias stands
+** for. Call it right after the failure: it runs statements of its own,
+** which replace the connection's error. NULL: no memory. */
+char *schema_error(sqlite3 *db, const char *zSql);
+
+/* ======================================================================
 ** vtab_collection.c and prefect.c
 ** ====================================================================== */
 int vtab_collection_register(sqlite3 *db, const CollectionDesc *pColl);
@@ -756,6 +784,7 @@ int vtab_collection_register(sqlite3 *db, const CollectionDesc *pColl);
 void prefect_filter_row_func(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 int vtab_table_register(sqlite3 *db);     /* vtab_table.c: prefect_table() */
 int vtab_run_tree_register(sqlite3 *db);  /* vtab_run_tree.c: prefect_run_tree() */
+int vtab_fields_register(sqlite3 *db);    /* vtab_fields.c: prefect_fields */
 int functions_register(sqlite3 *db);
 int api_register(sqlite3 *db, Clock *pClock);  /* api.c: prefect_api() */
 

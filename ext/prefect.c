@@ -189,6 +189,7 @@ int sqlite3_prefect_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routine
   clock_release(pClock);
   if (rc == SQLITE_OK) rc = vtab_table_register(db);
   if (rc == SQLITE_OK) rc = vtab_run_tree_register(db);
+  if (rc == SQLITE_OK) rc = vtab_fields_register(db);
   for (i = 0; prefect_collections[i] && rc == SQLITE_OK; i++) {
     rc = vtab_collection_register(db, prefect_collections[i]);
   }

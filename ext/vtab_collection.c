@@ -468,8 +468,7 @@ static int collectionNext(sqlite3_vtab_cursor *pCursor) {
   if (rc == SQLITE_ROW) return SQLITE_OK;
   pCur->bEof = 1;
   if (rc == SQLITE_DONE) return SQLITE_OK;
-  vtab_set_error(pCursor->pVtab, sqlite3_mprintf("prefect: %s", sqlite3_errmsg(
-      ((CollectionVtab *)pCursor->pVtab)->db)));
+  vtab_set_error(pCursor->pVtab, schema_error(((CollectionVtab *)pCursor->pVtab)->db, sqlite3_sql(pCur->pStmt)));
   return rc;
 }
 
@@ -787,7 +786,7 @@ static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char
     /* a bind that ran out of memory leaves no message of its own: SQLite's
     ** errmsg would be a stale one ("not an error") */
     if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
-      vtab_set_error(pCursor->pVtab, sqlite3_mprintf("prefect: %s", sqlite3_errmsg(pTab->db)));
+      vtab_set_error(pCursor->pVtab, schema_error(pTab->db, pCur->pQuery->zSql));
     }
   }
   for (i = 0; i < MAX_PLAN_ARGS; i++) sqlite3_free(azList[i]);
@@ -919,8 +918,11 @@ void prefect_filter_row_func(sqlite3_context *ctx, int argc, sqlite3_value **arg
     if (rc == SQLITE_OK) rc = query_bind(&pRF->query, pRF->pStmt, 0);
     if (rc != SQLITE_OK) {
       if (rc == SQLITE_NOMEM) sqlite3_result_error_nomem(ctx);
-      else if (zErr) sqlite3_result_error(ctx, zErr, -1);
-      else sqlite3_result_error(ctx, sqlite3_errmsg(pTab->db), -1);
+      else {
+        if (!zErr) zErr = schema_error(pTab->db, pRF->query.zSql);
+        if (zErr) sqlite3_result_error(ctx, zErr, -1);
+        else sqlite3_result_error_nomem(ctx);
+      }
       sqlite3_free(zErr);
       row_filter_free(pRF);
       return;

@@ -133,7 +133,7 @@ static int treeNext(sqlite3_vtab_cursor *pCursor) {
   pCur->bEof = 1;
   if (rc == SQLITE_DONE) return SQLITE_OK;
   sqlite3_free(pCursor->pVtab->zErrMsg);
-  pCursor->pVtab->zErrMsg = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(((TreeVtab *)pCursor->pVtab)->db));
+  pCursor->pVtab->zErrMsg = schema_error(((TreeVtab *)pCursor->pVtab)->db, sqlite3_sql(pCur->pStmt));
   return rc;
 }
 
@@ -167,7 +167,7 @@ static int treeFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxS
     rc = sqlite3_prepare_v3(pTab->db, zTreeSql, -1, SQLITE_PREPARE_PERSISTENT, &pCur->pStmt, 0);
     if (rc != SQLITE_OK) {
       sqlite3_free(pCursor->pVtab->zErrMsg);
-      pCursor->pVtab->zErrMsg = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(pTab->db));
+      pCursor->pVtab->zErrMsg = schema_error(pTab->db, zTreeSql);
       return rc;
     }
   }

@@ -44,7 +44,7 @@ def test_registered_names():
     assert after_f - before_f == {"prefect_version", "prefect_debug", "prefect_filter_sql", "prefect_filter", "prefect_api", "prefect_uuid4",
                                 "prefect_set_now", "prefect_now", "prefect_seconds"}, after_f - before_f
     assert after_m - before_m == {"artifacts", "artifact_collections", "flows", "flow_runs", "task_runs", "deployments",
-                                "logs", "variables", "work_pools", "work_queues", "workers", "prefect_table", "prefect_run_tree",
+                                "logs", "variables", "work_pools", "work_queues", "workers", "prefect_table", "prefect_run_tree", "prefect_fields",
                                 "flow_run_history", "task_run_history"}, after_m - before_m
 
 
@@ -119,6 +119,28 @@ def test_read_only_file_is_untouched(tmp):
     conn.close()
     assert file_digest(path) == digest
     assert sorted(os.listdir(tmp)) == ["ro.db"], os.listdir(tmp)
+
+
+def test_read_only_file_without_prefect_tables(tmp):
+    # loading looks at no schema: it works on any file, and the first query
+    # says what is missing instead of SQLite's bare "no such table"
+    path = os.path.join(tmp, "other.db")
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE notes (body TEXT)")
+    other.close()
+    digest = file_digest(path)
+    os.chmod(path, 0o444)
+    conn = connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM flows").fetchall()
+    except sqlite3.OperationalError as e:
+        assert str(e) == ('prefect: this database has no table "flow", nor any other of Prefect\'s tables: '
+                          'is it a Prefect database? (this one needs Prefect 2.0.0 or newer)'), str(e)
+    else:
+        raise AssertionError("no error")
+    conn.close()
+    assert file_digest(path) == digest
+    assert sorted(os.listdir(tmp)) == ["other.db"], os.listdir(tmp)
 
 
 def test_wal_snapshot_while_writing(tmp):

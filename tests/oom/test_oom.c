@@ -521,7 +521,7 @@ static const Case aCase[] = {
    "SELECT count(*) FROM artifacts WHERE NOT prefect_filter(artifacts, '{\"flows\": {\"name\": "
    "{\"any_\": [1]}}}')", 0, 0},
 
-  /* prefect_table(): every shape; prefect_run_tree() */
+  /* prefect_table(): every shape; prefect_run_tree(); prefect_fields */
   {"prefect_table of artifacts", 0,
    "SELECT a.key, t.row, t.col, t.value, t.row_json FROM artifacts('{\"artifacts\": {\"type\": {\"any_\": "
    "[\"table\"]}}, \"sort\": \"KEY_ASC\"}') AS a, prefect_table(a.data) AS t", 0, 0},
@@ -533,6 +533,8 @@ static const Case aCase[] = {
   {"prefect_run_tree", 0,
    "SELECT t.depth, t.name, t.state_type, a.key FROM prefect_run_tree('" RUN(01) "') AS t "
    "LEFT JOIN artifacts AS a ON a.flow_run_id = t.id ORDER BY t.depth, a.key", 0, 0},
+  {"prefect_fields", 0,
+   "SELECT collection, path, operator, value_type, note FROM prefect_fields WHERE collection = 'flow_runs'", 0, 0},
 
   /* writes through artifacts, on their own and inside a transaction */
   {"INSERT new key", 0,

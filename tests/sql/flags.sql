@@ -36,3 +36,6 @@ CREATE VIEW innocuous_view AS SELECT prefect_version() AS v, length(prefect_uuid
 SELECT 'innocuous in a view', v = prefect_version(), n, cells FROM innocuous_view;
 -- not deterministic: prefect_uuid4() is new on every row
 SELECT 'uuid4 per row', count(DISTINCT u) FROM (SELECT prefect_uuid4() AS u FROM artifact);
+-- prefect_fields reads only what is compiled in: innocuous, so a view of an untrusted schema may read it
+CREATE VIEW fields_view AS SELECT count(*) AS n FROM prefect_fields WHERE collection = 'logs';
+SELECT 'prefect_fields in a view', n FROM fields_view;

@@ -951,7 +951,9 @@ static void test_missing_table_is_named(void **state) {
   (void)state;
   assert_int_equal(sqlite3_prepare_v2(db, "SELECT * FROM artifacts", -1, &pStmt, 0), SQLITE_OK);
   assert_int_equal(sqlite3_step(pStmt), SQLITE_ERROR);
-  assert_string_equal(sqlite3_errmsg(db), "prefect: no such table: artifact");
+  assert_string_equal(sqlite3_errmsg(db), "prefect: this database has no table \"artifact\", nor any other of "
+                                          "Prefect's tables: is it a Prefect database? (this one needs Prefect "
+                                          "2.7.11 or newer)");
   sqlite3_finalize(pStmt);
   assert_int_equal(sqlite3_close(db), SQLITE_OK);
 }
