@@ -29,19 +29,6 @@ SQLITE_EXTENSION_INIT3
 #include <stdlib.h>
 #include <string.h>
 
-/* Compiled queries kept per table and connection, keyed by the plan and
-** the documents (body, prefect_filter()s): a query repeated with other
-** SQL values (id = ?) is neither parsed nor compiled again; those values
-** are bound from argv at every run (BT_ARG_*). */
-#define MEMO_SIZE 8
-typedef struct CompiledMemo {
-  char *zKey;               /* owned: idxStr and the documents; NULL: empty slot */
-  int nKey;
-  Query query;              /* owned */
-  int nPin;                 /* cursors running it now */
-  sqlite3_uint64 iLastUse;
-} CompiledMemo;
-
 typedef struct CollectionVtab {
   sqlite3_vtab base;
   sqlite3 *db;                      /* borrowed: the connection */
@@ -49,8 +36,7 @@ typedef struct CollectionVtab {
   int nCol;                         /* visible columns; column nCol is the body */
   CompileEnv env;                   /* owned: the body reader and sqlite_stat1's statistics */
   StmtCache cache;                  /* owned: the inner statements, by text */
-  CompiledMemo aMemo[MEMO_SIZE];
-  sqlite3_uint64 iClock;
+  QueryMemo memo;                   /* owned: compiled queries, by plan and documents (see memo_key) */
   ArtifactWriter *pWriter;          /* owned; writable collections only */
 } CollectionVtab;
 
@@ -62,7 +48,7 @@ typedef struct CollectionCursor {
 
   char *zBody;           /* owned copy of the body, returned by the hidden column */
   int nBody;
-  const Query *pQuery;   /* the running query: &query, or borrowed from aMemo[iMemo] */
+  const Query *pQuery;   /* the running query: &query, or borrowed from the memo's entry iMemo */
   int iMemo;             /* pinned memo entry, or -1 */
   Query query;           /* owned when iMemo < 0; its text is bound SQLITE_STATIC */
 } CollectionCursor;
@@ -155,12 +141,8 @@ static int collectionConnect(sqlite3 *db, void *pAux, int argc, const char *cons
 
 static int collectionDisconnect(sqlite3_vtab *pVtab) {
   CollectionVtab *pTab = (CollectionVtab *)pVtab;
-  int i;
   stmt_cache_clear(&pTab->cache);
-  for (i = 0; i < MEMO_SIZE; i++) {
-    sqlite3_free(pTab->aMemo[i].zKey);
-    query_clear(&pTab->aMemo[i].query);
-  }
+  query_memo_clear(&pTab->memo);
   json_parser_close(&pTab->env.parser);
   artifact_writer_free(pTab->pWriter);
   sqlite3_free(pTab);
@@ -449,7 +431,7 @@ static void collectionCursorReset(CollectionCursor *pCur) {
   sqlite3_free(pCur->zBody);
   pCur->zBody = 0;
   pCur->nBody = 0;
-  if (pCur->iMemo >= 0) pTab->aMemo[pCur->iMemo].nPin--;
+  query_memo_unpin(&pTab->memo, pCur->iMemo);
   pCur->iMemo = -1;
   pCur->pQuery = 0;
   query_clear(&pCur->query);
@@ -592,60 +574,24 @@ static char *memo_key(const char *idxStr, const char *zLeft, const char *zBody, 
 }
 
 /* Point pCur->pQuery at the compiled query for this run: from the memo, or
-** compiled now (and kept in the memo when a slot is free). */
+** compiled now (and kept in the memo when a slot is free). A query repeated
+** with other SQL values (id = ?) is neither parsed nor compiled again: those
+** values are bound from argv at every run (BT_ARG_*). */
 static int query_for_run(CollectionVtab *pTab, CollectionCursor *pCur, const char *idxStr, const char *zLeft,
                          const QueryExtras *pX, char **pzErr) {
-  int nKey = 0, i, iSlot = -1, rc;
+  int nKey = 0, iFree = -1, rc;
   char *zKey = memo_key(idxStr, zLeft, pCur->zBody, pCur->nBody, pX, &nKey);
   if (!zKey) return SQLITE_NOMEM;
-  for (i = 0; i < MEMO_SIZE; i++) {
-    CompiledMemo *pMemo = &pTab->aMemo[i];
-    if (pMemo->zKey && pMemo->nKey == nKey && memcmp(pMemo->zKey, zKey, nKey) == 0) {
-      if (!stats_query_current(&pTab->env, &pMemo->query)) {
-        /* sqlite_stat1 moved under a shape it chose: compile again, here
-        ** when no cursor runs the old one, else without keeping it */
-        if (!pMemo->nPin) {
-          sqlite3_free(pMemo->zKey);
-          query_clear(&pMemo->query);
-          pMemo->zKey = 0;
-          iSlot = i;
-        } else {
-          iSlot = -1;
-        }
-        break;
-      }
-      sqlite3_free(zKey);
-      pMemo->nPin++;
-      pMemo->iLastUse = ++pTab->iClock;
-      pCur->iMemo = i;
-      pCur->pQuery = &pMemo->query;
-      return SQLITE_OK;
-    }
-    if (pMemo->nPin) continue;
-    if (iSlot < 0 || (pTab->aMemo[iSlot].zKey && (!pMemo->zKey || pMemo->iLastUse < pTab->aMemo[iSlot].iLastUse))) {
-      iSlot = i;
-    }
+  pCur->iMemo = query_memo_find(&pTab->memo, &pTab->env, zKey, nKey, &iFree);
+  if (pCur->iMemo >= 0) {
+    sqlite3_free(zKey);
+    pCur->pQuery = &pTab->memo.aEntry[pCur->iMemo].query;
+    return SQLITE_OK;
   }
   rc = filter_compile(&pTab->env, pTab->pColl, pCur->zBody, pCur->nBody, pX, &pCur->query, pzErr);
-  if (rc != SQLITE_OK || iSlot < 0) {
-    sqlite3_free(zKey);
-    pCur->pQuery = &pCur->query;
-    return rc;
-  }
-  {
-    CompiledMemo *pMemo = &pTab->aMemo[iSlot];
-    sqlite3_free(pMemo->zKey);
-    query_clear(&pMemo->query);
-    pMemo->zKey = zKey;
-    pMemo->nKey = nKey;
-    pMemo->query = pCur->query;  /* the memo owns it now */
-    memset(&pCur->query, 0, sizeof(pCur->query));
-    pMemo->nPin = 1;
-    pMemo->iLastUse = ++pTab->iClock;
-    pCur->iMemo = iSlot;
-    pCur->pQuery = &pMemo->query;
-  }
-  return SQLITE_OK;
+  pCur->iMemo = query_memo_keep(&pTab->memo, rc == SQLITE_OK ? iFree : -1, zKey, nKey, &pCur->query);
+  pCur->pQuery = pCur->iMemo >= 0 ? &pTab->memo.aEntry[pCur->iMemo].query : &pCur->query;
+  return rc;
 }
 
 /* An IN list, taken all at once (sqlite3_vtab_in), as a JSON array for
