@@ -516,6 +516,7 @@ typedef struct QueryExtras {
 
 /* What sqlite_stat1 says about the leading columns of Prefect's indexes. */
 #define STATS_MAX 128
+#define STATS_MAX_SIZES 16
 typedef struct Stats {
   int bLoaded;
   unsigned int iGeneration;   /* moves each time the statistics read change */
@@ -528,6 +529,12 @@ typedef struct Stats {
     double rRows;            /* rows in the table */
     double rPerValue;        /* average rows per value of the column */
   } a[STATS_MAX];
+  int nSize;                 /* tables sized without sqlite_stat1 (stats_table_rows) */
+  struct {
+    char zTable[32];
+    sqlite3_int64 nRows;     /* its largest rowid when read, -1: unreadable */
+    int iClass;              /* nRows's power of two: a change of class moves iGeneration */
+  } aSize[STATS_MAX_SIZES];
 } Stats;
 
 /* Load sqlite_stat1 (nothing when the database has none). */
@@ -539,6 +546,11 @@ void stats_refresh(sqlite3 *db, Stats *pStats);
 /* Fraction of zTable's rows with one given value in zColumn, or a negative
 ** number when the statistics do not say. */
 double stats_fraction(const Stats *pStats, const char *zTable, const char *zColumn);
+/* Rows in zTable: sqlite_stat1's count, else its largest rowid (exact for a
+** table rows are only added to; an overestimate after deletes), read once
+** and again whenever the database changed, iGeneration moving when the
+** count crosses a power of two. A negative number when not known. */
+double stats_table_rows(sqlite3 *db, Stats *pStats, const char *zTable);
 
 typedef struct Clock Clock;
 
