@@ -38,6 +38,7 @@ typedef struct CollectionVtab {
   StmtCache cache;                  /* owned: the inner statements, by text */
   QueryMemo memo;                   /* owned: compiled queries, by plan and documents (see memo_key) */
   ArtifactWriter *pWriter;          /* owned; writable collections only */
+  int eTextEnc;                     /* the database's text encoding, 0 until xFilter reads it */
 } CollectionVtab;
 
 typedef struct CollectionCursor {
@@ -50,6 +51,7 @@ typedef struct CollectionCursor {
   int nBody;
   const Query *pQuery;   /* the running query: &query, or borrowed from the memo's entry iMemo */
   int iMemo;             /* pinned memo entry, or -1 */
+  signed char aOut[64];  /* column i of the table: column aOut[i] of pStmt, -1 when not selected */
   Query query;           /* owned when iMemo < 0; its text is bound SQLITE_STATIC */
 } CollectionCursor;
 
@@ -687,6 +689,22 @@ static int in_lists_bind(const Query *pQuery, sqlite3_stmt *pStmt, char **azList
   return rc;
 }
 
+/* SQLITE_UTF8, SQLITE_UTF16LE or SQLITE_UTF16BE: how the main database
+** stores text, so how the inner statement's text values are held; -1 when
+** it cannot be read. */
+static int text_encoding(sqlite3 *db) {
+  sqlite3_stmt *pStmt = 0;
+  int eEnc = -1;
+  if (sqlite3_prepare_v2(db, "PRAGMA main.encoding", -1, &pStmt, 0) == SQLITE_OK && sqlite3_step(pStmt) == SQLITE_ROW) {
+    const char *z = (const char *)sqlite3_column_text(pStmt, 0);
+    if (z && sqlite3_stricmp(z, "UTF-8") == 0) eEnc = SQLITE_UTF8;
+    else if (z && sqlite3_stricmp(z, "UTF-16le") == 0) eEnc = SQLITE_UTF16LE;
+    else if (z && sqlite3_stricmp(z, "UTF-16be") == 0) eEnc = SQLITE_UTF16BE;
+  }
+  sqlite3_finalize(pStmt);
+  return eEnc;
+}
+
 static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr,
                             int argc, sqlite3_value **argv) {
   CollectionCursor *pCur = (CollectionCursor *)pCursor;
@@ -741,6 +759,8 @@ static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char
     collectionCursorReset(pCur);
     return rc;
   }
+  for (i = 0; i < pTab->nCol; i++) pCur->aOut[i] = (signed char)query_column_index(pCur->pQuery, i);
+  if (!pTab->eTextEnc) pTab->eTextEnc = text_encoding(pTab->db);
   pCur->bEof = 0;
   return collectionNext(pCursor);
 }
@@ -755,25 +775,42 @@ static int collectionColumn(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, 
   /* an UPDATE asking for a column it does not set: leaving the result
   ** unset hands xUpdate a "no change" value, which is how it tells the
   ** columns a statement sets from the ones it keeps */
-  if (sqlite3_vtab_nochange(ctx)) return SQLITE_OK;
+  if (pTab->pWriter && sqlite3_vtab_nochange(ctx)) return SQLITE_OK;
   if (i < pTab->nCol) {
     /* by type rather than sqlite3_result_value(): a copied text reuses the
-    ** output register's buffer instead of a malloc and a free per value */
-    sqlite3_stmt *pStmt = pCur->pStmt;
-    int iOut = query_column_index(pCur->pQuery, i);
+    ** output register's buffer instead of a malloc and a free per value.
+    ** The value is read through sqlite3_column_value(): one lookup of the
+    ** column instead of one per call, and no mutex (this thread holds the
+    ** connection's already: it runs the statement that asked). */
+    int iOut = pCur->aOut[i];
+    sqlite3_value *pVal;
     if (iOut < 0) return SQLITE_OK;  /* a column the plan said is not read: NULL */
-    switch (sqlite3_column_type(pStmt, iOut)) {
-      case SQLITE_INTEGER: sqlite3_result_int64(ctx, sqlite3_column_int64(pStmt, iOut)); break;
-      case SQLITE_FLOAT: sqlite3_result_double(ctx, sqlite3_column_double(pStmt, iOut)); break;
+    pVal = sqlite3_column_value(pCur->pStmt, iOut);
+    switch (sqlite3_value_type(pVal)) {
+      case SQLITE_INTEGER: sqlite3_result_int64(ctx, sqlite3_value_int64(pVal)); break;
+      case SQLITE_FLOAT: sqlite3_result_double(ctx, sqlite3_value_double(pVal)); break;
       case SQLITE_TEXT: {
-        const char *z = (const char *)sqlite3_column_text(pStmt, iOut);
+        const char *z;
+        int n;
+        if (pTab->eTextEnc == SQLITE_UTF8) {
+          /* the stored bytes as they are: sqlite3_value_text() would first
+          ** copy a text read from a page to add its NUL terminator, which
+          ** the copy into the result adds anyway. Bytes, not a blob: the
+          ** value stays TEXT (sqlite3_value_blob changes no type). */
+          z = (const char *)sqlite3_value_blob(pVal);
+          n = sqlite3_value_bytes(pVal);
+          if (n == 0) { sqlite3_result_text(ctx, "", 0, SQLITE_STATIC); break; }
+        } else {
+          z = (const char *)sqlite3_value_text(pVal);
+          n = sqlite3_value_bytes(pVal);
+        }
         if (!z) return SQLITE_NOMEM;  /* a NULL pointer would read as SQL NULL */
-        sqlite3_result_text(ctx, z, sqlite3_column_bytes(pStmt, iOut), SQLITE_TRANSIENT);
+        sqlite3_result_text(ctx, z, n, SQLITE_TRANSIENT);
         break;
       }
       case SQLITE_BLOB: {
-        const void *p = sqlite3_column_blob(pStmt, iOut);
-        int n = sqlite3_column_bytes(pStmt, iOut);
+        const void *p = sqlite3_value_blob(pVal);
+        int n = sqlite3_value_bytes(pVal);
         if (n == 0) sqlite3_result_zeroblob(ctx, 0);  /* an empty blob has no pointer */
         else if (!p) return SQLITE_NOMEM;
         else sqlite3_result_blob(ctx, p, n, SQLITE_TRANSIENT);
