@@ -52,6 +52,8 @@ typedef struct CollectionCursor {
   const Query *pQuery;   /* the running query: &query, or borrowed from the memo's entry iMemo */
   int iMemo;             /* pinned memo entry, or -1 */
   signed char aOut[64];  /* column i of the table: column aOut[i] of pStmt, -1 when not selected */
+  char *zText;           /* owned: a text value being handed out, NUL-terminated (result_c_text) */
+  int nTextAlloc;
   Query query;           /* owned when iMemo < 0; its text is bound SQLITE_STATIC */
 } CollectionCursor;
 
@@ -442,6 +444,7 @@ static void collectionCursorReset(CollectionCursor *pCur) {
 static int collectionClose(sqlite3_vtab_cursor *pCursor) {
   CollectionCursor *pCur = (CollectionCursor *)pCursor;
   collectionCursorReset(pCur);
+  sqlite3_free(pCur->zText);
   sqlite3_free(pCur);
   return SQLITE_OK;
 }
@@ -769,6 +772,33 @@ static int collectionEof(sqlite3_vtab_cursor *pCursor) {
   return ((CollectionCursor *)pCursor)->bEof;
 }
 
+/*
+** Hand out the text z[0..n) (UTF-8) as C text. SQLite copies a text given
+** with its length without a terminator, and the first reader that wants C
+** text (sqlite3_column_text() in a client, length(), ...) copies it again
+** to add one: a realloc per value. Given as C text (length -1) it is copied
+** once, terminator included. Hence the copy into the cursor's buffer first,
+** a memcpy that reuses one allocation; a text with a NUL inside is handed
+** out with its length, as C text would end at the NUL.
+*/
+static int result_c_text(CollectionCursor *pCur, sqlite3_context *ctx, const char *z, int n) {
+  if (memchr(z, 0, n)) {
+    sqlite3_result_text(ctx, z, n, SQLITE_TRANSIENT);
+    return SQLITE_OK;
+  }
+  if (n >= pCur->nTextAlloc) {
+    int nNew = n < 200 ? 256 : n + n / 2 + 1;
+    char *zNew = sqlite3_realloc(pCur->zText, nNew);
+    if (!zNew) return SQLITE_NOMEM;
+    pCur->zText = zNew;
+    pCur->nTextAlloc = nNew;
+  }
+  memcpy(pCur->zText, z, n);
+  pCur->zText[n] = 0;
+  sqlite3_result_text(ctx, pCur->zText, -1, SQLITE_TRANSIENT);
+  return SQLITE_OK;
+}
+
 static int collectionColumn(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int i) {
   CollectionCursor *pCur = (CollectionCursor *)pCursor;
   CollectionVtab *pTab = (CollectionVtab *)pCursor->pVtab;
@@ -799,7 +829,9 @@ static int collectionColumn(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, 
           ** value stays TEXT (sqlite3_value_blob changes no type). */
           z = (const char *)sqlite3_value_blob(pVal);
           n = sqlite3_value_bytes(pVal);
-          if (n == 0) { sqlite3_result_text(ctx, "", 0, SQLITE_STATIC); break; }
+          if (n == 0) { sqlite3_result_text(ctx, "", -1, SQLITE_STATIC); break; }
+          if (!z) return SQLITE_NOMEM;
+          return result_c_text(pCur, ctx, z, n);
         } else {
           z = (const char *)sqlite3_value_text(pVal);
           n = sqlite3_value_bytes(pVal);
