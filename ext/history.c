@@ -454,17 +454,6 @@ static int history_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const 
   return SQLITE_OK;
 }
 
-/* The memo key of a history: the collection, whether the route asks (it
-** drops keys the table refuses), and the body. */
-static char *history_key(const CollectionDesc *pColl, int bRoute, const char *zBody, int nBody, int *pnKey) {
-  sqlite3_str *pStr = sqlite3_str_new(0);
-  sqlite3_str_appendf(pStr, "history %s %d %d:", pColl->zName, bRoute, zBody ? nBody : -1);
-  if (zBody) sqlite3_str_append(pStr, zBody, nBody);
-  *pnKey = sqlite3_str_length(pStr);
-  if (sqlite3_str_errcode(pStr)) { sqlite3_free(sqlite3_str_finish(pStr)); return 0; }
-  return sqlite3_str_finish(pStr);
-}
-
 int history_compute(sqlite3 *db, CompileEnv *pEnv, QueryMemo *pMemo, StmtCache *pStmts, const CollectionDesc *pColl,
                     const char *zBody, int nBody, int bRoute, sqlite3_int64 iNowUs, History *pOut, char **pzErr) {
   Query query;
@@ -472,29 +461,34 @@ int history_compute(sqlite3 *db, CompileEnv *pEnv, QueryMemo *pMemo, StmtCache *
   Buckets buckets;
   sqlite3_stmt *pStmt = 0;
   sqlite3_int64 aTimes[3] = {0, 0, 0};  /* start, end, interval */
-  char *zKey;
-  int rc = SQLITE_OK, i, iSlot = -1, iMemo, iFree = -1, nKey = 0;
+  MemoKey key;
+  int rc = SQLITE_OK, i, iSlot = -1, iMemo, iFree = -1;
 
   memset(pOut, 0, sizeof(*pOut));
   memset(&query, 0, sizeof(query));
   memset(&buckets, 0, sizeof(buckets));
   *pzErr = 0;
-  /* a repeated body costs a lookup: no parse, no compile */
-  zKey = history_key(pColl, bRoute, zBody, nBody, &nKey);
-  if (!zKey) return SQLITE_NOMEM;
-  iMemo = query_memo_find(pMemo, pEnv, zKey, nKey, &iFree);
+  /* a repeated body costs a lookup: no parse, no compile. The key: the
+  ** collection, whether the route asks (it drops keys the tables refuse),
+  ** and the body. */
+  memo_key_init(&key);
+  memo_key_part(&key, pColl->zName, (int)strlen(pColl->zName));
+  memo_key_part(&key, bRoute ? "route" : "table", 5);
+  memo_key_part(&key, zBody, nBody);
+  if (key.bNoMem) return SQLITE_NOMEM;
+  iMemo = query_memo_find(pMemo, pEnv, key.z, key.n, &iFree);
   if (iMemo >= 0) {
-    sqlite3_free(zKey);
     pQuery = &pMemo->aEntry[iMemo].query;
     memcpy(aTimes, pMemo->aEntry[iMemo].aAux, sizeof(aTimes));
   } else {
     rc = history_compile(pEnv, pColl, zBody, nBody, bRoute, &query, aTimes, pzErr);
-    iMemo = query_memo_keep(pMemo, rc == SQLITE_OK ? iFree : -1, zKey, nKey, &query);
+    iMemo = query_memo_keep(pMemo, rc == SQLITE_OK ? iFree : -1, key.z, key.n, &query);
     if (iMemo >= 0) {
       pQuery = &pMemo->aEntry[iMemo].query;
       memcpy(pMemo->aEntry[iMemo].aAux, aTimes, sizeof(aTimes));
     }
   }
+  memo_key_free(&key);
   if (rc == SQLITE_OK) rc = make_intervals(db, pStmts, aTimes[0], aTimes[1], aTimes[2], pOut, pzErr);
 
   /* the bounds, in microseconds, for the arithmetic */

@@ -608,12 +608,24 @@ typedef struct QueryMemo {
 } QueryMemo;
 /* The slot of the current entry for zKey[0..nKey), pinned, or -1; then
 ** *piFree is the slot query_memo_keep() may fill (-1: none, every slot is
-** pinned, or zKey's stale entry still runs). query_memo_keep() takes zKey
-** (owned; freed when iSlot is -1) and moves *pQuery (zeroed) into slot
-** iSlot, pinned, and returns iSlot. Every pin ends with query_memo_unpin()
-** (-1: nothing). query_memo_clear() frees all (none may be pinned). */
+** pinned, or zKey's stale entry still runs). query_memo_keep() copies zKey
+** and moves *pQuery (zeroed) into slot iSlot, pinned, and returns iSlot
+** (-1 and *pQuery left to the caller when iSlot is -1 or memory ran out).
+** Every pin ends with query_memo_unpin() (-1: nothing). query_memo_clear()
+** frees all (none may be pinned). */
 int query_memo_find(QueryMemo *p, CompileEnv *pEnv, const char *zKey, int nKey, int *piFree);
-int query_memo_keep(QueryMemo *p, int iSlot, char *zKey, int nKey, Query *pQuery);
+int query_memo_keep(QueryMemo *p, int iSlot, const char *zKey, int nKey, Query *pQuery);
+/* A key built part by part ("<length>:<bytes>", a NULL part "-1:"), on the
+** stack while it is short: a lookup that hits allocates nothing. bNoMem
+** when memory ran out; memo_key_free() frees it and leaves it empty. */
+typedef struct MemoKey {
+  char *z;
+  int n, nAlloc, bNoMem;
+  char aSpace[256];
+} MemoKey;
+void memo_key_init(MemoKey *p);
+void memo_key_part(MemoKey *p, const char *z, int n);
+void memo_key_free(MemoKey *p);
 void query_memo_unpin(QueryMemo *p, int iSlot);
 void query_memo_clear(QueryMemo *p);
 

@@ -13,6 +13,45 @@ SQLITE_EXTENSION_INIT3
 
 #include <string.h>
 
+void memo_key_init(MemoKey *p) {
+  p->z = p->aSpace;
+  p->n = 0;
+  p->nAlloc = (int)sizeof(p->aSpace);
+  p->bNoMem = 0;
+}
+
+static void key_append(MemoKey *p, const char *z, int n) {
+  if (p->bNoMem) return;
+  if ((sqlite3_int64)p->n + n > p->nAlloc) {
+    sqlite3_int64 nNew = ((sqlite3_int64)p->n + n) * 2;
+    char *zNew = nNew > 0x7fffffff ? 0
+                 : p->z == p->aSpace ? sqlite3_malloc64((sqlite3_uint64)nNew)
+                                     : sqlite3_realloc64(p->z, (sqlite3_uint64)nNew);
+    if (!zNew) { p->bNoMem = 1; return; }
+    if (p->z == p->aSpace) memcpy(zNew, p->aSpace, p->n);
+    p->z = zNew;
+    p->nAlloc = (int)nNew;
+  }
+  memcpy(p->z + p->n, z, n);
+  p->n += n;
+}
+
+void memo_key_part(MemoKey *p, const char *z, int n) {
+  char zLen[16];
+  int i = (int)sizeof(zLen), nLen = z ? n : -1;
+  /* the length in decimal, then ':': no part can be read as two */
+  zLen[--i] = ':';
+  do { zLen[--i] = (char)('0' + (nLen < 0 ? -(nLen % 10) : nLen % 10)); nLen /= 10; } while (nLen);
+  if (!z) zLen[--i] = '-';
+  key_append(p, zLen + i, (int)sizeof(zLen) - i);
+  if (z) key_append(p, z, n);
+}
+
+void memo_key_free(MemoKey *p) {
+  if (p->z != p->aSpace) sqlite3_free(p->z);
+  memo_key_init(p);
+}
+
 static void entry_clear(QueryMemoEntry *pEntry) {
   sqlite3_free(pEntry->zKey);
   query_clear(&pEntry->query);
@@ -50,15 +89,16 @@ int query_memo_find(QueryMemo *p, CompileEnv *pEnv, const char *zKey, int nKey, 
   return -1;
 }
 
-int query_memo_keep(QueryMemo *p, int iSlot, char *zKey, int nKey, Query *pQuery) {
+int query_memo_keep(QueryMemo *p, int iSlot, const char *zKey, int nKey, Query *pQuery) {
   QueryMemoEntry *pEntry;
-  if (iSlot < 0) {
-    sqlite3_free(zKey);
-    return -1;
-  }
+  char *zCopy;
+  if (iSlot < 0) return -1;
+  zCopy = sqlite3_malloc(nKey > 0 ? nKey : 1);
+  if (!zCopy) return -1;  /* without memory for the key the query is just not kept */
+  if (nKey > 0) memcpy(zCopy, zKey, nKey);
   pEntry = &p->aEntry[iSlot];
   entry_clear(pEntry);
-  pEntry->zKey = zKey;
+  pEntry->zKey = zCopy;
   pEntry->nKey = nKey;
   pEntry->query = *pQuery;  /* the memo owns it now */
   memset(pQuery, 0, sizeof(*pQuery));

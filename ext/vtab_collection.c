@@ -563,19 +563,13 @@ static int plan_read(CollectionVtab *pTab, const char *idxStr, int argc, sqlite3
 
 /* The memo key of a run: its plan, which re-checked constraints xFilter
 ** left to SQLite (zLeft), and the text of its documents. */
-static char *memo_key(const char *idxStr, const char *zLeft, const char *zBody, int nBody, const QueryExtras *pX,
-                      int *pnKey) {
-  sqlite3_str *pStr = sqlite3_str_new(0);
+static void memo_key(MemoKey *pKey, const char *idxStr, const char *zLeft, const char *zBody, int nBody,
+                     const QueryExtras *pX) {
   int i;
-  sqlite3_str_appendf(pStr, "%s\n%s\n%d:", idxStr ? idxStr : "", zLeft, zBody ? nBody : -1);
-  if (zBody) sqlite3_str_append(pStr, zBody, nBody);
-  for (i = 0; i < pX->nFilter; i++) {
-    sqlite3_str_appendf(pStr, "\n%d:", pX->azFilter[i] ? pX->anFilter[i] : -1);
-    if (pX->azFilter[i]) sqlite3_str_append(pStr, pX->azFilter[i], pX->anFilter[i]);
-  }
-  *pnKey = sqlite3_str_length(pStr);
-  if (sqlite3_str_errcode(pStr)) { sqlite3_free(sqlite3_str_finish(pStr)); return 0; }
-  return sqlite3_str_finish(pStr);
+  memo_key_part(pKey, idxStr ? idxStr : "", idxStr ? (int)strlen(idxStr) : 0);
+  memo_key_part(pKey, zLeft, (int)strlen(zLeft));
+  memo_key_part(pKey, zBody, nBody);
+  for (i = 0; i < pX->nFilter; i++) memo_key_part(pKey, pX->azFilter[i], pX->anFilter[i]);
 }
 
 /* Point pCur->pQuery at the compiled query for this run: from the memo, or
@@ -584,18 +578,21 @@ static char *memo_key(const char *idxStr, const char *zLeft, const char *zBody, 
 ** values are bound from argv at every run (BT_ARG_*). */
 static int query_for_run(CollectionVtab *pTab, CollectionCursor *pCur, const char *idxStr, const char *zLeft,
                          const QueryExtras *pX, char **pzErr) {
-  int nKey = 0, iFree = -1, rc;
-  char *zKey = memo_key(idxStr, zLeft, pCur->zBody, pCur->nBody, pX, &nKey);
-  if (!zKey) return SQLITE_NOMEM;
-  pCur->iMemo = query_memo_find(&pTab->memo, &pTab->env, zKey, nKey, &iFree);
+  int iFree = -1, rc;
+  MemoKey key;
+  memo_key_init(&key);
+  memo_key(&key, idxStr, zLeft, pCur->zBody, pCur->nBody, pX);
+  if (key.bNoMem) return SQLITE_NOMEM;
+  pCur->iMemo = query_memo_find(&pTab->memo, &pTab->env, key.z, key.n, &iFree);
   if (pCur->iMemo >= 0) {
-    sqlite3_free(zKey);
+    memo_key_free(&key);
     pCur->pQuery = &pTab->memo.aEntry[pCur->iMemo].query;
     return SQLITE_OK;
   }
   rc = filter_compile(&pTab->env, pTab->pColl, pCur->zBody, pCur->nBody, pX, &pCur->query, pzErr);
-  pCur->iMemo = query_memo_keep(&pTab->memo, rc == SQLITE_OK ? iFree : -1, zKey, nKey, &pCur->query);
+  pCur->iMemo = query_memo_keep(&pTab->memo, rc == SQLITE_OK ? iFree : -1, key.z, key.n, &pCur->query);
   pCur->pQuery = pCur->iMemo >= 0 ? &pTab->memo.aEntry[pCur->iMemo].query : &pCur->query;
+  memo_key_free(&key);
   return rc;
 }
 
