@@ -39,6 +39,7 @@ typedef struct CollectionVtab {
   QueryMemo memo;                   /* owned: compiled queries, by plan and documents (see memo_key) */
   ArtifactWriter *pWriter;          /* owned; writable collections only */
   int eTextEnc;                     /* the database's text encoding, 0 until xFilter reads it */
+  char aAffinity[64];               /* each column's declared_affinity(), worked out once */
 } CollectionVtab;
 
 typedef struct CollectionCursor {
@@ -93,6 +94,23 @@ static void vtab_set_error(sqlite3_vtab *pVtab, char *zOwned) {
   pVtab->zErrMsg = zOwned;
 }
 
+/* SQLite's affinity of a declared type: 'I'nteger, 'T'ext, 'B'lob (none),
+** 'R'eal or 'N'umeric, by the rules of "Determination Of Column Affinity". */
+static char declared_affinity(const char *zType) {
+  static const struct { const char *zPart; char cAff; } aRule[] = {
+    {"INT", 'I'}, {"CHAR", 'T'}, {"CLOB", 'T'}, {"TEXT", 'T'}, {"BLOB", 'B'},
+    {"REAL", 'R'}, {"FLOA", 'R'}, {"DOUB", 'R'}};
+  int i, j, n = zType ? (int)strlen(zType) : 0;
+  if (n == 0) return 'B';
+  for (i = 0; i < (int)(sizeof(aRule) / sizeof(aRule[0])); i++) {
+    int nPart = (int)strlen(aRule[i].zPart);
+    for (j = 0; j + nPart <= n; j++) {
+      if (sqlite3_strnicmp(zType + j, aRule[i].zPart, nPart) == 0) return aRule[i].cAff;
+    }
+  }
+  return 'N';
+}
+
 static int collectionDisconnect(sqlite3_vtab *pVtab);
 
 static int collectionConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
@@ -131,6 +149,7 @@ static int collectionConnect(sqlite3 *db, void *pAux, int argc, const char *cons
   pTab->db = db;
   pTab->pColl = pColl;
   pTab->nCol = describe_column_count(pColl);
+  for (i = 0; i < pTab->nCol; i++) pTab->aAffinity[i] = declared_affinity(pColl->aCol[i].zType);
   json_parser_init(&pTab->env.parser, db);
   if (pColl->bWritable) {
     pTab->pWriter = artifact_writer_new(db, pColl);
@@ -172,23 +191,6 @@ static int column_op_of(unsigned char op) {
   }
 }
 
-/* SQLite's affinity of a declared type: 'I'nteger, 'T'ext, 'B'lob (none),
-** 'R'eal or 'N'umeric, by the rules of "Determination Of Column Affinity". */
-static char declared_affinity(const char *zType) {
-  static const struct { const char *zPart; char cAff; } aRule[] = {
-    {"INT", 'I'}, {"CHAR", 'T'}, {"CLOB", 'T'}, {"TEXT", 'T'}, {"BLOB", 'B'},
-    {"REAL", 'R'}, {"FLOA", 'R'}, {"DOUB", 'R'}};
-  int i, j, n = zType ? (int)strlen(zType) : 0;
-  if (n == 0) return 'B';
-  for (i = 0; i < (int)(sizeof(aRule) / sizeof(aRule[0])); i++) {
-    int nPart = (int)strlen(aRule[i].zPart);
-    for (j = 0; j + nPart <= n; j++) {
-      if (sqlite3_strnicmp(zType + j, aRule[i].zPart, nPart) == 0) return aRule[i].cAff;
-    }
-  }
-  return 'N';
-}
-
 /* Is z a collation name that can be written as it is after COLLATE? */
 static int collation_is_plain(const char *z) {
   if (!z || !*z) return 0;
@@ -225,7 +227,7 @@ static int collation_is_plain(const char *z) {
 typedef enum Push { PUSH_NO, PUSH_EXACT, PUSH_RECHECK } Push;
 
 static Push push_kind(const CollectionVtab *pTab, sqlite3_index_info *pInfo, int i, int eOp) {
-  char cAff = declared_affinity(pTab->pColl->aCol[pInfo->aConstraint[i].iColumn].zType);
+  char cAff = pTab->aAffinity[pInfo->aConstraint[i].iColumn];
   sqlite3_value *pRhs = 0;
   int eType;
   if (eOp == COP_ISNULL || eOp == COP_NOTNULL || eOp == COP_LIKE || eOp == COP_GLOB) return PUSH_EXACT;
@@ -659,7 +661,7 @@ static int constraints_settle(CollectionVtab *pTab, sqlite3_value **argv, QueryE
   int i, nKept = 0;
   for (i = 0; i < pX->nCons; i++) {
     ColumnConstraint *pCons = &aCons[i];
-    int bTextColumn = declared_affinity(pTab->pColl->aCol[pCons->iCol].zType) == 'T';
+    int bTextColumn = pTab->aAffinity[pCons->iCol] == 'T';
     int bExact = 1;
     if (pCons->eOp == COP_IN) {
       int rc = in_list_json(argv[pCons->iArg], bTextColumn, &azList[pCons->iArg], &bExact);
@@ -759,7 +761,13 @@ static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char
     collectionCursorReset(pCur);
     return rc;
   }
-  for (i = 0; i < pTab->nCol; i++) pCur->aOut[i] = (signed char)query_column_index(pCur->pQuery, i);
+  {
+    /* where each column is in the statement's rows (query_column_index), once per run */
+    int k = 0;
+    for (i = 0; i < pTab->nCol; i++) {
+      pCur->aOut[i] = (signed char)((pCur->pQuery->mOut >> i) & 1 ? k++ : -1);
+    }
+  }
   if (!pTab->eTextEnc) pTab->eTextEnc = text_encoding(pTab->db);
   pCur->bEof = 0;
   return collectionNext(pCursor);
