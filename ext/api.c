@@ -1047,9 +1047,11 @@ static void api_answer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
       /* a function cannot keep statements between calls: sqlite3_close() refuses
       ** a connection with statements left before it drops the functions */
       StmtCache stmts;
+      /* compiled bodies are no statements: those are kept (the user data is the FunctionEnv) */
+      QueryMemo *pMemo = &((FunctionEnv *)sqlite3_user_data(ctx))->memo;
       int rc;
       memset(&stmts, 0, sizeof(stmts));
-      rc = history_compute(db, pEnv, &stmts, pRoute->pColl, zBody, nBody, 1, iNowUs, &hist, &zErr);
+      rc = history_compute(db, pEnv, pMemo, &stmts, pRoute->pColl, zBody, nBody, 1, iNowUs, &hist, &zErr);
       stmt_cache_clear(&stmts);
       if (rc == SQLITE_OK) history_render_json(&hist, pOut);
       else if (!zErr) zErr = sqlite3_mprintf("prefect: %s", sqlite3_errstr(rc));

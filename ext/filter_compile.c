@@ -46,7 +46,8 @@ typedef struct Crit {
 
 typedef struct Compiler {
   const JsonDoc *pDoc;
-  const Stats *pStats;     /* sqlite_stat1, for the shape of related filters */
+  sqlite3 *db;             /* the connection: table sizes (stats_table_rows) */
+  Stats *pStats;           /* sqlite_stat1 and table sizes, for the shape of related filters */
   const char *zTable;      /* the table the object being compiled filters */
   Query *pQuery;
   JsonPath path;
@@ -627,6 +628,34 @@ static void compile_object(Compiler *p, const ClassDesc *pClass, int iNode, cons
 ** even when a LIMIT could stop the walk early. */
 #define NARROW_GROUP 0.01
 
+/* What one EXISTS probe costs against one related row IN gathers: a
+** descent of the link's index from its root, against the next entry of an
+** index or table already being walked. */
+#define EXISTS_PROBE_COST 10.0
+
+/*
+** Without a LIMIT, should a related filter whose table is the many side of
+** its link (flows -> flow_runs: many runs per flow) keep Prefect's EXISTS?
+** IN gathers every related row the filter passes, about related rows x
+** rSel; EXISTS probes each primary row's related rows through the link's
+** index and stops at the first that passes, about min(1 / rSel, related
+** rows per primary row) for each primary row. A broad filter over a table
+** far larger than the primary one favours EXISTS (the flows with a FAILED
+** run: 500 probes, against gathering a tenth of 200,000 runs). The sizes
+** come from stats_table_rows, so the shape is the statistics' to choose.
+*/
+static int exists_probes_fewer(Compiler *p, const CollectionDesc *pColl, const RelationDesc *pRel, double rSel) {
+  double rPrimary, rRelated, rPerPrimary, rExists;
+  if (strcmp(pRel->zChildCol, "id") == 0) return 0;  /* at most one related row per primary row */
+  rPrimary = stats_table_rows(p->db, p->pStats, pColl->zTable);
+  rRelated = stats_table_rows(p->db, p->pStats, pRel->zTable);
+  p->bStatsShape = 1;
+  if (rPrimary <= 0 || rRelated <= 0 || rSel <= 0) return 0;
+  rPerPrimary = rRelated / rPrimary;
+  rExists = rPrimary * EXISTS_PROBE_COST * (1.0 / rSel < rPerPrimary ? 1.0 / rSel : rPerPrimary);
+  return rExists < rRelated * rSel;
+}
+
 /*
 ** The subquery (IN or EXISTS) of related-filter group iGroup, or CRIT_NONE
 ** when no body key of the group is present. Tables that filter nothing are
@@ -689,6 +718,7 @@ static void compile_group(Compiler *p, const CollectionDesc *pColl, int iRoot, i
   ** early and the filter is too broad for starting from it to pay. */
   bIn = nRoot == 1 && (!bPreferExists || rSel < NARROW_GROUP);
   if (nRoot == 1 && bPreferExists) p->bStatsShape = 1;
+  if (bIn && !bPreferExists && p->rc == SQLITE_OK && exists_probes_fewer(p, pColl, &aRel[iRootRel], rSel)) bIn = 0;
 
   pStr = sqlite3_str_new(0);
   if (bIn && p->rc == SQLITE_OK) {
@@ -1238,6 +1268,7 @@ int filter_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zB
   *pzErr = 0;
   stats_refresh(pEnv->parser.db, &pEnv->stats);  /* read again after an ANALYZE */
   c.pStats = &pEnv->stats;
+  c.db = pEnv->parser.db;
   /* No body, an empty body and the JSON literal null all mean "defaults". */
   if (zBody && nBody > 0) {
     int rc = json_doc_parse(zBody, nBody, &doc, pzErr);

@@ -398,23 +398,17 @@ static int make_intervals(sqlite3 *db, StmtCache *pStmts, sqlite3_int64 iStart, 
   return rc;
 }
 
-int history_compute(sqlite3 *db, CompileEnv *pEnv, StmtCache *pStmts, const CollectionDesc *pColl, const char *zBody,
-                    int nBody, int bRoute, sqlite3_int64 iNowUs, History *pOut, char **pzErr) {
+/* The runs of a body, compiled: the statement over the runs between the
+** first start and the last end (its text in pQuery->zSql) and the body's
+** start, end and interval in microseconds. An error is never kept. */
+static int history_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody, int nBody, int bRoute,
+                           Query *pQuery, sqlite3_int64 *aTimes, char **pzErr) {
   JsonDoc doc = {0, 0, 0};
   QueryExtras extras;
-  Query query;
-  Buckets buckets;
-  sqlite3_stmt *pStmt = 0;
-  sqlite3_int64 iStart = 0, iEnd = 0, iStep = 0;
-  char *zSql = 0;
-  int rc = SQLITE_OK, iRoot = -1, iIntervalNode = -1, i, iSlot = -1;
+  char *zSql;
+  int rc = SQLITE_OK, iRoot = -1, iIntervalNode = -1, i;
   static const char *const azRead[] = {"expected_start_time", "state_type", "state_name", "total_run_time",
                                        "state_timestamp", "start_time", 0};
-
-  memset(pOut, 0, sizeof(*pOut));
-  memset(&query, 0, sizeof(query));
-  memset(&buckets, 0, sizeof(buckets));
-  *pzErr = 0;
   if (zBody && nBody > 0) {
     rc = json_doc_parse(zBody, nBody, &doc, pzErr);
     if (rc != SQLITE_OK) return rc;
@@ -427,9 +421,9 @@ int history_compute(sqlite3 *db, CompileEnv *pEnv, StmtCache *pStmts, const Coll
     }
   }
   /* the body's own fields first, in Prefect's order, then its filters */
-  rc = read_time(&doc, iRoot, "history_start", &iStart, pzErr);
-  if (rc == SQLITE_OK) rc = read_time(&doc, iRoot, "history_end", &iEnd, pzErr);
-  if (rc == SQLITE_OK) rc = read_interval(&doc, iRoot, &iStep, &iIntervalNode, pzErr);
+  rc = read_time(&doc, iRoot, "history_start", &aTimes[0], pzErr);
+  if (rc == SQLITE_OK) rc = read_time(&doc, iRoot, "history_end", &aTimes[1], pzErr);
+  if (rc == SQLITE_OK) rc = read_interval(&doc, iRoot, &aTimes[2], &iIntervalNode, pzErr);
   if (rc == SQLITE_OK) {
     memset(&extras, 0, sizeof(extras));
     extras.bNoPaging = 1;
@@ -441,15 +435,61 @@ int history_compute(sqlite3 *db, CompileEnv *pEnv, StmtCache *pStmts, const Coll
       int iCol = column_index(pColl, azRead[i]);
       if (iCol >= 0 && iCol < 63) extras.mColumns |= (sqlite3_uint64)1 << iCol;
     }
-    rc = filter_compile(pEnv, pColl, zBody, nBody, &extras, &query, pzErr);
+    rc = filter_compile(pEnv, pColl, zBody, nBody, &extras, pQuery, pzErr);
   }
-  if (rc == SQLITE_OK && iStep < 1000000) {
+  json_doc_free(&doc);
+  if (rc == SQLITE_OK && aTimes[2] < 1000000) {
     /* the route's own check, after the body is read */
     *pzErr = sqlite3_mprintf("prefect: history_interval_seconds: History interval must not be less than 1 second.");
     rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
-  json_doc_free(&doc);
-  if (rc == SQLITE_OK) rc = make_intervals(db, pStmts, iStart, iEnd, iStep, pOut, pzErr);
+  if (rc != SQLITE_OK) return rc;
+  /* the query's ?N come first in the text, so the named parameters number after them */
+  zSql = sqlite3_mprintf("WITH q AS (%s) SELECT q.expected_start_time, q.state_type, q.state_name, %s, %s FROM q "
+                         "WHERE q.expected_start_time >= :hlo AND q.expected_start_time < :hhi",
+                         pQuery->zSql, zRunTimeSql, zLatenessSql);
+  if (!zSql) return SQLITE_NOMEM;
+  sqlite3_free(pQuery->zSql);
+  pQuery->zSql = zSql;
+  return SQLITE_OK;
+}
+
+int history_compute(sqlite3 *db, CompileEnv *pEnv, QueryMemo *pMemo, StmtCache *pStmts, const CollectionDesc *pColl,
+                    const char *zBody, int nBody, int bRoute, sqlite3_int64 iNowUs, History *pOut, char **pzErr) {
+  Query query;
+  const Query *pQuery = &query;
+  Buckets buckets;
+  sqlite3_stmt *pStmt = 0;
+  sqlite3_int64 aTimes[3] = {0, 0, 0};  /* start, end, interval */
+  MemoKey key;
+  int rc = SQLITE_OK, i, iSlot = -1, iMemo, iFree = -1;
+
+  memset(pOut, 0, sizeof(*pOut));
+  memset(&query, 0, sizeof(query));
+  memset(&buckets, 0, sizeof(buckets));
+  *pzErr = 0;
+  /* a repeated body costs a lookup: no parse, no compile. The key: the
+  ** collection, whether the route asks (it drops keys the tables refuse),
+  ** and the body. */
+  memo_key_init(&key);
+  memo_key_part(&key, pColl->zName, (int)strlen(pColl->zName));
+  memo_key_part(&key, bRoute ? "route" : "table", 5);
+  memo_key_part(&key, zBody, nBody);
+  if (key.bNoMem) return SQLITE_NOMEM;
+  iMemo = query_memo_find(pMemo, pEnv, key.z, key.n, &iFree);
+  if (iMemo >= 0) {
+    pQuery = &pMemo->aEntry[iMemo].query;
+    memcpy(aTimes, pMemo->aEntry[iMemo].aAux, sizeof(aTimes));
+  } else {
+    rc = history_compile(pEnv, pColl, zBody, nBody, bRoute, &query, aTimes, pzErr);
+    iMemo = query_memo_keep(pMemo, rc == SQLITE_OK ? iFree : -1, key.z, key.n, &query);
+    if (iMemo >= 0) {
+      pQuery = &pMemo->aEntry[iMemo].query;
+      memcpy(pMemo->aEntry[iMemo].aAux, aTimes, sizeof(aTimes));
+    }
+  }
+  memo_key_free(&key);
+  if (rc == SQLITE_OK) rc = make_intervals(db, pStmts, aTimes[0], aTimes[1], aTimes[2], pOut, pzErr);
 
   /* the bounds, in microseconds, for the arithmetic */
   if (rc == SQLITE_OK) {
@@ -475,12 +515,8 @@ int history_compute(sqlite3 *db, CompileEnv *pEnv, StmtCache *pStmts, const Coll
 
   /* one pass over the runs between the first start and the last end */
   if (rc == SQLITE_OK) {
-    /* the query's ?N come first in the text, so the named parameters number after them */
-    zSql = sqlite3_mprintf("WITH q AS (%s) SELECT q.expected_start_time, q.state_type, q.state_name, %s, %s FROM q "
-                           "WHERE q.expected_start_time >= :hlo AND q.expected_start_time < :hhi",
-                           query.zSql, zRunTimeSql, zLatenessSql);
-    rc = zSql ? stmt_cache_acquire(pStmts, db, zSql, &pStmt, &iSlot) : SQLITE_NOMEM;
-    if (rc == SQLITE_OK) rc = query_bind(&query, pStmt, 0);
+    rc = stmt_cache_acquire(pStmts, db, pQuery->zSql, &pStmt, &iSlot);
+    if (rc == SQLITE_OK) rc = query_bind(pQuery, pStmt, 0);
     if (rc == SQLITE_OK) {
       char zNow[32];
       const char *zLo = pOut->aInterval[0].zStart;
@@ -507,7 +543,7 @@ int history_compute(sqlite3 *db, CompileEnv *pEnv, StmtCache *pStmts, const Coll
     if (pOut->aInterval[i].nState > 1) qsort(pOut->aInterval[i].aState, pOut->aInterval[i].nState, sizeof(HistoryState), state_cmp);
   }
   stmt_cache_release(pStmts, iSlot, pStmt);
-  sqlite3_free(zSql);
+  query_memo_unpin(pMemo, iMemo);
   sqlite3_free(buckets.aUs);
   query_clear(&query);
   if (rc != SQLITE_OK) history_clear(pOut);
@@ -585,6 +621,7 @@ typedef struct HistoryVtab {
   const HistoryAux *pAux;       /* borrowed from the module */
   CompileEnv env;               /* owned: body reader and statistics */
   StmtCache stmts;              /* owned: the intervals' and the runs' statements */
+  QueryMemo memo;               /* owned: compiled bodies */
 } HistoryVtab;
 
 typedef struct HistoryCursor {
@@ -623,6 +660,7 @@ static int histDisconnect(sqlite3_vtab *pVtab) {
   HistoryVtab *pTab = (HistoryVtab *)pVtab;
   json_parser_close(&pTab->env.parser);
   stmt_cache_clear(&pTab->stmts);
+  query_memo_clear(&pTab->memo);
   sqlite3_free(pTab);
   return SQLITE_OK;
 }
@@ -684,8 +722,8 @@ static int histFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxS
   if (argc < 1) return SQLITE_OK;
   pCur->pBody = sqlite3_value_dup(argv[0]);
   if (!pCur->pBody) return SQLITE_NOMEM;
-  rc = history_compute(pTab->db, &pTab->env, &pTab->stmts, pTab->pAux->pColl, (const char *)sqlite3_value_text(argv[0]),
-                       sqlite3_value_bytes(argv[0]), 0, clock_now(pTab->pAux->pClock), &pCur->hist, &zErr);
+  rc = history_compute(pTab->db, &pTab->env, &pTab->memo, &pTab->stmts, pTab->pAux->pColl,
+                       (const char *)sqlite3_value_text(argv[0]), sqlite3_value_bytes(argv[0]), 0, clock_now(pTab->pAux->pClock), &pCur->hist, &zErr);
   if (rc != SQLITE_OK) {
     sqlite3_free(pCursor->pVtab->zErrMsg);
     pCursor->pVtab->zErrMsg = zErr;

@@ -530,6 +530,7 @@ typedef struct QueryExtras {
 
 /* What sqlite_stat1 says about the leading columns of Prefect's indexes. */
 #define STATS_MAX 128
+#define STATS_MAX_SIZES 16
 typedef struct Stats {
   int bLoaded;
   unsigned int iGeneration;   /* moves each time the statistics read change */
@@ -542,6 +543,12 @@ typedef struct Stats {
     double rRows;            /* rows in the table */
     double rPerValue;        /* average rows per value of the column */
   } a[STATS_MAX];
+  int nSize;                 /* tables sized without sqlite_stat1 (stats_table_rows) */
+  struct {
+    char zTable[32];
+    sqlite3_int64 nRows;     /* its largest rowid when read, -1: unreadable */
+    int iClass;              /* nRows's power of two: a change of class moves iGeneration */
+  } aSize[STATS_MAX_SIZES];
 } Stats;
 
 /* Load sqlite_stat1 (nothing when the database has none). */
@@ -553,6 +560,11 @@ void stats_refresh(sqlite3 *db, Stats *pStats);
 /* Fraction of zTable's rows with one given value in zColumn, or a negative
 ** number when the statistics do not say. */
 double stats_fraction(const Stats *pStats, const char *zTable, const char *zColumn);
+/* Rows in zTable: sqlite_stat1's count, else its largest rowid (exact for a
+** table rows are only added to; an overestimate after deletes), read once
+** and again whenever the database changed, iGeneration moving when the
+** count crosses a power of two. A negative number when not known. */
+double stats_table_rows(sqlite3 *db, Stats *pStats, const char *zTable);
 
 typedef struct Clock Clock;
 
@@ -591,6 +603,45 @@ typedef struct CompileEnv {
 ** else one file-control call while the database does not change, and a
 ** read of sqlite_stat1 (tens of microseconds) the first time after it did. */
 int stats_query_current(CompileEnv *pEnv, const Query *pQuery);
+
+/* query_memo.c: compiled queries kept per connection, keyed by the text
+** they were compiled from; an entry is pinned while its query runs. */
+#define QUERY_MEMO_SIZE 8
+typedef struct QueryMemoEntry {
+  char *zKey;               /* owned; NULL for an empty slot */
+  int nKey;
+  Query query;              /* owned */
+  sqlite3_int64 aAux[3];    /* what its keeper read from the key besides the query (history: its
+                            ** start, end and interval), set by the keeper after query_memo_keep */
+  int nPin;                 /* users running it now */
+  sqlite3_uint64 iLastUse;  /* for least-recently-used eviction */
+} QueryMemoEntry;
+typedef struct QueryMemo {
+  QueryMemoEntry aEntry[QUERY_MEMO_SIZE];
+  sqlite3_uint64 iClock;
+} QueryMemo;
+/* The slot of the current entry for zKey[0..nKey), pinned, or -1; then
+** *piFree is the slot query_memo_keep() may fill (-1: none, every slot is
+** pinned, or zKey's stale entry still runs). query_memo_keep() copies zKey
+** and moves *pQuery (zeroed) into slot iSlot, pinned, and returns iSlot
+** (-1 and *pQuery left to the caller when iSlot is -1 or memory ran out).
+** Every pin ends with query_memo_unpin() (-1: nothing). query_memo_clear()
+** frees all (none may be pinned). */
+int query_memo_find(QueryMemo *p, CompileEnv *pEnv, const char *zKey, int nKey, int *piFree);
+int query_memo_keep(QueryMemo *p, int iSlot, const char *zKey, int nKey, Query *pQuery);
+/* A key built part by part ("<length>:<bytes>", a NULL part "-1:"), on the
+** stack while it is short: a lookup that hits allocates nothing. bNoMem
+** when memory ran out; memo_key_free() frees it and leaves it empty. */
+typedef struct MemoKey {
+  char *z;
+  int n, nAlloc, bNoMem;
+  char aSpace[256];
+} MemoKey;
+void memo_key_init(MemoKey *p);
+void memo_key_part(MemoKey *p, const char *z, int n);
+void memo_key_free(MemoKey *p);
+void query_memo_unpin(QueryMemo *p, int iSlot);
+void query_memo_clear(QueryMemo *p);
 
 /* Compile a request body for a collection. zBody may be NULL (no body);
 ** pExtras may be NULL. Returns SQLITE_OK, SQLITE_ERROR with *pzErr
@@ -751,12 +802,13 @@ typedef struct History {
 /* The history of the runs a body selects (pColl: prefect_flow_runs or
 ** prefect_task_runs), at the instant iNowUs. The body is the route's:
 ** history_start, history_end, history_interval_seconds and the related
-** filters; its statements are kept in pStmts. bRoute: other top-level keys are dropped, as the server drops
-** them (the tables refuse them). SQLITE_OK, SQLITE_ERROR with *pzErr
-** ("prefect: <path>: ..."), or another code. *pOut is zeroed first;
-** history_clear() frees it. */
-int history_compute(sqlite3 *db, CompileEnv *pEnv, StmtCache *pStmts, const CollectionDesc *pColl, const char *zBody,
-                    int nBody, int bRoute, sqlite3_int64 iNowUs, History *pOut, char **pzErr);
+** filters; its compiled form is kept in pMemo and its statements in pStmts.
+** bRoute: other top-level keys are dropped, as the server drops them (the
+** tables refuse them). SQLITE_OK, SQLITE_ERROR with *pzErr ("prefect:
+** <path>: ..."), or another code. *pOut is zeroed first; history_clear()
+** frees it. */
+int history_compute(sqlite3 *db, CompileEnv *pEnv, QueryMemo *pMemo, StmtCache *pStmts, const CollectionDesc *pColl,
+                    const char *zBody, int nBody, int bRoute, sqlite3_int64 iNowUs, History *pOut, char **pzErr);
 void history_clear(History *p);
 /* Append the API's JSON (a list of HistoryResponse) to pOut. */
 void history_render_json(const History *p, sqlite3_str *pOut);
@@ -794,6 +846,8 @@ int api_register(sqlite3 *db, Clock *pClock);  /* api.c: prefect_api() */
 ** function_env_release. */
 typedef struct FunctionEnv {
   CompileEnv env;        /* first, so that the user data is a CompileEnv */
+  QueryMemo memo;        /* compiled bodies (prefect_api's history routes): queries, not
+                         ** statements, so nothing keeps the connection from closing */
   int nRef;              /* registrations holding it */
 } FunctionEnv;
 FunctionEnv *function_env_new(sqlite3 *db);   /* nRef 0; NULL: no memory */

@@ -114,6 +114,7 @@ void function_env_release(void *pArg) {
   FunctionEnv *p = (FunctionEnv *)pArg;
   if (p && --p->nRef <= 0) {
     json_parser_close(&p->env.parser);
+    query_memo_clear(&p->memo);
     if (p->env.pClock) clock_release(p->env.pClock);
     sqlite3_free(p);
   }

@@ -1,7 +1,8 @@
 /*
-** stats.c: what sqlite_stat1 says about Prefect's indexes, for the one
-** planning decision the compiler makes itself (the shape of related
-** filters, filter_compile.c). SQLite plans everything else.
+** stats.c: what sqlite_stat1 says about Prefect's indexes, and how large
+** Prefect's tables are, for the one planning decision the compiler makes
+** itself (the shape of related filters, filter_compile.c). SQLite plans
+** everything else.
 **
 ** sqlite_stat1 has one row per index, "N a b ...": N rows in the table, a
 ** rows on average per value of the first column. We keep a/N per (table,
@@ -19,6 +20,13 @@
 ** compiled with other statistics than the current ones is stale
 ** (stats_query_current): whoever keeps compiled queries should compile it
 ** again. The shape may differ; the rows never do.
+**
+** Table sizes. The shape of a related filter without a LIMIT weighs the
+** primary table's rows against the related table's (filter_compile.c).
+** sqlite_stat1 gives them when it has the table; else its largest rowid
+** does (stats_table_rows), read on first use and again at each change of
+** the data version, moving iGeneration when a table's size crosses a power
+** of two: a kept query is compiled again only when it may matter.
 **
 ** A change made inside a transaction that has not committed yet does not
 ** move the data version: it is seen once it commits. The data version
@@ -111,6 +119,54 @@ void stats_load(sqlite3 *db, Stats *pStats) {
   pStats->iGeneration = 1;
 }
 
+/* The largest rowid of zTable (0 when empty), or -1 when it has none or
+** cannot be read. One descent of its b-tree. */
+static sqlite3_int64 table_max_rowid(sqlite3 *db, const char *zTable) {
+  sqlite3_stmt *pStmt = 0;
+  sqlite3_int64 n = -1;
+  char *zSql = sqlite3_mprintf("SELECT max(rowid) FROM \"%w\"", zTable);
+  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0) == SQLITE_OK && sqlite3_step(pStmt) == SQLITE_ROW) {
+    n = sqlite3_column_int64(pStmt, 0);
+  }
+  sqlite3_finalize(pStmt);
+  sqlite3_free(zSql);
+  return n;
+}
+
+static int size_class(sqlite3_int64 n) {
+  int k = 0;
+  if (n < 0) return -1;
+  while (n > 1) n >>= 1, k++;
+  return k;
+}
+
+/* Read the sizes asked for so far again; 1 if one changed class. */
+static int sizes_reread(sqlite3 *db, Stats *pStats) {
+  int i, bMoved = 0;
+  for (i = 0; i < pStats->nSize; i++) {
+    sqlite3_int64 n = table_max_rowid(db, pStats->aSize[i].zTable);
+    if (size_class(n) != pStats->aSize[i].iClass) bMoved = 1;
+    pStats->aSize[i].nRows = n;
+    pStats->aSize[i].iClass = size_class(n);
+  }
+  return bMoved;
+}
+
+double stats_table_rows(sqlite3 *db, Stats *pStats, const char *zTable) {
+  double r = stats_fraction(pStats, zTable, "id");  /* 1/rows for a unique id */
+  int i;
+  if (r > 0) return 1.0 / r;
+  for (i = 0; i < pStats->nSize; i++) {
+    if (sqlite3_stricmp(pStats->aSize[i].zTable, zTable) == 0) return (double)pStats->aSize[i].nRows;
+  }
+  if (strlen(zTable) >= sizeof(pStats->aSize[0].zTable)) return -1;
+  if (pStats->nSize == STATS_MAX_SIZES) return (double)table_max_rowid(db, zTable);  /* not watched */
+  strcpy(pStats->aSize[pStats->nSize].zTable, zTable);
+  pStats->aSize[pStats->nSize].nRows = table_max_rowid(db, zTable);
+  pStats->aSize[pStats->nSize].iClass = size_class(pStats->aSize[pStats->nSize].nRows);
+  return (double)pStats->aSize[pStats->nSize++].nRows;
+}
+
 void stats_refresh(sqlite3 *db, Stats *pStats) {
   unsigned int iVersion = 0;
   sqlite3_uint64 iHash;
@@ -125,6 +181,9 @@ void stats_refresh(sqlite3 *db, Stats *pStats) {
   if (iHash != pStats->iHash) {
     stats_read(db, pStats);
     pStats->iHash = iHash;
+    sizes_reread(db, pStats);
+    pStats->iGeneration++;
+  } else if (sizes_reread(db, pStats)) {
     pStats->iGeneration++;
   }
   pStats->iDataVersion = iVersion;

@@ -29,19 +29,6 @@ SQLITE_EXTENSION_INIT3
 #include <stdlib.h>
 #include <string.h>
 
-/* Compiled queries kept per table and connection, keyed by the plan and
-** the documents (body, prefect_filter()s): a query repeated with other
-** SQL values (id = ?) is neither parsed nor compiled again; those values
-** are bound from argv at every run (BT_ARG_*). */
-#define MEMO_SIZE 8
-typedef struct CompiledMemo {
-  char *zKey;               /* owned: idxStr and the documents; NULL: empty slot */
-  int nKey;
-  Query query;              /* owned */
-  int nPin;                 /* cursors running it now */
-  sqlite3_uint64 iLastUse;
-} CompiledMemo;
-
 typedef struct CollectionVtab {
   sqlite3_vtab base;
   sqlite3 *db;                      /* borrowed: the connection */
@@ -49,9 +36,10 @@ typedef struct CollectionVtab {
   int nCol;                         /* visible columns; column nCol is the body */
   CompileEnv env;                   /* owned: the body reader and sqlite_stat1's statistics */
   StmtCache cache;                  /* owned: the inner statements, by text */
-  CompiledMemo aMemo[MEMO_SIZE];
-  sqlite3_uint64 iClock;
+  QueryMemo memo;                   /* owned: compiled queries, by plan and documents (see memo_key) */
   ArtifactWriter *pWriter;          /* owned; writable collections only */
+  int eTextEnc;                     /* the database's text encoding, 0 until xFilter reads it */
+  char aAffinity[64];               /* each column's declared_affinity(), worked out once */
 } CollectionVtab;
 
 typedef struct CollectionCursor {
@@ -62,8 +50,11 @@ typedef struct CollectionCursor {
 
   char *zBody;           /* owned copy of the body, returned by the hidden column */
   int nBody;
-  const Query *pQuery;   /* the running query: &query, or borrowed from aMemo[iMemo] */
+  const Query *pQuery;   /* the running query: &query, or borrowed from the memo's entry iMemo */
   int iMemo;             /* pinned memo entry, or -1 */
+  signed char aOut[64];  /* column i of the table: column aOut[i] of pStmt, -1 when not selected */
+  char *zText;           /* owned: a text value being handed out, NUL-terminated (result_c_text) */
+  int nTextAlloc;
   Query query;           /* owned when iMemo < 0; its text is bound SQLITE_STATIC */
 } CollectionCursor;
 
@@ -101,6 +92,23 @@ typedef struct CollectionCursor {
 static void vtab_set_error(sqlite3_vtab *pVtab, char *zOwned) {
   sqlite3_free(pVtab->zErrMsg);
   pVtab->zErrMsg = zOwned;
+}
+
+/* SQLite's affinity of a declared type: 'I'nteger, 'T'ext, 'B'lob (none),
+** 'R'eal or 'N'umeric, by the rules of "Determination Of Column Affinity". */
+static char declared_affinity(const char *zType) {
+  static const struct { const char *zPart; char cAff; } aRule[] = {
+    {"INT", 'I'}, {"CHAR", 'T'}, {"CLOB", 'T'}, {"TEXT", 'T'}, {"BLOB", 'B'},
+    {"REAL", 'R'}, {"FLOA", 'R'}, {"DOUB", 'R'}};
+  int i, j, n = zType ? (int)strlen(zType) : 0;
+  if (n == 0) return 'B';
+  for (i = 0; i < (int)(sizeof(aRule) / sizeof(aRule[0])); i++) {
+    int nPart = (int)strlen(aRule[i].zPart);
+    for (j = 0; j + nPart <= n; j++) {
+      if (sqlite3_strnicmp(zType + j, aRule[i].zPart, nPart) == 0) return aRule[i].cAff;
+    }
+  }
+  return 'N';
 }
 
 static int collectionDisconnect(sqlite3_vtab *pVtab);
@@ -141,6 +149,7 @@ static int collectionConnect(sqlite3 *db, void *pAux, int argc, const char *cons
   pTab->db = db;
   pTab->pColl = pColl;
   pTab->nCol = describe_column_count(pColl);
+  for (i = 0; i < pTab->nCol; i++) pTab->aAffinity[i] = declared_affinity(pColl->aCol[i].zType);
   json_parser_init(&pTab->env.parser, db);
   if (pColl->bWritable) {
     pTab->pWriter = artifact_writer_new(db, pColl);
@@ -155,12 +164,8 @@ static int collectionConnect(sqlite3 *db, void *pAux, int argc, const char *cons
 
 static int collectionDisconnect(sqlite3_vtab *pVtab) {
   CollectionVtab *pTab = (CollectionVtab *)pVtab;
-  int i;
   stmt_cache_clear(&pTab->cache);
-  for (i = 0; i < MEMO_SIZE; i++) {
-    sqlite3_free(pTab->aMemo[i].zKey);
-    query_clear(&pTab->aMemo[i].query);
-  }
+  query_memo_clear(&pTab->memo);
   json_parser_close(&pTab->env.parser);
   artifact_writer_free(pTab->pWriter);
   sqlite3_free(pTab);
@@ -184,23 +189,6 @@ static int column_op_of(unsigned char op) {
     case SQLITE_INDEX_CONSTRAINT_GLOB: return COP_GLOB;
     default: return -1;
   }
-}
-
-/* SQLite's affinity of a declared type: 'I'nteger, 'T'ext, 'B'lob (none),
-** 'R'eal or 'N'umeric, by the rules of "Determination Of Column Affinity". */
-static char declared_affinity(const char *zType) {
-  static const struct { const char *zPart; char cAff; } aRule[] = {
-    {"INT", 'I'}, {"CHAR", 'T'}, {"CLOB", 'T'}, {"TEXT", 'T'}, {"BLOB", 'B'},
-    {"REAL", 'R'}, {"FLOA", 'R'}, {"DOUB", 'R'}};
-  int i, j, n = zType ? (int)strlen(zType) : 0;
-  if (n == 0) return 'B';
-  for (i = 0; i < (int)(sizeof(aRule) / sizeof(aRule[0])); i++) {
-    int nPart = (int)strlen(aRule[i].zPart);
-    for (j = 0; j + nPart <= n; j++) {
-      if (sqlite3_strnicmp(zType + j, aRule[i].zPart, nPart) == 0) return aRule[i].cAff;
-    }
-  }
-  return 'N';
 }
 
 /* Is z a collation name that can be written as it is after COLLATE? */
@@ -239,7 +227,7 @@ static int collation_is_plain(const char *z) {
 typedef enum Push { PUSH_NO, PUSH_EXACT, PUSH_RECHECK } Push;
 
 static Push push_kind(const CollectionVtab *pTab, sqlite3_index_info *pInfo, int i, int eOp) {
-  char cAff = declared_affinity(pTab->pColl->aCol[pInfo->aConstraint[i].iColumn].zType);
+  char cAff = pTab->aAffinity[pInfo->aConstraint[i].iColumn];
   sqlite3_value *pRhs = 0;
   int eType;
   if (eOp == COP_ISNULL || eOp == COP_NOTNULL || eOp == COP_LIKE || eOp == COP_GLOB) return PUSH_EXACT;
@@ -449,7 +437,7 @@ static void collectionCursorReset(CollectionCursor *pCur) {
   sqlite3_free(pCur->zBody);
   pCur->zBody = 0;
   pCur->nBody = 0;
-  if (pCur->iMemo >= 0) pTab->aMemo[pCur->iMemo].nPin--;
+  query_memo_unpin(&pTab->memo, pCur->iMemo);
   pCur->iMemo = -1;
   pCur->pQuery = 0;
   query_clear(&pCur->query);
@@ -458,6 +446,7 @@ static void collectionCursorReset(CollectionCursor *pCur) {
 static int collectionClose(sqlite3_vtab_cursor *pCursor) {
   CollectionCursor *pCur = (CollectionCursor *)pCursor;
   collectionCursorReset(pCur);
+  sqlite3_free(pCur->zText);
   sqlite3_free(pCur);
   return SQLITE_OK;
 }
@@ -575,76 +564,37 @@ static int plan_read(CollectionVtab *pTab, const char *idxStr, int argc, sqlite3
 
 /* The memo key of a run: its plan, which re-checked constraints xFilter
 ** left to SQLite (zLeft), and the text of its documents. */
-static char *memo_key(const char *idxStr, const char *zLeft, const char *zBody, int nBody, const QueryExtras *pX,
-                      int *pnKey) {
-  sqlite3_str *pStr = sqlite3_str_new(0);
+static void memo_key(MemoKey *pKey, const char *idxStr, const char *zLeft, const char *zBody, int nBody,
+                     const QueryExtras *pX) {
   int i;
-  sqlite3_str_appendf(pStr, "%s\n%s\n%d:", idxStr ? idxStr : "", zLeft, zBody ? nBody : -1);
-  if (zBody) sqlite3_str_append(pStr, zBody, nBody);
-  for (i = 0; i < pX->nFilter; i++) {
-    sqlite3_str_appendf(pStr, "\n%d:", pX->azFilter[i] ? pX->anFilter[i] : -1);
-    if (pX->azFilter[i]) sqlite3_str_append(pStr, pX->azFilter[i], pX->anFilter[i]);
-  }
-  *pnKey = sqlite3_str_length(pStr);
-  if (sqlite3_str_errcode(pStr)) { sqlite3_free(sqlite3_str_finish(pStr)); return 0; }
-  return sqlite3_str_finish(pStr);
+  memo_key_part(pKey, idxStr ? idxStr : "", idxStr ? (int)strlen(idxStr) : 0);
+  memo_key_part(pKey, zLeft, (int)strlen(zLeft));
+  memo_key_part(pKey, zBody, nBody);
+  for (i = 0; i < pX->nFilter; i++) memo_key_part(pKey, pX->azFilter[i], pX->anFilter[i]);
 }
 
 /* Point pCur->pQuery at the compiled query for this run: from the memo, or
-** compiled now (and kept in the memo when a slot is free). */
+** compiled now (and kept in the memo when a slot is free). A query repeated
+** with other SQL values (id = ?) is neither parsed nor compiled again: those
+** values are bound from argv at every run (BT_ARG_*). */
 static int query_for_run(CollectionVtab *pTab, CollectionCursor *pCur, const char *idxStr, const char *zLeft,
                          const QueryExtras *pX, char **pzErr) {
-  int nKey = 0, i, iSlot = -1, rc;
-  char *zKey = memo_key(idxStr, zLeft, pCur->zBody, pCur->nBody, pX, &nKey);
-  if (!zKey) return SQLITE_NOMEM;
-  for (i = 0; i < MEMO_SIZE; i++) {
-    CompiledMemo *pMemo = &pTab->aMemo[i];
-    if (pMemo->zKey && pMemo->nKey == nKey && memcmp(pMemo->zKey, zKey, nKey) == 0) {
-      if (!stats_query_current(&pTab->env, &pMemo->query)) {
-        /* sqlite_stat1 moved under a shape it chose: compile again, here
-        ** when no cursor runs the old one, else without keeping it */
-        if (!pMemo->nPin) {
-          sqlite3_free(pMemo->zKey);
-          query_clear(&pMemo->query);
-          pMemo->zKey = 0;
-          iSlot = i;
-        } else {
-          iSlot = -1;
-        }
-        break;
-      }
-      sqlite3_free(zKey);
-      pMemo->nPin++;
-      pMemo->iLastUse = ++pTab->iClock;
-      pCur->iMemo = i;
-      pCur->pQuery = &pMemo->query;
-      return SQLITE_OK;
-    }
-    if (pMemo->nPin) continue;
-    if (iSlot < 0 || (pTab->aMemo[iSlot].zKey && (!pMemo->zKey || pMemo->iLastUse < pTab->aMemo[iSlot].iLastUse))) {
-      iSlot = i;
-    }
+  int iFree = -1, rc;
+  MemoKey key;
+  memo_key_init(&key);
+  memo_key(&key, idxStr, zLeft, pCur->zBody, pCur->nBody, pX);
+  if (key.bNoMem) return SQLITE_NOMEM;
+  pCur->iMemo = query_memo_find(&pTab->memo, &pTab->env, key.z, key.n, &iFree);
+  if (pCur->iMemo >= 0) {
+    memo_key_free(&key);
+    pCur->pQuery = &pTab->memo.aEntry[pCur->iMemo].query;
+    return SQLITE_OK;
   }
   rc = filter_compile(&pTab->env, pTab->pColl, pCur->zBody, pCur->nBody, pX, &pCur->query, pzErr);
-  if (rc != SQLITE_OK || iSlot < 0) {
-    sqlite3_free(zKey);
-    pCur->pQuery = &pCur->query;
-    return rc;
-  }
-  {
-    CompiledMemo *pMemo = &pTab->aMemo[iSlot];
-    sqlite3_free(pMemo->zKey);
-    query_clear(&pMemo->query);
-    pMemo->zKey = zKey;
-    pMemo->nKey = nKey;
-    pMemo->query = pCur->query;  /* the memo owns it now */
-    memset(&pCur->query, 0, sizeof(pCur->query));
-    pMemo->nPin = 1;
-    pMemo->iLastUse = ++pTab->iClock;
-    pCur->iMemo = iSlot;
-    pCur->pQuery = &pMemo->query;
-  }
-  return SQLITE_OK;
+  pCur->iMemo = query_memo_keep(&pTab->memo, rc == SQLITE_OK ? iFree : -1, key.z, key.n, &pCur->query);
+  pCur->pQuery = pCur->iMemo >= 0 ? &pTab->memo.aEntry[pCur->iMemo].query : &pCur->query;
+  memo_key_free(&key);
+  return rc;
 }
 
 /* An IN list, taken all at once (sqlite3_vtab_in), as a JSON array for
@@ -710,7 +660,7 @@ static int constraints_settle(CollectionVtab *pTab, sqlite3_value **argv, QueryE
   int i, nKept = 0;
   for (i = 0; i < pX->nCons; i++) {
     ColumnConstraint *pCons = &aCons[i];
-    int bTextColumn = declared_affinity(pTab->pColl->aCol[pCons->iCol].zType) == 'T';
+    int bTextColumn = pTab->aAffinity[pCons->iCol] == 'T';
     int bExact = 1;
     if (pCons->eOp == COP_IN) {
       int rc = in_list_json(argv[pCons->iArg], bTextColumn, &azList[pCons->iArg], &bExact);
@@ -738,6 +688,22 @@ static int in_lists_bind(const Query *pQuery, sqlite3_stmt *pStmt, char **azList
     azList[pQuery->aBind[i].iArg] = 0;
   }
   return rc;
+}
+
+/* SQLITE_UTF8, SQLITE_UTF16LE or SQLITE_UTF16BE: how the main database
+** stores text, so how the inner statement's text values are held; -1 when
+** it cannot be read. */
+static int text_encoding(sqlite3 *db) {
+  sqlite3_stmt *pStmt = 0;
+  int eEnc = -1;
+  if (sqlite3_prepare_v2(db, "PRAGMA main.encoding", -1, &pStmt, 0) == SQLITE_OK && sqlite3_step(pStmt) == SQLITE_ROW) {
+    const char *z = (const char *)sqlite3_column_text(pStmt, 0);
+    if (z && sqlite3_stricmp(z, "UTF-8") == 0) eEnc = SQLITE_UTF8;
+    else if (z && sqlite3_stricmp(z, "UTF-16le") == 0) eEnc = SQLITE_UTF16LE;
+    else if (z && sqlite3_stricmp(z, "UTF-16be") == 0) eEnc = SQLITE_UTF16BE;
+  }
+  sqlite3_finalize(pStmt);
+  return eEnc;
 }
 
 static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr,
@@ -794,6 +760,14 @@ static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char
     collectionCursorReset(pCur);
     return rc;
   }
+  {
+    /* where each column is in the statement's rows (query_column_index), once per run */
+    int k = 0;
+    for (i = 0; i < pTab->nCol; i++) {
+      pCur->aOut[i] = (signed char)((pCur->pQuery->mOut >> i) & 1 ? k++ : -1);
+    }
+  }
+  if (!pTab->eTextEnc) pTab->eTextEnc = text_encoding(pTab->db);
   pCur->bEof = 0;
   return collectionNext(pCursor);
 }
@@ -802,31 +776,77 @@ static int collectionEof(sqlite3_vtab_cursor *pCursor) {
   return ((CollectionCursor *)pCursor)->bEof;
 }
 
+/*
+** Hand out the text z[0..n) (UTF-8) as C text. SQLite copies a text given
+** with its length without a terminator, and the first reader that wants C
+** text (sqlite3_column_text() in a client, length(), ...) copies it again
+** to add one: a realloc per value. Given as C text (length -1) it is copied
+** once, terminator included. Hence the copy into the cursor's buffer first,
+** a memcpy that reuses one allocation; a text with a NUL inside is handed
+** out with its length, as C text would end at the NUL.
+*/
+static int result_c_text(CollectionCursor *pCur, sqlite3_context *ctx, const char *z, int n) {
+  if (memchr(z, 0, n)) {
+    sqlite3_result_text(ctx, z, n, SQLITE_TRANSIENT);
+    return SQLITE_OK;
+  }
+  if (n >= pCur->nTextAlloc) {
+    int nNew = n < 200 ? 256 : n + n / 2 + 1;
+    char *zNew = sqlite3_realloc(pCur->zText, nNew);
+    if (!zNew) return SQLITE_NOMEM;
+    pCur->zText = zNew;
+    pCur->nTextAlloc = nNew;
+  }
+  memcpy(pCur->zText, z, n);
+  pCur->zText[n] = 0;
+  sqlite3_result_text(ctx, pCur->zText, -1, SQLITE_TRANSIENT);
+  return SQLITE_OK;
+}
+
 static int collectionColumn(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int i) {
   CollectionCursor *pCur = (CollectionCursor *)pCursor;
   CollectionVtab *pTab = (CollectionVtab *)pCursor->pVtab;
   /* an UPDATE asking for a column it does not set: leaving the result
   ** unset hands xUpdate a "no change" value, which is how it tells the
   ** columns a statement sets from the ones it keeps */
-  if (sqlite3_vtab_nochange(ctx)) return SQLITE_OK;
+  if (pTab->pWriter && sqlite3_vtab_nochange(ctx)) return SQLITE_OK;
   if (i < pTab->nCol) {
     /* by type rather than sqlite3_result_value(): a copied text reuses the
-    ** output register's buffer instead of a malloc and a free per value */
-    sqlite3_stmt *pStmt = pCur->pStmt;
-    int iOut = query_column_index(pCur->pQuery, i);
+    ** output register's buffer instead of a malloc and a free per value.
+    ** The value is read through sqlite3_column_value(): one lookup of the
+    ** column instead of one per call, and no mutex (this thread holds the
+    ** connection's already: it runs the statement that asked). */
+    int iOut = pCur->aOut[i];
+    sqlite3_value *pVal;
     if (iOut < 0) return SQLITE_OK;  /* a column the plan said is not read: NULL */
-    switch (sqlite3_column_type(pStmt, iOut)) {
-      case SQLITE_INTEGER: sqlite3_result_int64(ctx, sqlite3_column_int64(pStmt, iOut)); break;
-      case SQLITE_FLOAT: sqlite3_result_double(ctx, sqlite3_column_double(pStmt, iOut)); break;
+    pVal = sqlite3_column_value(pCur->pStmt, iOut);
+    switch (sqlite3_value_type(pVal)) {
+      case SQLITE_INTEGER: sqlite3_result_int64(ctx, sqlite3_value_int64(pVal)); break;
+      case SQLITE_FLOAT: sqlite3_result_double(ctx, sqlite3_value_double(pVal)); break;
       case SQLITE_TEXT: {
-        const char *z = (const char *)sqlite3_column_text(pStmt, iOut);
+        const char *z;
+        int n;
+        if (pTab->eTextEnc == SQLITE_UTF8) {
+          /* the stored bytes as they are: sqlite3_value_text() would first
+          ** copy a text read from a page to add its NUL terminator, which
+          ** the copy into the result adds anyway. Bytes, not a blob: the
+          ** value stays TEXT (sqlite3_value_blob changes no type). */
+          z = (const char *)sqlite3_value_blob(pVal);
+          n = sqlite3_value_bytes(pVal);
+          if (n == 0) { sqlite3_result_text(ctx, "", -1, SQLITE_STATIC); break; }
+          if (!z) return SQLITE_NOMEM;
+          return result_c_text(pCur, ctx, z, n);
+        } else {
+          z = (const char *)sqlite3_value_text(pVal);
+          n = sqlite3_value_bytes(pVal);
+        }
         if (!z) return SQLITE_NOMEM;  /* a NULL pointer would read as SQL NULL */
-        sqlite3_result_text(ctx, z, sqlite3_column_bytes(pStmt, iOut), SQLITE_TRANSIENT);
+        sqlite3_result_text(ctx, z, n, SQLITE_TRANSIENT);
         break;
       }
       case SQLITE_BLOB: {
-        const void *p = sqlite3_column_blob(pStmt, iOut);
-        int n = sqlite3_column_bytes(pStmt, iOut);
+        const void *p = sqlite3_value_blob(pVal);
+        int n = sqlite3_value_bytes(pVal);
         if (n == 0) sqlite3_result_zeroblob(ctx, 0);  /* an empty blob has no pointer */
         else if (!p) return SQLITE_NOMEM;
         else sqlite3_result_blob(ctx, p, n, SQLITE_TRANSIENT);

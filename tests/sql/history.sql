@@ -213,6 +213,37 @@ SELECT 'route drops limit', prefect_api('/flow_runs/history', json_set(b, '$.lim
 SELECT count(*) FROM day, flow_run_history(json_set(day.b, '$.limit', 5));
 SELECT prefect_api('/flow_runs/history', '{"history_start": "2024-03-04T00:00:00Z", "history_end": "2024-03-05T00:00:00Z", "history_interval_seconds": 3600, "work_queues": {"name": {"any_": [1]}}}');
 SELECT * FROM flow_run_history;
+-- a repeated body is compiled once and kept (by each table, and by the
+-- connection for prefect_api): the compiled query, never its answer. Two
+-- bodies in turn, with the runs and the clock changed between repeats; an
+-- invalid body fails every time.
+CREATE TEMP TABLE two(k, b);
+INSERT INTO two VALUES
+  ('A', '{"history_start": "2021-06-29T00:00:00Z", "history_end": "2021-07-01T00:00:00Z", "history_interval_seconds": 43200}'),
+  ('B', '{"history_start": "2021-06-30T00:00:00Z", "history_end": "2021-07-01T00:00:00Z", "history_interval_seconds": 21600, "flows": {"name": {"any_": ["f-1"]}}}');
+CREATE TEMP VIEW two_histories AS
+  SELECT t.k, count(*) AS n_rows, min(h.interval_start) AS first_start, sum(h.count_runs) AS runs,
+         sum(h.sum_estimated_lateness) AS lateness,
+         (SELECT sum(json_extract(s.value, '$.count_runs')) || ' ' || sum(json_extract(s.value, '$.sum_estimated_lateness'))
+            FROM json_each(prefect_api('/flow_runs/history', t.b)) AS i, json_each(i.value, '$.states') AS s) AS route
+    FROM two AS t, flow_run_history(t.b) AS h GROUP BY t.k ORDER BY t.k;
+INSERT INTO flow_run (id, name, flow_id, state_type, state_name, state_timestamp, expected_start_time, start_time, total_run_time)
+  VALUES ('10000000-0000-4000-8000-999999999998', 'done-one', 'f0000000-0000-4000-8000-000000000002', 'COMPLETED', 'Completed',
+          '2021-06-30 07:00:00.000000', '2021-06-30 06:00:00.000000', '2021-06-30 06:00:10.000000', '1970-01-01 01:00:00.000000');
+SELECT 'first', * FROM two_histories;
+SELECT 'again', * FROM two_histories;
+INSERT INTO flow_run (id, name, flow_id, state_type, state_name, state_timestamp, expected_start_time)
+  VALUES ('10000000-0000-4000-8000-999999999999', 'late-one', 'f0000000-0000-4000-8000-000000000001', 'SCHEDULED', 'Late',
+          '2021-06-30 03:00:00.000000', '2021-06-30 03:00:00.000000');
+SELECT 'a late run added', * FROM two_histories;
+SELECT prefect_set_now('2021-07-01T02:00:00Z');
+SELECT 'an hour later', * FROM two_histories;
+DELETE FROM flow_run WHERE id = '10000000-0000-4000-8000-999999999999';
+SELECT prefect_set_now('2021-07-01T01:00:00Z');
+SELECT 'as first', * FROM two_histories;
+DELETE FROM flow_run WHERE id = '10000000-0000-4000-8000-999999999998';
+SELECT count(*) FROM flow_run_history('{"history_start": "2021-06-29T00:00:00Z", "history_end": "2021-07-01T00:00:00Z", "history_interval_seconds": 0.5}');
+SELECT count(*) FROM flow_run_history('{"history_start": "2021-06-29T00:00:00Z", "history_end": "2021-07-01T00:00:00Z", "history_interval_seconds": 0.5}');
 -- the clock: unpinned, prefect_now() is the wall clock again
 SELECT 'unpinned', prefect_set_now(NULL), prefect_now() > '2025';
 SELECT prefect_set_now('soon');

@@ -33,3 +33,10 @@ SELECT * FROM artifact_collections;
 DROP TABLE task_run;
 SELECT count(*) FROM artifacts('{"task_runs": {}}');
 SELECT 'other filters still work', count(*) FROM artifacts('{"artifacts": {"type": {"any_": ["table"]}}}');
+-- texts cross the table byte for byte: one with a NUL inside, an empty one
+-- (not NULL), each read as SQL reads it from the table
+SELECT 'NUL inside, through the table', hex(a.key), typeof(a.key), a.key = t.key, length(a.key) = length(t.key)
+  FROM artifacts AS a, artifact AS t WHERE a.id = t.id AND t.id = 'a0000000-0000-4000-8000-000000000023';
+UPDATE artifact SET description = '' WHERE id = 'a0000000-0000-4000-8000-000000000022';
+SELECT 'empty text, through the table', quote(description), typeof(description), length(description)
+  FROM artifacts WHERE id = 'a0000000-0000-4000-8000-000000000022';

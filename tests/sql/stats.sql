@@ -53,3 +53,28 @@ CREATE TEMP TABLE runs_before AS SELECT * FROM runs;
 SELECT 'memo after ANALYZE', count(*) FROM artifacts('{"flow_runs": {"deployment_id": {"any_": ["d0000000-0000-4000-8000-000000000001"]}}, "sort": "KEY_ASC", "limit": 20}');
 SELECT 'runs since: EXISTS, IN', r.exists_runs - b.exists_runs, r.in_runs - b.in_runs FROM runs AS r, runs_before AS b;
 SELECT 'prefect_api, after ANALYZE', json_array_length(prefect_api('POST /artifacts/filter', (SELECT body FROM q)));
+
+-- Without a LIMIT, a related filter over the many side of its link (flows ->
+-- flow_runs) weighs the tables' sizes: IN gathers the related rows that
+-- pass, EXISTS probes each primary row's. The sizes are sqlite_stat1's, or
+-- without it the tables' largest rowids, read again once the database
+-- changed. The rows are the same either way.
+DROP TABLE sqlite_stat1;
+CREATE TEMP TABLE fq(body);
+INSERT INTO fq VALUES ('{"flow_runs": {"state": {"type": {"any_": ["FAILED"]}}}}');
+CREATE TEMP VIEW flows_shape AS
+  SELECT CASE WHEN instr(s, 'EXISTS (SELECT 1 FROM flow_run') THEN 'EXISTS' WHEN instr(s, 'fl.id IN (SELECT fr') THEN 'IN' END AS shape,
+         (SELECT count(*) FROM flows(fq.body)) AS n,
+         json_extract(prefect_api('POST /flows/paginate', json_set(fq.body, '$.limit', 0)), '$.count') AS api_count
+    FROM fq, (SELECT prefect_filter_sql('flows', body) AS s FROM fq);
+SELECT 'flows 3, runs 5', * FROM flows_shape;
+WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 200)
+INSERT INTO flow_run (id, name, flow_id, state_type) SELECT printf('70000000-0000-4000-8000-%012d', i), 'many-' || i,
+  (SELECT id FROM flow ORDER BY id LIMIT 1), 'COMPLETED' FROM k;
+SELECT 'flows 3, runs 205', * FROM flows_shape;
+SELECT 'a narrow filter', CASE WHEN instr(prefect_filter_sql('flows', '{"flow_runs": {"id": {"any_": ["70000000-0000-4000-8000-000000000001"]}}}'), 'fl.id IN (SELECT fr') THEN 'IN' ELSE 'EXISTS' END;
+WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 1000)
+INSERT INTO flow (id, name) SELECT printf('71000000-0000-4000-8000-%012d', i), 'flow-many-' || i FROM k;
+SELECT 'flows 1003, runs 205', * FROM flows_shape;
+ANALYZE;
+SELECT 'sqlite_stat1 again', * FROM flows_shape;

@@ -1026,6 +1026,42 @@ static void test_memo_rebinds(void **state) {
 }
 
 
+/* Memo keys: parts are length-prefixed, so no two part lists share a key
+** (a plan and a body must not run together); a NULL part differs from an
+** empty one; a key longer than the stack buffer moves to the heap intact. */
+static void test_memo_key_parts(void **state) {
+  MemoKey a, b;
+  char zLong[1000];
+  int i;
+  (void)state;
+  memo_key_init(&a);
+  memo_key_init(&b);
+  memo_key_part(&a, "ab", 2);
+  memo_key_part(&a, "c", 1);
+  memo_key_part(&b, "a", 1);
+  memo_key_part(&b, "bc", 2);
+  assert_false(a.n == b.n && memcmp(a.z, b.z, a.n) == 0);
+  memo_key_free(&a);
+  memo_key_free(&b);
+  memo_key_part(&a, 0, 0);
+  memo_key_part(&b, "", 0);
+  assert_int_equal(a.n, 3);
+  assert_memory_equal(a.z, "-1:", 3);
+  assert_int_equal(b.n, 2);
+  assert_memory_equal(b.z, "0:", 2);
+  memo_key_free(&a);
+  memo_key_free(&b);
+  for (i = 0; i < (int)sizeof(zLong); i++) zLong[i] = (char)('a' + i % 26);
+  memo_key_part(&a, "x", 1);
+  memo_key_part(&a, zLong, (int)sizeof(zLong));
+  assert_false(a.bNoMem);
+  assert_true(a.z != a.aSpace);
+  assert_int_equal(a.n, 3 + 5 + (int)sizeof(zLong));
+  assert_memory_equal(a.z, "1:x1000:", 8);
+  assert_memory_equal(a.z + 8, zLong, sizeof(zLong));
+  memo_key_free(&a);
+}
+
 /* An older SQLite is refused with a clear message; ours is accepted. */
 static void test_sqlite_version_check(void **state) {
   char *z = prefect_sqlite_version_error(3037002, "3.37.2");
@@ -1525,6 +1561,7 @@ int main(void) {
     cmocka_unit_test(test_missing_table_is_named),
     cmocka_unit_test(test_nested_cursors),
     cmocka_unit_test(test_memo_rebinds),
+    cmocka_unit_test(test_memo_key_parts),
     cmocka_unit_test(test_sqlite_version_check),
     cmocka_unit_test(test_deep_nesting),
     cmocka_unit_test(test_python_float_repr),
