@@ -175,7 +175,7 @@ clean:
 	rm -rf $(DIST)
 
 # Benchmark: a Prefect database at realistic scale (1,000,000 artifacts over
-# 20,000 keys, 200,000 flow runs, ~1,000,000 task runs, 500 flows, 200
+# 20,000 keys, 200,000 flow runs, ~950,000 task runs, 500 flows, 200
 # deployments; about two minutes to generate, kept in bench/) and the same at
 # a tenth of the size (every count but task runs per run divided by 10; about
 # ten seconds), then every query through the extension and by hand,

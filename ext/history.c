@@ -536,7 +536,7 @@ int history_compute(sqlite3 *db, CompileEnv *pEnv, QueryMemo *pMemo, StmtCache *
       if (k >= 0) rc = add_run(&pOut->aInterval[k], pStmt);
     }
     if (rc == SQLITE_DONE) rc = SQLITE_OK;
-    if (rc != SQLITE_OK && rc != SQLITE_NOMEM && !*pzErr) *pzErr = schema_error(db, zSql);
+    if (rc != SQLITE_OK && rc != SQLITE_NOMEM && !*pzErr) *pzErr = schema_error(db, pQuery->zSql);
   }
   for (i = 0; rc == SQLITE_OK && i < pOut->nInterval; i++) {
     /* an interval without runs has no array: qsort() may not be handed NULL */
