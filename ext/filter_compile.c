@@ -1236,7 +1236,12 @@ int filter_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zB
   memset(pQuery, 0, sizeof(*pQuery));
   memset(&c, 0, sizeof(c));
   *pzErr = 0;
-  stats_refresh(pEnv->parser.db, &pEnv->stats);  /* read again after an ANALYZE */
+  {
+    /* read again after an ANALYZE; a read that failed has cost the user's
+    ** transaction (SQLITE_NOMEM): the compile fails with it */
+    int rc = stats_refresh(pEnv->parser.db, &pEnv->stats);
+    if (rc != SQLITE_OK) return rc;
+  }
   c.pStats = &pEnv->stats;
   /* No body, an empty body and the JSON literal null all mean "defaults". */
   if (zBody && nBody > 0) {

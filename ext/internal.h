@@ -530,12 +530,16 @@ typedef struct Stats {
   } a[STATS_MAX];
 } Stats;
 
-/* Load sqlite_stat1 (nothing when the database has none). */
-void stats_load(sqlite3 *db, Stats *pStats);
+/* Load sqlite_stat1 (nothing when the database has none). SQLITE_OK, or
+** the error of reading it (SQLITE_NOMEM): then nothing is loaded and the
+** next call tries again. */
+int stats_load(sqlite3 *db, Stats *pStats);
 /* Load it the first time; later, read it again only if the database
 ** changed since (one file-control call when it did not), and move
-** iGeneration when what it says changed. */
-void stats_refresh(sqlite3 *db, Stats *pStats);
+** iGeneration when what it says changed. SQLITE_OK, or the error of
+** reading it, which the caller must report: SQLite has rolled the
+** transaction back when the read ran out of memory. */
+int stats_refresh(sqlite3 *db, Stats *pStats);
 /* Fraction of zTable's rows with one given value in zColumn, or a negative
 ** number when the statistics do not say. */
 double stats_fraction(const Stats *pStats, const char *zTable, const char *zColumn);
@@ -570,13 +574,14 @@ typedef struct CompileEnv {
   Clock *pClock;             /* the connection's clock (a reference held), or NULL: the wall clock */
 } CompileEnv;
 
-/* stats.c: 1 if pQuery (compiled by filter_compile with pEnv) is still
-** the shape sqlite_stat1 asks for now, 0 if the statistics it was chosen
-** with changed since (an ANALYZE): a kept query should then be compiled
-** again. Free for a query whose shape no statistics chose (bStatsShape 0);
-** else one file-control call while the database does not change, and a
-** read of sqlite_stat1 (tens of microseconds) the first time after it did. */
-int stats_query_current(CompileEnv *pEnv, const Query *pQuery);
+/* stats.c: *pbCurrent = 1 if pQuery (compiled by filter_compile with pEnv)
+** is still the shape sqlite_stat1 asks for now, 0 if the statistics it was
+** chosen with changed since (an ANALYZE): a kept query should then be
+** compiled again. Free for a query whose shape no statistics chose
+** (bStatsShape 0); else one file-control call while the database does not
+** change, and a read of sqlite_stat1 (tens of microseconds) the first time
+** after it did. Returns SQLITE_OK or the error of that read (stats_refresh). */
+int stats_query_current(CompileEnv *pEnv, const Query *pQuery, int *pbCurrent);
 
 /* Compile a request body for a collection. zBody may be NULL (no body);
 ** pExtras may be NULL. Returns SQLITE_OK, SQLITE_ERROR with *pzErr

@@ -51,24 +51,40 @@ static int stat_numbers(const char *z, double *prRows, double *prPerValue) {
   return 1;
 }
 
+/* 1 when column iCol holds a value that SQLite could not give as text (it
+** ran out of memory), after sqlite3_column_text() returned NULL for it. */
+static int text_lost(sqlite3_stmt *pStmt, int iCol) {
+  return !sqlite3_column_text(pStmt, iCol) && sqlite3_column_type(pStmt, iCol) != SQLITE_NULL;
+}
+
 /* Read the statistics; *pStats is rewritten whole, its bookkeeping
-** (iGeneration, iHash, iDataVersion) left to the caller. */
-static void stats_read(sqlite3 *db, Stats *pStats) {
+** (iGeneration, iHash, iDataVersion) left to the caller. SQLITE_OK, or the
+** error of reading them (then none are kept: n is 0). A missing
+** sqlite_stat1 is no statistics, not an error; any other failure is the
+** caller's to report, because SQLite rolls the whole transaction back when a
+** statement fails with SQLITE_NOMEM: going on without statistics would
+** report success for a statement whose transaction is gone. */
+static int stats_read(sqlite3 *db, Stats *pStats) {
   sqlite3_stmt *pStmt = 0;
+  int rc;
   pStats->n = 0;
   pStats->bLoaded = 1;
-  /* fails harmlessly (no rows) when sqlite_stat1 does not exist */
-  if (sqlite3_prepare_v2(db,
+  rc = sqlite3_prepare_v2(db,
           "SELECT s.tbl, ii.name, s.stat FROM sqlite_stat1 AS s, pragma_index_info(s.idx) AS ii "
-          "WHERE ii.seqno = 0 AND s.idx IS NOT NULL", -1, &pStmt, 0) != SQLITE_OK) {
+          "WHERE ii.seqno = 0 AND s.idx IS NOT NULL", -1, &pStmt, 0);
+  if (rc != SQLITE_OK) {
     sqlite3_finalize(pStmt);
-    return;
+    return rc == SQLITE_NOMEM ? rc : SQLITE_OK;  /* no such table: no statistics */
   }
-  while (sqlite3_step(pStmt) == SQLITE_ROW && pStats->n < STATS_MAX) {
+  while ((rc = sqlite3_step(pStmt)) == SQLITE_ROW && pStats->n < STATS_MAX) {
     const char *zTable = (const char *)sqlite3_column_text(pStmt, 0);
     const char *zColumn = (const char *)sqlite3_column_text(pStmt, 1);
     const char *zStat = (const char *)sqlite3_column_text(pStmt, 2);
     double rRows, rPerValue;
+    if (text_lost(pStmt, 0) || text_lost(pStmt, 1) || text_lost(pStmt, 2)) {
+      rc = SQLITE_NOMEM;
+      break;
+    }
     if (!zTable || !zColumn || !zStat) continue;
     if (strlen(zTable) >= sizeof(pStats->a[0].zTable) || strlen(zColumn) >= sizeof(pStats->a[0].zColumn)) continue;
     if (!stat_numbers(zStat, &rRows, &rPerValue)) continue;
@@ -80,60 +96,86 @@ static void stats_read(sqlite3 *db, Stats *pStats) {
     pStats->n++;
   }
   sqlite3_finalize(pStmt);
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE) return SQLITE_OK;
+  pStats->n = 0;
+  return rc;
 }
 
-/* FNV-1a over sqlite_stat1's rows as stored; 0 when there is no such table
-** (or it is empty). Cheap: one plain scan of a table of one row per index. */
-static sqlite3_uint64 stats_hash(sqlite3 *db) {
+/* FNV-1a over sqlite_stat1's rows as stored into *pHash; 0 when there is no
+** such table (or it is empty). Cheap: one plain scan of a table of one row
+** per index. SQLITE_OK, or the error of reading it (as stats_read). */
+static int stats_hash(sqlite3 *db, sqlite3_uint64 *pHash) {
   sqlite3_stmt *pStmt = 0;
-  sqlite3_uint64 h = 0;
-  if (sqlite3_prepare_v2(db, "SELECT tbl, idx, stat FROM sqlite_stat1", -1, &pStmt, 0) == SQLITE_OK) {
-    h = 14695981039346656037ULL;
-    while (sqlite3_step(pStmt) == SQLITE_ROW) {
-      int iCol;
-      for (iCol = 0; iCol < 3; iCol++) {
-        const unsigned char *z = sqlite3_column_text(pStmt, iCol);
-        int n = sqlite3_column_bytes(pStmt, iCol), i;
-        for (i = 0; z && i < n; i++) h = (h ^ z[i]) * 1099511628211ULL;
-        h = (h ^ (z ? 0xff : 0xfe)) * 1099511628211ULL;  /* ends the value; NULL differs from '' */
-      }
+  sqlite3_uint64 h = 14695981039346656037ULL;
+  int rc = sqlite3_prepare_v2(db, "SELECT tbl, idx, stat FROM sqlite_stat1", -1, &pStmt, 0);
+  *pHash = 0;
+  if (rc != SQLITE_OK) {
+    sqlite3_finalize(pStmt);
+    return rc == SQLITE_NOMEM ? rc : SQLITE_OK;  /* no such table */
+  }
+  while ((rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
+    int iCol;
+    for (iCol = 0; iCol < 3; iCol++) {
+      const unsigned char *z = sqlite3_column_text(pStmt, iCol);
+      int n = sqlite3_column_bytes(pStmt, iCol), i;
+      if (text_lost(pStmt, iCol)) break;
+      for (i = 0; z && i < n; i++) h = (h ^ z[i]) * 1099511628211ULL;
+      h = (h ^ (z ? 0xff : 0xfe)) * 1099511628211ULL;  /* ends the value; NULL differs from '' */
+    }
+    if (iCol < 3) {
+      rc = SQLITE_NOMEM;
+      break;
     }
   }
   sqlite3_finalize(pStmt);
-  return h;
+  if (rc != SQLITE_DONE) return rc;
+  *pHash = h;
+  return SQLITE_OK;
 }
 
-void stats_load(sqlite3 *db, Stats *pStats) {
+int stats_load(sqlite3 *db, Stats *pStats) {
+  int rc;
   memset(pStats, 0, sizeof(*pStats));
-  stats_read(db, pStats);
-  pStats->iHash = stats_hash(db);
+  rc = stats_read(db, pStats);
+  if (rc == SQLITE_OK) rc = stats_hash(db, &pStats->iHash);
+  if (rc != SQLITE_OK) {
+    pStats->bLoaded = 0;  /* the next compile tries again */
+    pStats->n = 0;
+    return rc;
+  }
   sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION, &pStats->iDataVersion);
   pStats->iGeneration = 1;
+  return SQLITE_OK;
 }
 
-void stats_refresh(sqlite3 *db, Stats *pStats) {
+int stats_refresh(sqlite3 *db, Stats *pStats) {
   unsigned int iVersion = 0;
   sqlite3_uint64 iHash;
-  int bVersion;
-  if (!pStats->bLoaded) {
-    stats_load(db, pStats);
-    return;
-  }
+  int bVersion, rc;
+  if (!pStats->bLoaded) return stats_load(db, pStats);
   bVersion = sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION, &iVersion) == SQLITE_OK;
-  if (bVersion && iVersion == pStats->iDataVersion) return;
-  iHash = stats_hash(db);
+  if (bVersion && iVersion == pStats->iDataVersion) return SQLITE_OK;
+  rc = stats_hash(db, &iHash);
+  if (rc != SQLITE_OK) return rc;  /* iDataVersion unmoved: the next compile looks again */
   if (iHash != pStats->iHash) {
-    stats_read(db, pStats);
-    pStats->iHash = iHash;
+    /* iGeneration moves even when the read fails: a query kept from
+    ** before was chosen with other statistics than the ones held now */
     pStats->iGeneration++;
+    rc = stats_read(db, pStats);
+    if (rc != SQLITE_OK) return rc;
+    pStats->iHash = iHash;
   }
   pStats->iDataVersion = iVersion;
+  return SQLITE_OK;
 }
 
-int stats_query_current(CompileEnv *pEnv, const Query *pQuery) {
-  if (!pQuery->bStatsShape) return 1;
-  stats_refresh(pEnv->parser.db, &pEnv->stats);
-  return pQuery->iStatsGeneration == pEnv->stats.iGeneration;
+int stats_query_current(CompileEnv *pEnv, const Query *pQuery, int *pbCurrent) {
+  int rc = SQLITE_OK;
+  *pbCurrent = 1;
+  if (!pQuery->bStatsShape) return SQLITE_OK;
+  rc = stats_refresh(pEnv->parser.db, &pEnv->stats);
+  *pbCurrent = rc == SQLITE_OK && pQuery->iStatsGeneration == pEnv->stats.iGeneration;
+  return rc;
 }
 
 double stats_fraction(const Stats *pStats, const char *zTable, const char *zColumn) {

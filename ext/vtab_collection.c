@@ -601,7 +601,13 @@ static int query_for_run(CollectionVtab *pTab, CollectionCursor *pCur, const cha
   for (i = 0; i < MEMO_SIZE; i++) {
     CompiledMemo *pMemo = &pTab->aMemo[i];
     if (pMemo->zKey && pMemo->nKey == nKey && memcmp(pMemo->zKey, zKey, nKey) == 0) {
-      if (!stats_query_current(&pTab->env, &pMemo->query)) {
+      int bCurrent;
+      rc = stats_query_current(&pTab->env, &pMemo->query, &bCurrent);
+      if (rc != SQLITE_OK) {
+        sqlite3_free(zKey);
+        return rc;
+      }
+      if (!bCurrent) {
         /* sqlite_stat1 moved under a shape it chose: compile again, here
         ** when no cursor runs the old one, else without keeping it */
         if (!pMemo->nPin) {
