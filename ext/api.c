@@ -461,15 +461,15 @@ static int doc_path(const JsonDoc *pDoc, const char *zA, const char *zB, const c
 }
 
 /* A datetime member of the body, already validated by the compiler, in
-** microseconds. */
+** microseconds: SQLITE_OK, SQLITE_ERROR when it is not one, or
+** SQLITE_NOMEM (then whether it is one is not known). */
 static int doc_time(const JsonDoc *pDoc, int i, sqlite3_int64 *piUs) {
   char zUtc[27];
-  char *zWhy = value_read_datetime(pDoc, i, zUtc);
-  if (zWhy) {
-    sqlite3_free(zWhy);
-    return 0;
-  }
-  return clock_parse_stored(zUtc, (int)strlen(zUtc), piUs);
+  char *zWhy = 0;
+  int rc = value_read_datetime(pDoc, i, zUtc, &zWhy);
+  sqlite3_free(zWhy);
+  if (rc == SQLITE_OK && !clock_parse_stored(zUtc, (int)strlen(zUtc), piUs)) rc = SQLITE_ERROR;
+  return rc;
 }
 
 /* Python's timedelta / int: microseconds divided, rounded half to even. */
@@ -525,14 +525,18 @@ static int api_buckets(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, c
   query_clear(&query);
   if (rc == SQLITE_OK) {
     iNode = doc_path(&doc, pColl->zFilterKey, pRules->zWindow, "after_");
-    if (iNode < 0 || !doc_time(&doc, iNode, &iStart)) {
+    rc = iNode < 0 ? SQLITE_ERROR : doc_time(&doc, iNode, &iStart);
+    if (rc == SQLITE_ERROR) {
       *pzErr = sqlite3_mprintf("prefect: %s.%s.after_ is required", pColl->zFilterKey, pRules->zWindow);
-      rc = SQLITE_ERROR;
+      if (!*pzErr) rc = SQLITE_NOMEM;
     }
   }
   if (rc == SQLITE_OK) {
     iNode = doc_path(&doc, pColl->zFilterKey, pRules->zWindow, "before_");
-    if (iNode < 0 || !doc_time(&doc, iNode, &iEnd)) iEnd = iNowUs;
+    rc = iNode < 0 ? SQLITE_ERROR : doc_time(&doc, iNode, &iEnd);
+    if (rc == SQLITE_ERROR) iEnd = iNowUs, rc = SQLITE_OK;
+  }
+  if (rc == SQLITE_OK) {
     /* after_ to its minute; the end of the minute of before_ or now (end_of_period) */
     iStart -= ((iStart % MINUTE_US) + MINUTE_US) % MINUTE_US;
     iEnd += MINUTE_US - 1 - ((iEnd % MINUTE_US) + MINUTE_US) % MINUTE_US;
@@ -666,9 +670,10 @@ static int api_keyed(sqlite3 *db, const RouteDesc *pRoute, const char *zBody, in
   sqlite3_str_appendchar(pIds, 1, '[');
   for (iChild = doc.aNode[iList].iFirst, i = 0; iChild >= 0; iChild = doc.aNode[iChild].iNext, i++) {
     char zUuid[37];
-    char *zMsg = value_read_uuid(&doc, iChild, zUuid);
-    if (zMsg) {
-      *pzErr = sqlite3_mprintf("prefect: %s[%d]: %s", zKey, i, zMsg);
+    char *zMsg = 0;
+    rc = value_read_uuid(&doc, iChild, zUuid, &zMsg);
+    if (rc != SQLITE_OK) {
+      if (zMsg) *pzErr = sqlite3_mprintf("prefect: %s[%d]: %s", zKey, i, zMsg);
       sqlite3_free(zMsg);
       goto done;
     }

@@ -93,14 +93,18 @@ static char *path_error(const char *zKey, char *zWhy) {
 static int read_time(const JsonDoc *pDoc, int iRoot, const char *zKey, sqlite3_int64 *piUs, char **pzErr) {
   int i = iRoot < 0 ? -1 : json_doc_member(pDoc, iRoot, zKey);
   char zUtc[27];
-  char *zWhy;
+  char *zWhy = 0;
+  int rc;
   if (i < 0 || pDoc->aNode[i].eType == JT_NULL) {  /* FastAPI reads null as missing */
     *pzErr = sqlite3_mprintf("prefect: %s: field required", zKey);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
-  zWhy = value_read_datetime(pDoc, i, zUtc);
-  if (!zWhy && !clock_parse_stored(zUtc, (int)strlen(zUtc), piUs)) zWhy = value_expected(pDoc, i, "a datetime");
-  if (zWhy) {
+  rc = value_read_datetime(pDoc, i, zUtc, &zWhy);
+  if (rc == SQLITE_OK && !clock_parse_stored(zUtc, (int)strlen(zUtc), piUs)) {
+    zWhy = value_expected(pDoc, i, "a datetime");
+    rc = SQLITE_ERROR;
+  }
+  if (rc != SQLITE_OK) {
     *pzErr = path_error(zKey, zWhy);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }

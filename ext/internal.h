@@ -396,13 +396,16 @@ void json_path_render(const JsonPath *p, sqlite3_str *pOut);
 ** and returns the normalised value or an error message (without the path).
 ** ====================================================================== */
 
-/* Each returns 0 on success, or a sqlite3_malloc'd "expected ..., got ..." */
-char *value_read_bool(const JsonDoc *pDoc, int i, int *pbOut);
-char *value_read_int(const JsonDoc *pDoc, int i, sqlite3_int64 *piOut);
-char *value_read_uuid(const JsonDoc *pDoc, int i, char zOut[37]);
-char *value_read_datetime(const JsonDoc *pDoc, int i, char zOut[27]);
-char *value_read_state_type(const JsonDoc *pDoc, int i);
-char *value_read_worker_status(const JsonDoc *pDoc, int i);
+/* Each returns SQLITE_OK; or SQLITE_ERROR with *pzMsg, a sqlite3_malloc'd
+** "expected ..., got ..."; or SQLITE_NOMEM (*pzMsg NULL). Only the return
+** value says whether the value is valid. */
+int value_read_bool(const JsonDoc *pDoc, int i, int *pbOut, char **pzMsg);
+int value_read_int(const JsonDoc *pDoc, int i, sqlite3_int64 *piOut, char **pzMsg);
+int value_read_uuid(const JsonDoc *pDoc, int i, char zOut[37], char **pzMsg);
+int value_read_datetime(const JsonDoc *pDoc, int i, char zOut[27], char **pzMsg);
+int value_read_state_type(const JsonDoc *pDoc, int i, char **pzMsg);
+int value_read_worker_status(const JsonDoc *pDoc, int i, char **pzMsg);
+/* "expected <zWhat>, got <node i>", sqlite3_malloc'd; NULL: no memory. */
 char *value_expected(const JsonDoc *pDoc, int i, const char *zWhat);
 /* The same rules for SQL values (written columns, function arguments). */
 void value_describe_sql(sqlite3_str *pOut, sqlite3_value *pVal);  /* NULL, 42, 'text', ... */
