@@ -326,6 +326,11 @@ static int add_run(HistoryInterval *pI, sqlite3_stmt *pStmt) {
   int nName = sqlite3_column_bytes(pStmt, 2);
   HistoryState *pS = 0;
   int j;
+  /* a state SQLite could not give as text is no memory, not a NULL state */
+  if ((!zType && sqlite3_column_type(pStmt, 1) != SQLITE_NULL) ||
+      (!zName && sqlite3_column_type(pStmt, 2) != SQLITE_NULL)) {
+    return SQLITE_NOMEM;
+  }
   for (j = 0; j < pI->nState; j++) {
     if (same_text(pI->aState[j].zType, zType, nType) && same_text(pI->aState[j].zName, zName, nName)) {
       pS = &pI->aState[j];
@@ -362,6 +367,14 @@ static int column_index(const CollectionDesc *pColl, const char *zName) {
   return -1;
 }
 
+/* Bind text to a named parameter, where the statement has it. A bind that
+** ran out of memory is the caller's error: it would leave NULL (in a kept
+** statement, the last call's value) in its place. */
+static int bind_named(sqlite3_stmt *pStmt, const char *zName, const char *zText, sqlite3_destructor_type xDel) {
+  int i = sqlite3_bind_parameter_index(pStmt, zName);
+  return i ? sqlite3_bind_text(pStmt, i, zText, -1, xDel) : SQLITE_OK;
+}
+
 /* Prefect's intervals, into p->aInterval. */
 static int make_intervals(sqlite3 *db, StmtCache *pStmts, sqlite3_int64 iStart, sqlite3_int64 iEnd,
                           sqlite3_int64 iStep, History *p, char **pzErr) {
@@ -374,11 +387,9 @@ static int make_intervals(sqlite3 *db, StmtCache *pStmts, sqlite3_int64 iStart, 
   p->aInterval = sqlite3_malloc64(HISTORY_MAX_INTERVALS * sizeof(HistoryInterval));
   if (!p->aInterval) return SQLITE_NOMEM;
   rc = stmt_cache_acquire(pStmts, db, zIntervalSql, &pStmt, &iSlot);
-  if (rc == SQLITE_OK) {
-    sqlite3_bind_text(pStmt, 1, zStart, -1, SQLITE_STATIC);
-    sqlite3_bind_text(pStmt, 2, zStop, -1, SQLITE_STATIC);
-    sqlite3_bind_text(pStmt, 3, zStep, -1, SQLITE_STATIC);
-  }
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(pStmt, 1, zStart, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(pStmt, 2, zStop, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(pStmt, 3, zStep, -1, SQLITE_STATIC);
   while (rc == SQLITE_OK && (rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
     HistoryInterval *pI = &p->aInterval[p->nInterval];
     const char *zS = (const char *)sqlite3_column_text(pStmt, 0);
@@ -387,6 +398,10 @@ static int make_intervals(sqlite3 *db, StmtCache *pStmts, sqlite3_int64 iStart, 
     if (p->nInterval >= HISTORY_MAX_INTERVALS) break;
     memset(pI, 0, sizeof(*pI));
     p->nInterval++;
+    if ((!zS && sqlite3_column_type(pStmt, 0) != SQLITE_NULL) || (!zE && sqlite3_column_type(pStmt, 1) != SQLITE_NULL)) {
+      rc = SQLITE_NOMEM;  /* a time SQLite could not give as text */
+      break;
+    }
     if (!zS || !zE || strlen(zS) >= sizeof(pI->zStart) || strlen(zE) >= sizeof(pI->zEnd)) {
       /* julianday() gives NULL outside years 0000-9999; Prefect's server fails there */
       *pzErr = sqlite3_mprintf("prefect: history_end: the intervals leave the years SQLite can count (0000-9999)");
@@ -397,7 +412,7 @@ static int make_intervals(sqlite3 *db, StmtCache *pStmts, sqlite3_int64 iStart, 
     memcpy(pI->zEnd, zE, strlen(zE) + 1);
   }
   if (rc == SQLITE_DONE) rc = SQLITE_OK;
-  if (rc != SQLITE_OK && !*pzErr) *pzErr = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(db));
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM && !*pzErr) *pzErr = sqlite3_mprintf("prefect: %s", sqlite3_errmsg(db));
   stmt_cache_release(pStmts, iSlot, pStmt);
   return rc;
 }
@@ -492,15 +507,18 @@ int history_compute(sqlite3 *db, CompileEnv *pEnv, StmtCache *pStmts, const Coll
       /* SQLite's 'now' as Prefect's SQL prints it: milliseconds */
       sqlite3_int64 iMs = iNowUs >= 0 ? iNowUs / 1000 : -((-iNowUs + 999) / 1000);
       clock_format_stored(iMs * 1000, zNow);
-      sqlite3_bind_text(pStmt, sqlite3_bind_parameter_index(pStmt, ":hnow"), zNow, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text(pStmt, sqlite3_bind_parameter_index(pStmt, ":hlo"), zLo, -1, SQLITE_STATIC);
-      sqlite3_bind_text(pStmt, sqlite3_bind_parameter_index(pStmt, ":hhi"), zHi, -1, SQLITE_STATIC);
+      rc = bind_named(pStmt, ":hnow", zNow, SQLITE_TRANSIENT);
+      if (rc == SQLITE_OK) rc = bind_named(pStmt, ":hlo", zLo, SQLITE_STATIC);
+      if (rc == SQLITE_OK) rc = bind_named(pStmt, ":hhi", zHi, SQLITE_STATIC);
     }
     while (rc == SQLITE_OK && (rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
+      const char *zTime;
       int k;
       rc = SQLITE_OK;
       if (sqlite3_column_type(pStmt, 0) != SQLITE_TEXT) continue;
-      k = bucket_find(&buckets, (const char *)sqlite3_column_text(pStmt, 0), sqlite3_column_bytes(pStmt, 0));
+      zTime = (const char *)sqlite3_column_text(pStmt, 0);
+      if (!zTime) { rc = SQLITE_NOMEM; break; }  /* not "in no interval" */
+      k = bucket_find(&buckets, zTime, sqlite3_column_bytes(pStmt, 0));
       if (k >= 0) rc = add_run(&pOut->aInterval[k], pStmt);
     }
     if (rc == SQLITE_DONE) rc = SQLITE_OK;
