@@ -882,7 +882,8 @@ static const SortDesc *read_sort(Compiler *p, const CollectionDesc *pColl, int i
     }
     zWhat = sqlite3_str_finish(pStr);
     json_path_push_key(&p->path, "sort", 4);
-    compile_fail(p, value_expected(p->pDoc, iNode, zWhat ? zWhat : "a sort"));
+    /* the list of sorts lost to memory: no vaguer message in its place */
+    compile_fail(p, zWhat ? value_expected(p->pDoc, iNode, zWhat) : 0);
     json_path_pop(&p->path);
     sqlite3_free(zWhat);
   }
