@@ -663,7 +663,7 @@ static int histBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
     pVtab->zErrMsg = sqlite3_mprintf("prefect: %s_history(body): the body (history_start, history_end, "
                                      "history_interval_seconds) is missing",
                                      pTab->pAux->pColl == &prefect_flow_runs ? "flow_run" : "task_run");
-    return SQLITE_ERROR;
+    return pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   pInfo->aConstraintUsage[iBody].argvIndex = 1;
   pInfo->aConstraintUsage[iBody].omit = 1;
@@ -712,6 +712,7 @@ static int histFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxS
     sqlite3_free(pCursor->pVtab->zErrMsg);
     pCursor->pVtab->zErrMsg = zErr;
     histReset(pCur);
+    if (!zErr && rc == SQLITE_ERROR) rc = SQLITE_NOMEM;  /* its message could not be made */
   }
   return rc;
 }

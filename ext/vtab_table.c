@@ -89,7 +89,7 @@ static int tableBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
     if (bUnusable) return SQLITE_CONSTRAINT;  /* another join order will supply it */
     sqlite3_free(pVtab->zErrMsg);
     pVtab->zErrMsg = sqlite3_mprintf("prefect: prefect_table(data): the table artifact's data is missing");
-    return SQLITE_ERROR;
+    return pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   pInfo->aConstraintUsage[iData].argvIndex = 1;
   pInfo->aConstraintUsage[iData].omit = 1;
@@ -208,7 +208,7 @@ static int tableFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idx
   if (zMode && !bStrict) {
     sqlite3_free(pCursor->pVtab->zErrMsg);
     pCursor->pVtab->zErrMsg = sqlite3_mprintf("prefect: prefect_table(data, mode): mode is 'strict' or absent, got %Q", zMode);
-    return SQLITE_ERROR;
+    return pCursor->pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   if (argc >= 1 && sqlite3_value_type(argv[0]) == SQLITE_TEXT) {
     const char *z = (const char *)sqlite3_value_text(argv[0]);
@@ -236,7 +236,7 @@ static int tableFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idx
     sqlite3_free(pCursor->pVtab->zErrMsg);
     pCursor->pVtab->zErrMsg = sqlite3_mprintf("prefect: prefect_table: not a table artifact's data (expected an "
                                               "object of columns, a list of row objects or a list of row lists)");
-    rc = SQLITE_ERROR;
+    rc = pCursor->pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   if (rc != SQLITE_OK) tableCursorReset(pCur);
   return rc;
