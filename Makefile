@@ -3,12 +3,13 @@
 #   make            dist/prefect.so (load with `.load dist/prefect`)
 #   make demo       dist/demo.db and the report examples/report.sql prints
 #   make reference  docs/reference.md, every key a body takes (from prefect_fields)
-#   make test       every test: unit (cmocka), SQL level, differential, client
-#                   level (a decimal-comma locale included), the installs, and
-#                   the suites again under ASan/UBSan and valgrind
+#   make test       every test: unit (cmocka), out of memory, SQL level,
+#                   differential, client level (a decimal-comma locale
+#                   included), the installs, and the suites again under
+#                   ASan/UBSan and valgrind
 #   make test-oom   out of memory: every allocation of each statement fails in
-#                   turn (tests/oom/test_oom.c); not yet part of `make test`:
-#                   it still finds failures (docs/testing.md)
+#                   turn (tests/oom/test_oom.c), on the plain build; a sample
+#                   of the points again under ASan/UBSan and under valgrind
 #   make test-repeat
 #                   the SQL suite N times in a row (N=200), stopping at the
 #                   first failing run: for outcomes that depend on chance or
@@ -79,7 +80,7 @@ $(DEMO_DB): sql/schema.sql examples/demo_data.sql examples/make_demo.sh
 demo: $(LOADABLE) $(DEMO_DB)
 	$(SQLITE3) -bail $(DEMO_DB) < examples/report.sql
 
-test: test-unit asan valgrind fuzz-regress test-verify test-sql test-differential test-client test-locale \
+test: test-unit test-oom asan valgrind fuzz-regress test-verify test-sql test-differential test-client test-locale \
       test-reference
 
 test-unit: $(UNIT)
@@ -98,9 +99,17 @@ test-reference: $(LOADABLE)
 	@echo "reference: docs/reference.md matches prefect_fields"
 
 # Out of memory (SQLite's discipline): every allocation point of each
-# statement, failed once and failed for good, in OOM_JOBS processes.
+# statement, failed once and failed for good, in OOM_JOBS processes, on the
+# plain build; again under ASan/UBSan with LeakSanitizer on every
+# OOM_ASAN_STRIDE-th point, and under valgrind on every
+# OOM_VALGRIND_STRIDE-th (each statement and mode samples its own residue,
+# so the samples differ between statements). All points under the
+# sanitizers (stride 1: ASan about 3 times the plain run, valgrind hours)
+# is for a release, not for every make test.
 OOM := $(DIST)/test_oom
 OOM_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+OOM_ASAN_STRIDE ?= 6
+OOM_VALGRIND_STRIDE ?= 100
 $(OOM): tests/oom/test_oom.c $(EXT_SOURCES) $(EXT_HEADERS) VERSION
 	@mkdir -p $(DIST)
 	$(CC) $(CFLAGS) $(WARNINGS) $(DEFINES) -DSQLITE_CORE -Iext tests/oom/test_oom.c \
@@ -108,6 +117,10 @@ $(OOM): tests/oom/test_oom.c $(EXT_SOURCES) $(EXT_HEADERS) VERSION
 
 test-oom: $(OOM)
 	./$(OOM) -j $(OOM_JOBS)
+	$(MAKE) DIST=dist/asan CC=clang CFLAGS="$(ASAN_CFLAGS)" dist/asan/test_oom
+	ASAN_OPTIONS=detect_leaks=1 ./dist/asan/test_oom -j $(OOM_JOBS) -s $(OOM_ASAN_STRIDE)
+	valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect -q \
+	  ./$(OOM) -j $(OOM_JOBS) -s $(OOM_VALGRIND_STRIDE)
 
 test-sql: $(LOADABLE) $(DEMO_DB)
 	TEST_RUNNER="$(TEST_RUNNER)" bash tests/run_sql_tests.sh
@@ -147,13 +160,10 @@ test-locale: $(LOADABLE)
 # build in dist/asan/ or under valgrind. Hosts (the sqlite3 shell, Python)
 # are not instrumented: ASan's leak check runs on the unit tests, valgrind's
 # on everything.
+ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 asan: $(DEMO_DB)
-	$(MAKE) DIST=dist/asan CC=clang \
-	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  ASAN_OPTIONS=detect_leaks=1 test-unit
-	$(MAKE) DIST=dist/asan CC=clang \
-	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  dist/asan/prefect.so
+	$(MAKE) DIST=dist/asan CC=clang CFLAGS="$(ASAN_CFLAGS)" ASAN_OPTIONS=detect_leaks=1 test-unit
+	$(MAKE) DIST=dist/asan CC=clang CFLAGS="$(ASAN_CFLAGS)" dist/asan/prefect.so
 	PREFECT_LIB=dist/asan/prefect LD_PRELOAD="$$(clang -print-file-name=libclang_rt.asan-x86_64.so)" \
 	  ASAN_OPTIONS=detect_leaks=0 TEST_RUNNER= bash tests/run_sql_tests.sh
 	PREFECT_LIB=dist/asan/prefect LD_PRELOAD="$$(clang -print-file-name=libclang_rt.asan-x86_64.so)" \

@@ -76,25 +76,37 @@ static void micros_sql(sqlite3_str *pStr, const char *zExpr) {
 }
 
 /* A number of microseconds, as pydantic writes seconds as a float: the
-** shortest digits, positional with ".0", scientific below 1e-5. */
-static void seconds_sql(sqlite3_str *pStr, const char *zMicros) {
-  sqlite3_str_appendf(pStr,
+** shortest digits, positional with ".0", scientific below 1e-5. The
+** microseconds expression is appended between seconds_sql_begin() and
+** _end(), into the same string: nothing is allocated on the side. */
+static void seconds_sql_begin(sqlite3_str *pStr) {
+  sqlite3_str_appendall(pStr,
       "json((SELECT CASE WHEN u = 0 THEN '0.0' WHEN abs(u) < 10 THEN u || 'e-6' "
       "ELSE CASE WHEN substr(t, -1) = '.' THEN t || '0' ELSE t END END "
-      "FROM (SELECT u, rtrim(printf('%%s%%d.%%06d', CASE WHEN u < 0 THEN '-' ELSE '' END, abs(u) / 1000000, "
-      "abs(u) %% 1000000), '0') AS t FROM (SELECT %s AS u))))", zMicros);
+      "FROM (SELECT u, rtrim(printf('%s%d.%06d', CASE WHEN u < 0 THEN '-' ELSE '' END, abs(u) / 1000000, "
+      "abs(u) % 1000000), '0') AS t FROM (SELECT ");
+}
+
+static void seconds_sql_end(sqlite3_str *pStr) {
+  sqlite3_str_appendall(pStr, " AS u))))");
 }
 
 /* The Artifact model cuts metadata values at this many characters, plus "...". */
 #define METADATA_CUT 500
 
 /* Whether the connection's schema has a table (Prefect files have
-** deployment_schedule; a file made from sql/schema.sql alone does not). */
+** deployment_schedule; a file made from sql/schema.sql alone does not):
+** SQLITE_OK, SQLITE_ERROR when it has none, or the error of looking
+** (SQLITE_NOMEM while the schema is read), which is not an answer. */
 static int has_table(sqlite3 *db, const char *zTable) {
-  return sqlite3_table_column_metadata(db, 0, zTable, 0, 0, 0, 0, 0, 0) == SQLITE_OK;
+  return sqlite3_table_column_metadata(db, 0, zTable, 0, 0, 0, 0, 0, 0);
 }
 
-static void render_object(sqlite3 *db, sqlite3_str *pStr, const ResponseDesc *pResp, const char *zAlias);
+/* The render_* functions append to pStr and return SQLITE_OK, or
+** SQLITE_NOMEM when a part of the SQL could not be made on the side (a
+** field's value, a table looked up): the SQL then has a hole, and must not
+** run. pStr's own failures are seen where it is finished. */
+static int render_object(sqlite3 *db, sqlite3_str *pStr, const ResponseDesc *pResp, const char *zAlias);
 
 /* The SQL value of field pF of pOwner over the row zAlias, before rendering. */
 static char *field_value(const FieldDesc *pF, const ResponseDesc *pOwner, const char *zAlias) {
@@ -109,68 +121,64 @@ static char *field_value(const FieldDesc *pF, const ResponseDesc *pOwner, const 
 
 /* A nested object over the same row: json_object(...), and where it has a
 ** condition, the next alternative (or its fallback, or null) where that fails. */
-static void render_alternatives(sqlite3 *db, sqlite3_str *pStr, const ResponseDesc *pResp, const char *zAlias) {
+static int render_alternatives(sqlite3 *db, sqlite3_str *pStr, const ResponseDesc *pResp, const char *zAlias) {
   const ResponseDesc *p;
-  if (!pResp->zWhen) {
-    render_object(db, pStr, pResp, zAlias);
-    return;
-  }
+  int rc = SQLITE_OK;
+  if (!pResp->zWhen) return render_object(db, pStr, pResp, zAlias);
   sqlite3_str_appendall(pStr, "CASE");
-  for (p = pResp; p; p = p->pElse) {
+  for (p = pResp; p && rc == SQLITE_OK; p = p->pElse) {
     sqlite3_str_appendall(pStr, " WHEN ");
     expand(pStr, p->zWhen, zAlias);
     sqlite3_str_appendall(pStr, " THEN ");
-    render_object(db, pStr, p, zAlias);
+    rc = render_object(db, pStr, p, zAlias);
     if (!p->pElse && p->zElse) {
       sqlite3_str_appendall(pStr, " ELSE ");
       expand(pStr, p->zElse, zAlias);
     }
   }
   sqlite3_str_appendall(pStr, " END");
+  return rc;
 }
 
-static void render_field(sqlite3 *db, sqlite3_str *pStr, const FieldDesc *pF, const ResponseDesc *pOwner,
-                         const char *zAlias) {
+static int render_field(sqlite3 *db, sqlite3_str *pStr, const FieldDesc *pF, const ResponseDesc *pOwner,
+                        const char *zAlias) {
   char *zV;
-  if (pF->zTable && !has_table(db, pF->zTable)) {
+  int rc = pF->zTable ? has_table(db, pF->zTable) : SQLITE_OK;
+  if (rc == SQLITE_ERROR) {
     sqlite3_str_appendall(pStr, pF->eRender == RENDER_LIST ? "json('[]')" : "NULL");
-    return;
+    return SQLITE_OK;
   }
+  if (rc != SQLITE_OK) return rc;
   switch (pF->eRender) {
     case RENDER_OBJECT:
-      if (!pF->zExpr) {
-        render_alternatives(db, pStr, pF->pSub, zAlias);
-      } else {
-        sqlite3_str_appendall(pStr, "json((SELECT ");
-        render_alternatives(db, pStr, pF->pSub, pF->pSub->zAlias);
-        sqlite3_str_appendchar(pStr, 1, ' ');
-        expand(pStr, pF->zExpr, zAlias);
-        sqlite3_str_appendall(pStr, "))");
-      }
-      return;
+      if (!pF->zExpr) return render_alternatives(db, pStr, pF->pSub, zAlias);
+      sqlite3_str_appendall(pStr, "json((SELECT ");
+      rc = render_alternatives(db, pStr, pF->pSub, pF->pSub->zAlias);
+      sqlite3_str_appendchar(pStr, 1, ' ');
+      expand(pStr, pF->zExpr, zAlias);
+      sqlite3_str_appendall(pStr, "))");
+      return rc;
     case RENDER_LIST:
       sqlite3_str_appendall(pStr, "json((SELECT coalesce(json_group_array(json(o)), '[]') FROM (SELECT ");
-      render_alternatives(db, pStr, pF->pSub, pF->pSub->zAlias);
+      rc = render_alternatives(db, pStr, pF->pSub, pF->pSub->zAlias);
       sqlite3_str_appendall(pStr, " AS o ");
       expand(pStr, pF->zExpr, zAlias);
       sqlite3_str_appendall(pStr, ")))");
-      return;
+      return rc;
     case RENDER_DOC_BOOL: {
       char *zDoc = expand_new(pOwner->zDoc ? pOwner->zDoc : "NULL", zAlias);
+      if (!zDoc) return SQLITE_NOMEM;
       sqlite3_str_appendf(pStr,
           "json(CASE json_type(%s, '$.%s') WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' WHEN 'null' THEN 'null' "
-          "ELSE '%s' END)", zDoc ? zDoc : "NULL", pF->zKey, pF->zDefault ? pF->zDefault : "null");
+          "ELSE '%s' END)", zDoc, pF->zKey, pF->zDefault ? pF->zDefault : "null");
       sqlite3_free(zDoc);
-      return;
+      return SQLITE_OK;
     }
     default:
       break;
   }
   zV = field_value(pF, pOwner, zAlias);
-  if (!zV) {
-    sqlite3_str_appendall(pStr, "NULL");
-    return;
-  }
+  if (!zV) return SQLITE_NOMEM;
   switch (pF->eRender) {
     case RENDER_JSON:
       sqlite3_str_appendf(pStr, "json(%s)", zV);
@@ -181,26 +189,23 @@ static void render_field(sqlite3 *db, sqlite3_str *pStr, const FieldDesc *pF, co
     case RENDER_BOOL:
       sqlite3_str_appendf(pStr, "json(CASE WHEN %s THEN 'true' ELSE 'false' END)", zV);
       break;
-    case RENDER_INTERVAL: {
-      sqlite3_str *pMicros = sqlite3_str_new(0);
-      char *zMicros;
-      micros_sql(pMicros, zV);
-      zMicros = sqlite3_str_finish(pMicros);
-      seconds_sql(pStr, zMicros ? zMicros : "0");
-      sqlite3_free(zMicros);
+    case RENDER_INTERVAL:
+      seconds_sql_begin(pStr);
+      micros_sql(pStr, zV);
+      seconds_sql_end(pStr);
       break;
-    }
     case RENDER_MICROS:
-      seconds_sql(pStr, zV);
+      seconds_sql_begin(pStr);
+      sqlite3_str_appendall(pStr, zV);
+      seconds_sql_end(pStr);
       break;
-    case RENDER_FLOAT: {
-      char *zMicros = sqlite3_mprintf("CAST(round((%s) * 1000000) AS INTEGER)", zV);
+    case RENDER_FLOAT:
       sqlite3_str_appendf(pStr, "CASE WHEN (%s) IS NULL THEN NULL ELSE ", zV);
-      seconds_sql(pStr, zMicros ? zMicros : "0");
+      seconds_sql_begin(pStr);
+      sqlite3_str_appendf(pStr, "CAST(round((%s) * 1000000) AS INTEGER)", zV);
+      seconds_sql_end(pStr);
       sqlite3_str_appendall(pStr, " END");
-      sqlite3_free(zMicros);
       break;
-    }
     case RENDER_CUT_VALUES:
       sqlite3_str_appendf(pStr,
           "json(CASE WHEN json_type(%s) = 'object' THEN (SELECT json_group_object(m.key, "
@@ -212,18 +217,33 @@ static void render_field(sqlite3 *db, sqlite3_str *pStr, const FieldDesc *pF, co
       break;
   }
   sqlite3_free(zV);
+  return SQLITE_OK;
 }
 
 /* json_object(...) of every field of pResp over the row zAlias. */
-static void render_object(sqlite3 *db, sqlite3_str *pStr, const ResponseDesc *pResp, const char *zAlias) {
+static int render_object(sqlite3 *db, sqlite3_str *pStr, const ResponseDesc *pResp, const char *zAlias) {
   const FieldDesc *pF;
+  int rc = SQLITE_OK;
   sqlite3_str_appendall(pStr, "json_object(");
-  for (pF = pResp->aField; pF->zKey; pF++) {
+  for (pF = pResp->aField; pF->zKey && rc == SQLITE_OK; pF++) {
     if (pF != pResp->aField) sqlite3_str_appendall(pStr, ", ");
     sqlite3_str_appendf(pStr, "'%s', ", pF->zKey);
-    render_field(db, pStr, pF, pResp, zAlias);
+    rc = render_field(db, pStr, pF, pResp, zAlias);
   }
   sqlite3_str_appendchar(pStr, 1, ')');
+  return rc;
+}
+
+/* The SQL of pResp's object over the row zAlias, in *pzObject (owned by
+** the caller): SQLITE_OK or SQLITE_NOMEM (*pzObject NULL). */
+static int render_object_new(sqlite3 *db, const ResponseDesc *pResp, const char *zAlias, char **pzObject) {
+  sqlite3_str *pObject = sqlite3_str_new(0);
+  int rc = render_object(db, pObject, pResp, zAlias);
+  *pzObject = sqlite3_str_finish(pObject);
+  if (rc == SQLITE_OK && *pzObject) return SQLITE_OK;
+  sqlite3_free(*pzObject);
+  *pzObject = 0;
+  return rc == SQLITE_OK ? SQLITE_NOMEM : rc;
 }
 
 /* Prepare zSql, bind the query's values and "now" (iNowUs: microseconds
@@ -274,63 +294,83 @@ static int api_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const Rout
   return filter_compile(pEnv, pColl, zBody, nBody, &extras, pQuery, pzErr);
 }
 
-/* count(*) of a body's rows; -1 on error (message in *pzErr). */
-static sqlite3_int64 api_count(sqlite3 *db, CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody,
-                               int nBody, int bPaginate, char **pzErr) {
+/* The handlers below return SQLITE_OK, or an error code with *pzErr saying
+** what. With SQLITE_NOMEM a message is not needed (nor shown), and an
+** error whose message could not be made is reported as SQLITE_NOMEM too:
+** never a sqlite3_errmsg() that an earlier statement left. */
+
+/* The error of a statement of the answer (rc from prepare, bind or step,
+** not SQLITE_ROW or SQLITE_DONE), with its message unless one was set:
+** a table or column zSql needs but the database lacks is named with the
+** Prefect release that added it (schema_error). */
+static int api_stmt_error(sqlite3 *db, int rc, const char *zSql, char **pzErr) {
+  if (rc != SQLITE_NOMEM && !*pzErr) *pzErr = schema_error(db, zSql);
+  return rc;
+}
+
+/* count(*) of a body's rows, in *pnCount. */
+static int api_count(sqlite3 *db, CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody, int nBody,
+                     int bPaginate, sqlite3_int64 *pnCount, char **pzErr) {
   Query query;
   sqlite3_stmt *pStmt = 0;
-  sqlite3_int64 n = -1;
   int rc = api_compile(pEnv, pColl, 0, zBody, nBody, 1, bPaginate, 0, &query, pzErr);
   if (rc == SQLITE_OK) {
     /* compiled as SELECT count(*) over the filtered table: no columns, no order */
     rc = api_prepare(db, query.zSql, &query, 0, &pStmt);
-    if (rc == SQLITE_OK && sqlite3_step(pStmt) == SQLITE_ROW) n = sqlite3_column_int64(pStmt, 0);
-    else if (!*pzErr) *pzErr = schema_error(db, query.zSql);
+    if (rc == SQLITE_OK) rc = sqlite3_step(pStmt);
+    if (rc == SQLITE_ROW) {
+      *pnCount = sqlite3_column_int64(pStmt, 0);
+      rc = SQLITE_OK;
+    } else {
+      rc = api_stmt_error(db, rc, query.zSql, pzErr);
+    }
   }
   sqlite3_finalize(pStmt);
   query_clear(&query);
-  return n;
+  return rc;
 }
 
-/* The JSON objects of a body's rows, appended to pOut separated by commas.
-** Returns the number of rows, -1 on error. *piLimit and *piPage (may be
+/* The JSON objects of a body's rows, appended to pOut separated by commas;
+** their number in *pnRow. *piLimit and *piPage (may be
 ** NULL) get the limit and page the compiler read from the body. pScope (may
 ** be NULL): the route's parent row, a constraint of the body's own. */
 static int api_objects(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, const char *zBody, int nBody,
                        sqlite3_int64 iNowUs, const ColumnConstraint *pScope, sqlite3_str *pOut,
-                       sqlite3_int64 *piLimit, sqlite3_int64 *piPage, char **pzErr) {
+                       sqlite3_int64 *piLimit, sqlite3_int64 *piPage, int *pnRow, char **pzErr) {
   Query query;
   sqlite3_stmt *pStmt = 0;
   char *zObject = 0, *zSql = 0;
   int n = 0, rc = api_compile(pEnv, pRoute->pColl, pRoute->pBody, zBody, nBody, 0, pRoute->eKind == ROUTE_PAGINATE,
                               pScope, &query, pzErr);
+  if (rc == SQLITE_OK) rc = render_object_new(db, pRoute->pResponse, pRoute->pResponse->zAlias, &zObject);
   if (rc == SQLITE_OK) {
-    sqlite3_str *pObject = sqlite3_str_new(0);
-    render_object(db, pObject, pRoute->pResponse, pRoute->pResponse->zAlias);
-    zObject = sqlite3_str_finish(pObject);
     /* the query's ?N first: the named "now" parameters then number after them */
-    zSql = zObject ? sqlite3_mprintf("WITH q AS (%s) SELECT %s FROM q", query.zSql, zObject) : 0;
+    zSql = sqlite3_mprintf("WITH q AS (%s) SELECT %s FROM q", query.zSql, zObject);
     rc = zSql ? api_prepare(db, zSql, &query, iNowUs, &pStmt) : SQLITE_NOMEM;
     if (piLimit) *piLimit = query.iLimit;
     if (piPage) *piPage = query.iPage;
   }
   while (rc == SQLITE_OK && (rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
+    const char *zRow = (const char *)sqlite3_column_text(pStmt, 0);  /* an object: NULL is no memory */
+    if (!zRow) { rc = SQLITE_NOMEM; break; }
     if (n++) sqlite3_str_appendchar(pOut, 1, ',');
-    sqlite3_str_appendall(pOut, (const char *)sqlite3_column_text(pStmt, 0));
+    sqlite3_str_appendall(pOut, zRow);
     rc = SQLITE_OK;
   }
-  if (rc != SQLITE_DONE && !*pzErr) *pzErr = schema_error(db, zSql);
+  if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  else if (rc != SQLITE_OK) rc = api_stmt_error(db, rc, zSql, pzErr);
   sqlite3_finalize(pStmt);
   sqlite3_free(zSql);
   sqlite3_free(zObject);
   query_clear(&query);
-  return rc == SQLITE_DONE ? n : -1;
+  *pnRow = n;
+  return rc;
 }
 
 /* POST /flow_runs/lateness: the average of each run's lateness in seconds,
 ** with the expression Prefect's route uses on SQLite (whole seconds of each
 ** time by strftime('%s'), "now" as datetime('now') prints it); null when
-** no run matches. Appends the answer to pOut; 0, or -1 on error. */
+** no run matches. Appends the answer to pOut. */
 static int api_lateness(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, const char *zBody, int nBody,
                         sqlite3_int64 iNowUs, sqlite3_str *pOut, char **pzErr) {
   static const char *const azRead[] = {"expected_start_time", "state_type", "start_time", 0};
@@ -364,14 +404,14 @@ static int api_lateness(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, 
       if (sqlite3_column_type(pStmt, 0) == SQLITE_NULL) sqlite3_str_appendall(pOut, "null");
       else json_python_float(sqlite3_column_double(pStmt, 0), pOut);
       rc = SQLITE_OK;
-    } else if (!*pzErr) {
-      *pzErr = schema_error(db, zSql);
+    } else {
+      rc = api_stmt_error(db, rc, zSql, pzErr);
     }
   }
   sqlite3_finalize(pStmt);
   sqlite3_free(zSql);
   query_clear(&query);
-  return rc == SQLITE_OK ? 0 : -1;
+  return rc;
 }
 
 /* ROUTE_AGGREGATE (POST /ui/task_runs/count): the route's object rendered
@@ -388,26 +428,25 @@ static int api_aggregate(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute,
   extras.bNoPaging = 1;
   extras.bIgnoreUnknownKeys = 1;
   rc = filter_compile(pEnv, pRoute->pColl, zBody, nBody, &extras, &query, pzErr);
+  if (rc == SQLITE_OK) rc = render_object_new(db, pRoute->pResponse, pRoute->pResponse->zAlias, &zObject);
   if (rc == SQLITE_OK) {
-    sqlite3_str *pObject = sqlite3_str_new(0);
-    render_object(db, pObject, pRoute->pResponse, pRoute->pResponse->zAlias);
-    zObject = sqlite3_str_finish(pObject);
-    zSql = zObject ? sqlite3_mprintf("WITH %s AS (%s) SELECT %s FROM %s", pRoute->pResponse->zAlias, query.zSql,
-                                     zObject, pRoute->pResponse->zAlias) : 0;
+    zSql = sqlite3_mprintf("WITH %s AS (%s) SELECT %s FROM %s", pRoute->pResponse->zAlias, query.zSql, zObject,
+                           pRoute->pResponse->zAlias);
     rc = zSql ? api_prepare(db, zSql, &query, iNowUs, &pStmt) : SQLITE_NOMEM;
     if (rc == SQLITE_OK) rc = sqlite3_step(pStmt);
     if (rc == SQLITE_ROW) {
-      sqlite3_str_appendall(pOut, (const char *)sqlite3_column_text(pStmt, 0));
-      rc = SQLITE_OK;
-    } else if (!*pzErr) {
-      *pzErr = schema_error(db, zSql);
+      const char *zRow = (const char *)sqlite3_column_text(pStmt, 0);
+      if (zRow) sqlite3_str_appendall(pOut, zRow);
+      rc = zRow ? SQLITE_OK : SQLITE_NOMEM;
+    } else {
+      rc = api_stmt_error(db, rc, zSql, pzErr);
     }
   }
   sqlite3_finalize(pStmt);
   sqlite3_free(zSql);
   sqlite3_free(zObject);
   query_clear(&query);
-  return rc == SQLITE_OK ? 0 : -1;
+  return rc;
 }
 
 /* The body with member zMember of each object zKey replaced by zValue
@@ -461,15 +500,15 @@ static int doc_path(const JsonDoc *pDoc, const char *zA, const char *zB, const c
 }
 
 /* A datetime member of the body, already validated by the compiler, in
-** microseconds. */
+** microseconds: SQLITE_OK, SQLITE_ERROR when it is not one, or
+** SQLITE_NOMEM (then whether it is one is not known). */
 static int doc_time(const JsonDoc *pDoc, int i, sqlite3_int64 *piUs) {
   char zUtc[27];
-  char *zWhy = value_read_datetime(pDoc, i, zUtc);
-  if (zWhy) {
-    sqlite3_free(zWhy);
-    return 0;
-  }
-  return clock_parse_stored(zUtc, (int)strlen(zUtc), piUs);
+  char *zWhy = 0;
+  int rc = value_read_datetime(pDoc, i, zUtc, &zWhy);
+  sqlite3_free(zWhy);
+  if (rc == SQLITE_OK && !clock_parse_stored(zUtc, (int)strlen(zUtc), piUs)) rc = SQLITE_ERROR;
+  return rc;
 }
 
 /* Python's timedelta / int: microseconds divided, rounded half to even. */
@@ -511,7 +550,7 @@ static int api_buckets(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, c
   extras.bIgnoreUnknownKeys = 1;
   if (zBody && nBody > 0) {
     rc = json_doc_parse(zBody, nBody, &doc, pzErr);
-    if (rc != SQLITE_OK) return -1;
+    if (rc != SQLITE_OK) return rc;
     bRoot = doc.aNode[0].eType == JT_OBJECT;
   }
   /* the primary filter is a required body field: missing (or null, as FastAPI reads it) first */
@@ -525,14 +564,18 @@ static int api_buckets(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, c
   query_clear(&query);
   if (rc == SQLITE_OK) {
     iNode = doc_path(&doc, pColl->zFilterKey, pRules->zWindow, "after_");
-    if (iNode < 0 || !doc_time(&doc, iNode, &iStart)) {
+    rc = iNode < 0 ? SQLITE_ERROR : doc_time(&doc, iNode, &iStart);
+    if (rc == SQLITE_ERROR) {
       *pzErr = sqlite3_mprintf("prefect: %s.%s.after_ is required", pColl->zFilterKey, pRules->zWindow);
-      rc = SQLITE_ERROR;
+      if (!*pzErr) rc = SQLITE_NOMEM;
     }
   }
   if (rc == SQLITE_OK) {
     iNode = doc_path(&doc, pColl->zFilterKey, pRules->zWindow, "before_");
-    if (iNode < 0 || !doc_time(&doc, iNode, &iEnd)) iEnd = iNowUs;
+    rc = iNode < 0 ? SQLITE_ERROR : doc_time(&doc, iNode, &iEnd);
+    if (rc == SQLITE_ERROR) iEnd = iNowUs, rc = SQLITE_OK;
+  }
+  if (rc == SQLITE_OK) {
     /* after_ to its minute; the end of the minute of before_ or now (end_of_period) */
     iStart -= ((iStart % MINUTE_US) + MINUTE_US) % MINUTE_US;
     iEnd += MINUTE_US - 1 - ((iEnd % MINUTE_US) + MINUTE_US) % MINUTE_US;
@@ -541,14 +584,12 @@ static int api_buckets(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, c
     rc = zForcedBody ? filter_compile(pEnv, pColl, zForcedBody, (int)strlen(zForcedBody), &extras, &query, pzErr)
                      : SQLITE_NOMEM;
   }
+  if (rc == SQLITE_OK) rc = render_object_new(db, pResp, pResp->zAlias, &zObject);
   if (rc == SQLITE_OK) {
-    sqlite3_str *pObject = sqlite3_str_new(0);
-    render_object(db, pObject, pResp, pResp->zAlias);
-    zObject = sqlite3_str_finish(pObject);
     /* the query's ?N first: the named parameters then number after them. The
     ** first row is the object over no rows; then one per bucket. floor() as
     ** arithmetic, as SQLite builds without math functions lack it. */
-    zSql = zObject ? sqlite3_mprintf(
+    zSql = sqlite3_mprintf(
         "WITH prefect_rows AS (%s), %s AS (SELECT prefect_rows.*, (SELECT CASE WHEN x IS NULL THEN NULL "
         "ELSE CAST(x AS INTEGER) - (x < CAST(x AS INTEGER)) END FROM (SELECT (julianday(prefect_rows.\"%w\") - "
         "julianday(:prefect_bucket_start)) * 86400.0 / :prefect_bucket_seconds AS x)) AS prefect_bucket "
@@ -556,7 +597,7 @@ static int api_buckets(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, c
         "SELECT 0, NULL, %s FROM %s WHERE 0 UNION ALL "
         "SELECT 1, %s.prefect_bucket, %s FROM %s GROUP BY %s.prefect_bucket",
         query.zSql, pResp->zAlias, pRules->zWindow, zObject, pResp->zAlias, pResp->zAlias, zObject, pResp->zAlias,
-        pResp->zAlias) : 0;
+        pResp->zAlias);
     rc = zSql ? api_prepare(db, zSql, &query, iNowUs, &pStmt) : SQLITE_NOMEM;
     if (rc == SQLITE_OK) {
       char zStart[32];
@@ -577,7 +618,8 @@ static int api_buckets(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, c
   {
     char *zEmpty = 0;
     while (rc == SQLITE_OK && (rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
-      char *zObj = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(pStmt, 2));
+      const char *zRow = (const char *)sqlite3_column_text(pStmt, 2);
+      char *zObj = zRow ? sqlite3_mprintf("%s", zRow) : 0;
       rc = zObj ? SQLITE_OK : SQLITE_NOMEM;
       if (rc != SQLITE_OK) break;
       if (sqlite3_column_int(pStmt, 0) == 0) {
@@ -587,9 +629,14 @@ static int api_buckets(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, c
       /* Python: buckets[int(row.bucket)] */
       if (sqlite3_column_type(pStmt, 1) == SQLITE_NULL || sqlite3_column_int64(pStmt, 1) >= pRules->nBucket ||
           sqlite3_column_int64(pStmt, 1) < -pRules->nBucket) {
-        *pzErr = sqlite3_mprintf("prefect: Prefect answers this body with 500 Internal Server Error (a row in "
-                                 "bucket %s of %d)", sqlite3_column_type(pStmt, 1) == SQLITE_NULL ? "None"
-                                 : (const char *)sqlite3_column_text(pStmt, 1), pRules->nBucket);
+        /* the bucket is an integer (CAST AS INTEGER) or NULL: printed without allocating */
+        if (sqlite3_column_type(pStmt, 1) == SQLITE_NULL) {
+          *pzErr = sqlite3_mprintf("prefect: Prefect answers this body with 500 Internal Server Error (a row in "
+                                   "bucket None of %d)", pRules->nBucket);
+        } else {
+          *pzErr = sqlite3_mprintf("prefect: Prefect answers this body with 500 Internal Server Error (a row in "
+                                   "bucket %lld of %d)", sqlite3_column_int64(pStmt, 1), pRules->nBucket);
+        }
         sqlite3_free(zObj);
         rc = SQLITE_ERROR;
         break;
@@ -610,8 +657,7 @@ static int api_buckets(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, c
     }
     sqlite3_free(zEmpty);
   }
-  if (rc != SQLITE_OK && !*pzErr && rc != SQLITE_NOMEM) *pzErr = schema_error(db, zSql);
-  if (rc == SQLITE_NOMEM && !*pzErr) *pzErr = sqlite3_mprintf("prefect: out of memory");
+  if (rc != SQLITE_OK) rc = api_stmt_error(db, rc, zSql, pzErr);
   for (i = 0; azSlot && i < pRules->nBucket; i++) sqlite3_free(azSlot[i]);
   sqlite3_free(azSlot);
   sqlite3_finalize(pStmt);
@@ -620,7 +666,7 @@ static int api_buckets(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, c
   sqlite3_free(zForcedBody);
   query_clear(&query);
   json_doc_free(&doc);
-  return rc == SQLITE_OK ? 0 : -1;
+  return rc;
 }
 
 /* The most ids a ROUTE_KEYED body may list (Body(..., max_items=200)). */
@@ -630,7 +676,7 @@ static int api_buckets(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, c
 ** ids (required; null is missing, as FastAPI reads it; at most 200 UUIDs),
 ** then one member per distinct id, in the list's order, as the handler's
 ** dict comprehension builds it: the value of the last row the route's
-** statement gives for that id, or zDefault. 0, or -1 on error. */
+** statement gives for that id, or zDefault. */
 static int api_keyed(sqlite3 *db, const RouteDesc *pRoute, const char *zBody, int nBody, sqlite3_str *pOut,
                      char **pzErr) {
   JsonDoc doc = {0, 0, 0};
@@ -642,22 +688,25 @@ static int api_keyed(sqlite3 *db, const RouteDesc *pRoute, const char *zBody, in
 
   if (zBody && nBody > 0) {
     rc = json_doc_parse(zBody, nBody, &doc, pzErr);
-    if (rc != SQLITE_OK) return -1;
+    if (rc != SQLITE_OK) return rc;
     if (doc.aNode[0].eType == JT_OBJECT) iList = json_doc_member(&doc, 0, zKey);
   }
   if (iList < 0 || doc.aNode[iList].eType == JT_NULL) {
     *pzErr = sqlite3_mprintf("prefect: %s: field required", zKey);
+    rc = SQLITE_ERROR;
     goto done;
   }
   if (doc.aNode[iList].eType != JT_ARRAY) {
     char *zMsg = value_expected(&doc, iList, "a list of UUIDs");
-    *pzErr = sqlite3_mprintf("prefect: %s: %s", zKey, zMsg ? zMsg : "");
+    if (zMsg) *pzErr = sqlite3_mprintf("prefect: %s: %s", zKey, zMsg);
     sqlite3_free(zMsg);
+    rc = SQLITE_ERROR;
     goto done;
   }
   if (doc.aNode[iList].nChild > KEYED_MAX_IDS) {
     *pzErr = sqlite3_mprintf("prefect: %s: List should have at most %d items after validation, not %d", zKey,
                              KEYED_MAX_IDS, doc.aNode[iList].nChild);
+    rc = SQLITE_ERROR;
     goto done;
   }
   aId = sqlite3_malloc64(sizeof(*aId) * (doc.aNode[iList].nChild + 1));
@@ -666,9 +715,10 @@ static int api_keyed(sqlite3 *db, const RouteDesc *pRoute, const char *zBody, in
   sqlite3_str_appendchar(pIds, 1, '[');
   for (iChild = doc.aNode[iList].iFirst, i = 0; iChild >= 0; iChild = doc.aNode[iChild].iNext, i++) {
     char zUuid[37];
-    char *zMsg = value_read_uuid(&doc, iChild, zUuid);
-    if (zMsg) {
-      *pzErr = sqlite3_mprintf("prefect: %s[%d]: %s", zKey, i, zMsg);
+    char *zMsg = 0;
+    rc = value_read_uuid(&doc, iChild, zUuid, &zMsg);
+    if (rc != SQLITE_OK) {
+      if (zMsg) *pzErr = sqlite3_mprintf("prefect: %s[%d]: %s", zKey, i, zMsg);
       sqlite3_free(zMsg);
       goto done;
     }
@@ -682,11 +732,12 @@ static int api_keyed(sqlite3 *db, const RouteDesc *pRoute, const char *zBody, in
   pIds = 0;
   pSql = sqlite3_str_new(0);
   sqlite3_str_appendf(pSql, "WITH q AS (%s) SELECT q.key, ", pRoute->zSql);
-  if (pRoute->pResponse) render_object(db, pSql, pRoute->pResponse, "q");
+  if (pRoute->pResponse) rc = render_object(db, pSql, pRoute->pResponse, "q");
   else sqlite3_str_appendall(pSql, "q.value");
   sqlite3_str_appendall(pSql, " FROM q");
   zSql = sqlite3_str_finish(pSql);
   pSql = 0;
+  if (rc != SQLITE_OK) goto done;
   if (!zIds || !zSql) { rc = SQLITE_NOMEM; goto done; }
   rc = sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0);
   if (rc == SQLITE_OK) rc = sqlite3_bind_text(pStmt, 1, zIds, -1, SQLITE_STATIC);
@@ -701,14 +752,18 @@ static int api_keyed(sqlite3 *db, const RouteDesc *pRoute, const char *zBody, in
       if (!azK || !azV) { rc = SQLITE_NOMEM; break; }
       nRowAlloc = nNew;
     }
-    azKey[nRow] = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(pStmt, 0));
-    azValue[nRow] = sqlite3_mprintf("%s", sqlite3_column_type(pStmt, 1) == SQLITE_NULL
-                                              ? "null" : (const char *)sqlite3_column_text(pStmt, 1));
+    {
+      /* the key is an id and the value JSON: neither NULL unless memory ran out */
+      const char *zK = sqlite3_column_type(pStmt, 0) == SQLITE_NULL ? "" : (const char *)sqlite3_column_text(pStmt, 0);
+      const char *zV = sqlite3_column_type(pStmt, 1) == SQLITE_NULL ? "null" : (const char *)sqlite3_column_text(pStmt, 1);
+      azKey[nRow] = zK ? sqlite3_mprintf("%s", zK) : 0;
+      azValue[nRow] = zV ? sqlite3_mprintf("%s", zV) : 0;
+    }
     nRow++;
     if (!azKey[nRow - 1] || !azValue[nRow - 1]) rc = SQLITE_NOMEM;
   }
   if (rc != SQLITE_DONE) {
-    if (rc != SQLITE_NOMEM && !*pzErr) *pzErr = schema_error(db, zSql);
+    rc = api_stmt_error(db, rc, zSql, pzErr);
     goto done;
   }
   rc = SQLITE_OK;
@@ -725,7 +780,6 @@ static int api_keyed(sqlite3 *db, const RouteDesc *pRoute, const char *zBody, in
   sqlite3_str_appendchar(pOut, 1, '}');
 
 done:
-  if (rc == SQLITE_NOMEM && !*pzErr) *pzErr = sqlite3_mprintf("prefect: out of memory");
   sqlite3_finalize(pStmt);
   for (i = 0; i < nRow; i++) sqlite3_free(azKey[i]), sqlite3_free(azValue[i]);
   sqlite3_free(azKey);
@@ -736,42 +790,43 @@ done:
   sqlite3_free(sqlite3_str_finish(pIds));
   sqlite3_free(sqlite3_str_finish(pSql));
   json_doc_free(&doc);
-  return *pzErr ? -1 : 0;
+  return rc;
 }
 
 /* The parent row of a route below one (pRoute->zScope, the first path
 ** parameter bound as ?1), as the constraint "zScopeCol = its key" on the
 ** route's collection in *pCons (its value in *ppKey, the caller's to free).
-** 1: found; 0: no such row, Prefect's 404; -1: error (*pzErr). */
+** *pbFound: 1 found; 0 no such row, Prefect's 404. */
 static int route_scope(sqlite3 *db, const RouteDesc *pRoute, const PathArgs *pArgs, ColumnConstraint *pCons,
-                       sqlite3_value **ppKey, char **pzErr) {
+                       sqlite3_value **ppKey, int *pbFound, char **pzErr) {
   sqlite3_stmt *pStmt = 0;
-  int rc, iCol, bFound = 0;
+  int rc, iCol;
   *ppKey = 0;
+  *pbFound = 0;
   memset(pCons, 0, sizeof(*pCons));
   for (iCol = 0; pRoute->pColl->aCol[iCol].zName; iCol++) {
     if (strcmp(pRoute->pColl->aCol[iCol].zName, pRoute->zScopeCol) == 0) break;
   }
   if (!pRoute->pColl->aCol[iCol].zName) {
     *pzErr = sqlite3_mprintf("prefect: %s has no column %s", pRoute->pColl->zName, pRoute->zScopeCol);
-    return -1;
+    return SQLITE_ERROR;
   }
   rc = sqlite3_prepare_v2(db, pRoute->zScope, -1, &pStmt, 0);
   if (rc == SQLITE_OK) rc = sqlite3_bind_text(pStmt, 1, pArgs->az[0], pArgs->an[0], SQLITE_STATIC);
   if (rc == SQLITE_OK) rc = sqlite3_step(pStmt);
   if (rc == SQLITE_ROW) {
     *ppKey = sqlite3_value_dup(sqlite3_column_value(pStmt, 0));
-    bFound = 1;
+    *pbFound = 1;
     rc = *ppKey ? SQLITE_DONE : SQLITE_NOMEM;
   }
-  if (rc != SQLITE_DONE) *pzErr = (rc == SQLITE_NOMEM ? sqlite3_mprintf("prefect: out of memory") : schema_error(db, pRoute->zScope));
+  rc = rc == SQLITE_DONE ? SQLITE_OK : api_stmt_error(db, rc, pRoute->zScope, pzErr);
   sqlite3_finalize(pStmt);
-  if (*pzErr) return -1;
+  if (rc != SQLITE_OK) return rc;
   pCons->iCol = iCol;
   pCons->eOp = COP_EQ;
   pCons->iArg = -1;
   pCons->pValue = *ppKey;
-  return bFound;
+  return SQLITE_OK;
 }
 
 /* ---- the router ---------------------------------------------------------- */
@@ -784,7 +839,8 @@ typedef enum RouteAnswer {
   ANSWER_404,         /* below a router, no route matches: 404, SQL NULL */
   ANSWER_405,         /* the path is a route for another method: an error */
   ANSWER_307,         /* the path without its trailing '/'s is a route: a redirect, an error */
-  ANSWER_307_SLASH    /* the path with a trailing '/' is a route: a redirect, an error */
+  ANSWER_307_SLASH,   /* the path with a trailing '/' is a route: a redirect, an error */
+  ANSWER_NOMEM        /* the path could not be read for want of memory */
 } RouteAnswer;
 
 /* The path as the server routes it: the query string dropped (these routes
@@ -910,7 +966,7 @@ static RouteAnswer route_find(const char *zRoute, const RouteDesc **ppRoute, Pat
     zRaw = zSpace + 1;
   }
   zAll = route_path(zRaw, &nPath);
-  if (!zAll) return ANSWER_UNKNOWN;
+  if (!zAll) return ANSWER_NOMEM;
   zPath = zAll;
   if (nPath >= 5 && memcmp(zPath, "/api/", 5) == 0) {  /* the server mounts the API at /api */
     zPath += 4;
@@ -979,6 +1035,12 @@ static char *get_body(const RouteDesc *pRoute, const char *zArg, int nArg) {
   return sqlite3_str_finish(pStr);
 }
 
+/* Whether an argument's text is missing for want of memory: NULL from
+** sqlite3_value_text() for a value that is not NULL. */
+static int text_lost(sqlite3_value *pVal, const char *z) {
+  return !z && sqlite3_value_type(pVal) != SQLITE_NULL;
+}
+
 static void api_answer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   sqlite3 *db = sqlite3_context_db_handle(ctx);
   CompileEnv *pEnv = (CompileEnv *)sqlite3_user_data(ctx);
@@ -989,52 +1051,64 @@ static void api_answer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   sqlite3_int64 iNowUs;
   const RouteDesc *pRoute = 0;
   PathArgs args;
-  RouteAnswer eAnswer = route_find(zRoute, &pRoute, &args);
+  RouteAnswer eAnswer;
   sqlite3_str *pOut = 0;
   ColumnConstraint scope;
   sqlite3_value *pScopeKey = 0;
-  int i;
+  int i, rc = SQLITE_OK, bFound = 1;  /* bFound 0: Prefect's 404, SQL NULL */
 
+  memset(&args, 0, sizeof(args));
+  /* a route or body SQLite could not give as text is no memory, not "no body" */
+  eAnswer = (text_lost(argv[0], zRoute) || (argc > 1 && text_lost(argv[1], zBody)))
+                ? ANSWER_NOMEM : route_find(zRoute, &pRoute, &args);
   switch (eAnswer) {
     case ANSWER_ROUTE:
       for (i = 0; i < args.n; i++) {
         if (!args.az[i]) {
-          sqlite3_result_error_nomem(ctx);
+          rc = SQLITE_NOMEM;
           goto done;
         }
         /* uvicorn would decode bytes that are not UTF-8 to U+FFFD; no such name or key is stored */
         if (!json_utf8_valid((const unsigned char *)args.az[i], args.an[i])) {
-          sqlite3_result_null(ctx);
+          bFound = 0;
           goto done;
         }
       }
       if ((pRoute->eKind == ROUTE_GET || pRoute->zScope) && args.n < (pRoute->zScope ? 1 : 0) + (pRoute->eKind == ROUTE_GET)) {
-        sqlite3_result_error_nomem(ctx);
+        rc = SQLITE_NOMEM;
         goto done;
       }
       if (pRoute->zScope) {
-        int bFound = route_scope(db, pRoute, &args, &scope, &pScopeKey, &zErr);
-        if (bFound == 0) sqlite3_result_null(ctx);  /* 404: 'Work pool "..." not found.' */
-        if (bFound <= 0) goto done;
+        /* not found: 404, 'Work pool "..." not found.' */
+        rc = route_scope(db, pRoute, &args, &scope, &pScopeKey, &bFound, &zErr);
+        if (rc != SQLITE_OK || !bFound) goto done;
       }
       break;
+    case ANSWER_NOMEM:
+      rc = SQLITE_NOMEM;
+      goto done;
     case ANSWER_404:  /* Prefect's "Not Found": no route matches the path */
-      sqlite3_result_null(ctx);
+      bFound = 0;
       goto done;
     case ANSWER_405:
       zErr = sqlite3_mprintf("prefect: prefect_api: Prefect answers %Q with 405 Method Not Allowed "
                              "(the path is a route for another method)", zRoute);
+      rc = SQLITE_ERROR;
       goto done;
     case ANSWER_307:
     case ANSWER_307_SLASH:
       zErr = sqlite3_mprintf("prefect: prefect_api: Prefect answers %Q with a redirect to the path with%s its "
                              "trailing '/'; ask for that", zRoute, eAnswer == ANSWER_307 ? "out" : "");
+      rc = SQLITE_ERROR;
       goto done;
     default:
       zList = route_list();
-      zErr = sqlite3_mprintf("prefect: prefect_api: unknown route %Q%s; the routes: %s", zRoute,
-                             eAnswer == ANSWER_UNANSWERED ? " (a route of Prefect's that prefect_api does not answer)"
-                                                          : "", zList ? zList : "");
+      if (zList) {
+        zErr = sqlite3_mprintf("prefect: prefect_api: unknown route %Q%s; the routes: %s", zRoute,
+                               eAnswer == ANSWER_UNANSWERED ? " (a route of Prefect's that prefect_api does not "
+                                                              "answer)" : "", zList);
+      }
+      rc = SQLITE_ERROR;
       goto done;
   }
   pOut = sqlite3_str_new(db);
@@ -1049,88 +1123,82 @@ static void api_answer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
       StmtCache stmts;
       /* compiled bodies are no statements: those are kept (the user data is the FunctionEnv) */
       QueryMemo *pMemo = &((FunctionEnv *)sqlite3_user_data(ctx))->memo;
-      int rc;
       memset(&stmts, 0, sizeof(stmts));
       rc = history_compute(db, pEnv, pMemo, &stmts, pRoute->pColl, zBody, nBody, 1, iNowUs, &hist, &zErr);
       stmt_cache_clear(&stmts);
       if (rc == SQLITE_OK) history_render_json(&hist, pOut);
-      else if (!zErr) zErr = sqlite3_mprintf("prefect: %s", sqlite3_errstr(rc));
+      else if (!zErr && rc != SQLITE_NOMEM) zErr = sqlite3_mprintf("prefect: %s", sqlite3_errstr(rc));
       history_clear(&hist);
       break;
     }
     case ROUTE_LATENESS:
-      api_lateness(db, pEnv, pRoute, zBody, nBody, iNowUs, pOut, &zErr);
+      rc = api_lateness(db, pEnv, pRoute, zBody, nBody, iNowUs, pOut, &zErr);
       break;
     case ROUTE_COUNT: {
-      sqlite3_int64 n = api_count(db, pEnv, pRoute->pColl, zBody, nBody, 0, &zErr);
-      if (n >= 0) sqlite3_str_appendf(pOut, "%lld", n);
+      sqlite3_int64 n = 0;
+      rc = api_count(db, pEnv, pRoute->pColl, zBody, nBody, 0, &n, &zErr);
+      sqlite3_str_appendf(pOut, "%lld", n);
       break;
     }
     case ROUTE_KEYED:
-      api_keyed(db, pRoute, zBody, nBody, pOut, &zErr);
+      rc = api_keyed(db, pRoute, zBody, nBody, pOut, &zErr);
       break;
-    case ROUTE_LIST:
+    case ROUTE_LIST: {
+      int n;
       sqlite3_str_appendchar(pOut, 1, '[');
-      if (api_objects(db, pEnv, pRoute, zBody, nBody, iNowUs, pScopeKey ? &scope : 0, pOut, 0, 0, &zErr) >= 0) {
-        sqlite3_str_appendchar(pOut, 1, ']');
-      }
+      rc = api_objects(db, pEnv, pRoute, zBody, nBody, iNowUs, pScopeKey ? &scope : 0, pOut, 0, 0, &n, &zErr);
+      sqlite3_str_appendchar(pOut, 1, ']');
       break;
+    }
     case ROUTE_PAGINATE: {
-      sqlite3_int64 iLimit, iPage, nCount;
+      sqlite3_int64 iLimit = 0, iPage = 0, nCount = 0;
+      int n;
       sqlite3_str_appendall(pOut, "{\"results\":[");
-      if (api_objects(db, pEnv, pRoute, zBody, nBody, iNowUs, 0, pOut, &iLimit, &iPage, &zErr) < 0) break;
-      nCount = api_count(db, pEnv, pRoute->pColl, zBody, nBody, 1, &zErr);
-      if (nCount < 0) break;
+      rc = api_objects(db, pEnv, pRoute, zBody, nBody, iNowUs, 0, pOut, &iLimit, &iPage, &n, &zErr);
+      if (rc == SQLITE_OK) rc = api_count(db, pEnv, pRoute->pColl, zBody, nBody, 1, &nCount, &zErr);
       sqlite3_str_appendf(pOut, "],\"count\":%lld,\"limit\":%lld,\"pages\":%lld,\"page\":%lld}", nCount, iLimit,
                           iLimit > 0 ? (nCount + iLimit - 1) / iLimit : 0, iPage);
       break;
     }
     case ROUTE_GET: {
-      int n;
+      int n = 0;
       /* the last path parameter selects the row; a first one, its parent (scope) */
       zGetBody = get_body(pRoute, args.az[args.n - 1], args.an[args.n - 1]);
-      if (!zGetBody) {
-        sqlite3_free(sqlite3_str_finish(pOut));
-        pOut = 0;
-        sqlite3_result_error_nomem(ctx);
-        break;
-      }
-      n = api_objects(db, pEnv, pRoute, zGetBody, (int)strlen(zGetBody), iNowUs, pScopeKey ? &scope : 0, pOut, 0, 0,
-                      &zErr);
-      if (n == 0) {  /* 404: "... not found." */
-        sqlite3_free(sqlite3_str_finish(pOut));
-        pOut = 0;
-        sqlite3_result_null(ctx);
-      }
+      rc = zGetBody ? api_objects(db, pEnv, pRoute, zGetBody, (int)strlen(zGetBody), iNowUs,
+                                  pScopeKey ? &scope : 0, pOut, 0, 0, &n, &zErr)
+                    : SQLITE_NOMEM;
+      if (n == 0) bFound = 0;  /* 404: "... not found." */
       break;
     }
     case ROUTE_AGGREGATE:
-      api_aggregate(db, pEnv, pRoute, zBody, nBody, iNowUs, pOut, &zErr);
+      rc = api_aggregate(db, pEnv, pRoute, zBody, nBody, iNowUs, pOut, &zErr);
       break;
     case ROUTE_BUCKETS:
-      api_buckets(db, pEnv, pRoute, zBody, nBody, iNowUs, pOut, &zErr);
+      rc = api_buckets(db, pEnv, pRoute, zBody, nBody, iNowUs, pOut, &zErr);
       break;
     case ROUTE_NONE:
       break;
   }
 
 done:
-  if (zErr) {
+  if (rc == SQLITE_OK && bFound && pOut && sqlite3_str_errcode(pOut)) rc = SQLITE_NOMEM;
+  if (rc == SQLITE_NOMEM || (rc != SQLITE_OK && !zErr)) {
+    /* SQLITE_NOMEM, or an error whose message could not be made: never an
+    ** answer made of what was written, nor a message left by another statement */
+    sqlite3_result_error_nomem(ctx);
+  } else if (rc != SQLITE_OK) {
     sqlite3_result_error(ctx, zErr, -1);
-    sqlite3_free(sqlite3_str_finish(pOut));
-  } else if (pOut) {
+  } else if (!bFound) {
+    sqlite3_result_null(ctx);
+  } else {
     int n = sqlite3_str_length(pOut);
-    char *z;
-    if (sqlite3_str_errcode(pOut)) {
-      sqlite3_free(sqlite3_str_finish(pOut));
-      sqlite3_result_error_nomem(ctx);
-    } else {
-      z = sqlite3_str_finish(pOut);
-      /* an answer is never empty (JSON): nothing written means memory ran out */
-      if (z) sqlite3_result_text(ctx, z, n, sqlite3_free);
-      else sqlite3_result_error_nomem(ctx);
-    }
+    char *z = sqlite3_str_finish(pOut);
+    pOut = 0;
+    /* an answer is never empty (JSON): nothing written means memory ran out */
+    if (z) sqlite3_result_text(ctx, z, n, sqlite3_free);
+    else sqlite3_result_error_nomem(ctx);
   }
+  sqlite3_free(sqlite3_str_finish(pOut));
   sqlite3_free(zErr);
   path_args_clear(&args);
   sqlite3_value_free(pScopeKey);

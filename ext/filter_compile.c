@@ -192,27 +192,28 @@ static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, i
     const JsonNode *pElem = &pDoc->aNode[iChild];
     char *zMsg = 0;
     char zUuid[37];
+    int bBad = 0;  /* zMsg NULL with bBad: the message could not be made */
     if (k) sqlite3_str_appendchar(pStr, 1, ',');
     switch (eValue) {
       case VAL_UUID_LIST:
-        zMsg = value_read_uuid(pDoc, iChild, zUuid);
-        if (!zMsg) json_write_string(pStr, zUuid, 36, 0);
+        bBad = value_read_uuid(pDoc, iChild, zUuid, &zMsg) != SQLITE_OK;
+        if (!bBad) json_write_string(pStr, zUuid, 36, 0);
         break;
       case VAL_STATE_LIST:
-        zMsg = value_read_state_type(pDoc, iChild);
-        if (!zMsg) json_write_string(pStr, pElem->zText, pElem->nText, 0);
+        bBad = value_read_state_type(pDoc, iChild, &zMsg) != SQLITE_OK;
+        if (!bBad) json_write_string(pStr, pElem->zText, pElem->nText, 0);
         break;
       case VAL_WORKER_STATUS_LIST:
-        zMsg = value_read_worker_status(pDoc, iChild);
-        if (!zMsg) json_write_string(pStr, pElem->zText, pElem->nText, 0);
+        bBad = value_read_worker_status(pDoc, iChild, &zMsg) != SQLITE_OK;
+        if (!bBad) json_write_string(pStr, pElem->zText, pElem->nText, 0);
         break;
       default:
-        if (pElem->eType != JT_TEXT) zMsg = value_expected(pDoc, iChild, "a string");
+        if (pElem->eType != JT_TEXT) zMsg = value_expected(pDoc, iChild, "a string"), bBad = 1;
         else json_write_string(pStr, pElem->zText, pElem->nText, 0);
-        if (!zMsg && memchr(pElem->zText, 0, pElem->nText)) *pbNul = 1;
+        if (!bBad && memchr(pElem->zText, 0, pElem->nText)) *pbNul = 1;
         break;
     }
-    if (zMsg) {
+    if (bBad) {
       json_path_push_index(&p->path, k);
       compile_fail(p, zMsg);
       json_path_pop(&p->path);
@@ -318,17 +319,17 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
     }
     case VAL_BOOL: {
       int b = 0;
-      char *zMsg = value_read_bool(pDoc, iNode, &b);
-      if (zMsg) { compile_fail(p, zMsg); return; }
+      char *zMsg = 0;
+      if (value_read_bool(pDoc, iNode, &b, &zMsg) != SQLITE_OK) { compile_fail(p, zMsg); return; }
       if (pDesc->eSkip == SKIP_ALWAYS) return;
       zTmpl = b ? pDesc->zSql : pDesc->zSqlFalse;
       break;
     }
     case VAL_DATETIME: {
       char zTime[27];
-      char *zMsg = value_read_datetime(pDoc, iNode, zTime);
+      char *zMsg = 0;
       char *zCopy;
-      if (zMsg) { compile_fail(p, zMsg); return; }
+      if (value_read_datetime(pDoc, iNode, zTime, &zMsg) != SQLITE_OK) { compile_fail(p, zMsg); return; }
       zCopy = sqlite3_mprintf("%s", zTime);
       if (!zCopy) { compile_nomem(p); return; }
       iParam = bind_add(p, BT_TEXT, zCopy, 26, 0);
@@ -341,8 +342,8 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
       return;
     case VAL_INT: {
       sqlite3_int64 i;
-      char *zMsg = value_read_int(pDoc, iNode, &i);
-      if (zMsg) { compile_fail(p, zMsg); return; }
+      char *zMsg = 0;
+      if (value_read_int(pDoc, iNode, &i, &zMsg) != SQLITE_OK) { compile_fail(p, zMsg); return; }
       if (pDesc->eSkip == SKIP_ALWAYS) return;
       iParam = bind_add(p, BT_INT, 0, 0, i);
       if (!iParam) return;
@@ -454,8 +455,8 @@ static void compile_task_flow_run(Compiler *p, const ClassDesc *pClass, int iNod
     if (p->pDoc->aNode[iIsNull].eType == JT_NULL) {
       eIsNull = 2;
     } else {
-      char *zMsg = value_read_bool(p->pDoc, iIsNull, &eIsNull);
-      if (zMsg) {
+      char *zMsg = 0;
+      if (value_read_bool(p->pDoc, iIsNull, &eIsNull, &zMsg) != SQLITE_OK) {
         json_path_push_key(&p->path, pIsNull->zKey, (int)strlen(pIsNull->zKey));
         compile_fail(p, zMsg);
         json_path_pop(&p->path);
@@ -646,9 +647,14 @@ static void compile_object(Compiler *p, const ClassDesc *pClass, int iNode, cons
 */
 static int exists_probes_fewer(Compiler *p, const CollectionDesc *pColl, const RelationDesc *pRel, double rSel) {
   double rPrimary, rRelated, rPerPrimary, rExists;
+  int rc;
   if (strcmp(pRel->zChildCol, "id") == 0) return 0;  /* at most one related row per primary row */
-  rPrimary = stats_table_rows(p->db, p->pStats, pColl->zTable);
-  rRelated = stats_table_rows(p->db, p->pStats, pRel->zTable);
+  rc = stats_table_rows(p->db, p->pStats, pColl->zTable, &rPrimary);
+  if (rc == SQLITE_OK) rc = stats_table_rows(p->db, p->pStats, pRel->zTable, &rRelated);
+  if (rc != SQLITE_OK) {
+    if (p->rc == SQLITE_OK) p->rc = rc;  /* out of memory: SQLite may have rolled the transaction back */
+    return 0;
+  }
   p->bStatsShape = 1;
   if (rPrimary <= 0 || rRelated <= 0 || rSel <= 0) return 0;
   rPerPrimary = rRelated / rPrimary;
@@ -837,18 +843,19 @@ static void check_top_level_keys(Compiler *p, const CollectionDesc *pColl, int i
 ** wrong (the error recorded). The one reader of the three. */
 static int read_count(Compiler *p, int iRoot, const char *zKey, sqlite3_int64 iMin, sqlite3_int64 *piOut) {
   int iNode = iRoot < 0 ? -1 : json_doc_member(p->pDoc, iRoot, zKey);
-  char *zMsg;
+  char *zMsg = 0;
+  int bBad;
   if (iNode < 0 || p->pDoc->aNode[iNode].eType == JT_NULL) return -1;
   json_path_push_key(&p->path, zKey, (int)strlen(zKey));
-  zMsg = value_read_int(p->pDoc, iNode, piOut);
-  if (!zMsg && *piOut < iMin) {
+  bBad = value_read_int(p->pDoc, iNode, piOut, &zMsg) != SQLITE_OK;
+  if (!bBad && *piOut < iMin) {
     char zWhat[40];
     sqlite3_snprintf(sizeof(zWhat), zWhat, "an integer >= %lld", iMin);
-    zMsg = value_expected(p->pDoc, iNode, zWhat);
+    zMsg = value_expected(p->pDoc, iNode, zWhat), bBad = 1;
   }
-  if (zMsg) compile_fail(p, zMsg);
+  if (bBad) compile_fail(p, zMsg);
   json_path_pop(&p->path);
-  return zMsg ? -1 : iNode;
+  return bBad ? -1 : iNode;
 }
 
 /* The API's default and largest limit; /flows/paginate applies it when a
@@ -862,6 +869,7 @@ static void read_page(Compiler *p, int iRoot, int *pbLimit, sqlite3_int64 *piLim
                       sqlite3_int64 *piOffset, sqlite3_int64 *piPage) {
   int iNode;
   char *zMsg = 0;
+  int bBad = 1;  /* zMsg NULL with bBad: the message could not be made */
   if (p->rc != SQLITE_OK) return;
   iNode = read_count(p, iRoot, "page", 1, piPage);
   if (iNode < 0) return;
@@ -874,9 +882,10 @@ static void read_page(Compiler *p, int iRoot, int *pbLimit, sqlite3_int64 *piLim
     } else {
       *pbOffset = 1;
       *piOffset = (*piPage - 1) * *piLimit;
+      bBad = 0;
     }
   }
-  if (zMsg) {
+  if (bBad) {
     json_path_push_key(&p->path, "page", 4);
     compile_fail(p, zMsg);
     json_path_pop(&p->path);
@@ -908,7 +917,8 @@ static const SortDesc *read_sort(Compiler *p, const CollectionDesc *pColl, int i
     }
     zWhat = sqlite3_str_finish(pStr);
     json_path_push_key(&p->path, "sort", 4);
-    compile_fail(p, value_expected(p->pDoc, iNode, zWhat ? zWhat : "a sort"));
+    /* the list of sorts lost to memory: no vaguer message in its place */
+    compile_fail(p, zWhat ? value_expected(p->pDoc, iNode, zWhat) : 0);
     json_path_pop(&p->path);
     sqlite3_free(zWhat);
   }
@@ -1266,7 +1276,12 @@ int filter_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zB
   memset(pQuery, 0, sizeof(*pQuery));
   memset(&c, 0, sizeof(c));
   *pzErr = 0;
-  stats_refresh(pEnv->parser.db, &pEnv->stats);  /* read again after an ANALYZE */
+  {
+    /* read again after an ANALYZE; a read that failed has cost the user's
+    ** transaction (SQLITE_NOMEM): the compile fails with it */
+    int rc = stats_refresh(pEnv->parser.db, &pEnv->stats);
+    if (rc != SQLITE_OK) return rc;
+  }
   c.pStats = &pEnv->stats;
   c.db = pEnv->parser.db;
   /* No body, an empty body and the JSON literal null all mean "defaults". */

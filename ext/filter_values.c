@@ -9,8 +9,10 @@
 ** 'YYYY-MM-DD HH:MM:SS.ffffff', lowercase hyphenated UUIDs), so the
 ** compiler only ever compares text with text, exactly as Prefect does.
 **
-** Readers return NULL on success, or a sqlite3_malloc'd message
-** "expected <what>, got <json>"; the caller adds "prefect: <path>: ".
+** Readers return SQLITE_OK, or SQLITE_ERROR with a sqlite3_malloc'd message
+** "expected <what>, got <json>" (the caller adds "prefect: <path>: "), or
+** SQLITE_NOMEM when even that message could not be made: a NULL message
+** must never pass for a valid value.
 */
 #include "internal.h"
 SQLITE_EXTENSION_INIT3
@@ -26,32 +28,39 @@ char *value_expected(const JsonDoc *pDoc, int i, const char *zWhat) {
   return sqlite3_str_finish(pStr);
 }
 
+/* A reader's refusal: SQLITE_ERROR with the message, or SQLITE_NOMEM. */
+static int value_refused(const JsonDoc *pDoc, int i, const char *zWhat, char **pzMsg) {
+  *pzMsg = value_expected(pDoc, i, zWhat);
+  return *pzMsg ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
 static int text_equal_nocase(const char *z, int n, const char *zLit) {
   return (int)strlen(zLit) == n && sqlite3_strnicmp(z, zLit, n) == 0;
 }
 
-char *value_read_bool(const JsonDoc *pDoc, int i, int *pbOut) {
+int value_read_bool(const JsonDoc *pDoc, int i, int *pbOut, char **pzMsg) {
   static const char *const azTrue[] = {"true", "t", "yes", "y", "on", "1"};
   static const char *const azFalse[] = {"false", "f", "no", "n", "off", "0"};
   const JsonNode *pNode = &pDoc->aNode[i];
   size_t k;
+  *pzMsg = 0;
   switch (pNode->eType) {
-    case JT_TRUE: *pbOut = 1; return 0;
-    case JT_FALSE: *pbOut = 0; return 0;
+    case JT_TRUE: *pbOut = 1; return SQLITE_OK;
+    case JT_FALSE: *pbOut = 0; return SQLITE_OK;
     case JT_INT:
     case JT_REAL:
-      if (pNode->rVal == 0.0 || pNode->rVal == 1.0) { *pbOut = pNode->rVal == 1.0; return 0; }
+      if (pNode->rVal == 0.0 || pNode->rVal == 1.0) { *pbOut = pNode->rVal == 1.0; return SQLITE_OK; }
       break;
     case JT_TEXT:
       for (k = 0; k < sizeof(azTrue) / sizeof(azTrue[0]); k++) {
-        if (text_equal_nocase(pNode->zText, pNode->nText, azTrue[k])) { *pbOut = 1; return 0; }
-        if (text_equal_nocase(pNode->zText, pNode->nText, azFalse[k])) { *pbOut = 0; return 0; }
+        if (text_equal_nocase(pNode->zText, pNode->nText, azTrue[k])) { *pbOut = 1; return SQLITE_OK; }
+        if (text_equal_nocase(pNode->zText, pNode->nText, azFalse[k])) { *pbOut = 0; return SQLITE_OK; }
       }
       break;
     default:
       break;
   }
-  return value_expected(pDoc, i, "a boolean");
+  return value_refused(pDoc, i, "a boolean", pzMsg);
 }
 
 /* ASCII white space, as C's isspace in the "C" locale (the host's locale
@@ -82,26 +91,27 @@ static int parse_int_text(const char *z, int n, sqlite3_int64 *piOut) {
   return 1;
 }
 
-char *value_read_int(const JsonDoc *pDoc, int i, sqlite3_int64 *piOut) {
+int value_read_int(const JsonDoc *pDoc, int i, sqlite3_int64 *piOut, char **pzMsg) {
   const JsonNode *pNode = &pDoc->aNode[i];
+  *pzMsg = 0;
   switch (pNode->eType) {
-    case JT_INT: *piOut = pNode->iVal; return 0;
-    case JT_TRUE: *piOut = 1; return 0;
-    case JT_FALSE: *piOut = 0; return 0;
+    case JT_INT: *piOut = pNode->iVal; return SQLITE_OK;
+    case JT_TRUE: *piOut = 1; return SQLITE_OK;
+    case JT_FALSE: *piOut = 0; return SQLITE_OK;
     case JT_REAL:
       if (isfinite(pNode->rVal) && pNode->rVal == floor(pNode->rVal) &&
           fabs(pNode->rVal) < 9.2e18) {
         *piOut = (sqlite3_int64)pNode->rVal;
-        return 0;
+        return SQLITE_OK;
       }
       break;
     case JT_TEXT:
-      if (parse_int_text(pNode->zText, pNode->nText, piOut)) return 0;
+      if (parse_int_text(pNode->zText, pNode->nText, piOut)) return SQLITE_OK;
       break;
     default:
       break;
   }
-  return value_expected(pDoc, i, "an integer");
+  return value_refused(pDoc, i, "an integer", pzMsg);
 }
 
 /* The spellings pydantic-core's UUID parser accepts: 8-4-4-4-12 hyphenated,
@@ -136,10 +146,11 @@ int value_parse_uuid_text(const char *z, int n, char zOut[37]) {
   return 1;
 }
 
-char *value_read_uuid(const JsonDoc *pDoc, int i, char zOut[37]) {
+int value_read_uuid(const JsonDoc *pDoc, int i, char zOut[37], char **pzMsg) {
   const JsonNode *pNode = &pDoc->aNode[i];
-  if (pNode->eType == JT_TEXT && value_parse_uuid_text(pNode->zText, pNode->nText, zOut)) return 0;
-  return value_expected(pDoc, i, "a UUID");
+  *pzMsg = 0;
+  if (pNode->eType == JT_TEXT && value_parse_uuid_text(pNode->zText, pNode->nText, zOut)) return SQLITE_OK;
+  return value_refused(pDoc, i, "a UUID", pzMsg);
 }
 
 /* A short rendering of a SQL value for messages: NULL, 42, 1.5, 'text'
@@ -185,26 +196,28 @@ static const char *const azStateType[] = {
   "CANCELLED", "CRASHED", "PAUSED", "CANCELLING", 0
 };
 
-char *value_read_state_type(const JsonDoc *pDoc, int i) {
+int value_read_state_type(const JsonDoc *pDoc, int i, char **pzMsg) {
   const JsonNode *pNode = &pDoc->aNode[i];
   int k;
+  *pzMsg = 0;
   if (pNode->eType == JT_TEXT) {
     for (k = 0; azStateType[k]; k++) {
       if ((int)strlen(azStateType[k]) == pNode->nText &&
-          memcmp(azStateType[k], pNode->zText, pNode->nText) == 0) return 0;
+          memcmp(azStateType[k], pNode->zText, pNode->nText) == 0) return SQLITE_OK;
     }
   }
-  return value_expected(pDoc, i, "a state type (" VALUE_STATE_TYPES ")");
+  return value_refused(pDoc, i, "a state type (" VALUE_STATE_TYPES ")", pzMsg);
 }
 
 /* WorkerStatus (server/schemas/statuses.py) */
-char *value_read_worker_status(const JsonDoc *pDoc, int i) {
+int value_read_worker_status(const JsonDoc *pDoc, int i, char **pzMsg) {
   const JsonNode *pNode = &pDoc->aNode[i];
+  *pzMsg = 0;
   if (pNode->eType == JT_TEXT && ((pNode->nText == 6 && memcmp(pNode->zText, "ONLINE", 6) == 0) ||
                                   (pNode->nText == 7 && memcmp(pNode->zText, "OFFLINE", 7) == 0))) {
-    return 0;
+    return SQLITE_OK;
   }
-  return value_expected(pDoc, i, "a worker status (" VALUE_WORKER_STATUSES ")");
+  return value_refused(pDoc, i, "a worker status (" VALUE_WORKER_STATUSES ")", pzMsg);
 }
 
 /* ---- datetimes ----------------------------------------------------------
@@ -317,9 +330,10 @@ int value_parse_datetime_text(const char *z, int n, char zOut[27]) {
                       (sqlite3_int64)iOffset * 60) * 1000000LL) + iMicro, zOut);
 }
 
-char *value_read_datetime(const JsonDoc *pDoc, int i, char zOut[27]) {
+int value_read_datetime(const JsonDoc *pDoc, int i, char zOut[27], char **pzMsg) {
   const JsonNode *pNode = &pDoc->aNode[i];
-  if (pNode->eType == JT_TEXT && value_parse_datetime_text(pNode->zText, pNode->nText, zOut)) return 0;
-  if ((pNode->eType == JT_INT || pNode->eType == JT_REAL) && unix_to_utc(pNode->rVal, zOut)) return 0;
-  return value_expected(pDoc, i, "a datetime");
+  *pzMsg = 0;
+  if (pNode->eType == JT_TEXT && value_parse_datetime_text(pNode->zText, pNode->nText, zOut)) return SQLITE_OK;
+  if ((pNode->eType == JT_INT || pNode->eType == JT_REAL) && unix_to_utc(pNode->rVal, zOut)) return SQLITE_OK;
+  return value_refused(pDoc, i, "a datetime", pzMsg);
 }

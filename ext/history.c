@@ -93,14 +93,18 @@ static char *path_error(const char *zKey, char *zWhy) {
 static int read_time(const JsonDoc *pDoc, int iRoot, const char *zKey, sqlite3_int64 *piUs, char **pzErr) {
   int i = iRoot < 0 ? -1 : json_doc_member(pDoc, iRoot, zKey);
   char zUtc[27];
-  char *zWhy;
+  char *zWhy = 0;
+  int rc;
   if (i < 0 || pDoc->aNode[i].eType == JT_NULL) {  /* FastAPI reads null as missing */
     *pzErr = sqlite3_mprintf("prefect: %s: field required", zKey);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
-  zWhy = value_read_datetime(pDoc, i, zUtc);
-  if (!zWhy && !clock_parse_stored(zUtc, (int)strlen(zUtc), piUs)) zWhy = value_expected(pDoc, i, "a datetime");
-  if (zWhy) {
+  rc = value_read_datetime(pDoc, i, zUtc, &zWhy);
+  if (rc == SQLITE_OK && !clock_parse_stored(zUtc, (int)strlen(zUtc), piUs)) {
+    zWhy = value_expected(pDoc, i, "a datetime");
+    rc = SQLITE_ERROR;
+  }
+  if (rc != SQLITE_OK) {
     *pzErr = path_error(zKey, zWhy);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
@@ -322,6 +326,11 @@ static int add_run(HistoryInterval *pI, sqlite3_stmt *pStmt) {
   int nName = sqlite3_column_bytes(pStmt, 2);
   HistoryState *pS = 0;
   int j;
+  /* a state SQLite could not give as text is no memory, not a NULL state */
+  if ((!zType && sqlite3_column_type(pStmt, 1) != SQLITE_NULL) ||
+      (!zName && sqlite3_column_type(pStmt, 2) != SQLITE_NULL)) {
+    return SQLITE_NOMEM;
+  }
   for (j = 0; j < pI->nState; j++) {
     if (same_text(pI->aState[j].zType, zType, nType) && same_text(pI->aState[j].zName, zName, nName)) {
       pS = &pI->aState[j];
@@ -358,6 +367,14 @@ static int column_index(const CollectionDesc *pColl, const char *zName) {
   return -1;
 }
 
+/* Bind text to a named parameter, where the statement has it. A bind that
+** ran out of memory is the caller's error: it would leave NULL (in a kept
+** statement, the last call's value) in its place. */
+static int bind_named(sqlite3_stmt *pStmt, const char *zName, const char *zText, sqlite3_destructor_type xDel) {
+  int i = sqlite3_bind_parameter_index(pStmt, zName);
+  return i ? sqlite3_bind_text(pStmt, i, zText, -1, xDel) : SQLITE_OK;
+}
+
 /* Prefect's intervals, into p->aInterval. */
 static int make_intervals(sqlite3 *db, StmtCache *pStmts, sqlite3_int64 iStart, sqlite3_int64 iEnd,
                           sqlite3_int64 iStep, History *p, char **pzErr) {
@@ -370,11 +387,9 @@ static int make_intervals(sqlite3 *db, StmtCache *pStmts, sqlite3_int64 iStart, 
   p->aInterval = sqlite3_malloc64(HISTORY_MAX_INTERVALS * sizeof(HistoryInterval));
   if (!p->aInterval) return SQLITE_NOMEM;
   rc = stmt_cache_acquire(pStmts, db, zIntervalSql, &pStmt, &iSlot);
-  if (rc == SQLITE_OK) {
-    sqlite3_bind_text(pStmt, 1, zStart, -1, SQLITE_STATIC);
-    sqlite3_bind_text(pStmt, 2, zStop, -1, SQLITE_STATIC);
-    sqlite3_bind_text(pStmt, 3, zStep, -1, SQLITE_STATIC);
-  }
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(pStmt, 1, zStart, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(pStmt, 2, zStop, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(pStmt, 3, zStep, -1, SQLITE_STATIC);
   while (rc == SQLITE_OK && (rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
     HistoryInterval *pI = &p->aInterval[p->nInterval];
     const char *zS = (const char *)sqlite3_column_text(pStmt, 0);
@@ -383,6 +398,10 @@ static int make_intervals(sqlite3 *db, StmtCache *pStmts, sqlite3_int64 iStart, 
     if (p->nInterval >= HISTORY_MAX_INTERVALS) break;
     memset(pI, 0, sizeof(*pI));
     p->nInterval++;
+    if ((!zS && sqlite3_column_type(pStmt, 0) != SQLITE_NULL) || (!zE && sqlite3_column_type(pStmt, 1) != SQLITE_NULL)) {
+      rc = SQLITE_NOMEM;  /* a time SQLite could not give as text */
+      break;
+    }
     if (!zS || !zE || strlen(zS) >= sizeof(pI->zStart) || strlen(zE) >= sizeof(pI->zEnd)) {
       /* julianday() gives NULL outside years 0000-9999; Prefect's server fails there */
       *pzErr = sqlite3_mprintf("prefect: history_end: the intervals leave the years SQLite can count (0000-9999)");
@@ -393,7 +412,7 @@ static int make_intervals(sqlite3 *db, StmtCache *pStmts, sqlite3_int64 iStart, 
     memcpy(pI->zEnd, zE, strlen(zE) + 1);
   }
   if (rc == SQLITE_DONE) rc = SQLITE_OK;
-  if (rc != SQLITE_OK && !*pzErr) *pzErr = schema_error(db, zIntervalSql);
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM && !*pzErr) *pzErr = schema_error(db, zIntervalSql);
   stmt_cache_release(pStmts, iSlot, pStmt);
   return rc;
 }
@@ -476,7 +495,11 @@ int history_compute(sqlite3 *db, CompileEnv *pEnv, QueryMemo *pMemo, StmtCache *
   memo_key_part(&key, bRoute ? "route" : "table", 5);
   memo_key_part(&key, zBody, nBody);
   if (key.bNoMem) return SQLITE_NOMEM;
-  iMemo = query_memo_find(pMemo, pEnv, key.z, key.n, &iFree);
+  iMemo = query_memo_find(pMemo, pEnv, key.z, key.n, &iFree, &rc);
+  if (rc != SQLITE_OK) {
+    memo_key_free(&key);
+    return rc;
+  }
   if (iMemo >= 0) {
     pQuery = &pMemo->aEntry[iMemo].query;
     memcpy(aTimes, pMemo->aEntry[iMemo].aAux, sizeof(aTimes));
@@ -524,15 +547,18 @@ int history_compute(sqlite3 *db, CompileEnv *pEnv, QueryMemo *pMemo, StmtCache *
       /* SQLite's 'now' as Prefect's SQL prints it: milliseconds */
       sqlite3_int64 iMs = iNowUs >= 0 ? iNowUs / 1000 : -((-iNowUs + 999) / 1000);
       clock_format_stored(iMs * 1000, zNow);
-      sqlite3_bind_text(pStmt, sqlite3_bind_parameter_index(pStmt, ":hnow"), zNow, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text(pStmt, sqlite3_bind_parameter_index(pStmt, ":hlo"), zLo, -1, SQLITE_STATIC);
-      sqlite3_bind_text(pStmt, sqlite3_bind_parameter_index(pStmt, ":hhi"), zHi, -1, SQLITE_STATIC);
+      rc = bind_named(pStmt, ":hnow", zNow, SQLITE_TRANSIENT);
+      if (rc == SQLITE_OK) rc = bind_named(pStmt, ":hlo", zLo, SQLITE_STATIC);
+      if (rc == SQLITE_OK) rc = bind_named(pStmt, ":hhi", zHi, SQLITE_STATIC);
     }
     while (rc == SQLITE_OK && (rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
+      const char *zTime;
       int k;
       rc = SQLITE_OK;
       if (sqlite3_column_type(pStmt, 0) != SQLITE_TEXT) continue;
-      k = bucket_find(&buckets, (const char *)sqlite3_column_text(pStmt, 0), sqlite3_column_bytes(pStmt, 0));
+      zTime = (const char *)sqlite3_column_text(pStmt, 0);
+      if (!zTime) { rc = SQLITE_NOMEM; break; }  /* not "in no interval" */
+      k = bucket_find(&buckets, zTime, sqlite3_column_bytes(pStmt, 0));
       if (k >= 0) rc = add_run(&pOut->aInterval[k], pStmt);
     }
     if (rc == SQLITE_DONE) rc = SQLITE_OK;
@@ -679,7 +705,7 @@ static int histBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
     pVtab->zErrMsg = sqlite3_mprintf("prefect: %s_history(body): the body (history_start, history_end, "
                                      "history_interval_seconds) is missing",
                                      pTab->pAux->pColl == &prefect_flow_runs ? "flow_run" : "task_run");
-    return SQLITE_ERROR;
+    return pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   pInfo->aConstraintUsage[iBody].argvIndex = 1;
   pInfo->aConstraintUsage[iBody].omit = 1;
@@ -728,6 +754,7 @@ static int histFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxS
     sqlite3_free(pCursor->pVtab->zErrMsg);
     pCursor->pVtab->zErrMsg = zErr;
     histReset(pCur);
+    if (!zErr && rc == SQLITE_ERROR) rc = SQLITE_NOMEM;  /* its message could not be made */
   }
   return rc;
 }

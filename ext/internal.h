@@ -410,13 +410,16 @@ void json_path_render(const JsonPath *p, sqlite3_str *pOut);
 ** the field reference (vtab_fields.c) list them. */
 #define VALUE_STATE_TYPES "SCHEDULED, PENDING, RUNNING, COMPLETED, FAILED, CANCELLED, CRASHED, PAUSED or CANCELLING"
 #define VALUE_WORKER_STATUSES "ONLINE or OFFLINE"
-/* Each returns 0 on success, or a sqlite3_malloc'd "expected ..., got ..." */
-char *value_read_bool(const JsonDoc *pDoc, int i, int *pbOut);
-char *value_read_int(const JsonDoc *pDoc, int i, sqlite3_int64 *piOut);
-char *value_read_uuid(const JsonDoc *pDoc, int i, char zOut[37]);
-char *value_read_datetime(const JsonDoc *pDoc, int i, char zOut[27]);
-char *value_read_state_type(const JsonDoc *pDoc, int i);
-char *value_read_worker_status(const JsonDoc *pDoc, int i);
+/* Each returns SQLITE_OK; or SQLITE_ERROR with *pzMsg, a sqlite3_malloc'd
+** "expected ..., got ..."; or SQLITE_NOMEM (*pzMsg NULL). Only the return
+** value says whether the value is valid. */
+int value_read_bool(const JsonDoc *pDoc, int i, int *pbOut, char **pzMsg);
+int value_read_int(const JsonDoc *pDoc, int i, sqlite3_int64 *piOut, char **pzMsg);
+int value_read_uuid(const JsonDoc *pDoc, int i, char zOut[37], char **pzMsg);
+int value_read_datetime(const JsonDoc *pDoc, int i, char zOut[27], char **pzMsg);
+int value_read_state_type(const JsonDoc *pDoc, int i, char **pzMsg);
+int value_read_worker_status(const JsonDoc *pDoc, int i, char **pzMsg);
+/* "expected <zWhat>, got <node i>", sqlite3_malloc'd; NULL: no memory. */
 char *value_expected(const JsonDoc *pDoc, int i, const char *zWhat);
 /* The same rules for SQL values (written columns, function arguments). */
 void value_describe_sql(sqlite3_str *pOut, sqlite3_value *pVal);  /* NULL, 42, 'text', ... */
@@ -551,20 +554,25 @@ typedef struct Stats {
   } aSize[STATS_MAX_SIZES];
 } Stats;
 
-/* Load sqlite_stat1 (nothing when the database has none). */
-void stats_load(sqlite3 *db, Stats *pStats);
+/* Load sqlite_stat1 (nothing when the database has none). SQLITE_OK, or
+** the error of reading it (SQLITE_NOMEM): then nothing is loaded and the
+** next call tries again. */
+int stats_load(sqlite3 *db, Stats *pStats);
 /* Load it the first time; later, read it again only if the database
 ** changed since (one file-control call when it did not), and move
-** iGeneration when what it says changed. */
-void stats_refresh(sqlite3 *db, Stats *pStats);
+** iGeneration when what it says changed. SQLITE_OK, or the error of
+** reading it, which the caller must report: SQLite has rolled the
+** transaction back when the read ran out of memory. */
+int stats_refresh(sqlite3 *db, Stats *pStats);
 /* Fraction of zTable's rows with one given value in zColumn, or a negative
 ** number when the statistics do not say. */
 double stats_fraction(const Stats *pStats, const char *zTable, const char *zColumn);
 /* Rows in zTable: sqlite_stat1's count, else its largest rowid (exact for a
 ** table rows are only added to; an overestimate after deletes), read once
 ** and again whenever the database changed, iGeneration moving when the
-** count crosses a power of two. A negative number when not known. */
-double stats_table_rows(sqlite3 *db, Stats *pStats, const char *zTable);
+** count crosses a power of two. *pRows: a negative number when not known.
+** SQLITE_OK, or the error of the read (out of memory), to be reported. */
+int stats_table_rows(sqlite3 *db, Stats *pStats, const char *zTable, double *pRows);
 
 typedef struct Clock Clock;
 
@@ -596,13 +604,14 @@ typedef struct CompileEnv {
   Clock *pClock;             /* the connection's clock (a reference held), or NULL: the wall clock */
 } CompileEnv;
 
-/* stats.c: 1 if pQuery (compiled by filter_compile with pEnv) is still
-** the shape sqlite_stat1 asks for now, 0 if the statistics it was chosen
-** with changed since (an ANALYZE): a kept query should then be compiled
-** again. Free for a query whose shape no statistics chose (bStatsShape 0);
-** else one file-control call while the database does not change, and a
-** read of sqlite_stat1 (tens of microseconds) the first time after it did. */
-int stats_query_current(CompileEnv *pEnv, const Query *pQuery);
+/* stats.c: *pbCurrent = 1 if pQuery (compiled by filter_compile with pEnv)
+** is still the shape sqlite_stat1 asks for now, 0 if the statistics it was
+** chosen with changed since (an ANALYZE): a kept query should then be
+** compiled again. Free for a query whose shape no statistics chose
+** (bStatsShape 0); else one file-control call while the database does not
+** change, and a read of sqlite_stat1 (tens of microseconds) the first time
+** after it did. Returns SQLITE_OK or the error of that read (stats_refresh). */
+int stats_query_current(CompileEnv *pEnv, const Query *pQuery, int *pbCurrent);
 
 /* query_memo.c: compiled queries kept per connection, keyed by the text
 ** they were compiled from; an entry is pinned while its query runs. */
@@ -622,12 +631,14 @@ typedef struct QueryMemo {
 } QueryMemo;
 /* The slot of the current entry for zKey[0..nKey), pinned, or -1; then
 ** *piFree is the slot query_memo_keep() may fill (-1: none, every slot is
-** pinned, or zKey's stale entry still runs). query_memo_keep() copies zKey
+** pinned, or zKey's stale entry still runs); *pRc is SQLITE_OK, or the
+** error of reading sqlite_stat1 to check an entry (then -1 and *piFree -1:
+** report it). query_memo_keep() copies zKey
 ** and moves *pQuery (zeroed) into slot iSlot, pinned, and returns iSlot
 ** (-1 and *pQuery left to the caller when iSlot is -1 or memory ran out).
 ** Every pin ends with query_memo_unpin() (-1: nothing). query_memo_clear()
 ** frees all (none may be pinned). */
-int query_memo_find(QueryMemo *p, CompileEnv *pEnv, const char *zKey, int nKey, int *piFree);
+int query_memo_find(QueryMemo *p, CompileEnv *pEnv, const char *zKey, int nKey, int *piFree, int *pRc);
 int query_memo_keep(QueryMemo *p, int iSlot, const char *zKey, int nKey, Query *pQuery);
 /* A key built part by part ("<length>:<bytes>", a NULL part "-1:"), on the
 ** stack while it is short: a lookup that hits allocates nothing. bNoMem

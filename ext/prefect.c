@@ -70,15 +70,20 @@ static void prefectFilterSqlFunc(sqlite3_context *ctx, int argc, sqlite3_value *
   Query query;
   char *zErr = 0;
   int rc;
+  const char *zBody = (const char *)sqlite3_value_text(argv[1]);
   (void)argc;
+  if (!zBody && sqlite3_value_type(argv[1]) != SQLITE_NULL) {
+    sqlite3_result_error_nomem(ctx);  /* a body SQLite could not give as text: not "no body" */
+    return;
+  }
   if (!pColl) {
     char *zMsg = sqlite3_mprintf("prefect: prefect_filter_sql: unknown table %Q", sqlite3_value_text(argv[0]));
-    sqlite3_result_error(ctx, zMsg ? zMsg : "out of memory", -1);
+    if (zMsg) sqlite3_result_error(ctx, zMsg, -1);
+    else sqlite3_result_error_nomem(ctx);
     sqlite3_free(zMsg);
     return;
   }
-  rc = filter_compile(pEnv, pColl, (const char *)sqlite3_value_text(argv[1]),
-                      sqlite3_value_bytes(argv[1]), 0, &query, &zErr);
+  rc = filter_compile(pEnv, pColl, zBody, sqlite3_value_bytes(argv[1]), 0, &query, &zErr);
   if (rc == SQLITE_OK) {
     sqlite3_result_text(ctx, query.zSql, -1, SQLITE_TRANSIENT);
   } else if (rc == SQLITE_NOMEM) {

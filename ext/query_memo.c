@@ -58,12 +58,21 @@ static void entry_clear(QueryMemoEntry *pEntry) {
   memset(pEntry, 0, sizeof(*pEntry));
 }
 
-int query_memo_find(QueryMemo *p, CompileEnv *pEnv, const char *zKey, int nKey, int *piFree) {
+int query_memo_find(QueryMemo *p, CompileEnv *pEnv, const char *zKey, int nKey, int *piFree, int *pRc) {
   int i, iFree = -1;
+  *pRc = SQLITE_OK;
   for (i = 0; i < QUERY_MEMO_SIZE; i++) {
     QueryMemoEntry *pEntry = &p->aEntry[i];
     if (pEntry->zKey && pEntry->nKey == nKey && memcmp(pEntry->zKey, zKey, nKey) == 0) {
-      if (!stats_query_current(pEnv, &pEntry->query)) {
+      int bCurrent;
+      *pRc = stats_query_current(pEnv, &pEntry->query, &bCurrent);
+      if (*pRc != SQLITE_OK) {
+        /* reading sqlite_stat1 failed (out of memory): report it, the
+        ** transaction may have been rolled back */
+        *piFree = -1;
+        return -1;
+      }
+      if (!bCurrent) {
         /* sqlite_stat1 moved under a shape it chose: compile again, kept
         ** here when no one runs the old one, else not kept */
         if (pEntry->nPin) {

@@ -111,6 +111,13 @@ static char declared_affinity(const char *zType) {
   return 'N';
 }
 
+/* Fail with rc and the message zOwned; a message that could not be made
+** is SQLITE_NOMEM, not rc with SQLite's generic text for it. */
+static int vtab_error(sqlite3_vtab *pVtab, int rc, char *zOwned) {
+  vtab_set_error(pVtab, zOwned);
+  return zOwned ? rc : SQLITE_NOMEM;
+}
+
 static int collectionDisconnect(sqlite3_vtab *pVtab);
 
 static int collectionConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
@@ -267,8 +274,8 @@ static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
     if (pCons->iColumn == pTab->nCol + 1 && pCons->op == SQLITE_INDEX_CONSTRAINT_EQ) {
       /* artifacts('{...}', x): a second argument binds the table-named
       ** column, which would silently match nothing */
-      vtab_set_error(pVtab, sqlite3_mprintf("prefect: %s takes one argument, the request body", pColl->zName));
-      return SQLITE_ERROR;
+      return vtab_error(pVtab, SQLITE_ERROR,
+                        sqlite3_mprintf("prefect: %s takes one argument, the request body", pColl->zName));
     }
     if (pCons->iColumn == pTab->nCol && pCons->op == SQLITE_INDEX_CONSTRAINT_EQ) {
       if (!pCons->usable) bBodyUnusable = 1;
@@ -457,8 +464,8 @@ static int collectionNext(sqlite3_vtab_cursor *pCursor) {
   if (rc == SQLITE_ROW) return SQLITE_OK;
   pCur->bEof = 1;
   if (rc == SQLITE_DONE) return SQLITE_OK;
-  vtab_set_error(pCursor->pVtab, schema_error(((CollectionVtab *)pCursor->pVtab)->db, sqlite3_sql(pCur->pStmt)));
-  return rc;
+  return vtab_error(pCursor->pVtab, rc,
+                    schema_error(((CollectionVtab *)pCursor->pVtab)->db, sqlite3_sql(pCur->pStmt)));
 }
 
 /* Index of the column named z (n bytes), or -1. */
@@ -584,7 +591,11 @@ static int query_for_run(CollectionVtab *pTab, CollectionCursor *pCur, const cha
   memo_key_init(&key);
   memo_key(&key, idxStr, zLeft, pCur->zBody, pCur->nBody, pX);
   if (key.bNoMem) return SQLITE_NOMEM;
-  pCur->iMemo = query_memo_find(&pTab->memo, &pTab->env, key.z, key.n, &iFree);
+  pCur->iMemo = query_memo_find(&pTab->memo, &pTab->env, key.z, key.n, &iFree, &rc);
+  if (rc != SQLITE_OK) {
+    memo_key_free(&key);
+    return rc;
+  }
   if (pCur->iMemo >= 0) {
     memo_key_free(&key);
     pCur->pQuery = &pTab->memo.aEntry[pCur->iMemo].query;
@@ -743,7 +754,7 @@ static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char
     rc = query_for_run(pTab, pCur, idxStr, zLeft, &extras, &zErr);
     if (rc != SQLITE_OK && zErr) vtab_set_error(pCursor->pVtab, zErr);
   } else if (rc == SQLITE_ERROR) {
-    vtab_set_error(pCursor->pVtab, sqlite3_mprintf("prefect: internal error: unreadable plan %Q", idxStr));
+    rc = vtab_error(pCursor->pVtab, rc, sqlite3_mprintf("prefect: internal error: unreadable plan %Q", idxStr));
   }
   if (rc == SQLITE_OK) {
     rc = stmt_cache_acquire(&pTab->cache, pTab->db, pCur->pQuery->zSql, &pCur->pStmt, &pCur->iCache);
@@ -752,7 +763,7 @@ static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char
     /* a bind that ran out of memory leaves no message of its own: SQLite's
     ** errmsg would be a stale one ("not an error") */
     if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
-      vtab_set_error(pCursor->pVtab, schema_error(pTab->db, pCur->pQuery->zSql));
+      rc = vtab_error(pCursor->pVtab, rc, schema_error(pTab->db, pCur->pQuery->zSql));
     }
   }
   for (i = 0; i < MAX_PLAN_ARGS; i++) sqlite3_free(azList[i]);
@@ -991,8 +1002,7 @@ static int collectionUpdate(sqlite3_vtab *pVtab, int argc, sqlite3_value **argv,
     } else {
       zErr = sqlite3_mprintf("prefect: %s is read-only", pTab->pColl->zName);
     }
-    vtab_set_error(pVtab, zErr);
-    return zErr ? SQLITE_ERROR : SQLITE_NOMEM;
+    return vtab_error(pVtab, SQLITE_ERROR, zErr);
   }
   rc = artifact_writer_apply(pTab->pWriter, argc, argv, pRowid, &zErr);
   if (zErr) vtab_set_error(pVtab, zErr);

@@ -100,7 +100,7 @@ static int treeBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
     if (bUnusable) return SQLITE_CONSTRAINT;
     sqlite3_free(pVtab->zErrMsg);
     pVtab->zErrMsg = sqlite3_mprintf("prefect: prefect_run_tree(flow_run_id): the flow run id is missing");
-    return SQLITE_ERROR;
+    return pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   pInfo->aConstraintUsage[iRoot].argvIndex = 1;
   pInfo->aConstraintUsage[iRoot].omit = 1;

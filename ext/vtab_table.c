@@ -89,7 +89,7 @@ static int tableBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
     if (bUnusable) return SQLITE_CONSTRAINT;  /* another join order will supply it */
     sqlite3_free(pVtab->zErrMsg);
     pVtab->zErrMsg = sqlite3_mprintf("prefect: prefect_table(data): the table artifact's data is missing");
-    return SQLITE_ERROR;
+    return pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   pInfo->aConstraintUsage[iData].argvIndex = 1;
   pInfo->aConstraintUsage[iData].omit = 1;
@@ -208,7 +208,7 @@ static int tableFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idx
   if (zMode && !bStrict) {
     sqlite3_free(pCursor->pVtab->zErrMsg);
     pCursor->pVtab->zErrMsg = sqlite3_mprintf("prefect: prefect_table(data, mode): mode is 'strict' or absent, got %Q", zMode);
-    return SQLITE_ERROR;
+    return pCursor->pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   if (argc >= 1 && sqlite3_value_type(argv[0]) == SQLITE_TEXT) {
     const char *z = (const char *)sqlite3_value_text(argv[0]);
@@ -219,15 +219,14 @@ static int tableFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idx
     /* Prefect's client stores the table's JSON text as a JSON string */
     if (pCur->bDoc && pCur->doc.aNode[0].eType == JT_TEXT) {
       JsonDoc inner;
+      int rcInner;
       sqlite3_free(zErr);
       zErr = 0;
-      if (json_doc_parse(pCur->doc.aNode[0].zText, pCur->doc.aNode[0].nText, &inner, &zErr) == SQLITE_OK) {
-        json_doc_free(&pCur->doc);
-        pCur->doc = inner;
-      } else {
-        json_doc_free(&pCur->doc);
-        pCur->bDoc = 0;
-      }
+      rcInner = json_doc_parse(pCur->doc.aNode[0].zText, pCur->doc.aNode[0].nText, &inner, &zErr);
+      json_doc_free(&pCur->doc);
+      pCur->bDoc = rcInner == SQLITE_OK;
+      if (rcInner == SQLITE_OK) pCur->doc = inner;
+      else if (rcInner != SQLITE_ERROR) rc = rcInner;  /* no memory: not "not a table" */
     }
     if (pCur->bDoc) iTable = table_node(pCur);
   }
@@ -237,7 +236,7 @@ static int tableFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idx
     sqlite3_free(pCursor->pVtab->zErrMsg);
     pCursor->pVtab->zErrMsg = sqlite3_mprintf("prefect: prefect_table: not a table artifact's data (expected an "
                                               "object of columns, a list of row objects or a list of row lists)");
-    rc = SQLITE_ERROR;
+    rc = pCursor->pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   if (rc != SQLITE_OK) tableCursorReset(pCur);
   return rc;
@@ -251,6 +250,14 @@ static int tableNext(sqlite3_vtab_cursor *pCursor) {
 static int tableEof(sqlite3_vtab_cursor *pCursor) {
   TableCursor *pCur = (TableCursor *)pCursor;
   return pCur->iCell >= pCur->nCell;
+}
+
+/* The text of pStr as the result (it is never empty), or no memory. */
+static void result_str(sqlite3_context *ctx, sqlite3_str *pStr) {
+  int n = sqlite3_str_length(pStr);
+  char *z = sqlite3_str_finish(pStr);
+  if (z) sqlite3_result_text(ctx, z, n, sqlite3_free);
+  else sqlite3_result_error_nomem(ctx);
 }
 
 /* A JSON node as an SQL value, the way json_each gives values. */
@@ -267,10 +274,8 @@ static void result_node(sqlite3_context *ctx, const JsonDoc *pDoc, int i) {
     case JT_TEXT: sqlite3_result_text(ctx, pNode->zText, pNode->nText, SQLITE_TRANSIENT); break;
     default: {
       sqlite3_str *pStr = sqlite3_str_new(0);
-      int n;
       json_doc_write(pDoc, i, pStr);
-      n = sqlite3_str_length(pStr);
-      sqlite3_result_text(ctx, sqlite3_str_finish(pStr), n, sqlite3_free);
+      result_str(ctx, pStr);
       break;
     }
   }
@@ -281,7 +286,6 @@ static void result_row_json(sqlite3_context *ctx, TableCursor *pCur) {
   const JsonDoc *pDoc = &pCur->doc;
   const TableCell *pCell = &pCur->aCell[pCur->iCell];
   sqlite3_str *pStr = sqlite3_str_new(0);
-  int n;
   if (pCur->eShape == 1) {
     json_doc_write(pDoc, pCell->iRowNode, pStr);
   } else if (pCur->eShape == 2) {
@@ -307,8 +311,7 @@ static void result_row_json(sqlite3_context *ctx, TableCursor *pCur) {
     }
     sqlite3_str_appendchar(pStr, 1, '}');
   }
-  n = sqlite3_str_length(pStr);
-  sqlite3_result_text(ctx, sqlite3_str_finish(pStr), n, sqlite3_free);
+  result_str(ctx, pStr);
 }
 
 static int tableColumn(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int i) {
@@ -321,7 +324,9 @@ static int tableColumn(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int i
         const JsonNode *pKey = &pCur->doc.aNode[pCell->iKey];
         sqlite3_result_text(ctx, pKey->zKey, pKey->nKey, SQLITE_TRANSIENT);
       } else {
-        sqlite3_result_text(ctx, sqlite3_mprintf("%d", pCell->iPos), -1, sqlite3_free);
+        char *zPos = sqlite3_mprintf("%d", pCell->iPos);
+        if (zPos) sqlite3_result_text(ctx, zPos, -1, sqlite3_free);
+        else sqlite3_result_error_nomem(ctx);
       }
       break;
     case TABLE_VALUE: result_node(ctx, &pCur->doc, pCell->iValue); break;

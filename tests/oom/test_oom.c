@@ -30,13 +30,15 @@
 **     gives the unarmed answer.
 **
 ** The fixture (tests/sql/fixture.sql over sql/schema.sql, plus state rows,
-** a deployment schedule and statistics) is made once in memory and
-** deserialised into each connection. A write gets a new connection for
-** every run; the reads of a statement share one, on which the extension's
+** a deployment schedule, logs, variables, a worker and statistics) is made
+** once in memory and deserialised into each connection. A write gets a new
+** connection for every run; the reads of a statement share one, on which the extension's
 ** modules are registered again between runs, so that every run meets new
 ** virtual tables (see connection_reset). Connections are opened, loaded and
 ** set up before the counter is armed; only the statement under test runs
-** armed. Prints one line per statement and "oom: N passed, N failed".
+** armed. "Now" is pinned wherever an answer reads it (PIN_NOW, and the
+** history tables' own clock), so that every run can be compared with the
+** unarmed one. Prints one line per statement and "oom: N passed, N failed".
 **
 **   dist/test_oom [-j jobs] [-s stride] [-t | -p] [name-substring]
 **
@@ -322,6 +324,23 @@ static const char zFixtureExtra[] =
   "INSERT INTO deployment_schedule VALUES ('70000000-0000-4000-8000-000000000001', '2025-12-05 00:00:00.000000', "
   "  '2025-12-05 00:00:00.000000', '{\"interval\": 3600.0, \"anchor_date\": \"2025-12-05T00:00:00Z\"}', 1, "
   "  'd0000000-0000-4000-8000-000000000001', NULL, '{}', NULL);"
+  /* the logs, variables and workers tables and routes read these */
+  "INSERT INTO log (id, created, updated, name, level, flow_run_id, task_run_id, message, timestamp) VALUES "
+  " ('c2000000-0000-4000-8000-000000000001', '2026-01-01 00:00:01.000000', '2026-01-01 00:00:01.000000', "
+  "  'prefect.flow_runs', 20, '10000000-0000-4000-8000-000000000001', NULL, 'Beginning', "
+  "  '2026-01-01 00:00:01.000000'),"
+  " ('c2000000-0000-4000-8000-000000000002', '2026-01-01 00:00:02.000000', '2026-01-01 00:00:02.000000', "
+  "  'prefect.task_runs', 40, '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', "
+  "  'Boom', '2026-01-01 00:00:00.500000');"
+  "INSERT INTO variable (id, created, updated, name, value, tags) VALUES "
+  " ('c1000000-0000-4000-8000-000000000001', '2026-03-01 00:00:00.000000', '2026-03-02 00:00:00.250000', "
+  "  'batch_size', '500', '[\"etl\"]'),"
+  " ('c1000000-0000-4000-8000-000000000002', '2026-03-01 00:00:02.000000', '2026-03-01 00:00:02.000000', "
+  "  'conf', '{\"a\": [1, 2.5, null]}', '[\"etl\", \"prod\"]');"
+  "INSERT INTO worker (id, created, updated, name, work_pool_id, last_heartbeat_time, heartbeat_interval_seconds, "
+  "  status) VALUES "
+  " ('90000000-0000-4000-8000-000000000001', '2026-01-09 10:00:00.000000', '2026-01-09 10:00:00.000000', "
+  "  'test-worker', 'b0000000-0000-4000-8000-000000000001', '2026-01-09 23:59:00.000000', 60, 'ONLINE');"
   "ANALYZE;"
   /* the rows the compiler's choices use (ids, and the runs per deployment,
   ** flow, flow run): reading 72 would only make each run slower */
@@ -351,6 +370,24 @@ static void fixture_make(void) {
   free(zFixture);
 }
 
+/* "now" for the history tables: the instant PIN_NOW pins for prefect_api()
+** (2026-01-10T00:00:00Z), in microseconds since the epoch. */
+#define TEST_NOW_US (1768003200LL * 1000000)
+
+/* flow_run_history() and task_run_history() registered again, on a clock of
+** their own pinned at TEST_NOW_US (a module registered again disconnects
+** its old tables, and the tables take their clock at registration): their
+** answers must not depend on the wall clock. */
+static void history_register(sqlite3 *db) {
+  Clock *pClock = clock_new();
+  if (!pClock) { fprintf(stderr, "test_oom: no memory for a clock\n"); exit(2); }
+  pClock->nRef = 1;  /* ours, until the registration holds it */
+  pClock->bPinned = 1;
+  pClock->iPinned = TEST_NOW_US;
+  if (vtab_history_register(db, pClock) != SQLITE_OK) { fprintf(stderr, "test_oom: history tables\n"); exit(2); }
+  clock_release(pClock);
+}
+
 /* A new connection on a private copy of the fixture, the extension registered. */
 static sqlite3 *fixture_open(void) {
   sqlite3 *db = 0;
@@ -369,6 +406,7 @@ static sqlite3 *fixture_open(void) {
     fprintf(stderr, "test_oom: sqlite3_prefect_init: %s\n", zErr ? zErr : "?");
     exit(2);
   }
+  history_register(db);
   /* the schema is read now, not by the statement under test: its thousands
   ** of allocations are SQLite's, tested by SQLite */
   exec_or_die(db, "SELECT count(*) FROM sqlite_schema", "reading the schema");
@@ -444,6 +482,16 @@ typedef struct Case {
   "\"concurrency_limit\": {\"ge_\": 1}}, \"flows\": {\"name\": {\"any_\": [\"etl\", \"ml-Train\"]}}, " \
   "\"flow_runs\": {\"name\": {\"any_\": [\"run-one\"]}}, \"task_runs\": {\"name\": {\"any_\": [\"extract\"]}}, " \
   "\"work_pools\": {\"type\": {\"any_\": [\"docker\", \"kubernetes\"]}}, \"sort\": \"CREATED_DESC\", \"limit\": 5}'"
+
+/* The history routes' and tables' body: a day and a half in 12-hour
+** intervals over the fixture's runs. */
+#define BODY_HISTORY \
+  "'{\"history_start\": \"2026-01-01T00:00:00Z\", \"history_end\": \"2026-01-03T12:00:00Z\", " \
+  "\"history_interval_seconds\": 43200, \"flow_runs\": {\"name\": {\"like_\": \"run\"}}}'"
+
+/* "now", for the statements whose answer reads it: the same in every run
+** (TEST_NOW_US, the history tables' "now") */
+#define PIN_NOW "SELECT prefect_set_now('2026-01-10T00:00:00Z')"
 
 /* rows a write leaves, without the columns that hold the clock or a random id
 ** (a collection's created is the fixture's, or the clock's for a new key) */
@@ -589,6 +637,49 @@ static const Case aCase[] = {
   {"api GET 404", 0, "SELECT prefect_api('GET /artifacts/no-such-key/latest')", 0, 0},
   {"api bad body", 0, "SELECT prefect_api('POST /flows/filter', '{\"limit\": 201}')", 0, 0},
   {"api unknown route", 0, "SELECT prefect_api('GET /nowhere')", 0, 0},
+  /* the routes of the other kinds (paginate is /flows/paginate above):
+  ** history, lateness, an aggregate, buckets, keyed by ids, below a parent
+  ** row, by name; logs, variables */
+  {"api POST /flow_runs/history", PIN_NOW,
+   "SELECT prefect_api('POST /flow_runs/history', " BODY_HISTORY ")", 0, 0},
+  {"api POST /task_runs/history", PIN_NOW,
+   "SELECT prefect_api('POST /task_runs/history', " BODY_HISTORY ")", 0, 0},
+  {"api POST /flow_runs/lateness", PIN_NOW,
+   "SELECT prefect_api('POST /flow_runs/lateness', '{\"flow_runs\": {\"state\": {\"type\": {\"any_\": "
+   "[\"SCHEDULED\", \"COMPLETED\"]}}}}')", 0, 0},
+  {"api POST /ui/flow_runs/history", PIN_NOW,
+   "SELECT prefect_api('POST /ui/flow_runs/history', '{\"sort\": \"ID_DESC\", \"limit\": 3}')", 0, 0},
+  {"api POST /ui/task_runs/count", PIN_NOW,
+   "SELECT prefect_api('POST /ui/task_runs/count', '{\"flow_runs\": {\"name\": {\"any_\": [\"run-one\", "
+   "\"run-two\"]}}}')", 0, 0},
+  {"api POST /ui/task_runs/dashboard/counts", PIN_NOW,
+   "SELECT prefect_api('POST /ui/task_runs/dashboard/counts', '{\"task_runs\": {\"start_time\": "
+   "{\"after_\": \"2026-01-01T00:00:00Z\", \"before_\": \"2026-01-04T00:00:00Z\"}}}')", 0, 0},
+  {"api POST /ui/flows/count-deployments", PIN_NOW,
+   "SELECT prefect_api('POST /ui/flows/count-deployments', '{\"flow_ids\": [\"f0000000-0000-4000-8000-000000000001\", "
+   "\"f0000000-0000-4000-8000-000000000002\", \"f0000000-0000-4000-8000-000000000009\"]}')", 0, 0},
+  {"api POST /work_pools/{name}/queues/filter", PIN_NOW,
+   "SELECT prefect_api('POST /work_pools/p-docker/queues/filter', '{\"limit\": 5}')", 0, 0},
+  {"api POST /work_pools/{name}/workers/filter", PIN_NOW,
+   "SELECT prefect_api('POST /work_pools/p-docker/workers/filter')", 0, 0},
+  {"api GET /work_pools/{name}", PIN_NOW, "SELECT prefect_api('GET /work_pools/p-docker')", 0, 0},
+  {"api POST /logs/filter", PIN_NOW,
+   "SELECT prefect_api('POST /logs/filter', '{\"logs\": {\"level\": {\"ge_\": 20}}, \"sort\": \"TIMESTAMP_DESC\"}')",
+   0, 0},
+  {"api POST /variables/filter", PIN_NOW,
+   "SELECT prefect_api('POST /variables/filter', '{\"variables\": {\"tags\": {\"all_\": [\"etl\"]}}}')", 0, 0},
+  /* the history tables, the tables of logs, variables, pools, queues and workers */
+  {"flow_run_history", 0, "SELECT * FROM flow_run_history(" BODY_HISTORY ")", 0, 0},
+  {"task_run_history", 0, "SELECT * FROM task_run_history(" BODY_HISTORY ")", 0, 0},
+  {"logs body", 0, "SELECT * FROM logs('{\"logs\": {\"flow_run_id\": {\"any_\": [\"" RUN(01) "\"]}}}')", 0, 0},
+  {"variables body", 0, "SELECT * FROM variables('{\"variables\": {\"name\": {\"like_\": \"c\"}}}')", 0, 0},
+  {"work_pools body", 0,
+   "SELECT * FROM work_pools('{\"work_pools\": {\"type\": {\"any_\": [\"docker\", \"kubernetes\"]}}}')", 0, 0},
+  {"work_queues and workers", 0,
+   "SELECT q.name, w.name FROM work_queues AS q LEFT JOIN workers AS w ON w.work_pool_id = q.work_pool_id "
+   "ORDER BY 1, 2", 0, 0},
+  /* the clock */
+  {"prefect_set_now", 0, "SELECT prefect_set_now('2026-01-10T01:02:03.5+01:00'), prefect_now()", 0, 0},
 };
 
 /* ---- one statement, every allocation ------------------------------------- */
@@ -692,6 +783,7 @@ static int connection_reset(sqlite3 *db) {
   for (i = 0; prefect_collections[i]; i++) vtab_collection_register(db, prefect_collections[i]);
   vtab_table_register(db);
   vtab_run_tree_register(db);
+  history_register(db);
   exec_or_die(db, "SELECT 1", "reset");  /* SQLite disconnects the old tables at the next prepare */
   while ((pStmt = sqlite3_next_stmt(db, pStmt)) != 0) n++;
   return n;
