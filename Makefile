@@ -53,7 +53,7 @@ DEMO_DB := dist/demo.db
 LOADABLE := $(DIST)/prefect.so
 UNIT := $(DIST)/test_unit
 
-.PHONY: all loadable demo test test-unit test-oom test-sql test-repeat test-verify test-differential test-client \
+.PHONY: all loadable demo test test-parts test-unit test-oom test-sql test-repeat test-verify test-differential test-client \
         test-locale test-reference reference asan valgrind bench \
         fuzz fuzz-regress clean
 
@@ -80,8 +80,16 @@ $(DEMO_DB): sql/schema.sql examples/demo_data.sql examples/make_demo.sh
 demo: $(LOADABLE) $(DEMO_DB)
 	$(SQLITE3) -bail $(DEMO_DB) < examples/report.sql
 
-test: test-unit test-oom asan valgrind fuzz-regress test-verify test-sql test-differential test-client test-locale \
-      test-reference
+# make test runs its parts side by side, TEST_JOBS at a time (the machine's
+# cores), each part's output printed whole when it ends; the parts share no
+# file they write. `make test TEST_JOBS=1` runs them one after another.
+TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+test:
+	+$(MAKE) -j$(TEST_JOBS) --output-sync=target test-parts
+	@echo "make test: every part passed"
+
+test-parts: test-unit test-oom asan valgrind fuzz-regress test-verify test-sql test-differential test-client \
+            test-locale test-reference
 
 test-unit: $(UNIT)
 	$(TEST_RUNNER) ./$(UNIT)
@@ -295,7 +303,7 @@ $(STATIC_SHELL): $(STATIC_DIR)/shell.o ext/static_shell.c $(EXT_SOURCES) $(EXT_H
 .PHONY: test-clients test-shell test-python-helper test-node node-deps test-sqlite-utils test-static test-html test-readme \
         test-docs test-report
 
-test: test-clients
+test-parts: test-clients
 test-clients: test-readme test-docs test-report test-shell test-python-helper test-sqlite-utils test-node test-static test-html
 
 # README.md and docs/ show each examples/*/quickstart.* exactly as it is.
@@ -415,6 +423,6 @@ deb: $(LOADABLE)
 # Each of the four installed into a temporary place, with no network (about
 # half a minute): tests/install/test_install.sh. The Node.js part uses the
 # better-sqlite3 that make node-deps built.
-test: test-install
+test-parts: test-install
 test-install: $(LOADABLE) $(DEMO_DB) $(NODE_DEPS)
 	bash tests/install/test_install.sh
