@@ -55,6 +55,8 @@ typedef struct Compiler {
   int bStatsShape;  /* a shape was chosen by the statistics (Query.bStatsShape) */
   char *zErr;    /* owned until handed to the caller */
   const QueryExtras *pExtras;  /* borrowed, may be NULL: the route's own body rules */
+  const DialectDesc *pDialect; /* the database the SQL is for */
+  int bPg;       /* it is PostgreSQL: the leaves' zPgSql texts */
 } Compiler;
 
 #define SMALLEST_INT64 (-0x7fffffffffffffffLL - 1)
@@ -147,15 +149,42 @@ static int bind_str(Compiler *p, sqlite3_str *pStr) {
   return bind_add(p, BT_TEXT, z, n, 0);
 }
 
-/* Expand '@' (alias), '?' (parameter iParam), '#' (a fresh number). */
-static char *template_expand(Compiler *p, const char *zTmpl, const char *zAlias, int iParam) {
+/* Placeholder iParam, used as a value of kind eKind, in the dialect's words. */
+static void append_param(const Compiler *p, sqlite3_str *pStr, int iParam, ParamKind eKind) {
+  sqlite3_str_appendf(pStr, p->pDialect->azParam[eKind], iParam);
+}
+
+/* How the bound value of a leaf of kind eValue is used. */
+static ParamKind param_kind(ValueKind eValue) {
+  switch (eValue) {
+    case VAL_UUID_LIST: case VAL_STR_LIST: case VAL_STATE_LIST: case VAL_WORKER_STATUS_LIST: return PARAM_JSON;
+    case VAL_DATETIME: return PARAM_TIME;
+    case VAL_INT: return PARAM_INT;
+    default: return PARAM_TEXT;
+  }
+}
+
+/* The template of a leaf on the compiler's database: for VAL_BOOL, bTrue
+** picks the `true` or the `false` case. */
+static const char *leaf_template(const Compiler *p, const MemberDesc *pDesc, int bTrue) {
+  const char *zPg = bTrue ? pDesc->zPgSql : pDesc->zPgSqlFalse;
+  if (p->bPg && zPg) return zPg;
+  return bTrue ? pDesc->zSql : pDesc->zSqlFalse;
+}
+
+/* Expand '@' (alias), '?' (parameter iParam, used as eKind), '#' (a fresh
+** number); "??" is a literal '?' (PostgreSQL's jsonb operators). */
+static char *template_expand(Compiler *p, const char *zTmpl, const char *zAlias, int iParam, ParamKind eKind) {
   sqlite3_str *pStr = sqlite3_str_new(0);
   int iHere = ++p->iUnique;
   const char *z;
   for (z = zTmpl; *z; z++) {
     switch (*z) {
       case '@': sqlite3_str_appendall(pStr, zAlias); break;
-      case '?': sqlite3_str_appendf(pStr, "?%d", iParam); break;
+      case '?':
+        if (z[1] == '?') { sqlite3_str_appendchar(pStr, 1, '?'); z++; }
+        else append_param(p, pStr, iParam, eKind);
+        break;
       case '#': sqlite3_str_appendf(pStr, "%d", iHere); break;
       default: sqlite3_str_appendchar(pStr, 1, *z); break;
     }
@@ -225,6 +254,10 @@ static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, i
   return 1;
 }
 
+/* What a value must be where text cannot hold a NUL byte (PostgreSQL:
+** Prefect's own statement fails there). */
+#define NUL_EXPECTATION(what) what " without a NUL byte (PostgreSQL text cannot hold one)"
+
 /* The list part of the IN templates of describe.c. */
 #define JSON_LIST_IN "IN (SELECT value FROM json_each(?))"
 
@@ -234,7 +267,7 @@ static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, i
 static char *compile_in_values(Compiler *p, ValueKind eValue, const char *zTmpl, const char *zAlias, int iNode) {
   static const char zExpandedList[] = "IN (SELECT value FROM json_each(?0))";
   const JsonDoc *pDoc = p->pDoc;
-  char *zSql = template_expand(p, zTmpl, zAlias, 0);
+  char *zSql = template_expand(p, zTmpl, zAlias, 0, PARAM_JSON);
   const char *zAt = zSql ? strstr(zSql, zExpandedList) : 0;
   sqlite3_str *pStr;
   int iChild, k = 0;
@@ -269,7 +302,7 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
                          Crit *pOut) {
   const JsonDoc *pDoc = p->pDoc;
   const JsonNode *pNode = &pDoc->aNode[iNode];
-  const char *zTmpl = pDesc->zSql;
+  const char *zTmpl = leaf_template(p, pDesc, 1);
   int iParam = 0;
   double rSel = 1.0;
   crit_reset(pOut);
@@ -282,6 +315,11 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
       int nElem = 0, bNul = 0;
       sqlite3_str *pJson = 0;
       if (!compile_list(p, pDesc->eValue, iNode, &nElem, &bNul, &pJson)) return;
+      if (bNul && !p->pDialect->bNulInText) {
+        sqlite3_free(sqlite3_str_finish(pJson));
+        compile_fail(p, value_expected(pDoc, iNode, NUL_EXPECTATION("a list of strings")));
+        return;
+      }
       if (pDesc->eSkip == SKIP_ALWAYS || (nElem == 0 && pDesc->eSkip != SKIP_NULL_ONLY)) {
         sqlite3_free(sqlite3_str_finish(pJson));
         if (nElem == 0 && pDesc->eSkip == SKIP_EMPTY_VOID) pOut->e = CRIT_VOID;
@@ -307,6 +345,10 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
       sqlite3_str *pStr;
       if (pNode->eType != JT_TEXT) { compile_fail(p, value_expected(pDoc, iNode, "a string")); return; }
       if (pNode->nText == 0 && pDesc->eSkip == SKIP_EMPTY) return;
+      if (!p->pDialect->bNulInText && memchr(pNode->zText, 0, pNode->nText)) {
+        compile_fail(p, value_expected(pDoc, iNode, NUL_EXPECTATION("a string")));
+        return;
+      }
       pStr = sqlite3_str_new(0);
       if (pDesc->eBind == BIND_CONTAINS) sqlite3_str_appendchar(pStr, 1, '%');
       sqlite3_str_append(pStr, pNode->zText, pNode->nText);
@@ -320,7 +362,7 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
       char *zMsg = value_read_bool(pDoc, iNode, &b);
       if (zMsg) { compile_fail(p, zMsg); return; }
       if (pDesc->eSkip == SKIP_ALWAYS) return;
-      zTmpl = b ? pDesc->zSql : pDesc->zSqlFalse;
+      zTmpl = leaf_template(p, pDesc, b);
       break;
     }
     case VAL_DATETIME: {
@@ -348,7 +390,7 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
       break;
     }
   }
-  pOut->zSql = template_expand(p, zTmpl, zAlias, iParam);
+  pOut->zSql = template_expand(p, zTmpl, zAlias, iParam, param_kind(pDesc->eValue));
   if (pOut->zSql) pOut->e = CRIT_SQL;
   pOut->rSel = rSel;
 }
@@ -470,7 +512,7 @@ static void compile_task_flow_run(Compiler *p, const ClassDesc *pClass, int iNod
   }
   if (eIsNull == 1 || (eIsNull == 0 && any.e == CRIT_NONE)) {
     crit_clear(&any);
-    pOut->zSql = template_expand(p, eIsNull == 1 ? pIsNull->zSql : pIsNull->zSqlFalse, zAlias, 0);
+    pOut->zSql = template_expand(p, leaf_template(p, pIsNull, eIsNull == 1), zAlias, 0, PARAM_TEXT);
     pOut->e = pOut->zSql ? CRIT_SQL : CRIT_NONE;
   } else if (any.e == CRIT_SQL) {
     *pOut = any;
@@ -492,12 +534,16 @@ static void text_group(Compiler *p, const MemberDesc *pQuery, const TextQuery *p
     char *zCopy, *zTest;
     int iParam;
     if (pQ->a[i].e != e) continue;
+    if (!p->pDialect->bNulInText && memchr(pQ->a[i].z, 0, pQ->a[i].n)) {
+      compile_fail(p, sqlite3_mprintf("expected " NUL_EXPECTATION("a query")));
+      break;
+    }
     zCopy = sqlite3_malloc(pQ->a[i].n + 1);
     if (!zCopy) { compile_nomem(p); break; }
     memcpy(zCopy, pQ->a[i].z, pQ->a[i].n + 1);
     iParam = bind_add(p, BT_TEXT, zCopy, pQ->a[i].n, 0);
     if (!iParam) break;
-    zTest = template_expand(p, pQuery->zSql, zAlias, iParam);
+    zTest = template_expand(p, leaf_template(p, pQuery, 1), zAlias, iParam, PARAM_TEXT);
     if (!zTest) break;
     if (!pStr) pStr = sqlite3_str_new(0);
     sqlite3_str_appendall(pStr, n++ ? (e == TEXT_INCLUDE ? " OR " : " AND ") : "(");
@@ -687,8 +733,8 @@ static void compile_group(Compiler *p, const CollectionDesc *pColl, int iRoot, i
   ** and false both reject) and lets SQLite start from the related side.
   ** Prefect's EXISTS is kept where a LIMIT can stop an ordered index walk
   ** early and the filter is too broad for starting from it to pay. */
-  bIn = nRoot == 1 && (!bPreferExists || rSel < NARROW_GROUP);
-  if (nRoot == 1 && bPreferExists) p->bStatsShape = 1;
+  bIn = nRoot == 1 && (!p->pDialect->bStatsShape || !bPreferExists || rSel < NARROW_GROUP);
+  if (nRoot == 1 && bPreferExists && p->pDialect->bStatsShape) p->bStatsShape = 1;
 
   pStr = sqlite3_str_new(0);
   if (bIn && p->rc == SQLITE_OK) {
@@ -1029,16 +1075,20 @@ static void append_order(sqlite3_str *pStr, const CollectionDesc *pColl, const S
   }
 }
 
-/* "SELECT " and the expressions of the columns in mColumns, each followed
-** by ", ". */
-static void append_columns(sqlite3_str *pStr, const CollectionDesc *pColl, sqlite3_uint64 mColumns) {
-  int i;
+/* "SELECT " and the expressions of the columns in mColumns, then the
+** row's rowid where the dialect has one: zRowid, a format taking the alias
+** ("%s.rowid AS prefect_rowid"). */
+static void append_columns(const Compiler *p, sqlite3_str *pStr, const CollectionDesc *pColl,
+                           sqlite3_uint64 mColumns, const char *zRowid) {
+  int i, n = 0;
   sqlite3_str_appendall(pStr, "SELECT ");
   for (i = 0; pColl->aCol[i].zName; i++) {
     if (!(mColumns & (((sqlite3_uint64)1) << (i < 63 ? i : 63)))) continue;
+    if (n++) sqlite3_str_appendall(pStr, ", ");
     append_expanded(pStr, pColl->aCol[i].zExpr, pColl->zAlias);
-    sqlite3_str_appendall(pStr, ", ");
   }
+  if (p->pDialect->bRowid) sqlite3_str_appendf(pStr, "%s", n ? ", " : "");
+  if (p->pDialect->bRowid) sqlite3_str_appendf(pStr, zRowid, pColl->zAlias);
 }
 
 int query_column_index(const Query *pQuery, int iCol) {
@@ -1156,19 +1206,24 @@ static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoo
       if (!column_unread(pExtras, i)) q->mOut |= (sqlite3_uint64)1 << i;
     }
     if (bWrap) {
-      append_columns(pStr, pColl, q->mOut);
-      sqlite3_str_appendf(pStr, "%s.prefect_rowid FROM (", pColl->zAlias);
+      append_columns(p, pStr, pColl, q->mOut, "%s.prefect_rowid");
+      sqlite3_str_appendall(pStr, " FROM (");
     }
-    append_columns(pStr, pColl, bWrap ? ~(sqlite3_uint64)0 : q->mOut);
-    sqlite3_str_appendf(pStr, "%s.rowid AS prefect_rowid FROM %s AS %s", pColl->zAlias, pColl->zTable,
-                        pColl->zAlias);
+    append_columns(p, pStr, pColl, bWrap ? ~(sqlite3_uint64)0 : q->mOut, "%s.rowid AS prefect_rowid");
+    sqlite3_str_appendf(pStr, " FROM %s AS %s", pColl->zTable, pColl->zAlias);
     append_where(pStr, &body);
     if (bLimit || bOffset) {
-      /* A negative LIMIT is "no limit" in SQLite: an offset alone needs it. */
-      int iLimitParam = bind_add(p, BT_INT, 0, 0, bLimit ? iLimit : -1);
       append_order(pStr, pColl, pSort, 0);
-      sqlite3_str_appendf(pStr, " LIMIT ?%d", iLimitParam);
-      if (bOffset) sqlite3_str_appendf(pStr, " OFFSET ?%d", bind_add(p, BT_INT, 0, 0, iOffset));
+      /* A negative LIMIT is "no limit" in SQLite: an offset alone needs it;
+      ** elsewhere an offset alone has no LIMIT. */
+      if (bLimit || p->pDialect->bNegativeLimit) {
+        sqlite3_str_appendall(pStr, " LIMIT ");
+        append_param(p, pStr, bind_add(p, BT_INT, 0, 0, bLimit ? iLimit : -1), PARAM_INT);
+      }
+      if (bOffset) {
+        sqlite3_str_appendall(pStr, " OFFSET ");
+        append_param(p, pStr, bind_add(p, BT_INT, 0, 0, iOffset), PARAM_INT);
+      }
       q->bLimit = 1;
     }
     if (bWrap) {
@@ -1228,6 +1283,9 @@ int query_bind(const Query *pQuery, sqlite3_stmt *pStmt, sqlite3_value **argv) {
   return rc;
 }
 
+/* The statistics of a dialect that reads none: they say nothing. */
+static const Stats no_stats;
+
 int filter_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody, int nBody,
                    const QueryExtras *pExtras, Query *pQuery, char **pzErr) {
   JsonDoc doc = {0, 0, 0};  /* no body: no nodes */
@@ -1236,8 +1294,12 @@ int filter_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zB
   memset(pQuery, 0, sizeof(*pQuery));
   memset(&c, 0, sizeof(c));
   *pzErr = 0;
-  stats_refresh(pEnv->parser.db, &pEnv->stats);  /* read again after an ANALYZE */
-  c.pStats = &pEnv->stats;
+  c.pDialect = &prefect_dialects[pExtras ? pExtras->eDialect : DIALECT_SQLITE];
+  c.bPg = c.pDialect == &prefect_dialects[DIALECT_POSTGRESQL];
+  /* sqlite_stat1 chooses shapes on SQLite only (read again after an
+  ** ANALYZE); elsewhere the statistics stay empty, and say nothing */
+  if (c.pDialect->bStatsShape) stats_refresh(pEnv->parser.db, &pEnv->stats);
+  c.pStats = c.pDialect->bStatsShape ? &pEnv->stats : &no_stats;
   /* No body, an empty body and the JSON literal null all mean "defaults". */
   if (zBody && nBody > 0) {
     int rc = json_doc_parse(zBody, nBody, &doc, pzErr);

@@ -101,6 +101,8 @@ typedef struct MemberDesc {
   const char *zSqlFalse;     /* VAL_BOOL only: the `false` case */
   Narrowness eNarrow;        /* list leaves only */
   const char *zStatCol;      /* NARROW_INDEXED: the column, as sqlite_stat1 knows it */
+  const char *zPgSql;        /* leaf: the template on PostgreSQL (dialect.c), NULL: zSql as it is */
+  const char *zPgSqlFalse;   /* VAL_BOOL: the `false` case on PostgreSQL, NULL: zSqlFalse */
 } MemberDesc;
 
 struct ClassDesc {
@@ -413,6 +415,41 @@ int value_parse_datetime_text(const char *z, int n, char zOut[27]);
 int value_parse_uuid_text(const char *z, int n, char zOut[37]);
 
 /* ======================================================================
+** dialect.c: what the SQL of one parse and one compile looks like on each
+** database, as data. Templates of describe.c are SQLite's; a leaf whose
+** text differs on PostgreSQL carries its own (MemberDesc.zPgSql), in which
+** "??" is a literal '?' (jsonb's ?& and ?|).
+** ====================================================================== */
+
+typedef enum Dialect {
+  DIALECT_SQLITE,        /* the default: a zeroed QueryExtras is SQLite's */
+  DIALECT_POSTGRESQL,    /* Prefect's PostgreSQL schema (uuid, timestamptz, jsonb, enums) */
+  DIALECT_COUNT
+} Dialect;
+
+/* What a bound value is used as: each dialect writes its placeholder. */
+typedef enum ParamKind {
+  PARAM_TEXT,            /* a string */
+  PARAM_INT,             /* an integer (a limit, a log level) */
+  PARAM_JSON,            /* a list, bound as the text of one JSON array */
+  PARAM_TIME,            /* a UTC timestamp as 'YYYY-MM-DD HH:MM:SS.ffffff' */
+  PARAM_COUNT
+} ParamKind;
+
+typedef struct DialectDesc {
+  const char *zName;                /* as prefect_filter_sql() takes it: "sqlite", "postgresql" */
+  const char *azParam[PARAM_COUNT]; /* the placeholder of parameter %d (1-based) used as each kind */
+  int bRowid;                       /* rows have a rowid the statement selects (prefect_rowid) */
+  int bStatsShape;                  /* sqlite_stat1 may choose a related filter's shape */
+  int bNulInText;                   /* text can hold a NUL byte */
+  int bNegativeLimit;               /* LIMIT -1 is "no limit" (else an offset alone has no LIMIT) */
+} DialectDesc;
+
+extern const DialectDesc prefect_dialects[DIALECT_COUNT];
+/* The dialect named z (case-insensitive), or -1. */
+int dialect_by_name(const char *z);
+
+/* ======================================================================
 ** filter_compile.c: a body (or no body) -> one SQL statement + binds.
 ** ====================================================================== */
 
@@ -509,6 +546,7 @@ typedef struct QueryExtras {
   const char *zQueueKey;        /* the route's name for work_pool_queues ("work_queues"), or NULL */
   int bConsInBody;              /* aCons are the route's own (a path parameter's): they join the
                                 ** body's criteria, before its limit and offset */
+  Dialect eDialect;             /* the database the SQL is for (DIALECT_SQLITE when zeroed) */
   int bIgnoreUnknownKeys;       /* prefect_api(): a top-level key the route does not take is ignored,
                                 ** whatever it holds, as FastAPI ignores it ("page" is then read only
                                 ** with bPage); the tables leave it 0 and refuse such a key */

@@ -29,8 +29,8 @@
 int sqlite3_prefect_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 static sqlite3 *db;
-#define N_QUERY 39
-#define FIRST_WRITE 35  /* queries from here on change the fixture: rolled back */
+#define N_QUERY 40
+#define FIRST_WRITE 36  /* queries from here on change the fixture: rolled back */
 static sqlite3_stmt *apQuery[N_QUERY];
 static const char *const azQuery[N_QUERY] = {
   "SELECT * FROM artifacts(?1)",
@@ -75,6 +75,9 @@ static const char *const azQuery[N_QUERY] = {
   /* the input as a path: the router, and the GET routes' parameters */
   "SELECT prefect_api('GET /work_pools/' || ?1), prefect_api('GET /variables/name/' || ?1), "
   "prefect_api('GET /api/flow_runs/' || ?1), prefect_api(?1)",
+  /* the same bodies written for PostgreSQL */
+  "SELECT prefect_filter_sql('flow_runs', ?1, 'postgresql'), prefect_filter_params('deployments', ?1, 'postgresql'), "
+  "prefect_filter_sql('logs', ?1, 'postgresql'), prefect_filter_sql('work_queues', ?1, 'postgresql')",
   "INSERT INTO artifacts (key, data, metadata_) VALUES ('gamma', ?1, ?1), ('gamma', ?1, NULL)",
   "INSERT INTO artifacts (id, key, type, description, data, flow_run_id, task_run_id) "
   "VALUES (?1, ?1, ?1, ?1, json_quote(?1), ?1, ?1)",
