@@ -3,7 +3,8 @@
 #   make            dist/prefect.so (load with `.load dist/prefect`)
 #   make demo       dist/demo.db and the report examples/report.sql prints
 #   make test       every test: unit (cmocka), SQL level, differential, client
-#                   level (a decimal-comma locale included), and the suites
+#                   level (a decimal-comma locale included), PostgreSQL (a
+#                   server of its own, test-pg), and the suites
 #                   again under ASan/UBSan and valgrind
 #   make test-oom   out of memory: every allocation of each statement fails in
 #                   turn (tests/oom/test_oom.c); not yet part of `make test`:
@@ -15,6 +16,8 @@
 #   make asan       the whole suite under AddressSanitizer + UBSan
 #   make valgrind   the whole suite under valgrind
 #   make static     dist/static/sqlite3: a sqlite3 shell with the extension built in
+#   make test-pg    the PostgreSQL suite (tests/pg) against a server of its
+#                   own, made in a temporary directory and removed after
 #   make bench      bench/: ratios against hand-written SQL (reads and writes)
 #   make fuzz       libFuzzer over bodies and written values (FUZZ_SECONDS=60)
 #   make clean
@@ -42,7 +45,7 @@ DEMO_DB := dist/demo.db
 LOADABLE := $(DIST)/prefect.so
 UNIT := $(DIST)/test_unit
 
-.PHONY: all loadable demo test test-unit test-oom test-sql test-repeat test-verify test-differential test-client \
+.PHONY: all loadable demo test test-pg test-unit test-oom test-sql test-repeat test-verify test-differential test-client \
         test-locale asan valgrind bench \
         fuzz fuzz-regress clean
 
@@ -67,7 +70,11 @@ $(DEMO_DB): sql/schema.sql examples/demo_data.sql examples/make_demo.sh
 demo: $(LOADABLE) $(DEMO_DB)
 	$(SQLITE3) -bail $(DEMO_DB) < examples/report.sql
 
-test: test-unit asan valgrind fuzz-regress test-verify test-sql test-differential test-client test-locale
+test: test-unit asan valgrind fuzz-regress test-verify test-sql test-differential test-client test-locale test-pg
+
+# PostgreSQL 15's server (Debian: postgresql-15); installs nothing
+test-pg: $(LOADABLE) $(DEMO_DB)
+	bash tests/pg/with_server.sh bash tests/pg/suite.sh
 
 test-unit: $(UNIT)
 	$(TEST_RUNNER) ./$(UNIT)

@@ -1,0 +1,158 @@
+"""The demo data on both back ends, body by body.
+
+    tests/pg/with_server.sh sh -c 'load_sqlite.py dist/demo.db && test_demo.py dist/demo.db'
+
+Each body is answered by the SQLite extension over dist/demo.db and by the
+statement it writes for PostgreSQL over the same rows loaded there. The
+answers may differ by two rules only, the ones Prefect's own statements
+follow on each database:
+
+  1. NULLs: SQLite sorts them first in ascending order, PostgreSQL last
+     (and the other way round in descending order);
+  2. text sorts by the database's collation, where SQLite compares bytes.
+     The suite's cluster is C.UTF-8 (code point order, which is UTF-8 byte
+     order), so this rule never applies here.
+
+A body without sort, limit or offset promises a set: the two sets must be
+equal. A body with a sort promises an order by its key: SQLite's rows,
+taken whole, put in PostgreSQL's order by rule 1, then cut by the body's
+limit and offset, must give PostgreSQL's keys in the same sequence, and the
+same rows but where keys tie at the window's edges (Prefect adds no
+tie-breaker, so there neither database says which rows come first). The
+report counts the bodies equal as they are and those that rule 1 explains.
+"""
+import datetime
+import json
+import sqlite3
+import sys
+
+import pglib
+import test_differential
+
+# each collection's sorts, the route's default first: the key (a column of the table, or two for a
+# coalesce) and whether it descends, as the sort's ORDER BY says
+SORTS = {
+    "artifacts": {"ID_DESC": (("id",), True), "CREATED_DESC": (("created",), True),
+                  "UPDATED_DESC": (("updated",), True), "KEY_DESC": (("key",), True), "KEY_ASC": (("key",), False)},
+    "flows": {"NAME_ASC": (("name",), False), "CREATED_DESC": (("created",), True),
+              "UPDATED_DESC": (("updated",), True), "NAME_DESC": (("name",), True)},
+    "flow_runs": {"ID_DESC": (("id",), True), "START_TIME_ASC": (("start_time", "expected_start_time"), False),
+                  "START_TIME_DESC": (("start_time", "expected_start_time"), True),
+                  "EXPECTED_START_TIME_ASC": (("expected_start_time",), False),
+                  "EXPECTED_START_TIME_DESC": (("expected_start_time",), True),
+                  "NAME_ASC": (("name",), False), "NAME_DESC": (("name",), True),
+                  "NEXT_SCHEDULED_START_TIME_ASC": (("next_scheduled_start_time",), False),
+                  "END_TIME_DESC": (("end_time",), True)},
+    "task_runs": {"ID_DESC": (("id",), True), "EXPECTED_START_TIME_ASC": (("expected_start_time",), False),
+                  "EXPECTED_START_TIME_DESC": (("expected_start_time",), True),
+                  "NAME_ASC": (("name",), False), "NAME_DESC": (("name",), True),
+                  "NEXT_SCHEDULED_START_TIME_ASC": (("next_scheduled_start_time",), False),
+                  "END_TIME_DESC": (("end_time",), True)},
+    "deployments": {"NAME_ASC": (("name",), False), "CREATED_DESC": (("created",), True),
+                    "UPDATED_DESC": (("updated",), True), "NAME_DESC": (("name",), True)},
+    "logs": {"TIMESTAMP_ASC": (("timestamp",), False), "TIMESTAMP_DESC": (("timestamp",), True)},
+}
+SORTS["artifact_collections"] = SORTS["artifacts"]
+
+
+def normal(value):
+    """A key as both databases' text can be compared: timestamps as
+    datetimes (SQLite's stored text, PostgreSQL's timestamptz in UTC)."""
+    if value is None:
+        return None
+    text = str(value)
+    for fmt in ("%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return datetime.datetime.strptime(text.removesuffix("+00"), fmt)
+        except ValueError:
+            pass
+    return text
+
+
+def row_key(row, names, columns):
+    for column in columns:
+        value = row[names.index(column)]
+        if value is not None:
+            return normal(value)
+    return None
+
+
+def pg_order(rows, key, desc):
+    """Rows in SQLite's order, put in PostgreSQL's (rule 1): NULL keys move
+    to the end when ascending, to the front when descending."""
+    nulls = [r for r in rows if key(r) is None]
+    others = [r for r in rows if key(r) is not None]
+    return nulls + others if desc else others + nulls
+
+
+def bodies(data):
+    out = [(case[0], case[1]) for case in test_differential.build_cases(data)]
+    for table, sorts in SORTS.items():
+        for name in sorts:
+            out.append((table, {"sort": name}))
+            out.append((table, {"sort": name, "limit": 7, "offset": 3}))
+    out.append(("flow_runs", {"flow_runs": {"state": {"type": {"any_": ["SCHEDULED"]}}}, "sort": "START_TIME_ASC",
+                              "limit": 40}))
+    out.append(("task_runs", {"task_runs": {"state": {"type": {"any_": ["FAILED", "RUNNING", "PENDING"]}}},
+                              "sort": "END_TIME_DESC", "limit": 25}))
+    return out
+
+
+def main():
+    if len(sys.argv) != 2:
+        raise SystemExit("usage: test_demo.py SQLITE_DB (the data loaded into PostgreSQL)")
+    data = pglib.sqlite_connection(sys.argv[1])
+    cases = bodies(sqlite3.connect(sys.argv[1]))
+    parts, sqlite_rows, names = [], {}, {}
+    for i, (table, body) in enumerate(cases):
+        sql, params = pglib.pg_statement(data, table, json.dumps(body))
+        if sql is None:
+            raise SystemExit(f"{table} {json.dumps(body)}: not compiled: {params}")
+        parts.append((f"b{i}", pglib.prepared(f"q{i}", sql, params)))
+        # the whole of SQLite's answer, in the body's order (its sort, else
+        # the route's default: the first of SORTS)
+        whole = {k: v for k, v in body.items() if k not in ("limit", "offset")}
+        if table in SORTS and ("limit" in body or "offset" in body):
+            whole.setdefault("sort", next(iter(SORTS[table])))
+        cursor = data.execute(f"SELECT * FROM {table}(?)", (json.dumps(whole),))
+        names[i] = [d[0] for d in cursor.description]
+        sqlite_rows[i] = cursor.fetchall()
+    pg_rows = pglib.run_marked(parts)
+    failures, same, by_rule = [], 0, 0
+    for i, (table, body) in enumerate(cases):
+        label = f"{table} {json.dumps(body)}"
+        ours = sqlite_rows[i]
+        theirs = [tuple(None if f == pglib.NULL else f for f in r) for r in pg_rows[f"b{i}"]]
+        idx = names[i].index("id")
+        if "sort" not in body and "limit" not in body and "offset" not in body:
+            if sorted(r[idx] for r in ours) != sorted(r[idx] for r in theirs):
+                failures.append(f"{label}: the sets differ ({len(ours)} rows, {len(theirs)} on PostgreSQL)")
+            else:
+                same += 1
+            continue
+        columns, desc = SORTS[table][body.get("sort", next(iter(SORTS[table])))]
+        def key(r):
+            return row_key(r, names[i], columns)
+        lo = body.get("offset", 0)
+        hi = lo + body["limit"] if "limit" in body else None
+        as_is = [key(r) for r in ours[lo:hi]]
+        window = pg_order(ours, key, desc)[lo:hi]
+        expected = [key(r) for r in window]
+        got = [key(r) for r in theirs]
+        edges = {expected[0], expected[-1]} if expected else set()
+        inner = lambda rows: sorted(r[idx] for r in rows if key(r) not in edges)
+        if got != expected or inner(window) != inner(theirs):
+            failures.append(f"{label}: PostgreSQL's order is not SQLite's by the NULL rule")
+        elif got == as_is:
+            same += 1
+        else:
+            by_rule += 1
+    for line in failures:
+        print("FAIL", line)
+    print(f"pg demo: {len(cases)} bodies, {same} equal as they are, {by_rule} equal by the NULL order rule, "
+          f"{len(failures)} otherwise different")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
