@@ -45,7 +45,7 @@ DEMO_DB := dist/demo.db
 LOADABLE := $(DIST)/prefect.so
 UNIT := $(DIST)/test_unit
 
-.PHONY: all loadable demo test test-pg test-unit test-oom test-sql test-repeat test-verify test-differential test-client \
+.PHONY: all loadable demo test test-pg pg pg-install test-unit test-oom test-sql test-repeat test-verify test-differential test-client \
         test-locale asan valgrind bench \
         fuzz fuzz-regress clean
 
@@ -72,8 +72,16 @@ demo: $(LOADABLE) $(DEMO_DB)
 
 test: test-unit asan valgrind fuzz-regress test-verify test-sql test-differential test-client test-locale test-pg
 
+# The PostgreSQL extension (pg/, PGXS; Debian: postgresql-server-dev-15),
+# built here and installed into the PostgreSQL pg_config names
+pg:
+	$(MAKE) -C pg
+
+pg-install: pg
+	$(MAKE) -C pg install
+
 # PostgreSQL 15's server (Debian: postgresql-15); installs nothing
-test-pg: $(LOADABLE) $(DEMO_DB)
+test-pg: $(LOADABLE) $(DEMO_DB) pg
 	bash tests/pg/with_server.sh bash tests/pg/suite.sh
 
 test-unit: $(UNIT)

@@ -150,12 +150,12 @@ static int bind_str(Compiler *p, sqlite3_str *pStr) {
 }
 
 /* Placeholder iParam, used as a value of kind eKind, in the dialect's words. */
-static void append_param(const Compiler *p, sqlite3_str *pStr, int iParam, ParamKind eKind) {
+static void append_param(const Compiler *p, sqlite3_str *pStr, int iParam, PlaceholderKind eKind) {
   sqlite3_str_appendf(pStr, p->pDialect->azParam[eKind], iParam);
 }
 
 /* How the bound value of a leaf of kind eValue is used. */
-static ParamKind param_kind(ValueKind eValue) {
+static PlaceholderKind param_kind(ValueKind eValue) {
   switch (eValue) {
     case VAL_UUID_LIST: case VAL_STR_LIST: case VAL_STATE_LIST: case VAL_WORKER_STATUS_LIST: return PARAM_JSON;
     case VAL_DATETIME: return PARAM_TIME;
@@ -174,7 +174,7 @@ static const char *leaf_template(const Compiler *p, const MemberDesc *pDesc, int
 
 /* Expand '@' (alias), '?' (parameter iParam, used as eKind), '#' (a fresh
 ** number); "??" is a literal '?' (PostgreSQL's jsonb operators). */
-static char *template_expand(Compiler *p, const char *zTmpl, const char *zAlias, int iParam, ParamKind eKind) {
+static char *template_expand(Compiler *p, const char *zTmpl, const char *zAlias, int iParam, PlaceholderKind eKind) {
   sqlite3_str *pStr = sqlite3_str_new(0);
   int iHere = ++p->iUnique;
   const char *z;
@@ -1082,7 +1082,11 @@ static void append_columns(const Compiler *p, sqlite3_str *pStr, const Collectio
                            sqlite3_uint64 mColumns, const char *zRowid) {
   int i, n = 0;
   sqlite3_str_appendall(pStr, "SELECT ");
-  for (i = 0; pColl->aCol[i].zName; i++) {
+  if (p->pExtras && p->pExtras->bTableRows) {
+    sqlite3_str_appendf(pStr, "%s.*", pColl->zAlias);
+    n++;
+  }
+  for (i = 0; pColl->aCol[i].zName && !(p->pExtras && p->pExtras->bTableRows); i++) {
     if (!(mColumns & (((sqlite3_uint64)1) << (i < 63 ? i : 63)))) continue;
     if (n++) sqlite3_str_appendall(pStr, ", ");
     append_expanded(pStr, pColl->aCol[i].zExpr, pColl->zAlias);

@@ -428,13 +428,13 @@ typedef enum Dialect {
 } Dialect;
 
 /* What a bound value is used as: each dialect writes its placeholder. */
-typedef enum ParamKind {
+typedef enum PlaceholderKind {
   PARAM_TEXT,            /* a string */
   PARAM_INT,             /* an integer (a limit, a log level) */
   PARAM_JSON,            /* a list, bound as the text of one JSON array */
   PARAM_TIME,            /* a UTC timestamp as 'YYYY-MM-DD HH:MM:SS.ffffff' */
   PARAM_COUNT
-} ParamKind;
+} PlaceholderKind;
 
 typedef struct DialectDesc {
   const char *zName;                /* as prefect_filter_sql() takes it: "sqlite", "postgresql" */
@@ -547,6 +547,9 @@ typedef struct QueryExtras {
   int bConsInBody;              /* aCons are the route's own (a path parameter's): they join the
                                 ** body's criteria, before its limit and offset */
   Dialect eDialect;             /* the database the SQL is for (DIALECT_SQLITE when zeroed) */
+  int bTableRows;               /* the statement selects the table's own rows (alias.*), not the
+                                ** collection's columns: a PostgreSQL function returns them as the
+                                ** table's row type */
   int bIgnoreUnknownKeys;       /* prefect_api(): a top-level key the route does not take is ignored,
                                 ** whatever it holds, as FastAPI ignores it ("page" is then read only
                                 ** with bPage); the tables leave it 0 and refuse such a key */

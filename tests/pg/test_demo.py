@@ -1,6 +1,7 @@
 """The demo data on both back ends, body by body.
 
     tests/pg/with_server.sh sh -c 'load_sqlite.py dist/demo.db && test_demo.py dist/demo.db'
+    ... test_demo.py --extension dist/demo.db    (through CREATE EXTENSION prefect's functions)
 
 Each body is answered by the SQLite extension over dist/demo.db and by the
 statement it writes for PostgreSQL over the same rows loaded there. The
@@ -53,6 +54,7 @@ SORTS = {
     "logs": {"TIMESTAMP_ASC": (("timestamp",), False), "TIMESTAMP_DESC": (("timestamp",), True)},
 }
 SORTS["artifact_collections"] = SORTS["artifacts"]
+EXTENSION_TABLES = ("artifacts", "artifact_collections", "flows", "flow_runs", "task_runs", "deployments")
 
 
 def normal(value):
@@ -67,14 +69,6 @@ def normal(value):
         except ValueError:
             pass
     return text
-
-
-def row_key(row, names, columns):
-    for column in columns:
-        value = row[names.index(column)]
-        if value is not None:
-            return normal(value)
-    return None
 
 
 def pg_order(rows, key, desc):
@@ -98,41 +92,65 @@ def bodies(data):
     return out
 
 
+def key_columns(table, body):
+    """The columns a body's answer is compared by: id, and the sort key's
+    when the body asks for an order (its sort, else the route's default)."""
+    if table not in SORTS or not ({"sort", "limit", "offset"} & set(body)):
+        return ("id",)
+    return ("id",) + SORTS[table][body.get("sort", next(iter(SORTS[table])))][0]
+
+
 def main():
-    if len(sys.argv) != 2:
-        raise SystemExit("usage: test_demo.py SQLITE_DB (the data loaded into PostgreSQL)")
-    data = pglib.sqlite_connection(sys.argv[1])
-    cases = bodies(sqlite3.connect(sys.argv[1]))
-    parts, sqlite_rows, names = [], {}, {}
+    extension = sys.argv[1:2] == ["--extension"]
+    args = sys.argv[2:] if extension else sys.argv[1:]
+    if len(args) != 1:
+        raise SystemExit("usage: test_demo.py [--extension] SQLITE_DB (the data loaded into PostgreSQL)")
+    data = pglib.sqlite_connection(args[0])
+    cases = bodies(sqlite3.connect(args[0]))
+    if extension:
+        # the functions of CREATE EXTENSION prefect (each returns its table's rows)
+        cases = [(t, b) for t, b in cases if t in EXTENSION_TABLES]
+    parts, sqlite_rows = [], {}
     for i, (table, body) in enumerate(cases):
-        sql, params = pglib.pg_statement(data, table, json.dumps(body))
-        if sql is None:
-            raise SystemExit(f"{table} {json.dumps(body)}: not compiled: {params}")
-        parts.append((f"b{i}", pglib.prepared(f"q{i}", sql, params)))
+        columns = key_columns(table, body)
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        if extension:
+            parts.append((f"b{i}", f"SELECT {quoted} FROM prefect.{table}({pglib.literal(json.dumps(body))}::jsonb)"))
+        else:
+            sql, params = pglib.pg_statement(data, table, json.dumps(body))
+            if sql is None:
+                raise SystemExit(f"{table} {json.dumps(body)}: not compiled: {params}")
+            parts.append((f"b{i}", pglib.prepared(f"q{i}", sql, params)))
         # the whole of SQLite's answer, in the body's order (its sort, else
         # the route's default: the first of SORTS)
         whole = {k: v for k, v in body.items() if k not in ("limit", "offset")}
         if table in SORTS and ("limit" in body or "offset" in body):
             whole.setdefault("sort", next(iter(SORTS[table])))
-        cursor = data.execute(f"SELECT * FROM {table}(?)", (json.dumps(whole),))
-        names[i] = [d[0] for d in cursor.description]
-        sqlite_rows[i] = cursor.fetchall()
+        sqlite_rows[i] = data.execute(f"SELECT {quoted} FROM {table}(?)", (json.dumps(whole),)).fetchall()
     pg_rows = pglib.run_marked(parts)
     failures, same, by_rule = [], 0, 0
     for i, (table, body) in enumerate(cases):
         label = f"{table} {json.dumps(body)}"
+        columns = key_columns(table, body)
         ours = sqlite_rows[i]
         theirs = [tuple(None if f == pglib.NULL else f for f in r) for r in pg_rows[f"b{i}"]]
-        idx = names[i].index("id")
-        if "sort" not in body and "limit" not in body and "offset" not in body:
-            if sorted(r[idx] for r in ours) != sorted(r[idx] for r in theirs):
+        if not extension:
+            # the statement selects the collection's columns, in its order
+            names = [d[0] for d in data.execute(f"SELECT * FROM {table} LIMIT 0").description]
+            theirs = [tuple(r[names.index(c)] for c in columns) for r in theirs]
+        if len(columns) == 1:
+            if sorted(r[0] for r in ours) != sorted(r[0] for r in theirs):
                 failures.append(f"{label}: the sets differ ({len(ours)} rows, {len(theirs)} on PostgreSQL)")
             else:
                 same += 1
             continue
-        columns, desc = SORTS[table][body.get("sort", next(iter(SORTS[table])))]
+        desc = SORTS[table][body.get("sort", next(iter(SORTS[table])))][1]
+
         def key(r):
-            return row_key(r, names[i], columns)
+            for value in r[1:]:
+                if value is not None:
+                    return normal(value)
+            return None
         lo = body.get("offset", 0)
         hi = lo + body["limit"] if "limit" in body else None
         as_is = [key(r) for r in ours[lo:hi]]
@@ -140,7 +158,9 @@ def main():
         expected = [key(r) for r in window]
         got = [key(r) for r in theirs]
         edges = {expected[0], expected[-1]} if expected else set()
-        inner = lambda rows: sorted(r[idx] for r in rows if key(r) not in edges)
+
+        def inner(rows):
+            return sorted(r[0] for r in rows if key(r) not in edges)
         if got != expected or inner(window) != inner(theirs):
             failures.append(f"{label}: PostgreSQL's order is not SQLite's by the NULL rule")
         elif got == as_is:
@@ -149,7 +169,8 @@ def main():
             by_rule += 1
     for line in failures:
         print("FAIL", line)
-    print(f"pg demo: {len(cases)} bodies, {same} equal as they are, {by_rule} equal by the NULL order rule, "
+    what = " through prefect.<collection>()" if extension else ""
+    print(f"pg demo{what}: {len(cases)} bodies, {same} equal as they are, {by_rule} equal by the NULL order rule, "
           f"{len(failures)} otherwise different")
     sys.exit(1 if failures else 0)
 

@@ -1,0 +1,172 @@
+/*
+** pg/prefect_pg.c: the PostgreSQL extension's entry points.
+**
+**   CREATE EXTENSION prefect;
+**   SELECT id, key FROM prefect.artifacts('{"artifacts": {"type": {"any_": ["table"]}}}');
+**
+** The same parse and compile as the SQLite extension's (../ext, with the
+** PostgreSQL dialect of dialect.c) turn a body into one statement over
+** Prefect's own tables, every value a parameter; here it runs through SPI.
+** A collection's function returns the table's own rows, one per call,
+** from a cursor: memory stays flat however many rows the body selects.
+** Which collection a function answers is its SQL name (one C function for
+** all, so that a new collection is a line of prefect--0.1.sql).
+** A bad body is an ERROR with SQLSTATE 22023 (invalid_parameter_value)
+** and the SQLite side's message, which names the JSON path.
+*/
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+/* PostgreSQL's parse tree has a Query of its own: the compiler's is
+** named apart here only (a type name, so nothing changes in what links) */
+#define Query PrefectQuery
+#include "internal.h"
+#undef Query
+
+PG_MODULE_MAGIC;
+
+/* The collection a function named zName answers, or an error. */
+static const CollectionDesc *collection_named(const char *zName) {
+  int i;
+  for (i = 0; zName && prefect_collections[i]; i++) {
+    if (strcmp(prefect_collections[i]->zName, zName) == 0) return prefect_collections[i];
+  }
+  ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                  errmsg("prefect: unknown table \"%s\"", zName ? zName : "")));
+  return 0;
+}
+
+/* The body argument as JSON text (jsonb's own output), or NULL: no body. */
+static char *body_text(FunctionCallInfo fcinfo, int iArg) {
+  if (PG_NARGS() <= iArg || PG_ARGISNULL(iArg)) return 0;
+  return DatumGetCString(DirectFunctionCall1(jsonb_out, PG_GETARG_DATUM(iArg)));
+}
+
+/* The statement and its parameters, palloc'd in the current context. */
+typedef struct PgStatement {
+  char *zSql;
+  int nArg;
+  Oid *aType;        /* every parameter is text: the placeholders cast it */
+  Datum *aValue;
+} PgStatement;
+
+/* Compile zBody for pColl; a bad body raises the compiler's message. The
+** compiler's memory (SQLite's allocator) is freed before any ereport,
+** which does not return. */
+static void compile_statement(const CollectionDesc *pColl, const char *zBody, int bTableRows, PgStatement *pOut) {
+  CompileEnv env;
+  QueryExtras extras;
+  PrefectQuery query;
+  char *zErr = 0;
+  int rc, i;
+  memset(&env, 0, sizeof(env));
+  memset(&extras, 0, sizeof(extras));
+  extras.eDialect = DIALECT_POSTGRESQL;
+  extras.bTableRows = bTableRows;
+  rc = filter_compile(&env, pColl, zBody, zBody ? (int)strlen(zBody) : 0, &extras, &query, &zErr);
+  if (rc != SQLITE_OK) {
+    char *zMsg = pstrdup(zErr ? zErr : "prefect: out of memory");
+    sqlite3_free(zErr);
+    ereport(ERROR, (errcode(rc == SQLITE_NOMEM ? ERRCODE_OUT_OF_MEMORY : ERRCODE_INVALID_PARAMETER_VALUE),
+                    errmsg("%s", zMsg)));
+  }
+  pOut->zSql = pstrdup(query.zSql);
+  pOut->nArg = query.nBind;
+  pOut->aType = palloc(sizeof(Oid) * (query.nBind + 1));
+  pOut->aValue = palloc(sizeof(Datum) * (query.nBind + 1));
+  for (i = 0; i < query.nBind; i++) {
+    const Bind *pBind = &query.aBind[i];
+    pOut->aType[i] = TEXTOID;
+    if (pBind->eType == BT_INT) {
+      pOut->aValue[i] = CStringGetTextDatum(psprintf(INT64_FORMAT, (int64)pBind->i));
+    } else {
+      /* the PostgreSQL dialect refuses text holding a NUL byte */
+      pOut->aValue[i] = PointerGetDatum(cstring_to_text_with_len(pBind->z ? pBind->z : "", pBind->nz));
+    }
+  }
+  query_clear(&query);
+}
+
+PG_FUNCTION_INFO_V1(prefect_pg_filter_sql);
+
+/* prefect.filter_sql(table, body) -> the statement, $N placeholders. */
+Datum prefect_pg_filter_sql(PG_FUNCTION_ARGS) {
+  PgStatement stmt;
+  if (PG_ARGISNULL(0)) PG_RETURN_NULL();
+  compile_statement(collection_named(text_to_cstring(PG_GETARG_TEXT_PP(0))), body_text(fcinfo, 1), 0, &stmt);
+  PG_RETURN_TEXT_P(cstring_to_text(stmt.zSql));
+}
+
+/* A collection function's cursor, between calls. */
+typedef struct RowsCursor {
+  char *zPortal;     /* in the multi-call context */
+  bool bOpen;
+} RowsCursor;
+
+/* The query around the function stopped early (a LIMIT): close the cursor
+** now rather than at the end of the transaction. */
+static void rows_shutdown(Datum arg) {
+  RowsCursor *p = (RowsCursor *)DatumGetPointer(arg);
+  if (p->bOpen) {
+    Portal portal = SPI_cursor_find(p->zPortal);
+    p->bOpen = false;
+    if (portal) SPI_cursor_close(portal);
+  }
+}
+
+PG_FUNCTION_INFO_V1(prefect_pg_rows);
+
+/* prefect.<collection>(body) -> SETOF the table's rows, value per call. */
+Datum prefect_pg_rows(PG_FUNCTION_ARGS) {
+  FuncCallContext *funcctx;
+  RowsCursor *pCursor;
+  Portal portal;
+  Datum result;
+  if (SRF_IS_FIRSTCALL()) {
+    ReturnSetInfo *rsinfo = (ReturnSetInfo *)fcinfo->resultinfo;
+    MemoryContext old;
+    PgStatement stmt;
+    const CollectionDesc *pColl;
+    funcctx = SRF_FIRSTCALL_INIT();
+    old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+    pColl = collection_named(get_func_name(fcinfo->flinfo->fn_oid));
+    compile_statement(pColl, body_text(fcinfo, 0), 1, &stmt);
+    pCursor = palloc0(sizeof(RowsCursor));
+    if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "prefect: SPI_connect failed");
+    portal = SPI_cursor_open_with_args(NULL, stmt.zSql, stmt.nArg, stmt.aType, stmt.aValue, NULL, true,
+                                       CURSOR_OPT_NO_SCROLL);
+    /* the portal outlives this SPI connection: it is the transaction's */
+    MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+    pCursor->zPortal = pstrdup(portal->name);
+    pCursor->bOpen = true;
+    SPI_finish();
+    funcctx->user_fctx = pCursor;
+    if (rsinfo && IsA(rsinfo, ReturnSetInfo) && rsinfo->econtext) {
+      RegisterExprContextCallback(rsinfo->econtext, rows_shutdown, PointerGetDatum(pCursor));
+    }
+    MemoryContextSwitchTo(old);
+  }
+  funcctx = SRF_PERCALL_SETUP();
+  pCursor = (RowsCursor *)funcctx->user_fctx;
+  if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "prefect: SPI_connect failed");
+  portal = SPI_cursor_find(pCursor->zPortal);
+  if (!portal) elog(ERROR, "prefect: cursor \"%s\" is gone", pCursor->zPortal);
+  SPI_cursor_fetch(portal, true, 1);
+  if (SPI_processed == 0) {
+    SPI_cursor_close(portal);
+    pCursor->bOpen = false;
+    SPI_finish();
+    SRF_RETURN_DONE(funcctx);
+  }
+  /* copied into the caller's per-call context, which SPI_finish keeps */
+  result = PointerGetDatum(SPI_returntuple(SPI_tuptable->vals[0], SPI_tuptable->tupdesc));
+  SPI_freetuptable(SPI_tuptable);
+  SPI_finish();
+  SRF_RETURN_NEXT(funcctx, result);
+}
