@@ -8,7 +8,10 @@
 ** PostgreSQL dialect of dialect.c) turn a body into one statement over
 ** Prefect's own tables, every value a parameter; here it runs through SPI.
 ** A collection's function returns the table's own rows, one per call,
-** from a cursor: memory stays flat however many rows the body selects.
+** from a cursor read a batch at a time: the function holds one batch
+** however many rows the body selects (in FROM, PostgreSQL's function scan
+** collects what it returns in a tuplestore, which spills to disk past
+** work_mem; in a SELECT list nothing collects them).
 ** Which collection a function answers is its SQL name (one C function for
 ** all, so that a new collection is a line of prefect--0.1.sql).
 ** A bad body is an ERROR with SQLSTATE 22023 (invalid_parameter_value)
@@ -22,6 +25,7 @@
 #include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 
 /* PostgreSQL's parse tree has a Query of its own: the compiler's is
 ** named apart here only (a type name, so nothing changes in what links) */
@@ -103,10 +107,20 @@ Datum prefect_pg_filter_sql(PG_FUNCTION_ARGS) {
   PG_RETURN_TEXT_P(cstring_to_text(stmt.zSql));
 }
 
+/* Rows are fetched from the cursor this many at a time and handed out one
+** per call: one SPI connection per batch, not per row, and at most one
+** batch held (memory stays flat whatever the count). */
+#define ROWS_BATCH 1000
+
 /* A collection function's cursor, between calls. */
 typedef struct RowsCursor {
-  char *zPortal;     /* in the multi-call context */
+  char *zPortal;           /* in the multi-call context */
   bool bOpen;
+  bool bDone;              /* the cursor gave its last rows */
+  TupleDesc desc;          /* the rows' descriptor, blessed (multi-call context) */
+  MemoryContext batchCtx;  /* the batch's rows; reset for each batch */
+  HeapTuple *aRow;         /* the batch, in batchCtx */
+  uint64 nRow, iRow;
 } RowsCursor;
 
 /* The query around the function stopped early (a LIMIT): close the cursor
@@ -120,24 +134,53 @@ static void rows_shutdown(Datum arg) {
   }
 }
 
+/* The next batch of rows into p->aRow (none: the cursor is closed). */
+static void rows_fetch(RowsCursor *p) {
+  Portal portal;
+  MemoryContext old;
+  uint64 i;
+  MemoryContextReset(p->batchCtx);
+  p->nRow = p->iRow = 0;
+  if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "prefect: SPI_connect failed");
+  portal = SPI_cursor_find(p->zPortal);
+  if (!portal) elog(ERROR, "prefect: cursor \"%s\" is gone", p->zPortal);
+  SPI_cursor_fetch(portal, true, ROWS_BATCH);
+  old = MemoryContextSwitchTo(p->batchCtx);
+  p->aRow = palloc(sizeof(HeapTuple) * (SPI_processed + 1));
+  for (i = 0; i < SPI_processed; i++) p->aRow[i] = heap_copytuple(SPI_tuptable->vals[i]);
+  MemoryContextSwitchTo(old);
+  p->nRow = SPI_processed;
+  if (SPI_processed < ROWS_BATCH) {
+    SPI_cursor_close(portal);
+    p->bOpen = false;
+    p->bDone = true;
+  }
+  SPI_freetuptable(SPI_tuptable);
+  SPI_finish();
+}
+
 PG_FUNCTION_INFO_V1(prefect_pg_rows);
 
 /* prefect.<collection>(body) -> SETOF the table's rows, value per call. */
 Datum prefect_pg_rows(PG_FUNCTION_ARGS) {
   FuncCallContext *funcctx;
   RowsCursor *pCursor;
-  Portal portal;
-  Datum result;
   if (SRF_IS_FIRSTCALL()) {
     ReturnSetInfo *rsinfo = (ReturnSetInfo *)fcinfo->resultinfo;
     MemoryContext old;
     PgStatement stmt;
     const CollectionDesc *pColl;
+    Portal portal;
     funcctx = SRF_FIRSTCALL_INIT();
     old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
     pColl = collection_named(get_func_name(fcinfo->flinfo->fn_oid));
     compile_statement(pColl, body_text(fcinfo, 0), 1, &stmt);
     pCursor = palloc0(sizeof(RowsCursor));
+    if (get_call_result_type(fcinfo, NULL, &pCursor->desc) != TYPEFUNC_COMPOSITE) {
+      elog(ERROR, "prefect: %s must return a table's rows", pColl->zName);
+    }
+    pCursor->desc = BlessTupleDesc(CreateTupleDescCopy(pCursor->desc));
+    pCursor->batchCtx = AllocSetContextCreate(funcctx->multi_call_memory_ctx, "prefect rows", ALLOCSET_DEFAULT_SIZES);
     if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "prefect: SPI_connect failed");
     portal = SPI_cursor_open_with_args(NULL, stmt.zSql, stmt.nArg, stmt.aType, stmt.aValue, NULL, true,
                                        CURSOR_OPT_NO_SCROLL);
@@ -154,19 +197,8 @@ Datum prefect_pg_rows(PG_FUNCTION_ARGS) {
   }
   funcctx = SRF_PERCALL_SETUP();
   pCursor = (RowsCursor *)funcctx->user_fctx;
-  if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "prefect: SPI_connect failed");
-  portal = SPI_cursor_find(pCursor->zPortal);
-  if (!portal) elog(ERROR, "prefect: cursor \"%s\" is gone", pCursor->zPortal);
-  SPI_cursor_fetch(portal, true, 1);
-  if (SPI_processed == 0) {
-    SPI_cursor_close(portal);
-    pCursor->bOpen = false;
-    SPI_finish();
-    SRF_RETURN_DONE(funcctx);
-  }
-  /* copied into the caller's per-call context, which SPI_finish keeps */
-  result = PointerGetDatum(SPI_returntuple(SPI_tuptable->vals[0], SPI_tuptable->tupdesc));
-  SPI_freetuptable(SPI_tuptable);
-  SPI_finish();
-  SRF_RETURN_NEXT(funcctx, result);
+  if (pCursor->iRow >= pCursor->nRow && !pCursor->bDone) rows_fetch(pCursor);
+  if (pCursor->iRow >= pCursor->nRow) SRF_RETURN_DONE(funcctx);
+  /* a composite datum in the caller's per-call context */
+  SRF_RETURN_NEXT(funcctx, heap_copy_tuple_as_datum(pCursor->aRow[pCursor->iRow++], pCursor->desc));
 }
