@@ -19,6 +19,9 @@
 #   make test-pg    the PostgreSQL suite (tests/pg) against a server of its
 #                   own, made in a temporary directory and removed after
 #   make bench      bench/: ratios against hand-written SQL (reads and writes)
+#   make bench-pg   the same bodies on PostgreSQL (bench/results-pg.md)
+#   make pg         pg/prefect.so, the PostgreSQL extension (PGXS);
+#                   make pg-install puts it into pg_config's PostgreSQL
 #   make fuzz       libFuzzer over bodies and written values (FUZZ_SECONDS=60)
 #   make clean
 
@@ -46,7 +49,7 @@ LOADABLE := $(DIST)/prefect.so
 UNIT := $(DIST)/test_unit
 
 .PHONY: all loadable demo test test-pg pg pg-install test-unit test-oom test-sql test-repeat test-verify test-differential test-client \
-        test-locale asan valgrind bench \
+        test-locale asan valgrind bench bench-pg \
         fuzz fuzz-regress clean
 
 all: loadable
@@ -194,6 +197,14 @@ $(BENCH_DB): sql/schema.sql examples/demo_data.sql
 
 $(BENCH_DB_100K): sql/schema.sql examples/demo_data.sql
 	$(call bench_db,50,20,20000,5,2000,100000)
+
+# The same bodies on PostgreSQL: the 1M database's rows loaded into Prefect's
+# PostgreSQL schema on a server of its own (a few minutes), the extension's
+# functions and statements against Prefect's statement and the IN shape.
+bench-pg: $(LOADABLE) pg $(BENCH_DB)
+	bash tests/pg/with_server.sh bash -c 'bash tests/pg/load_extension.sh && \
+	  /usr/bin/python3 tests/pg/load_sqlite.py $(BENCH_DB) && \
+	  /usr/bin/python3 bench/bench_pg.py $(BENCH_DB)' | tee bench/results-pg.md
 
 bench: $(LOADABLE) $(DIST)/bench $(BENCH_DB) $(BENCH_DB_100K)
 	./$(DIST)/bench $(BENCH_DB) $(DIST)/prefect $(BENCH_SECONDS) $(BENCH_DB_100K) | tee bench/results.md
