@@ -92,12 +92,64 @@ def bodies(data):
     return out
 
 
+def asks_order(body):
+    """Does the body promise an order (a sort, limit or offset that is not null)?"""
+    return any(body.get(k) is not None for k in ("sort", "limit", "offset"))
+
+
+def sort_of(table, body):
+    """The body's sort, else the route's default (the first of SORTS)."""
+    return body.get("sort") or next(iter(SORTS[table]))
+
+
 def key_columns(table, body):
     """The columns a body's answer is compared by: id, and the sort key's
     when the body asks for an order (its sort, else the route's default)."""
-    if table not in SORTS or not ({"sort", "limit", "offset"} & set(body)):
+    if table not in SORTS or not asks_order(body):
         return ("id",)
-    return ("id",) + SORTS[table][body.get("sort", next(iter(SORTS[table])))][0]
+    return ("id",) + SORTS[table][sort_of(table, body)][0]
+
+
+def judge(table, body, ours, theirs):
+    """"same", "rule" (equal by rule 1) or what differs, for SQLite's rows
+    (ours: the whole answer, without the body's limit and offset) and
+    PostgreSQL's (theirs), each a tuple of key_columns()."""
+    columns = key_columns(table, body)
+    if len(columns) == 1:
+        if sorted(r[0] for r in ours) != sorted(r[0] for r in theirs):
+            return f"the sets differ ({len(ours)} rows, {len(theirs)} on PostgreSQL)"
+        return "same"
+    desc = SORTS[table][sort_of(table, body)][1]
+
+    def key(r):
+        for value in r[1:]:
+            if value is not None:
+                return normal(value)
+        return None
+    lo = body.get("offset", 0) or 0
+    hi = lo + body["limit"] if body.get("limit") is not None else None
+    as_is = [key(r) for r in ours[lo:hi]]
+    window = pg_order(ours, key, desc)[lo:hi]
+    expected = [key(r) for r in window]
+    got = [key(r) for r in theirs]
+    edges = {expected[0], expected[-1]} if expected else set()
+
+    def inner(rows):
+        return sorted(r[0] for r in rows if key(r) not in edges)
+    if got != expected or inner(window) != inner(theirs):
+        return "PostgreSQL's order is not SQLite's by the NULL rule"
+    return "same" if got == as_is else "rule"
+
+
+def sqlite_whole(data, table, body, columns):
+    """SQLite's whole answer to a body (without its limit and offset), in
+    the body's order (its sort, else the route's default: the first of
+    SORTS), as tuples of columns."""
+    whole = {k: v for k, v in body.items() if k not in ("limit", "offset")}
+    if table in SORTS and asks_order(body):
+        whole["sort"] = sort_of(table, body)
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    return data.execute(f"SELECT {quoted} FROM {table}(?)", (json.dumps(whole),)).fetchall()
 
 
 def main():
@@ -121,12 +173,7 @@ def main():
             if sql is None:
                 raise SystemExit(f"{table} {json.dumps(body)}: not compiled: {params}")
             parts.append((f"b{i}", pglib.prepared(f"q{i}", sql, params)))
-        # the whole of SQLite's answer, in the body's order (its sort, else
-        # the route's default: the first of SORTS)
-        whole = {k: v for k, v in body.items() if k not in ("limit", "offset")}
-        if table in SORTS and ("limit" in body or "offset" in body):
-            whole.setdefault("sort", next(iter(SORTS[table])))
-        sqlite_rows[i] = data.execute(f"SELECT {quoted} FROM {table}(?)", (json.dumps(whole),)).fetchall()
+        sqlite_rows[i] = sqlite_whole(data, table, body, columns)
     pg_rows = pglib.run_marked(parts)
     failures, same, by_rule = [], 0, 0
     for i, (table, body) in enumerate(cases):
@@ -138,35 +185,13 @@ def main():
             # the statement selects the collection's columns, in its order
             names = [d[0] for d in data.execute(f"SELECT * FROM {table} LIMIT 0").description]
             theirs = [tuple(r[names.index(c)] for c in columns) for r in theirs]
-        if len(columns) == 1:
-            if sorted(r[0] for r in ours) != sorted(r[0] for r in theirs):
-                failures.append(f"{label}: the sets differ ({len(ours)} rows, {len(theirs)} on PostgreSQL)")
-            else:
-                same += 1
-            continue
-        desc = SORTS[table][body.get("sort", next(iter(SORTS[table])))][1]
-
-        def key(r):
-            for value in r[1:]:
-                if value is not None:
-                    return normal(value)
-            return None
-        lo = body.get("offset", 0)
-        hi = lo + body["limit"] if "limit" in body else None
-        as_is = [key(r) for r in ours[lo:hi]]
-        window = pg_order(ours, key, desc)[lo:hi]
-        expected = [key(r) for r in window]
-        got = [key(r) for r in theirs]
-        edges = {expected[0], expected[-1]} if expected else set()
-
-        def inner(rows):
-            return sorted(r[0] for r in rows if key(r) not in edges)
-        if got != expected or inner(window) != inner(theirs):
-            failures.append(f"{label}: PostgreSQL's order is not SQLite's by the NULL rule")
-        elif got == as_is:
+        verdict = judge(table, body, ours, theirs)
+        if verdict == "same":
             same += 1
-        else:
+        elif verdict == "rule":
             by_rule += 1
+        else:
+            failures.append(f"{label}: {verdict}")
     for line in failures:
         print("FAIL", line)
     what = " through prefect.<collection>()" if extension else ""
