@@ -83,20 +83,27 @@ def main():
     pg = pg_columns()
     tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
               if name in pg and name != "alembic_version"]
-    script = ["SET session_replication_role = replica;", "SET TimeZone = 'UTC';"]
-    script.append("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " CASCADE;")
-    for table in tables:
-        columns = [row[1] for row in db.execute(f'PRAGMA table_info("{table}")') if row[1] in pg[table]]
-        names = ", ".join(f'"{c}"' for c in columns)
-        script.append(f'COPY "{table}" ({names}) FROM STDIN;')
-        for row in db.execute(f'SELECT {names} FROM "{table}"'):
-            script.append("\t".join(pg_text(v, pg[table][c]) for v, c in zip(row, columns)))
-        script.append("\\.")
-    script.append("ANALYZE;")
-    out = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", "-"],
-                         input="\n".join(script) + "\n", capture_output=True, text=True)
-    if out.returncode != 0:
-        raise SystemExit(f"load_sqlite.py: loading {sys.argv[1]} failed: {out.stderr.strip()}")
+    # streamed into one psql session: a bench database does not fit in memory as text
+    psql_in = subprocess.Popen(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", "-"], stdin=subprocess.PIPE,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    out = psql_in.stdin
+    try:
+        out.write("SET session_replication_role = replica;\nSET TimeZone = 'UTC';\n")
+        out.write("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " CASCADE;\n")
+        for table in tables:
+            columns = [row[1] for row in db.execute(f'PRAGMA table_info("{table}")') if row[1] in pg[table]]
+            names = ", ".join(f'"{c}"' for c in columns)
+            kinds = [pg[table][c] for c in columns]
+            out.write(f'COPY "{table}" ({names}) FROM STDIN;\n')
+            for row in db.execute(f'SELECT {names} FROM "{table}"'):
+                out.write("\t".join(pg_text(v, k) for v, k in zip(row, kinds)) + "\n")
+            out.write("\\.\n")
+        out.write("ANALYZE;\n")
+        out.close()
+    except BrokenPipeError:
+        pass  # psql stopped at an error: its message follows
+    if psql_in.wait() != 0:
+        raise SystemExit(f"load_sqlite.py: loading {sys.argv[1]} failed: {psql_in.stderr.read().strip()}")
 
 
 if __name__ == "__main__":
