@@ -16,7 +16,8 @@
 ** byte, which are bound value by value); every other value is a bound
 ** parameter, lists as one JSON array expanded with json_each. So two bodies
 ** of the same shape give the same text, and a prepared statement can be
-** reused for both.
+** reused for both. The same walk writes PostgreSQL's statement (dialect.c:
+** its placeholders, and the leaves' own texts there).
 **
 ** Prefect's evaluation model: each filter object yields a list of criteria
 ** (absent and null keys, and a few skipped values, yield none); an empty
@@ -1091,8 +1092,10 @@ static void append_columns(const Compiler *p, sqlite3_str *pStr, const Collectio
     if (n++) sqlite3_str_appendall(pStr, ", ");
     append_expanded(pStr, pColl->aCol[i].zExpr, pColl->zAlias);
   }
-  if (p->pDialect->bRowid) sqlite3_str_appendf(pStr, "%s", n ? ", " : "");
-  if (p->pDialect->bRowid) sqlite3_str_appendf(pStr, zRowid, pColl->zAlias);
+  if (p->pDialect->bRowid) {
+    if (n) sqlite3_str_appendall(pStr, ", ");
+    sqlite3_str_appendf(pStr, zRowid, pColl->zAlias);
+  }
 }
 
 int query_column_index(const Query *pQuery, int iCol) {

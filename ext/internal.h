@@ -546,7 +546,9 @@ typedef struct QueryExtras {
   const char *zQueueKey;        /* the route's name for work_pool_queues ("work_queues"), or NULL */
   int bConsInBody;              /* aCons are the route's own (a path parameter's): they join the
                                 ** body's criteria, before its limit and offset */
-  Dialect eDialect;             /* the database the SQL is for (DIALECT_SQLITE when zeroed) */
+  Dialect eDialect;             /* the database the SQL is for (DIALECT_SQLITE when zeroed); what
+                                ** the SQL around a virtual table adds (aCons, SQL's LIMIT and
+                                ** OFFSET, bCount) is written for SQLite only */
   int bTableRows;               /* the statement selects the table's own rows (alias.*), not the
                                 ** collection's columns: a PostgreSQL function returns them as the
                                 ** table's row type */
