@@ -16,6 +16,8 @@ psql session, each wrapped in count(*) so that the rows cross no wire:
 
 "best hand-written" is the faster of the last two. Times are psql's
 (\\timing), medians of the rounds; nothing is asserted. Prints markdown.
+Parallel workers are off for every variant: a cursor read in batches
+never gets them, and the SQLite side has none either.
 """
 import json
 import re
@@ -95,7 +97,9 @@ def main():
     data = sqlite3.connect(sys.argv[1])
     db = pglib.sqlite_connection()
     work = cases(data)
-    script = ["SET TimeZone = 'UTC';", "\\timing on"]
+    # one process per query: the function's cursor is read in batches, and
+    # PostgreSQL plans a cursor for no parallel workers; the statements alike
+    script = ["SET TimeZone = 'UTC';", "SET max_parallel_workers_per_gather = 0;", "\\timing on"]
     labels = []
     for r in range(ROUNDS):
         for i, (name, table, body, prefect, expert) in enumerate(work):

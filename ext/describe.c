@@ -18,17 +18,17 @@ SQLITE_EXTENSION_INIT3
 #define OBJ(key, cls) { key, &cls, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0, NARROW_NO, 0, 0, 0 }
 #define END { 0, 0, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0, NARROW_NO, 0, 0, 0 }
 
-/* PostgreSQL: a bound JSON array as an array of text, cast to the column's
-** type where it is not text (uuid, the native enums), so that `= ANY` and
-** `<> ALL` compare as the column does and an index on it answers. Prefect
+/* PostgreSQL: a list is bound as one array literal, cast to an array of
+** the column's type (uuid, the native enums, text), so that `= ANY` and
+** `<> ALL` compare as the column does, an index on it answers, and the
+** planner sees the values (a bound value is a constant to it). Prefect
 ** binds the list value by value (`IN ($1::UUID, ...)`); the rows are the
 ** same, and the text is the same for any length. */
-#define PG_LIST "ARRAY(SELECT jsonb_array_elements_text(?))"
 #define PG_TYPE_VAL_UUID_LIST "::uuid[]"
-#define PG_TYPE_VAL_STR_LIST ""
+#define PG_TYPE_VAL_STR_LIST "::text[]"
 #define PG_TYPE_VAL_STATE_LIST "::state_type[]"
 #define PG_TYPE_VAL_WORKER_STATUS_LIST "::worker_status[]"
-#define PG_IN(col, v) col " = ANY (" PG_LIST PG_TYPE_##v ")"
+#define PG_IN(col, v) col " = ANY (?" PG_TYPE_##v ")"
 
 /* Lists are bound as one JSON array and expanded by json_each, so the SQL
 ** text is the same for 2 or 1000 values (one value, or a list holding a
@@ -46,7 +46,7 @@ SQLITE_EXTENSION_INIT3
     PG_IN(col, v), 0 }
 #define NOT_ANY_(col, v) \
   LEAF_PG("not_any_", v, SKIP_EMPTY, BIND_VALUE, col " NOT IN (SELECT value FROM json_each(?))", 0, \
-          col " <> ALL (" PG_LIST PG_TYPE_##v ")", 0)
+          col " <> ALL (?" PG_TYPE_##v ")", 0)
 /* SQLAlchemy's ILIKE on SQLite, and PostgreSQL's own; no ESCAPE clause, so
 ** % and _ stay wildcards. */
 #define LIKE_(col) \
@@ -66,12 +66,12 @@ SQLITE_EXTENSION_INIT3
   LEAF_PG("all_", VAL_STR_LIST, SKIP_EMPTY, BIND_VALUE, \
           "NOT EXISTS (SELECT 1 FROM json_each(?) AS n# WHERE NOT EXISTS " \
           "(SELECT 1 FROM json_each(@.tags) AS t# WHERE t#.value = n#.value))", 0, \
-          "@.tags ??& " PG_LIST, 0)
+          "@.tags ??& ?::text[]", 0)
 #define TAGS_ANY_ \
   LEAF_PG("any_", VAL_STR_LIST, SKIP_NULL_ONLY, BIND_VALUE, \
           "EXISTS (SELECT 1 FROM json_each(@.tags) AS t#, json_each(?) AS n# WHERE " \
           "CASE WHEN json_type(@.tags) = 'object' THEN t#.key ELSE t#.value END = n#.value)", 0, \
-          "@.tags ??| " PG_LIST, 0)
+          "@.tags ??| ?::text[]", 0)
 #define TAGS_IS_NULL_ \
   LEAF_PG("is_null_", VAL_BOOL, SKIP_NULL_ONLY, BIND_NOTHING, "@.tags = '[]'", "@.tags != '[]'", \
           "@.tags = '[]'::jsonb", "@.tags != '[]'::jsonb")
@@ -314,7 +314,7 @@ static const MemberDesc aWorkQueueFilterName[] = {
   ANY_("@.name", VAL_STR_LIST),
   LEAF_PG("startswith_", VAL_STR_LIST, SKIP_EMPTY_VOID, BIND_VALUE,
           "EXISTS (SELECT 1 FROM json_each(?) AS sw# WHERE lower(@.name) LIKE lower(sw#.value || '%'))", 0,
-          "EXISTS (SELECT 1 FROM jsonb_array_elements_text(?) AS sw#(value) WHERE @.name ILIKE sw#.value || '%')",
+          "EXISTS (SELECT 1 FROM unnest(?::text[]) AS sw#(value) WHERE @.name ILIKE sw#.value || '%')",
           0),
   END };
 CLASS(WorkQueueFilterName, 0, RULE_NORMAL);

@@ -158,7 +158,7 @@ static void append_param(const Compiler *p, sqlite3_str *pStr, int iParam, Place
 /* How the bound value of a leaf of kind eValue is used. */
 static PlaceholderKind param_kind(ValueKind eValue) {
   switch (eValue) {
-    case VAL_UUID_LIST: case VAL_STR_LIST: case VAL_STATE_LIST: case VAL_WORKER_STATUS_LIST: return PARAM_JSON;
+    case VAL_UUID_LIST: case VAL_STR_LIST: case VAL_STATE_LIST: case VAL_WORKER_STATUS_LIST: return PARAM_LIST;
     case VAL_DATETIME: return PARAM_TIME;
     case VAL_INT: return PARAM_INT;
     default: return PARAM_TEXT;
@@ -203,9 +203,23 @@ static const char *list_expectation(ValueKind e) {
   }
 }
 
-/* Validate a list value and render it as one canonical JSON array, in
-** *ppJson (owned by the caller). Returns 0 on error; *pnElem gets the
-** length and *pbNul whether a string in it holds a NUL byte. */
+/* One element of a bound list, as the dialect writes lists: a JSON string,
+** or an array literal's quoted element (only '"' and '\\' escaped). */
+static void append_list_element(const Compiler *p, sqlite3_str *pStr, const char *z, int n) {
+  int i;
+  if (!p->pDialect->bArrayLiteral) { json_write_string(pStr, z, n, 0); return; }
+  sqlite3_str_appendchar(pStr, 1, '"');
+  for (i = 0; i < n; i++) {
+    if (z[i] == '"' || z[i] == '\\') sqlite3_str_appendchar(pStr, 1, '\\');
+    sqlite3_str_appendchar(pStr, 1, z[i]);
+  }
+  sqlite3_str_appendchar(pStr, 1, '"');
+}
+
+/* Validate a list value and render it as one canonical list in the
+** dialect's form (a JSON array, or an array literal), in *ppJson (owned by
+** the caller). Returns 0 on error; *pnElem gets the length and *pbNul
+** whether a string in it holds a NUL byte. */
 static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, int *pbNul, sqlite3_str **ppJson) {
   const JsonDoc *pDoc = p->pDoc;
   const JsonNode *pNode = &pDoc->aNode[iNode];
@@ -216,7 +230,7 @@ static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, i
     return 0;
   }
   pStr = sqlite3_str_new(0);
-  sqlite3_str_appendchar(pStr, 1, '[');
+  sqlite3_str_appendchar(pStr, 1, p->pDialect->bArrayLiteral ? '{' : '[');
   for (iChild = pNode->iFirst; iChild >= 0; iChild = pDoc->aNode[iChild].iNext, k++) {
     const JsonNode *pElem = &pDoc->aNode[iChild];
     char *zMsg = 0;
@@ -225,19 +239,19 @@ static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, i
     switch (eValue) {
       case VAL_UUID_LIST:
         zMsg = value_read_uuid(pDoc, iChild, zUuid);
-        if (!zMsg) json_write_string(pStr, zUuid, 36, 0);
+        if (!zMsg) append_list_element(p, pStr, zUuid, 36);
         break;
       case VAL_STATE_LIST:
         zMsg = value_read_state_type(pDoc, iChild);
-        if (!zMsg) json_write_string(pStr, pElem->zText, pElem->nText, 0);
+        if (!zMsg) append_list_element(p, pStr, pElem->zText, pElem->nText);
         break;
       case VAL_WORKER_STATUS_LIST:
         zMsg = value_read_worker_status(pDoc, iChild);
-        if (!zMsg) json_write_string(pStr, pElem->zText, pElem->nText, 0);
+        if (!zMsg) append_list_element(p, pStr, pElem->zText, pElem->nText);
         break;
       default:
         if (pElem->eType != JT_TEXT) zMsg = value_expected(pDoc, iChild, "a string");
-        else json_write_string(pStr, pElem->zText, pElem->nText, 0);
+        else append_list_element(p, pStr, pElem->zText, pElem->nText);
         if (!zMsg && memchr(pElem->zText, 0, pElem->nText)) *pbNul = 1;
         break;
     }
@@ -249,7 +263,7 @@ static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, i
       return 0;
     }
   }
-  sqlite3_str_appendchar(pStr, 1, ']');
+  sqlite3_str_appendchar(pStr, 1, p->pDialect->bArrayLiteral ? '}' : ']');
   *pnElem = k;
   *ppJson = pStr;
   return 1;
@@ -268,7 +282,7 @@ static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, i
 static char *compile_in_values(Compiler *p, ValueKind eValue, const char *zTmpl, const char *zAlias, int iNode) {
   static const char zExpandedList[] = "IN (SELECT value FROM json_each(?0))";
   const JsonDoc *pDoc = p->pDoc;
-  char *zSql = template_expand(p, zTmpl, zAlias, 0, PARAM_JSON);
+  char *zSql = template_expand(p, zTmpl, zAlias, 0, PARAM_LIST);
   const char *zAt = zSql ? strstr(zSql, zExpandedList) : 0;
   sqlite3_str *pStr;
   int iChild, k = 0;

@@ -431,7 +431,7 @@ typedef enum Dialect {
 typedef enum PlaceholderKind {
   PARAM_TEXT,            /* a string */
   PARAM_INT,             /* an integer (a limit, a log level) */
-  PARAM_JSON,            /* a list, bound as the text of one JSON array */
+  PARAM_LIST,            /* a list, bound as one text: a JSON array, or an array literal */
   PARAM_TIME,            /* a UTC timestamp as 'YYYY-MM-DD HH:MM:SS.ffffff' */
   PARAM_COUNT
 } PlaceholderKind;
@@ -443,6 +443,7 @@ typedef struct DialectDesc {
   int bStatsShape;                  /* sqlite_stat1 may choose a related filter's shape */
   int bNulInText;                   /* text can hold a NUL byte */
   int bNegativeLimit;               /* LIMIT -1 is "no limit" (else an offset alone has no LIMIT) */
+  int bArrayLiteral;                /* a list is bound as an array literal {"a","b"} (else a JSON array) */
 } DialectDesc;
 
 extern const DialectDesc prefect_dialects[DIALECT_COUNT];

@@ -66,6 +66,8 @@ def build_cases(data):
     mid_log, mid_log_pg = when(pick("SELECT \"timestamp\" FROM log ORDER BY 1")[1300])
     beat, beat_pg = when(pick("SELECT last_heartbeat_time FROM worker ORDER BY 1")[1])
 
+    odd_tags = ['a"b\\c', "x,y {z}", "NULL", " prod", "prod"]
+    odd_keys = ["it's", "{}", idem[0]]
     run_exists = "EXISTS (SELECT 1 FROM flow_run WHERE flow_run.id = artifact.flow_run_id AND {})"
     cases = [
         # artifacts
@@ -133,6 +135,11 @@ def build_cases(data):
          f"SELECT id FROM flow_run WHERE tags ?& {arr(['auto-scheduled', 'prod'])}"),
         ("flow_runs", {"flow_runs": {"tags": {"any_": ["dev", "staging"]}}},
          f"SELECT id FROM flow_run WHERE tags ?| {arr(['dev', 'staging'])}"),
+        # a list's values reach PostgreSQL as they are, whatever they hold
+        ("flow_runs", {"flow_runs": {"tags": {"any_": odd_tags}}},
+         f"SELECT id FROM flow_run WHERE tags ?| {arr(odd_tags)}"),
+        ("flow_runs", {"flow_runs": {"idempotency_key": {"not_any_": odd_keys}}},
+         f"SELECT id FROM flow_run WHERE idempotency_key NOT IN {lst(odd_keys)}"),
         ("flow_runs", {"flow_runs": {"tags": {"any_": []}}}, "SELECT id FROM flow_run WHERE tags ?| CAST(ARRAY[] AS VARCHAR[])",
          "empty"),
         ("flow_runs", {"flow_runs": {"tags": {"is_null_": True}}}, "SELECT id FROM flow_run WHERE tags = '[]'"),
