@@ -111,9 +111,8 @@ def main():
                 variants.append(("in", f"SELECT count(*) FROM ({expert}) AS s"))
             for kind, text in variants:
                 if kind == "statement":
-                    types = "(" + ", ".join(["text"] * len(params)) + ")" if params else ""
                     args = "(" + ", ".join(pglib.literal(p) for p in params) + ")" if params else ""
-                    script.append(f"PREPARE s{i}_{r}{types} AS SELECT count(*) FROM ({sql}) AS s;")
+                    script.append(f"PREPARE s{i}_{r} AS SELECT count(*) FROM ({sql}) AS s;")
                     text = f"EXECUTE s{i}_{r}{args}"
                 script.append(text + ";")
                 labels.append((i, kind))

@@ -18,35 +18,31 @@ SQLITE_EXTENSION_INIT3
 #define OBJ(key, cls) { key, &cls, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0, NARROW_NO, 0, 0, 0 }
 #define END { 0, 0, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0, NARROW_NO, 0, 0, 0 }
 
-/* PostgreSQL: a list is bound as one array literal, cast to an array of
-** the column's type (uuid, the native enums, text), so that `= ANY` and
-** `<> ALL` compare as the column does, an index on it answers, and the
-** planner sees the values (a bound value is a constant to it). Prefect
-** binds the list value by value (`IN ($1::UUID, ...)`); the rows are the
-** same, and the text is the same for any length. */
-#define PG_TYPE_VAL_UUID_LIST "::uuid[]"
-#define PG_TYPE_VAL_STR_LIST "::text[]"
-#define PG_TYPE_VAL_STATE_LIST "::state_type[]"
-#define PG_TYPE_VAL_WORKER_STATUS_LIST "::worker_status[]"
-#define PG_IN(col, v) col " = ANY (?" PG_TYPE_##v ")"
+/* PostgreSQL: a list is bound as one array of the column's type (uuid,
+** the native enums, text: dialect.c's placeholder says which), so that
+** `= ANY` and `<> ALL` compare as the column does, an index on it answers,
+** and the planner sees the values. Prefect binds the list value by value
+** (`IN ($1::UUID, ...)`); the rows are the same, and the text is the same
+** for any length. */
+#define PG_IN(col) col " = ANY (?)"
 
 /* Lists are bound as one JSON array and expanded by json_each, so the SQL
 ** text is the same for 2 or 1000 values (one value, or a list holding a
 ** NUL byte, is bound value by value instead: filter_compile.c). `NULL IN
 ** (empty)` is 0 in SQLite, which is what Prefect's `any_: []` means. */
 #define ANY_(col, v) \
-  LEAF_PG("any_", v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0, PG_IN(col, v), 0)
+  LEAF_PG("any_", v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0, PG_IN(col), 0)
 /* any_ on a unique column, or on an indexed one (sqlite_stat1 tells how
 ** many rows a value has): narrow lists make related filters start there */
 #define ANY_UNIQUE_(col, v) \
   { "any_", 0, v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0, NARROW_UNIQUE, 0, \
-    PG_IN(col, v), 0 }
+    PG_IN(col), 0 }
 #define ANY_INDEXED_(col, statcol, v) \
   { "any_", 0, v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0, NARROW_INDEXED, statcol, \
-    PG_IN(col, v), 0 }
+    PG_IN(col), 0 }
 #define NOT_ANY_(col, v) \
   LEAF_PG("not_any_", v, SKIP_EMPTY, BIND_VALUE, col " NOT IN (SELECT value FROM json_each(?))", 0, \
-          col " <> ALL (?" PG_TYPE_##v ")", 0)
+          col " <> ALL (?)", 0)
 /* SQLAlchemy's ILIKE on SQLite, and PostgreSQL's own; no ESCAPE clause, so
 ** % and _ stay wildcards. */
 #define LIKE_(col) \
@@ -66,12 +62,12 @@ SQLITE_EXTENSION_INIT3
   LEAF_PG("all_", VAL_STR_LIST, SKIP_EMPTY, BIND_VALUE, \
           "NOT EXISTS (SELECT 1 FROM json_each(?) AS n# WHERE NOT EXISTS " \
           "(SELECT 1 FROM json_each(@.tags) AS t# WHERE t#.value = n#.value))", 0, \
-          "@.tags ??& ?::text[]", 0)
+          "@.tags ??& ?", 0)
 #define TAGS_ANY_ \
   LEAF_PG("any_", VAL_STR_LIST, SKIP_NULL_ONLY, BIND_VALUE, \
           "EXISTS (SELECT 1 FROM json_each(@.tags) AS t#, json_each(?) AS n# WHERE " \
           "CASE WHEN json_type(@.tags) = 'object' THEN t#.key ELSE t#.value END = n#.value)", 0, \
-          "@.tags ??| ?::text[]", 0)
+          "@.tags ??| ?", 0)
 #define TAGS_IS_NULL_ \
   LEAF_PG("is_null_", VAL_BOOL, SKIP_NULL_ONLY, BIND_NOTHING, "@.tags = '[]'", "@.tags != '[]'", \
           "@.tags = '[]'::jsonb", "@.tags != '[]'::jsonb")
@@ -176,7 +172,7 @@ static const MemberDesc aFlowRunFilterParentFlowRunId[] = {
           "ON pt#.id = pf#.parent_task_run_id WHERE pt#.flow_run_id IN "
           "(SELECT value FROM json_each(?)))", 0,
           "@.id IN (SELECT pf#.id FROM flow_run AS pf# JOIN task_run AS pt# "
-          "ON pt#.id = pf#.parent_task_run_id WHERE " PG_IN("pt#.flow_run_id", VAL_UUID_LIST) ")", 0), END };
+          "ON pt#.id = pf#.parent_task_run_id WHERE " PG_IN("pt#.flow_run_id") ")", 0), END };
 CLASS(FlowRunFilterParentFlowRunId, 1, RULE_NORMAL);
 static const MemberDesc aFlowRunFilterParentTaskRunId[] = {
   ANY_INDEXED_("@.parent_task_run_id", "parent_task_run_id", VAL_UUID_LIST), IS_NULL_("@.parent_task_run_id"), END };
@@ -188,10 +184,10 @@ static const MemberDesc aFlowRunFilterCreatedBy[] = {
   /* on PostgreSQL the member as text (->>), as Prefect's astext reads it */
   LEAF_PG("id_", VAL_UUID_LIST, SKIP_NULL_ONLY, BIND_VALUE,
           "json_extract(@.created_by, '$.\"id\"') IN (SELECT value FROM json_each(?))", 0,
-          PG_IN("(@.created_by ->> 'id')", VAL_STR_LIST), 0),
+          "(@.created_by ->> 'id') = ANY (?::text[])", 0),
   LEAF_PG("type_", VAL_STR_LIST, SKIP_NULL_ONLY, BIND_VALUE,
           "json_extract(@.created_by, '$.\"type\"') IN (SELECT value FROM json_each(?))", 0,
-          PG_IN("(@.created_by ->> 'type')", VAL_STR_LIST), 0),
+          PG_IN("(@.created_by ->> 'type')"), 0),
   IS_NULL_("@.created_by"), END };
 CLASS(FlowRunFilterCreatedBy, 1, RULE_NORMAL);
 
@@ -314,7 +310,7 @@ static const MemberDesc aWorkQueueFilterName[] = {
   ANY_("@.name", VAL_STR_LIST),
   LEAF_PG("startswith_", VAL_STR_LIST, SKIP_EMPTY_VOID, BIND_VALUE,
           "EXISTS (SELECT 1 FROM json_each(?) AS sw# WHERE lower(@.name) LIKE lower(sw#.value || '%'))", 0,
-          "EXISTS (SELECT 1 FROM unnest(?::text[]) AS sw#(value) WHERE @.name ILIKE sw#.value || '%')",
+          "EXISTS (SELECT 1 FROM unnest(?) AS sw#(value) WHERE @.name ILIKE sw#.value || '%')",
           0),
   END };
 CLASS(WorkQueueFilterName, 0, RULE_NORMAL);

@@ -150,15 +150,21 @@ static int bind_str(Compiler *p, sqlite3_str *pStr) {
   return bind_add(p, BT_TEXT, z, n, 0);
 }
 
-/* Placeholder iParam, used as a value of kind eKind, in the dialect's words. */
+/* Placeholder iParam, used as a value of kind eKind, in the dialect's
+** words; the bound value keeps the kind (its type where a dialect binds
+** values by type). */
 static void append_param(const Compiler *p, sqlite3_str *pStr, int iParam, PlaceholderKind eKind) {
+  if (iParam > 0 && iParam <= p->pQuery->nBind) p->pQuery->aBind[iParam - 1].eKind = eKind;
   sqlite3_str_appendf(pStr, p->pDialect->azParam[eKind], iParam);
 }
 
 /* How the bound value of a leaf of kind eValue is used. */
 static PlaceholderKind param_kind(ValueKind eValue) {
   switch (eValue) {
-    case VAL_UUID_LIST: case VAL_STR_LIST: case VAL_STATE_LIST: case VAL_WORKER_STATUS_LIST: return PARAM_LIST;
+    case VAL_UUID_LIST: return PARAM_UUID_LIST;
+    case VAL_STATE_LIST: return PARAM_STATE_LIST;
+    case VAL_WORKER_STATUS_LIST: return PARAM_WORKER_STATUS_LIST;
+    case VAL_STR_LIST: return PARAM_LIST;
     case VAL_DATETIME: return PARAM_TIME;
     case VAL_INT: return PARAM_INT;
     default: return PARAM_TEXT;

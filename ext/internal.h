@@ -431,7 +431,10 @@ typedef enum Dialect {
 typedef enum PlaceholderKind {
   PARAM_TEXT,            /* a string */
   PARAM_INT,             /* an integer (a limit, a log level) */
-  PARAM_LIST,            /* a list, bound as one text: a JSON array, or an array literal */
+  PARAM_LIST,            /* a list of strings, bound as one text: a JSON array, or an array literal */
+  PARAM_UUID_LIST,       /* ...of UUIDs */
+  PARAM_STATE_LIST,      /* ...of state types */
+  PARAM_WORKER_STATUS_LIST, /* ...of worker statuses */
   PARAM_TIME,            /* a UTC timestamp as 'YYYY-MM-DD HH:MM:SS.ffffff' */
   PARAM_COUNT
 } PlaceholderKind;
@@ -439,6 +442,7 @@ typedef enum PlaceholderKind {
 typedef struct DialectDesc {
   const char *zName;                /* as prefect_filter_sql() takes it: "sqlite", "postgresql" */
   const char *azParam[PARAM_COUNT]; /* the placeholder of parameter %d (1-based) used as each kind */
+  const char *azType[PARAM_COUNT];  /* the type each kind's value has there, or NULL: bind it as text */
   int bRowid;                       /* rows have a rowid the statement selects (prefect_rowid) */
   int bStatsShape;                  /* sqlite_stat1 may choose a related filter's shape */
   int bNulInText;                   /* text can hold a NUL byte */
@@ -473,6 +477,7 @@ typedef struct Bind {
   sqlite3_int64 i;       /* BT_INT */
   sqlite3_value *pValue; /* BT_VALUE */
   int iArg;              /* BT_ARG_*: the argv slot */
+  PlaceholderKind eKind; /* what the statement uses it as (its type, in DialectDesc.azType) */
 } Bind;
 
 typedef struct Query {

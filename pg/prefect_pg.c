@@ -23,6 +23,7 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "funcapi.h"
+#include "parser/parse_type.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -56,9 +57,19 @@ static char *body_text(FunctionCallInfo fcinfo, int iArg) {
 typedef struct PgStatement {
   char *zSql;
   int nArg;
-  Oid *aType;        /* every parameter is text: the placeholders cast it */
+  Oid *aType;        /* each parameter's type, as its placeholder casts it (dialect.c) */
   Datum *aValue;
 } PgStatement;
+
+/* The text z (n bytes) as a value of the type named zType: its input
+** function, once per statement rather than a cast in it for every row. */
+static Datum typed_value(const char *zType, const char *z, int n, Oid *pType) {
+  Oid typinput, typioparam;
+  int32 typmod;
+  parseTypeString(zType, pType, &typmod, false);
+  getTypeInputInfo(*pType, &typinput, &typioparam);
+  return OidInputFunctionCall(typinput, pnstrdup(z, n), typioparam, typmod);
+}
 
 /* Compile zBody for pColl; a bad body raises the compiler's message. The
 ** compiler's memory (SQLite's allocator) is freed before any ereport,
@@ -84,17 +95,25 @@ static void compile_statement(const CollectionDesc *pColl, const char *zBody, in
   pOut->nArg = query.nBind;
   pOut->aType = palloc(sizeof(Oid) * (query.nBind + 1));
   pOut->aValue = palloc(sizeof(Datum) * (query.nBind + 1));
-  for (i = 0; i < query.nBind; i++) {
-    const Bind *pBind = &query.aBind[i];
-    pOut->aType[i] = TEXTOID;
-    if (pBind->eType == BT_INT) {
-      pOut->aValue[i] = CStringGetTextDatum(psprintf(INT64_FORMAT, (int64)pBind->i));
-    } else {
-      /* the PostgreSQL dialect refuses text holding a NUL byte */
-      pOut->aValue[i] = PointerGetDatum(cstring_to_text_with_len(pBind->z ? pBind->z : "", pBind->nz));
+  /* the compiler's values are copied before any input function can raise
+  ** an error, so that nothing of SQLite's allocator is left behind */
+  {
+    char **azText = palloc(sizeof(char *) * (query.nBind + 1));
+    int *anText = palloc(sizeof(int) * (query.nBind + 1));
+    PlaceholderKind *aeKind = palloc(sizeof(PlaceholderKind) * (query.nBind + 1));
+    for (i = 0; i < query.nBind; i++) {
+      const Bind *pBind = &query.aBind[i];
+      azText[i] = pBind->eType == BT_INT ? psprintf(INT64_FORMAT, (int64)pBind->i)
+                                        : pnstrdup(pBind->z ? pBind->z : "", pBind->nz);
+      anText[i] = (int)strlen(azText[i]);  /* the PostgreSQL dialect refuses text holding a NUL byte */
+      aeKind[i] = pBind->eKind;
+    }
+    query_clear(&query);
+    for (i = 0; i < pOut->nArg; i++) {
+      pOut->aValue[i] = typed_value(prefect_dialects[DIALECT_POSTGRESQL].azType[aeKind[i]], azText[i], anText[i],
+                                    &pOut->aType[i]);
     }
   }
-  query_clear(&query);
 }
 
 PG_FUNCTION_INFO_V1(prefect_pg_filter_sql);

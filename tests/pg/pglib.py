@@ -1,8 +1,8 @@
 """What the PostgreSQL tests share: the SQLite extension that writes the
 statements, and one psql session that runs many of them.
 
-Statements run as the PostgreSQL side would run them: prepared with every
-parameter declared text (the placeholders cast them) and executed with the
+Statements run as the PostgreSQL side would run them: prepared, each
+parameter of the type its placeholder casts it to, and executed with the
 values prefect_filter_params() gives, never spliced into the text.
 """
 import json
@@ -40,10 +40,12 @@ def literal(value):
 
 
 def prepared(name, sql, params):
-    """PREPARE and EXECUTE of one statement, its parameters declared text."""
-    types = "(" + ", ".join(["text"] * len(params)) + ")" if params else ""
+    """PREPARE and EXECUTE of one statement. Its parameters' types are
+    those the placeholders cast them to, as PostgreSQL infers them; each
+    value is read by its type's input function once, as the extension
+    binds it."""
     args = "(" + ", ".join(literal(p) for p in params) + ")" if params else ""
-    return f"PREPARE {name}{types} AS {sql};\nEXECUTE {name}{args};\nDEALLOCATE {name};\n"
+    return f"PREPARE {name} AS {sql};\nEXECUTE {name}{args};\nDEALLOCATE {name};\n"
 
 
 def run_marked(parts):
