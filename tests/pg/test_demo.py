@@ -141,6 +141,35 @@ def judge(table, body, ours, theirs):
     return "same" if got == as_is else "rule"
 
 
+def statement_rows(data, table, rows, columns):
+    """PostgreSQL's rows of a collection's statement (its columns, in the
+    collection's order, as psql printed them) as tuples of columns."""
+    names = [d[0] for d in data.execute(f"SELECT * FROM {table} LIMIT 0").description]
+    return [tuple(None if r[names.index(c)] == pglib.NULL else r[names.index(c)] for c in columns) for r in rows]
+
+
+class Verdicts:
+    """Bodies judged, counted by verdict; report() prints them and exits."""
+
+    def __init__(self):
+        self.same, self.by_rule, self.failures = 0, 0, []
+
+    def add(self, label, verdict):
+        if verdict == "same":
+            self.same += 1
+        elif verdict == "rule":
+            self.by_rule += 1
+        else:
+            self.failures.append(f"{label}: {verdict}")
+
+    def report(self, what):
+        for line in self.failures:
+            print("FAIL", line)
+        print(f"{what}: {self.same + self.by_rule + len(self.failures)} bodies, {self.same} equal as they are, "
+              f"{self.by_rule} equal by the NULL order rule, {len(self.failures)} otherwise different")
+        sys.exit(1 if self.failures else 0)
+
+
 def sqlite_whole(data, table, body, columns):
     """SQLite's whole answer to a body (without its limit and offset), in
     the body's order (its sort, else the route's default: the first of
@@ -175,29 +204,15 @@ def main():
             parts.append((f"b{i}", pglib.prepared(f"q{i}", sql, params)))
         sqlite_rows[i] = sqlite_whole(data, table, body, columns)
     pg_rows = pglib.run_marked(parts)
-    failures, same, by_rule = [], 0, 0
+    verdicts = Verdicts()
     for i, (table, body) in enumerate(cases):
-        label = f"{table} {json.dumps(body)}"
         columns = key_columns(table, body)
-        ours = sqlite_rows[i]
-        theirs = [tuple(None if f == pglib.NULL else f for f in r) for r in pg_rows[f"b{i}"]]
-        if not extension:
-            # the statement selects the collection's columns, in its order
-            names = [d[0] for d in data.execute(f"SELECT * FROM {table} LIMIT 0").description]
-            theirs = [tuple(r[names.index(c)] for c in columns) for r in theirs]
-        verdict = judge(table, body, ours, theirs)
-        if verdict == "same":
-            same += 1
-        elif verdict == "rule":
-            by_rule += 1
+        if extension:
+            theirs = [tuple(None if f == pglib.NULL else f for f in r) for r in pg_rows[f"b{i}"]]
         else:
-            failures.append(f"{label}: {verdict}")
-    for line in failures:
-        print("FAIL", line)
-    what = " through prefect.<collection>()" if extension else ""
-    print(f"pg demo{what}: {len(cases)} bodies, {same} equal as they are, {by_rule} equal by the NULL order rule, "
-          f"{len(failures)} otherwise different")
-    sys.exit(1 if failures else 0)
+            theirs = statement_rows(data, table, pg_rows[f"b{i}"], columns)
+        verdicts.add(f"{table} {json.dumps(body)}", judge(table, body, sqlite_rows[i], theirs))
+    verdicts.report("pg demo through prefect.<collection>()" if extension else "pg demo")
 
 
 if __name__ == "__main__":

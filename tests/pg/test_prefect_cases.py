@@ -17,7 +17,6 @@ import os
 import re
 import sqlite3
 import subprocess
-import sys
 import tempfile
 
 import pglib
@@ -52,7 +51,7 @@ def main():
         data = pglib.sqlite_connection(path)
         data.isolation_level = None
         loaded_changes = -1
-        failures, asked, same, by_rule = [], 0, 0, 0
+        verdicts = test_demo.Verdicts()
         for sql in statements("tests/sql/prefect_cases.sql"):
             found = BODY.findall(sql)
             if found and data.total_changes != loaded_changes:
@@ -67,33 +66,20 @@ def main():
                 body = json.loads(body_text) if body_text.strip() else {}
                 if body is None:
                     body = {}
-                asked += 1
                 columns = test_demo.key_columns(table, body)
                 ours = test_demo.sqlite_whole(data, table, body, columns)
                 stmt, params = pglib.pg_statement(data, table, body_text)
                 if stmt is None:
-                    failures.append(f"{table} {body_text}: not compiled for PostgreSQL: {params}")
+                    verdicts.add(f"{table} {body_text}", f"not compiled for PostgreSQL: {params}")
                     continue
                 rows = pglib.run_marked([("b", pglib.prepared("q", stmt, params))])["b"]
-                names = [d[0] for d in data.execute(f"SELECT * FROM {table} LIMIT 0").description]
-                theirs = [tuple(None if r[names.index(c)] == pglib.NULL else r[names.index(c)] for c in columns)
-                          for r in rows]
-                verdict = test_demo.judge(table, body, ours, theirs)
-                if verdict == "same":
-                    same += 1
-                elif verdict == "rule":
-                    by_rule += 1
-                else:
-                    failures.append(f"{table} {body_text}: {verdict}")
+                theirs = test_demo.statement_rows(data, table, rows, columns)
+                verdicts.add(f"{table} {body_text}", test_demo.judge(table, body, ours, theirs))
             try:
                 data.execute(sql) if not sql.strip().upper().startswith("SELECT") else data.execute(sql).fetchall()
             except sqlite3.Error:
                 pass  # the script's own expected errors (bad bodies): make test-sql checks them
-        for line in failures:
-            print("FAIL", line)
-        print(f"pg prefect cases: {asked} bodies of Prefect's artifact tests, {same} equal as they are, "
-              f"{by_rule} equal by the NULL order rule, {len(failures)} otherwise different")
-        sys.exit(1 if failures else 0)
+        verdicts.report("pg prefect cases (Prefect's artifact tests)")
 
 
 if __name__ == "__main__":
