@@ -166,6 +166,7 @@ valgrind: $(LOADABLE) $(UNIT) $(DEMO_DB)
 
 clean:
 	rm -rf $(DIST)
+	-$(MAKE) -C pg clean
 
 # Benchmark: a Prefect database at realistic scale (1,000,000 artifacts over
 # 20,000 keys, 200,000 flow runs, ~1,000,000 task runs, 500 flows, 200
