@@ -5,8 +5,8 @@
 #   make reference  docs/reference.md, every key a body takes (from prefect_fields)
 #   make test       every test: unit (cmocka), out of memory, SQL level,
 #                   differential, client level (a decimal-comma locale
-#                   included), the installs, and the suites again under
-#                   ASan/UBSan and valgrind
+#                   included), the installs, PostgreSQL (a server of its own,
+#                   test-pg), and the suites again under ASan/UBSan and valgrind
 #   make test-oom   out of memory: every allocation of each statement fails in
 #                   turn (tests/oom/test_oom.c), on the plain build; a sample
 #                   of the points again under ASan/UBSan and under valgrind
@@ -25,7 +25,12 @@
 #   make deb        dist/*.deb: the Debian package (dpkg-deb)
 #   make test-install
 #                   each of the four installed into a temporary place, offline
+#   make test-pg    the PostgreSQL suite (tests/pg) against a server of its
+#                   own, made in a temporary directory and removed after
 #   make bench      bench/: ratios against hand-written SQL (reads and writes)
+#   make bench-pg   the same bodies on PostgreSQL (bench/results-pg.md)
+#   make pg         pg/prefect.so, the PostgreSQL extension (PGXS);
+#                   make pg-install puts it into pg_config's PostgreSQL
 #   make fuzz       libFuzzer over bodies and written values (FUZZ_SECONDS=60)
 #   make clean
 
@@ -44,7 +49,7 @@ SQLITE3 ?= sqlite3
 EXT_SOURCES := ext/prefect.c ext/describe.c ext/json_doc.c ext/filter_values.c \
                ext/filter_compile.c ext/stats.c ext/vtab_collection.c ext/api.c ext/responses.c ext/vtab_table.c ext/vtab_run_tree.c \
                ext/json_python.c ext/undo_log.c ext/artifact_write.c ext/clock.c ext/history.c ext/text_search.c ext/stmt_cache.c \
-               ext/query_memo.c ext/schema_check.c ext/vtab_fields.c
+               ext/query_memo.c ext/schema_check.c ext/vtab_fields.c ext/dialect.c
 EXT_HEADERS := ext/internal.h ext/unicode_lower.h
 
 DIST := dist
@@ -53,8 +58,8 @@ DEMO_DB := dist/demo.db
 LOADABLE := $(DIST)/prefect.so
 UNIT := $(DIST)/test_unit
 
-.PHONY: all loadable demo test test-parts test-unit test-oom test-sql test-repeat test-verify test-differential test-client \
-        test-locale test-reference reference asan valgrind bench \
+.PHONY: all loadable demo test test-parts test-pg pg pg-install test-unit test-oom test-sql test-repeat test-verify \
+        test-differential test-client test-locale test-reference reference asan valgrind bench bench-pg \
         fuzz fuzz-regress clean
 
 all: loadable
@@ -89,7 +94,19 @@ test:
 	@echo "make test: every part passed"
 
 test-parts: test-unit test-oom asan valgrind fuzz-regress test-verify test-sql test-differential test-client \
-            test-locale test-reference
+            test-locale test-reference test-pg
+
+# The PostgreSQL extension (pg/, PGXS; Debian: postgresql-server-dev-15),
+# built here and installed into the PostgreSQL pg_config names
+pg:
+	$(MAKE) -C pg
+
+pg-install: pg
+	$(MAKE) -C pg install
+
+# PostgreSQL 15's server (Debian: postgresql-15); installs nothing
+test-pg: $(LOADABLE) $(DEMO_DB) pg
+	bash tests/pg/with_server.sh bash tests/pg/suite.sh
 
 test-unit: $(UNIT)
 	$(TEST_RUNNER) ./$(UNIT)
@@ -191,6 +208,7 @@ valgrind: $(LOADABLE) $(UNIT) $(DEMO_DB)
 
 clean:
 	rm -rf $(DIST)
+	-$(MAKE) -C pg clean
 
 # Benchmark: a Prefect database at realistic scale (1,000,000 artifacts over
 # 20,000 keys, 200,000 flow runs, ~950,000 task runs, 500 flows, 200
@@ -222,6 +240,14 @@ $(BENCH_DB): sql/schema.sql examples/demo_data.sql
 
 $(BENCH_DB_100K): sql/schema.sql examples/demo_data.sql
 	$(call bench_db,50,20,20000,5,2000,100000)
+
+# The same bodies on PostgreSQL: the 1M database's rows loaded into Prefect's
+# PostgreSQL schema on a server of its own (a few minutes), the extension's
+# functions and statements against Prefect's statement and the IN shape.
+bench-pg: $(LOADABLE) pg $(BENCH_DB)
+	bash tests/pg/with_server.sh bash -c 'bash tests/pg/load_extension.sh && \
+	  /usr/bin/python3 tests/pg/load_sqlite.py $(BENCH_DB) && \
+	  /usr/bin/python3 bench/bench_pg.py $(BENCH_DB)' | tee bench/results-pg.md
 
 bench: $(LOADABLE) $(DIST)/bench $(BENCH_DB) $(BENCH_DB_100K)
 	./$(DIST)/bench $(BENCH_DB) $(DIST)/prefect $(BENCH_SECONDS) $(BENCH_DB_100K) | tee bench/results.md

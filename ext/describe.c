@@ -12,27 +12,41 @@
 #include "internal.h"
 SQLITE_EXTENSION_INIT3
 
-#define LEAF(key, v, skip, bind, sql, sqlf) { key, 0, v, skip, bind, sql, sqlf, NARROW_NO, 0 }
-#define OBJ(key, cls) { key, &cls, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0, NARROW_NO, 0 }
-#define END { 0, 0, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0, NARROW_NO, 0 }
+#define LEAF(key, v, skip, bind, sql, sqlf) { key, 0, v, skip, bind, sql, sqlf, NARROW_NO, 0, 0, 0 }
+/* a leaf whose PostgreSQL text is not SQLite's ("??": a literal '?') */
+#define LEAF_PG(key, v, skip, bind, sql, sqlf, pg, pgf) { key, 0, v, skip, bind, sql, sqlf, NARROW_NO, 0, pg, pgf }
+#define OBJ(key, cls) { key, &cls, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0, NARROW_NO, 0, 0, 0 }
+#define END { 0, 0, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0, NARROW_NO, 0, 0, 0 }
+
+/* PostgreSQL: a list is bound as one array of the column's type (uuid,
+** the native enums, text: dialect.c's placeholder says which), so that
+** `= ANY` and `<> ALL` compare as the column does, an index on it answers,
+** and the planner sees the values. Prefect binds the list value by value
+** (`IN ($1::UUID, ...)`); the rows are the same, and the text is the same
+** for any length. */
+#define PG_IN(col) col " = ANY (?)"
 
 /* Lists are bound as one JSON array and expanded by json_each, so the SQL
 ** text is the same for 2 or 1000 values (one value, or a list holding a
 ** NUL byte, is bound value by value instead: filter_compile.c). `NULL IN
 ** (empty)` is 0 in SQLite, which is what Prefect's `any_: []` means. */
 #define ANY_(col, v) \
-  LEAF("any_", v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0)
+  LEAF_PG("any_", v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0, PG_IN(col), 0)
 /* any_ on a unique column, or on an indexed one (sqlite_stat1 tells how
 ** many rows a value has): narrow lists make related filters start there */
 #define ANY_UNIQUE_(col, v) \
-  { "any_", 0, v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0, NARROW_UNIQUE, 0 }
+  { "any_", 0, v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0, NARROW_UNIQUE, 0, \
+    PG_IN(col), 0 }
 #define ANY_INDEXED_(col, statcol, v) \
-  { "any_", 0, v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0, NARROW_INDEXED, statcol }
+  { "any_", 0, v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0, NARROW_INDEXED, statcol, \
+    PG_IN(col), 0 }
 #define NOT_ANY_(col, v) \
-  LEAF("not_any_", v, SKIP_EMPTY, BIND_VALUE, col " NOT IN (SELECT value FROM json_each(?))", 0)
-/* SQLAlchemy's ILIKE on SQLite; no ESCAPE clause, so % and _ stay wildcards. */
+  LEAF_PG("not_any_", v, SKIP_EMPTY, BIND_VALUE, col " NOT IN (SELECT value FROM json_each(?))", 0, \
+          col " <> ALL (?)", 0)
+/* SQLAlchemy's ILIKE on SQLite, and PostgreSQL's own; no ESCAPE clause, so
+** % and _ stay wildcards. */
 #define LIKE_(col) \
-  LEAF("like_", VAL_STR, SKIP_EMPTY, BIND_CONTAINS, "lower(" col ") LIKE lower(?)", 0)
+  LEAF_PG("like_", VAL_STR, SKIP_EMPTY, BIND_CONTAINS, "lower(" col ") LIKE lower(?)", 0, col " ILIKE ?", 0)
 #define IS_NULL_(col) \
   LEAF("is_null_", VAL_BOOL, SKIP_NULL_ONLY, BIND_NOTHING, col " IS NULL", col " IS NOT NULL")
 #define EXISTS_(col) \
@@ -41,17 +55,22 @@ SQLITE_EXTENSION_INIT3
 #define BEFORE_(col) LEAF("before_", VAL_DATETIME, SKIP_NULL_ONLY, BIND_VALUE, col " <= ?", 0)
 #define AFTER_(col) LEAF("after_", VAL_DATETIME, SKIP_NULL_ONLY, BIND_VALUE, col " >= ?", 0)
 /* Tags: every needle occurs (all_), one needle occurs (any_), and Prefect's
-** "no tags" test, which compares the text with '[]'. */
+** "no tags" test, which compares the value with '[]'. On PostgreSQL these
+** are jsonb's has_all (?&) and has_any (?|) over a text array, as Prefect
+** writes them there. */
 #define TAGS_ALL_ \
-  LEAF("all_", VAL_STR_LIST, SKIP_EMPTY, BIND_VALUE, \
-       "NOT EXISTS (SELECT 1 FROM json_each(?) AS n# WHERE NOT EXISTS " \
-       "(SELECT 1 FROM json_each(@.tags) AS t# WHERE t#.value = n#.value))", 0)
+  LEAF_PG("all_", VAL_STR_LIST, SKIP_EMPTY, BIND_VALUE, \
+          "NOT EXISTS (SELECT 1 FROM json_each(?) AS n# WHERE NOT EXISTS " \
+          "(SELECT 1 FROM json_each(@.tags) AS t# WHERE t#.value = n#.value))", 0, \
+          "@.tags ??& ?", 0)
 #define TAGS_ANY_ \
-  LEAF("any_", VAL_STR_LIST, SKIP_NULL_ONLY, BIND_VALUE, \
-       "EXISTS (SELECT 1 FROM json_each(@.tags) AS t#, json_each(?) AS n# WHERE " \
-       "CASE WHEN json_type(@.tags) = 'object' THEN t#.key ELSE t#.value END = n#.value)", 0)
+  LEAF_PG("any_", VAL_STR_LIST, SKIP_NULL_ONLY, BIND_VALUE, \
+          "EXISTS (SELECT 1 FROM json_each(@.tags) AS t#, json_each(?) AS n# WHERE " \
+          "CASE WHEN json_type(@.tags) = 'object' THEN t#.key ELSE t#.value END = n#.value)", 0, \
+          "@.tags ??| ?", 0)
 #define TAGS_IS_NULL_ \
-  LEAF("is_null_", VAL_BOOL, SKIP_NULL_ONLY, BIND_NOTHING, "@.tags = '[]'", "@.tags != '[]'")
+  LEAF_PG("is_null_", VAL_BOOL, SKIP_NULL_ONLY, BIND_NOTHING, "@.tags = '[]'", "@.tags != '[]'", \
+          "@.tags = '[]'::jsonb", "@.tags != '[]'::jsonb")
 
 #define CLASS(name, bOp, rule) \
   static const ClassDesc name = { #name, bOp, rule, a##name }
@@ -148,10 +167,12 @@ static const MemberDesc aFlowRunFilterNextScheduledStartTime[] = {
 CLASS(FlowRunFilterNextScheduledStartTime, 0, RULE_NORMAL);
 /* subflow runs whose parent task run belongs to one of the given flow runs */
 static const MemberDesc aFlowRunFilterParentFlowRunId[] = {
-  LEAF("any_", VAL_UUID_LIST, SKIP_NULL_ONLY, BIND_VALUE,
-       "@.id IN (SELECT pf#.id FROM flow_run AS pf# JOIN task_run AS pt# "
-       "ON pt#.id = pf#.parent_task_run_id WHERE pt#.flow_run_id IN "
-       "(SELECT value FROM json_each(?)))", 0), END };
+  LEAF_PG("any_", VAL_UUID_LIST, SKIP_NULL_ONLY, BIND_VALUE,
+          "@.id IN (SELECT pf#.id FROM flow_run AS pf# JOIN task_run AS pt# "
+          "ON pt#.id = pf#.parent_task_run_id WHERE pt#.flow_run_id IN "
+          "(SELECT value FROM json_each(?)))", 0,
+          "@.id IN (SELECT pf#.id FROM flow_run AS pf# JOIN task_run AS pt# "
+          "ON pt#.id = pf#.parent_task_run_id WHERE " PG_IN("pt#.flow_run_id") ")", 0), END };
 CLASS(FlowRunFilterParentFlowRunId, 1, RULE_NORMAL);
 static const MemberDesc aFlowRunFilterParentTaskRunId[] = {
   ANY_INDEXED_("@.parent_task_run_id", "parent_task_run_id", VAL_UUID_LIST), IS_NULL_("@.parent_task_run_id"), END };
@@ -160,10 +181,13 @@ static const MemberDesc aFlowRunFilterIdempotencyKey[] = {
   ANY_("@.idempotency_key", VAL_STR_LIST), NOT_ANY_("@.idempotency_key", VAL_STR_LIST), END };
 CLASS(FlowRunFilterIdempotencyKey, 0, RULE_NORMAL);
 static const MemberDesc aFlowRunFilterCreatedBy[] = {
-  LEAF("id_", VAL_UUID_LIST, SKIP_NULL_ONLY, BIND_VALUE,
-       "json_extract(@.created_by, '$.\"id\"') IN (SELECT value FROM json_each(?))", 0),
-  LEAF("type_", VAL_STR_LIST, SKIP_NULL_ONLY, BIND_VALUE,
-       "json_extract(@.created_by, '$.\"type\"') IN (SELECT value FROM json_each(?))", 0),
+  /* on PostgreSQL the member as text (->>), as Prefect's astext reads it */
+  LEAF_PG("id_", VAL_UUID_LIST, SKIP_NULL_ONLY, BIND_VALUE,
+          "json_extract(@.created_by, '$.\"id\"') IN (SELECT value FROM json_each(?))", 0,
+          "(@.created_by ->> 'id') = ANY (?::text[])", 0),
+  LEAF_PG("type_", VAL_STR_LIST, SKIP_NULL_ONLY, BIND_VALUE,
+          "json_extract(@.created_by, '$.\"type\"') IN (SELECT value FROM json_each(?))", 0,
+          PG_IN("(@.created_by ->> 'type')"), 0),
   IS_NULL_("@.created_by"), END };
 CLASS(FlowRunFilterCreatedBy, 1, RULE_NORMAL);
 
@@ -237,12 +261,15 @@ static const MemberDesc aDeploymentFilterName[] = {
 CLASS(DeploymentFilterName, 0, RULE_NORMAL);
 /* one pattern against the deployment's name or its flow's name */
 static const MemberDesc aDeploymentFilterFlowOrDeploymentName[] = {
-  LEAF("like_", VAL_STR, SKIP_EMPTY, BIND_CONTAINS,
-       "(lower(@.name) LIKE lower(?) OR EXISTS (SELECT 1 FROM flow AS fd# "
-       "WHERE fd#.id = @.flow_id AND lower(fd#.name) LIKE lower(?)))", 0), END };
+  LEAF_PG("like_", VAL_STR, SKIP_EMPTY, BIND_CONTAINS,
+          "(lower(@.name) LIKE lower(?) OR EXISTS (SELECT 1 FROM flow AS fd# "
+          "WHERE fd#.id = @.flow_id AND lower(fd#.name) LIKE lower(?)))", 0,
+          "(@.name ILIKE ? OR EXISTS (SELECT 1 FROM flow AS fd# "
+          "WHERE fd#.id = @.flow_id AND fd#.name ILIKE ?))", 0), END };
 CLASS(DeploymentFilterFlowOrDeploymentName, 0, RULE_NORMAL);
 static const MemberDesc aDeploymentFilterPaused[] = {
-  LEAF("eq_", VAL_BOOL, SKIP_NULL_ONLY, BIND_NOTHING, "@.paused IS 1", "@.paused IS 0"), END };
+  LEAF_PG("eq_", VAL_BOOL, SKIP_NULL_ONLY, BIND_NOTHING, "@.paused IS 1", "@.paused IS 0",
+          "@.paused IS TRUE", "@.paused IS FALSE"), END };
 CLASS(DeploymentFilterPaused, 0, RULE_NORMAL);
 static const MemberDesc aDeploymentFilterTags[] = { TAGS_ALL_, TAGS_ANY_, TAGS_IS_NULL_, END };
 CLASS(DeploymentFilterTags, 1, RULE_NORMAL);
@@ -281,8 +308,10 @@ CLASS(WorkQueueFilterId, 0, RULE_NORMAL);
 ** SQLAlchemy drops, so it vanishes (it is not a TRUE, even under or_) */
 static const MemberDesc aWorkQueueFilterName[] = {
   ANY_("@.name", VAL_STR_LIST),
-  LEAF("startswith_", VAL_STR_LIST, SKIP_EMPTY_VOID, BIND_VALUE,
-       "EXISTS (SELECT 1 FROM json_each(?) AS sw# WHERE lower(@.name) LIKE lower(sw#.value || '%'))", 0),
+  LEAF_PG("startswith_", VAL_STR_LIST, SKIP_EMPTY_VOID, BIND_VALUE,
+          "EXISTS (SELECT 1 FROM json_each(?) AS sw# WHERE lower(@.name) LIKE lower(sw#.value || '%'))", 0,
+          "EXISTS (SELECT 1 FROM unnest(?) AS sw#(value) WHERE @.name ILIKE sw#.value || '%')",
+          0),
   END };
 CLASS(WorkQueueFilterName, 0, RULE_NORMAL);
 static const MemberDesc aWorkQueueFilter[] = {
@@ -323,8 +352,9 @@ CLASS(LogFilterTaskRunId, 0, RULE_NORMAL);
 ** ''; coalesce() says the same on SQLite versions without concat(). The
 ** template is one term's "occurs" test; text_search.c splits the query. */
 static const MemberDesc aLogFilterTextSearch[] = {
-  LEAF("query", VAL_TEXT_QUERY, SKIP_NULL_ONLY, BIND_VALUE,
-       "lower(coalesce(@.message, '') || ' ' || coalesce(@.name, '')) LIKE '%' || ? || '%'", 0), END };
+  LEAF_PG("query", VAL_TEXT_QUERY, SKIP_NULL_ONLY, BIND_VALUE,
+          "lower(coalesce(@.message, '') || ' ' || coalesce(@.name, '')) LIKE '%' || ? || '%'", 0,
+          "lower(concat(@.message, ' ', @.name)) LIKE '%' || ? || '%'", 0), END };
 CLASS(LogFilterTextSearch, 0, RULE_TEXT_SEARCH);
 /* LogFilterName exists in Prefect but is not a field of LogFilter */
 static const MemberDesc aLogFilter[] = {

@@ -16,7 +16,8 @@
 ** byte, which are bound value by value); every other value is a bound
 ** parameter, lists as one JSON array expanded with json_each. So two bodies
 ** of the same shape give the same text, and a prepared statement can be
-** reused for both.
+** reused for both. The same walk writes PostgreSQL's statement (dialect.c:
+** its placeholders, and the leaves' own texts there).
 **
 ** Prefect's evaluation model: each filter object yields a list of criteria
 ** (absent and null keys, and a few skipped values, yield none); an empty
@@ -47,7 +48,9 @@ typedef struct Crit {
 typedef struct Compiler {
   const JsonDoc *pDoc;
   sqlite3 *db;             /* the connection: table sizes (stats_table_rows) */
-  Stats *pStats;           /* sqlite_stat1 and table sizes, for the shape of related filters */
+  const Stats *pStats;     /* sqlite_stat1, for the shape of related filters (empty where the dialect
+                           ** does not let statistics choose shapes) */
+  Stats *pSizes;           /* the connection's statistics, which keep the table sizes read so far */
   const char *zTable;      /* the table the object being compiled filters */
   Query *pQuery;
   JsonPath path;
@@ -56,6 +59,8 @@ typedef struct Compiler {
   int bStatsShape;  /* a shape was chosen by the statistics (Query.bStatsShape) */
   char *zErr;    /* owned until handed to the caller */
   const QueryExtras *pExtras;  /* borrowed, may be NULL: the route's own body rules */
+  const DialectDesc *pDialect; /* the database the SQL is for */
+  int bPg;       /* it is PostgreSQL: the leaves' zPgSql texts */
 } Compiler;
 
 #define SMALLEST_INT64 (-0x7fffffffffffffffLL - 1)
@@ -148,15 +153,48 @@ static int bind_str(Compiler *p, sqlite3_str *pStr) {
   return bind_add(p, BT_TEXT, z, n, 0);
 }
 
-/* Expand '@' (alias), '?' (parameter iParam), '#' (a fresh number). */
-static char *template_expand(Compiler *p, const char *zTmpl, const char *zAlias, int iParam) {
+/* Placeholder iParam, used as a value of kind eKind, in the dialect's
+** words; the bound value keeps the kind (its type where a dialect binds
+** values by type). */
+static void append_param(const Compiler *p, sqlite3_str *pStr, int iParam, PlaceholderKind eKind) {
+  if (iParam > 0 && iParam <= p->pQuery->nBind) p->pQuery->aBind[iParam - 1].eKind = eKind;
+  sqlite3_str_appendf(pStr, p->pDialect->azParam[eKind], iParam);
+}
+
+/* How the bound value of a leaf of kind eValue is used. */
+static PlaceholderKind param_kind(ValueKind eValue) {
+  switch (eValue) {
+    case VAL_UUID_LIST: return PARAM_UUID_LIST;
+    case VAL_STATE_LIST: return PARAM_STATE_LIST;
+    case VAL_WORKER_STATUS_LIST: return PARAM_WORKER_STATUS_LIST;
+    case VAL_STR_LIST: return PARAM_LIST;
+    case VAL_DATETIME: return PARAM_TIME;
+    case VAL_INT: return PARAM_INT;
+    default: return PARAM_TEXT;
+  }
+}
+
+/* The template of a leaf on the compiler's database: for VAL_BOOL, bTrue
+** picks the `true` or the `false` case. */
+static const char *leaf_template(const Compiler *p, const MemberDesc *pDesc, int bTrue) {
+  const char *zPg = bTrue ? pDesc->zPgSql : pDesc->zPgSqlFalse;
+  if (p->bPg && zPg) return zPg;
+  return bTrue ? pDesc->zSql : pDesc->zSqlFalse;
+}
+
+/* Expand '@' (alias), '?' (parameter iParam, used as eKind), '#' (a fresh
+** number); "??" is a literal '?' (PostgreSQL's jsonb operators). */
+static char *template_expand(Compiler *p, const char *zTmpl, const char *zAlias, int iParam, PlaceholderKind eKind) {
   sqlite3_str *pStr = sqlite3_str_new(0);
   int iHere = ++p->iUnique;
   const char *z;
   for (z = zTmpl; *z; z++) {
     switch (*z) {
       case '@': sqlite3_str_appendall(pStr, zAlias); break;
-      case '?': sqlite3_str_appendf(pStr, "?%d", iParam); break;
+      case '?':
+        if (z[1] == '?') { sqlite3_str_appendchar(pStr, 1, '?'); z++; }
+        else append_param(p, pStr, iParam, eKind);
+        break;
       case '#': sqlite3_str_appendf(pStr, "%d", iHere); break;
       default: sqlite3_str_appendchar(pStr, 1, *z); break;
     }
@@ -174,9 +212,23 @@ static const char *list_expectation(ValueKind e) {
   }
 }
 
-/* Validate a list value and render it as one canonical JSON array, in
-** *ppJson (owned by the caller). Returns 0 on error; *pnElem gets the
-** length and *pbNul whether a string in it holds a NUL byte. */
+/* One element of a bound list, as the dialect writes lists: a JSON string,
+** or an array literal's quoted element (only '"' and '\\' escaped). */
+static void append_list_element(const Compiler *p, sqlite3_str *pStr, const char *z, int n) {
+  int i;
+  if (!p->pDialect->bArrayLiteral) { json_write_string(pStr, z, n, 0); return; }
+  sqlite3_str_appendchar(pStr, 1, '"');
+  for (i = 0; i < n; i++) {
+    if (z[i] == '"' || z[i] == '\\') sqlite3_str_appendchar(pStr, 1, '\\');
+    sqlite3_str_appendchar(pStr, 1, z[i]);
+  }
+  sqlite3_str_appendchar(pStr, 1, '"');
+}
+
+/* Validate a list value and render it as one canonical list in the
+** dialect's form (a JSON array, or an array literal), in *ppJson (owned by
+** the caller). Returns 0 on error; *pnElem gets the length and *pbNul
+** whether a string in it holds a NUL byte. */
 static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, int *pbNul, sqlite3_str **ppJson) {
   const JsonDoc *pDoc = p->pDoc;
   const JsonNode *pNode = &pDoc->aNode[iNode];
@@ -187,7 +239,7 @@ static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, i
     return 0;
   }
   pStr = sqlite3_str_new(0);
-  sqlite3_str_appendchar(pStr, 1, '[');
+  sqlite3_str_appendchar(pStr, 1, p->pDialect->bArrayLiteral ? '{' : '[');
   for (iChild = pNode->iFirst; iChild >= 0; iChild = pDoc->aNode[iChild].iNext, k++) {
     const JsonNode *pElem = &pDoc->aNode[iChild];
     char *zMsg = 0;
@@ -197,19 +249,19 @@ static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, i
     switch (eValue) {
       case VAL_UUID_LIST:
         bBad = value_read_uuid(pDoc, iChild, zUuid, &zMsg) != SQLITE_OK;
-        if (!bBad) json_write_string(pStr, zUuid, 36, 0);
+        if (!bBad) append_list_element(p, pStr, zUuid, 36);
         break;
       case VAL_STATE_LIST:
         bBad = value_read_state_type(pDoc, iChild, &zMsg) != SQLITE_OK;
-        if (!bBad) json_write_string(pStr, pElem->zText, pElem->nText, 0);
+        if (!bBad) append_list_element(p, pStr, pElem->zText, pElem->nText);
         break;
       case VAL_WORKER_STATUS_LIST:
         bBad = value_read_worker_status(pDoc, iChild, &zMsg) != SQLITE_OK;
-        if (!bBad) json_write_string(pStr, pElem->zText, pElem->nText, 0);
+        if (!bBad) append_list_element(p, pStr, pElem->zText, pElem->nText);
         break;
       default:
         if (pElem->eType != JT_TEXT) zMsg = value_expected(pDoc, iChild, "a string"), bBad = 1;
-        else json_write_string(pStr, pElem->zText, pElem->nText, 0);
+        else append_list_element(p, pStr, pElem->zText, pElem->nText);
         if (!bBad && memchr(pElem->zText, 0, pElem->nText)) *pbNul = 1;
         break;
     }
@@ -221,11 +273,15 @@ static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, i
       return 0;
     }
   }
-  sqlite3_str_appendchar(pStr, 1, ']');
+  sqlite3_str_appendchar(pStr, 1, p->pDialect->bArrayLiteral ? '}' : ']');
   *pnElem = k;
   *ppJson = pStr;
   return 1;
 }
+
+/* What a value must be where text cannot hold a NUL byte (PostgreSQL:
+** Prefect's own statement fails there). */
+#define NUL_EXPECTATION(what) what " without a NUL byte (PostgreSQL text cannot hold one)"
 
 /* The list part of the IN templates of describe.c. */
 #define JSON_LIST_IN "IN (SELECT value FROM json_each(?))"
@@ -236,7 +292,7 @@ static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, i
 static char *compile_in_values(Compiler *p, ValueKind eValue, const char *zTmpl, const char *zAlias, int iNode) {
   static const char zExpandedList[] = "IN (SELECT value FROM json_each(?0))";
   const JsonDoc *pDoc = p->pDoc;
-  char *zSql = template_expand(p, zTmpl, zAlias, 0);
+  char *zSql = template_expand(p, zTmpl, zAlias, 0, PARAM_LIST);
   const char *zAt = zSql ? strstr(zSql, zExpandedList) : 0;
   sqlite3_str *pStr;
   int iChild, k = 0;
@@ -271,7 +327,7 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
                          Crit *pOut) {
   const JsonDoc *pDoc = p->pDoc;
   const JsonNode *pNode = &pDoc->aNode[iNode];
-  const char *zTmpl = pDesc->zSql;
+  const char *zTmpl = leaf_template(p, pDesc, 1);
   int iParam = 0;
   double rSel = 1.0;
   crit_reset(pOut);
@@ -284,6 +340,11 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
       int nElem = 0, bNul = 0;
       sqlite3_str *pJson = 0;
       if (!compile_list(p, pDesc->eValue, iNode, &nElem, &bNul, &pJson)) return;
+      if (bNul && !p->pDialect->bNulInText) {
+        sqlite3_free(sqlite3_str_finish(pJson));
+        compile_fail(p, value_expected(pDoc, iNode, NUL_EXPECTATION("a list of strings")));
+        return;
+      }
       if (pDesc->eSkip == SKIP_ALWAYS || (nElem == 0 && pDesc->eSkip != SKIP_NULL_ONLY)) {
         sqlite3_free(sqlite3_str_finish(pJson));
         if (nElem == 0 && pDesc->eSkip == SKIP_EMPTY_VOID) pOut->e = CRIT_VOID;
@@ -309,6 +370,10 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
       sqlite3_str *pStr;
       if (pNode->eType != JT_TEXT) { compile_fail(p, value_expected(pDoc, iNode, "a string")); return; }
       if (pNode->nText == 0 && pDesc->eSkip == SKIP_EMPTY) return;
+      if (!p->pDialect->bNulInText && memchr(pNode->zText, 0, pNode->nText)) {
+        compile_fail(p, value_expected(pDoc, iNode, NUL_EXPECTATION("a string")));
+        return;
+      }
       pStr = sqlite3_str_new(0);
       if (pDesc->eBind == BIND_CONTAINS) sqlite3_str_appendchar(pStr, 1, '%');
       sqlite3_str_append(pStr, pNode->zText, pNode->nText);
@@ -322,7 +387,7 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
       char *zMsg = 0;
       if (value_read_bool(pDoc, iNode, &b, &zMsg) != SQLITE_OK) { compile_fail(p, zMsg); return; }
       if (pDesc->eSkip == SKIP_ALWAYS) return;
-      zTmpl = b ? pDesc->zSql : pDesc->zSqlFalse;
+      zTmpl = leaf_template(p, pDesc, b);
       break;
     }
     case VAL_DATETIME: {
@@ -350,7 +415,7 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
       break;
     }
   }
-  pOut->zSql = template_expand(p, zTmpl, zAlias, iParam);
+  pOut->zSql = template_expand(p, zTmpl, zAlias, iParam, param_kind(pDesc->eValue));
   if (pOut->zSql) pOut->e = CRIT_SQL;
   pOut->rSel = rSel;
 }
@@ -472,7 +537,7 @@ static void compile_task_flow_run(Compiler *p, const ClassDesc *pClass, int iNod
   }
   if (eIsNull == 1 || (eIsNull == 0 && any.e == CRIT_NONE)) {
     crit_clear(&any);
-    pOut->zSql = template_expand(p, eIsNull == 1 ? pIsNull->zSql : pIsNull->zSqlFalse, zAlias, 0);
+    pOut->zSql = template_expand(p, leaf_template(p, pIsNull, eIsNull == 1), zAlias, 0, PARAM_TEXT);
     pOut->e = pOut->zSql ? CRIT_SQL : CRIT_NONE;
   } else if (any.e == CRIT_SQL) {
     *pOut = any;
@@ -494,12 +559,16 @@ static void text_group(Compiler *p, const MemberDesc *pQuery, const TextQuery *p
     char *zCopy, *zTest;
     int iParam;
     if (pQ->a[i].e != e) continue;
+    if (!p->pDialect->bNulInText && memchr(pQ->a[i].z, 0, pQ->a[i].n)) {
+      compile_fail(p, sqlite3_mprintf("expected " NUL_EXPECTATION("a query")));
+      break;
+    }
     zCopy = sqlite3_malloc(pQ->a[i].n + 1);
     if (!zCopy) { compile_nomem(p); break; }
     memcpy(zCopy, pQ->a[i].z, pQ->a[i].n + 1);
     iParam = bind_add(p, BT_TEXT, zCopy, pQ->a[i].n, 0);
     if (!iParam) break;
-    zTest = template_expand(p, pQuery->zSql, zAlias, iParam);
+    zTest = template_expand(p, leaf_template(p, pQuery, 1), zAlias, iParam, PARAM_TEXT);
     if (!zTest) break;
     if (!pStr) pStr = sqlite3_str_new(0);
     sqlite3_str_appendall(pStr, n++ ? (e == TEXT_INCLUDE ? " OR " : " AND ") : "(");
@@ -649,8 +718,8 @@ static int exists_probes_fewer(Compiler *p, const CollectionDesc *pColl, const R
   double rPrimary, rRelated, rPerPrimary, rExists;
   int rc;
   if (strcmp(pRel->zChildCol, "id") == 0) return 0;  /* at most one related row per primary row */
-  rc = stats_table_rows(p->db, p->pStats, pColl->zTable, &rPrimary);
-  if (rc == SQLITE_OK) rc = stats_table_rows(p->db, p->pStats, pRel->zTable, &rRelated);
+  rc = stats_table_rows(p->db, p->pSizes, pColl->zTable, &rPrimary);
+  if (rc == SQLITE_OK) rc = stats_table_rows(p->db, p->pSizes, pRel->zTable, &rRelated);
   if (rc != SQLITE_OK) {
     if (p->rc == SQLITE_OK) p->rc = rc;  /* out of memory: SQLite may have rolled the transaction back */
     return 0;
@@ -722,9 +791,10 @@ static void compile_group(Compiler *p, const CollectionDesc *pColl, int iRoot, i
   ** and false both reject) and lets SQLite start from the related side.
   ** Prefect's EXISTS is kept where a LIMIT can stop an ordered index walk
   ** early and the filter is too broad for starting from it to pay. */
-  bIn = nRoot == 1 && (!bPreferExists || rSel < NARROW_GROUP);
-  if (nRoot == 1 && bPreferExists) p->bStatsShape = 1;
-  if (bIn && !bPreferExists && p->rc == SQLITE_OK && exists_probes_fewer(p, pColl, &aRel[iRootRel], rSel)) bIn = 0;
+  bIn = nRoot == 1 && (!p->pDialect->bStatsShape || !bPreferExists || rSel < NARROW_GROUP);
+  if (nRoot == 1 && bPreferExists && p->pDialect->bStatsShape) p->bStatsShape = 1;
+  if (bIn && !bPreferExists && p->pDialect->bStatsShape && p->rc == SQLITE_OK &&
+      exists_probes_fewer(p, pColl, &aRel[iRootRel], rSel)) bIn = 0;
 
   pStr = sqlite3_str_new(0);
   if (bIn && p->rc == SQLITE_OK) {
@@ -1069,15 +1139,25 @@ static void append_order(sqlite3_str *pStr, const CollectionDesc *pColl, const S
   }
 }
 
-/* "SELECT " and the expressions of the columns in mColumns, each followed
-** by ", ". */
-static void append_columns(sqlite3_str *pStr, const CollectionDesc *pColl, sqlite3_uint64 mColumns) {
-  int i;
+/* "SELECT " and the expressions of the columns in mColumns, then the
+** row's rowid where the dialect has one: zRowid, a format taking the alias
+** ("%s.rowid AS prefect_rowid"). */
+static void append_columns(const Compiler *p, sqlite3_str *pStr, const CollectionDesc *pColl,
+                           sqlite3_uint64 mColumns, const char *zRowid) {
+  int i, n = 0;
   sqlite3_str_appendall(pStr, "SELECT ");
-  for (i = 0; pColl->aCol[i].zName; i++) {
+  if (p->pExtras && p->pExtras->bTableRows) {
+    sqlite3_str_appendf(pStr, "%s.*", pColl->zAlias);
+    n++;
+  }
+  for (i = 0; pColl->aCol[i].zName && !(p->pExtras && p->pExtras->bTableRows); i++) {
     if (!(mColumns & (((sqlite3_uint64)1) << (i < 63 ? i : 63)))) continue;
+    if (n++) sqlite3_str_appendall(pStr, ", ");
     append_expanded(pStr, pColl->aCol[i].zExpr, pColl->zAlias);
-    sqlite3_str_appendall(pStr, ", ");
+  }
+  if (p->pDialect->bRowid) {
+    if (n) sqlite3_str_appendall(pStr, ", ");
+    sqlite3_str_appendf(pStr, zRowid, pColl->zAlias);
   }
 }
 
@@ -1196,19 +1276,24 @@ static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoo
       if (!column_unread(pExtras, i)) q->mOut |= (sqlite3_uint64)1 << i;
     }
     if (bWrap) {
-      append_columns(pStr, pColl, q->mOut);
-      sqlite3_str_appendf(pStr, "%s.prefect_rowid FROM (", pColl->zAlias);
+      append_columns(p, pStr, pColl, q->mOut, "%s.prefect_rowid");
+      sqlite3_str_appendall(pStr, " FROM (");
     }
-    append_columns(pStr, pColl, bWrap ? ~(sqlite3_uint64)0 : q->mOut);
-    sqlite3_str_appendf(pStr, "%s.rowid AS prefect_rowid FROM %s AS %s", pColl->zAlias, pColl->zTable,
-                        pColl->zAlias);
+    append_columns(p, pStr, pColl, bWrap ? ~(sqlite3_uint64)0 : q->mOut, "%s.rowid AS prefect_rowid");
+    sqlite3_str_appendf(pStr, " FROM %s AS %s", pColl->zTable, pColl->zAlias);
     append_where(pStr, &body);
     if (bLimit || bOffset) {
-      /* A negative LIMIT is "no limit" in SQLite: an offset alone needs it. */
-      int iLimitParam = bind_add(p, BT_INT, 0, 0, bLimit ? iLimit : -1);
       append_order(pStr, pColl, pSort, 0);
-      sqlite3_str_appendf(pStr, " LIMIT ?%d", iLimitParam);
-      if (bOffset) sqlite3_str_appendf(pStr, " OFFSET ?%d", bind_add(p, BT_INT, 0, 0, iOffset));
+      /* A negative LIMIT is "no limit" in SQLite: an offset alone needs it;
+      ** elsewhere an offset alone has no LIMIT. */
+      if (bLimit || p->pDialect->bNegativeLimit) {
+        sqlite3_str_appendall(pStr, " LIMIT ");
+        append_param(p, pStr, bind_add(p, BT_INT, 0, 0, bLimit ? iLimit : -1), PARAM_INT);
+      }
+      if (bOffset) {
+        sqlite3_str_appendall(pStr, " OFFSET ");
+        append_param(p, pStr, bind_add(p, BT_INT, 0, 0, iOffset), PARAM_INT);
+      }
       q->bLimit = 1;
     }
     if (bWrap) {
@@ -1268,6 +1353,9 @@ int query_bind(const Query *pQuery, sqlite3_stmt *pStmt, sqlite3_value **argv) {
   return rc;
 }
 
+/* The statistics of a dialect that reads none: they say nothing. */
+static const Stats no_stats;
+
 int filter_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody, int nBody,
                    const QueryExtras *pExtras, Query *pQuery, char **pzErr) {
   JsonDoc doc = {0, 0, 0};  /* no body: no nodes */
@@ -1276,13 +1364,18 @@ int filter_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zB
   memset(pQuery, 0, sizeof(*pQuery));
   memset(&c, 0, sizeof(c));
   *pzErr = 0;
-  {
-    /* read again after an ANALYZE; a read that failed has cost the user's
-    ** transaction (SQLITE_NOMEM): the compile fails with it */
+  c.pDialect = &prefect_dialects[pExtras ? pExtras->eDialect : DIALECT_SQLITE];
+  c.bPg = c.pDialect == &prefect_dialects[DIALECT_POSTGRESQL];
+  /* sqlite_stat1 chooses shapes on SQLite only (read again after an
+  ** ANALYZE; a read that failed has cost the user's transaction,
+  ** SQLITE_NOMEM, and the compile fails with it); elsewhere the statistics
+  ** stay empty, and say nothing */
+  if (c.pDialect->bStatsShape) {
     int rc = stats_refresh(pEnv->parser.db, &pEnv->stats);
     if (rc != SQLITE_OK) return rc;
   }
-  c.pStats = &pEnv->stats;
+  c.pStats = c.pDialect->bStatsShape ? &pEnv->stats : &no_stats;
+  c.pSizes = &pEnv->stats;
   c.db = pEnv->parser.db;
   /* No body, an empty body and the JSON literal null all mean "defaults". */
   if (zBody && nBody > 0) {

@@ -101,6 +101,8 @@ typedef struct MemberDesc {
   const char *zSqlFalse;     /* VAL_BOOL only: the `false` case */
   Narrowness eNarrow;        /* list leaves only */
   const char *zStatCol;      /* NARROW_INDEXED: the column, as sqlite_stat1 knows it */
+  const char *zPgSql;        /* leaf: the template on PostgreSQL (dialect.c), NULL: zSql as it is */
+  const char *zPgSqlFalse;   /* VAL_BOOL: the `false` case on PostgreSQL, NULL: zSqlFalse */
 } MemberDesc;
 
 struct ClassDesc {
@@ -430,6 +432,46 @@ int value_parse_datetime_text(const char *z, int n, char zOut[27]);
 int value_parse_uuid_text(const char *z, int n, char zOut[37]);
 
 /* ======================================================================
+** dialect.c: what the SQL of one parse and one compile looks like on each
+** database, as data. Templates of describe.c are SQLite's; a leaf whose
+** text differs on PostgreSQL carries its own (MemberDesc.zPgSql), in which
+** "??" is a literal '?' (jsonb's ?& and ?|).
+** ====================================================================== */
+
+typedef enum Dialect {
+  DIALECT_SQLITE,        /* the default: a zeroed QueryExtras is SQLite's */
+  DIALECT_POSTGRESQL,    /* Prefect's PostgreSQL schema (uuid, timestamptz, jsonb, enums) */
+  DIALECT_COUNT
+} Dialect;
+
+/* What a bound value is used as: each dialect writes its placeholder. */
+typedef enum PlaceholderKind {
+  PARAM_TEXT,            /* a string */
+  PARAM_INT,             /* an integer (a limit, a log level) */
+  PARAM_LIST,            /* a list of strings, bound as one text: a JSON array, or an array literal */
+  PARAM_UUID_LIST,       /* ...of UUIDs */
+  PARAM_STATE_LIST,      /* ...of state types */
+  PARAM_WORKER_STATUS_LIST, /* ...of worker statuses */
+  PARAM_TIME,            /* a UTC timestamp as 'YYYY-MM-DD HH:MM:SS.ffffff' */
+  PARAM_COUNT
+} PlaceholderKind;
+
+typedef struct DialectDesc {
+  const char *zName;                /* as prefect_filter_sql() takes it: "sqlite", "postgresql" */
+  const char *azParam[PARAM_COUNT]; /* the placeholder of parameter %d (1-based) used as each kind */
+  const char *azType[PARAM_COUNT];  /* the type each kind's value has there, or NULL: bind it as text */
+  int bRowid;                       /* rows have a rowid the statement selects (prefect_rowid) */
+  int bStatsShape;                  /* sqlite_stat1 may choose a related filter's shape */
+  int bNulInText;                   /* text can hold a NUL byte */
+  int bNegativeLimit;               /* LIMIT -1 is "no limit" (else an offset alone has no LIMIT) */
+  int bArrayLiteral;                /* a list is bound as an array literal {"a","b"} (else a JSON array) */
+} DialectDesc;
+
+extern const DialectDesc prefect_dialects[DIALECT_COUNT];
+/* The dialect named z (case-insensitive), or -1. */
+int dialect_by_name(const char *z);
+
+/* ======================================================================
 ** filter_compile.c: a body (or no body) -> one SQL statement + binds.
 ** ====================================================================== */
 
@@ -452,6 +494,7 @@ typedef struct Bind {
   sqlite3_int64 i;       /* BT_INT */
   sqlite3_value *pValue; /* BT_VALUE */
   int iArg;              /* BT_ARG_*: the argv slot */
+  PlaceholderKind eKind; /* what the statement uses it as (its type, in DialectDesc.azType) */
 } Bind;
 
 typedef struct Query {
@@ -526,6 +569,12 @@ typedef struct QueryExtras {
   const char *zQueueKey;        /* the route's name for work_pool_queues ("work_queues"), or NULL */
   int bConsInBody;              /* aCons are the route's own (a path parameter's): they join the
                                 ** body's criteria, before its limit and offset */
+  Dialect eDialect;             /* the database the SQL is for (DIALECT_SQLITE when zeroed); what
+                                ** the SQL around a virtual table adds (aCons, SQL's LIMIT and
+                                ** OFFSET, bCount) is written for SQLite only */
+  int bTableRows;               /* the statement selects the table's own rows (alias.*), not the
+                                ** collection's columns: a PostgreSQL function returns them as the
+                                ** table's row type */
   int bIgnoreUnknownKeys;       /* prefect_api(): a top-level key the route does not take is ignored,
                                 ** whatever it holds, as FastAPI ignores it ("page" is then read only
                                 ** with bPage); the tables leave it 0 and refuse such a key */

@@ -59,32 +59,65 @@ static const CollectionDesc *collection_by_name(const char *zName) {
   return 0;
 }
 
+/* The values of pQuery's placeholders, in order, as one JSON array: text
+** as strings, integers as numbers. */
+static char *query_params_json(const Query *pQuery) {
+  sqlite3_str *pStr = sqlite3_str_new(0);
+  int i;
+  sqlite3_str_appendchar(pStr, 1, '[');
+  for (i = 0; i < pQuery->nBind; i++) {
+    const Bind *pBind = &pQuery->aBind[i];
+    if (i) sqlite3_str_appendchar(pStr, 1, ',');
+    if (pBind->eType == BT_INT) sqlite3_str_appendf(pStr, "%lld", pBind->i);
+    else json_write_string(pStr, pBind->z ? pBind->z : "", pBind->z ? pBind->nz : 0, 0);
+  }
+  sqlite3_str_appendchar(pStr, 1, ']');
+  if (sqlite3_str_errcode(pStr)) { sqlite3_free(sqlite3_str_finish(pStr)); return 0; }
+  return sqlite3_str_finish(pStr);
+}
+
 /*
-** prefect_filter_sql(table, body) -> the SQL statement the virtual table
-** runs for that body, with ?N placeholders. Prefix it with EXPLAIN QUERY
-** PLAN to see which of Prefect's indexes answers it.
+** prefect_filter_sql(table, body [, dialect]) -> the SQL statement the
+** virtual table runs for that body, with ?N placeholders; with dialect
+** 'postgresql', the same body's statement on Prefect's PostgreSQL schema,
+** with $N placeholders (each bound as text). Prefix the SQLite one with
+** EXPLAIN QUERY PLAN to see which of Prefect's indexes answers it.
+** prefect_filter_params(table, body [, dialect]) -> the values to bind to
+** those placeholders, in order, as a JSON array.
 */
-static void prefectFilterSqlFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+static void filter_statement_func(sqlite3_context *ctx, int argc, sqlite3_value **argv, int bParams) {
   const CollectionDesc *pColl = collection_by_name((const char *)sqlite3_value_text(argv[0]));
   CompileEnv *pEnv = (CompileEnv *)sqlite3_user_data(ctx);
+  const char *zFunc = bParams ? "prefect_filter_params" : "prefect_filter_sql";
+  QueryExtras extras;
   Query query;
   char *zErr = 0;
-  int rc;
+  int rc, eDialect = DIALECT_SQLITE;
   const char *zBody = (const char *)sqlite3_value_text(argv[1]);
-  (void)argc;
-  if (!zBody && sqlite3_value_type(argv[1]) != SQLITE_NULL) {
-    sqlite3_result_error_nomem(ctx);  /* a body SQLite could not give as text: not "no body" */
+  const char *zDialect = argc > 2 ? (const char *)sqlite3_value_text(argv[2]) : 0;
+  if ((!zBody && sqlite3_value_type(argv[1]) != SQLITE_NULL) ||
+      (argc > 2 && !zDialect && sqlite3_value_type(argv[2]) != SQLITE_NULL)) {
+    sqlite3_result_error_nomem(ctx);  /* a value SQLite could not give as text: not "no body" */
     return;
   }
-  if (!pColl) {
-    char *zMsg = sqlite3_mprintf("prefect: prefect_filter_sql: unknown table %Q", sqlite3_value_text(argv[0]));
+  if (argc > 2) eDialect = dialect_by_name(zDialect);
+  if (!pColl || eDialect < 0) {
+    char *zMsg = !pColl ? sqlite3_mprintf("prefect: %s: unknown table %Q", zFunc, sqlite3_value_text(argv[0]))
+                        : sqlite3_mprintf("prefect: %s: unknown dialect %Q, expected 'sqlite' or 'postgresql'",
+                                          zFunc, zDialect);
     if (zMsg) sqlite3_result_error(ctx, zMsg, -1);
     else sqlite3_result_error_nomem(ctx);
     sqlite3_free(zMsg);
     return;
   }
-  rc = filter_compile(pEnv, pColl, zBody, sqlite3_value_bytes(argv[1]), 0, &query, &zErr);
-  if (rc == SQLITE_OK) {
+  memset(&extras, 0, sizeof(extras));
+  extras.eDialect = (Dialect)eDialect;
+  rc = filter_compile(pEnv, pColl, zBody, sqlite3_value_bytes(argv[1]), &extras, &query, &zErr);
+  if (rc == SQLITE_OK && bParams) {
+    char *zParams = query_params_json(&query);
+    if (zParams) sqlite3_result_text(ctx, zParams, -1, sqlite3_free);
+    else sqlite3_result_error_nomem(ctx);
+  } else if (rc == SQLITE_OK) {
     sqlite3_result_text(ctx, query.zSql, -1, SQLITE_TRANSIENT);
   } else if (rc == SQLITE_NOMEM) {
     sqlite3_result_error_nomem(ctx);
@@ -93,6 +126,14 @@ static void prefectFilterSqlFunc(sqlite3_context *ctx, int argc, sqlite3_value *
   }
   sqlite3_free(zErr);
   query_clear(&query);
+}
+
+static void prefectFilterSqlFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  filter_statement_func(ctx, argc, argv, 0);
+}
+
+static void prefectFilterParamsFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  filter_statement_func(ctx, argc, argv, 1);
 }
 
 /* prefect_uuid4() -> a new random id, as Prefect makes artifact ids; for
@@ -145,13 +186,16 @@ int functions_register(sqlite3 *db) {
     {"prefect_version", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, prefectVersionFunc},
     {"prefect_debug", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, prefectDebugFunc},
     {"prefect_filter_sql", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, prefectFilterSqlFunc},
+    {"prefect_filter_sql", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY, prefectFilterSqlFunc},
+    {"prefect_filter_params", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, prefectFilterParamsFunc},
+    {"prefect_filter_params", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY, prefectFilterParamsFunc},
     {"prefect_filter", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, prefect_filter_row_func},
     {"prefect_uuid4", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, prefectUuid4Func},
   };
   size_t i;
   int rc = SQLITE_OK;
   for (i = 0; i < sizeof(aFunc) / sizeof(aFunc[0]) && rc == SQLITE_OK; i++) {
-    if (aFunc[i].xFunc == prefectFilterSqlFunc) {
+    if (aFunc[i].xFunc == prefectFilterSqlFunc || aFunc[i].xFunc == prefectFilterParamsFunc) {
       /* the statistics it reads are kept for the connection, like a table's */
       FunctionEnv *pEnv = function_env_new(db);
       if (!pEnv) return SQLITE_NOMEM;

@@ -29,8 +29,8 @@
 int sqlite3_prefect_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 static sqlite3 *db;
-#define N_QUERY 40
-#define FIRST_WRITE 36  /* queries from here on change the fixture: rolled back */
+#define N_QUERY 41
+#define FIRST_WRITE 37  /* queries from here on change the fixture: rolled back */
 static sqlite3_stmt *apQuery[N_QUERY];
 static const char *const azQuery[N_QUERY] = {
   "SELECT * FROM artifacts(?1)",
@@ -77,6 +77,9 @@ static const char *const azQuery[N_QUERY] = {
   "prefect_api('GET /api/flow_runs/' || ?1), prefect_api(?1)",
   /* the input as a table's name for the field reference */
   "SELECT count(*), min(path) FROM prefect_fields(?1)",
+  /* the same bodies written for PostgreSQL */
+  "SELECT prefect_filter_sql('flow_runs', ?1, 'postgresql'), prefect_filter_params('deployments', ?1, 'postgresql'), "
+  "prefect_filter_sql('logs', ?1, 'postgresql'), prefect_filter_sql('work_queues', ?1, 'postgresql')",
   "INSERT INTO artifacts (key, data, metadata_) VALUES ('gamma', ?1, ?1), ('gamma', ?1, NULL)",
   "INSERT INTO artifacts (id, key, type, description, data, flow_run_id, task_run_id) "
   "VALUES (?1, ?1, ?1, ?1, json_quote(?1), ?1, ?1)",

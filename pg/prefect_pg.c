@@ -1,0 +1,223 @@
+/*
+** pg/prefect_pg.c: the PostgreSQL extension's entry points.
+**
+**   CREATE EXTENSION prefect;
+**   SELECT id, key FROM prefect.artifacts('{"artifacts": {"type": {"any_": ["table"]}}}');
+**
+** The same parse and compile as the SQLite extension's (../ext, with the
+** PostgreSQL dialect of dialect.c) turn a body into one statement over
+** Prefect's own tables, every value a parameter; here it runs through SPI.
+** A collection's function returns the table's own rows, one per call,
+** from a cursor read a batch at a time: the function holds one batch
+** however many rows the body selects (in FROM, PostgreSQL's function scan
+** collects what it returns in a tuplestore, which spills to disk past
+** work_mem; in a SELECT list nothing collects them).
+** Which collection a function answers is its SQL name (one C function for
+** all, so that a new collection is a line of prefect--0.1.sql).
+** A bad body is an ERROR with SQLSTATE 22023 (invalid_parameter_value)
+** and the SQLite side's message, which names the JSON path.
+*/
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "parser/parse_type.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+/* PostgreSQL's parse tree has a Query of its own: the compiler's is
+** named apart here only (a type name, so nothing changes in what links) */
+#define Query PrefectQuery
+#include "internal.h"
+#undef Query
+
+PG_MODULE_MAGIC;
+
+/* The collection a function named zName answers, or an error. */
+static const CollectionDesc *collection_named(const char *zName) {
+  int i;
+  for (i = 0; zName && prefect_collections[i]; i++) {
+    if (strcmp(prefect_collections[i]->zName, zName) == 0) return prefect_collections[i];
+  }
+  ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                  errmsg("prefect: unknown table \"%s\"", zName ? zName : "")));
+  return 0;
+}
+
+/* The body argument as JSON text (jsonb's own output), or NULL: no body. */
+static char *body_text(FunctionCallInfo fcinfo, int iArg) {
+  if (PG_NARGS() <= iArg || PG_ARGISNULL(iArg)) return 0;
+  return DatumGetCString(DirectFunctionCall1(jsonb_out, PG_GETARG_DATUM(iArg)));
+}
+
+/* The statement and its parameters, palloc'd in the current context. */
+typedef struct PgStatement {
+  char *zSql;
+  int nArg;
+  Oid *aType;        /* each parameter's type, as its placeholder casts it (dialect.c) */
+  Datum *aValue;
+} PgStatement;
+
+/* The text z (n bytes) as a value of the type named zType: its input
+** function, once per statement rather than a cast in it for every row. */
+static Datum typed_value(const char *zType, const char *z, int n, Oid *pType) {
+  Oid typinput, typioparam;
+  int32 typmod;
+  parseTypeString(zType, pType, &typmod, false);
+  getTypeInputInfo(*pType, &typinput, &typioparam);
+  return OidInputFunctionCall(typinput, pnstrdup(z, n), typioparam, typmod);
+}
+
+/* Compile zBody for pColl; a bad body raises the compiler's message. The
+** compiler's memory (SQLite's allocator) is freed before any ereport,
+** which does not return. */
+static void compile_statement(const CollectionDesc *pColl, const char *zBody, int bTableRows, PgStatement *pOut) {
+  CompileEnv env;
+  QueryExtras extras;
+  PrefectQuery query;
+  char *zErr = 0;
+  int rc, i;
+  memset(&env, 0, sizeof(env));
+  memset(&extras, 0, sizeof(extras));
+  extras.eDialect = DIALECT_POSTGRESQL;
+  extras.bTableRows = bTableRows;
+  rc = filter_compile(&env, pColl, zBody, zBody ? (int)strlen(zBody) : 0, &extras, &query, &zErr);
+  if (rc != SQLITE_OK) {
+    char *zMsg = pstrdup(zErr ? zErr : "prefect: out of memory");
+    sqlite3_free(zErr);
+    ereport(ERROR, (errcode(rc == SQLITE_NOMEM ? ERRCODE_OUT_OF_MEMORY : ERRCODE_INVALID_PARAMETER_VALUE),
+                    errmsg("%s", zMsg)));
+  }
+  pOut->zSql = pstrdup(query.zSql);
+  pOut->nArg = query.nBind;
+  pOut->aType = palloc(sizeof(Oid) * (query.nBind + 1));
+  pOut->aValue = palloc(sizeof(Datum) * (query.nBind + 1));
+  /* the compiler's values are copied before any input function can raise
+  ** an error, so that nothing of SQLite's allocator is left behind */
+  {
+    char **azText = palloc(sizeof(char *) * (query.nBind + 1));
+    int *anText = palloc(sizeof(int) * (query.nBind + 1));
+    PlaceholderKind *aeKind = palloc(sizeof(PlaceholderKind) * (query.nBind + 1));
+    for (i = 0; i < query.nBind; i++) {
+      const Bind *pBind = &query.aBind[i];
+      azText[i] = pBind->eType == BT_INT ? psprintf(INT64_FORMAT, (int64)pBind->i)
+                                        : pnstrdup(pBind->z ? pBind->z : "", pBind->nz);
+      anText[i] = (int)strlen(azText[i]);  /* the PostgreSQL dialect refuses text holding a NUL byte */
+      aeKind[i] = pBind->eKind;
+    }
+    query_clear(&query);
+    for (i = 0; i < pOut->nArg; i++) {
+      pOut->aValue[i] = typed_value(prefect_dialects[DIALECT_POSTGRESQL].azType[aeKind[i]], azText[i], anText[i],
+                                    &pOut->aType[i]);
+    }
+  }
+}
+
+PG_FUNCTION_INFO_V1(prefect_pg_filter_sql);
+
+/* prefect.filter_sql(table, body) -> the statement, $N placeholders. */
+Datum prefect_pg_filter_sql(PG_FUNCTION_ARGS) {
+  PgStatement stmt;
+  if (PG_ARGISNULL(0)) PG_RETURN_NULL();
+  compile_statement(collection_named(text_to_cstring(PG_GETARG_TEXT_PP(0))), body_text(fcinfo, 1), 0, &stmt);
+  PG_RETURN_TEXT_P(cstring_to_text(stmt.zSql));
+}
+
+/* Rows are fetched from the cursor this many at a time and handed out one
+** per call: one SPI connection per batch, not per row, and at most one
+** batch held (memory stays flat whatever the count). */
+#define ROWS_BATCH 1000
+
+/* A collection function's cursor, between calls. */
+typedef struct RowsCursor {
+  char *zPortal;           /* in the multi-call context */
+  bool bOpen;
+  bool bDone;              /* the cursor gave its last rows */
+  TupleDesc desc;          /* the rows' descriptor, blessed (multi-call context) */
+  MemoryContext batchCtx;  /* the batch's rows; reset for each batch */
+  HeapTuple *aRow;         /* the batch, in batchCtx */
+  uint64 nRow, iRow;
+} RowsCursor;
+
+/* The query around the function stopped early (a LIMIT): close the cursor
+** now rather than at the end of the transaction. */
+static void rows_shutdown(Datum arg) {
+  RowsCursor *p = (RowsCursor *)DatumGetPointer(arg);
+  if (p->bOpen) {
+    Portal portal = SPI_cursor_find(p->zPortal);
+    p->bOpen = false;
+    if (portal) SPI_cursor_close(portal);
+  }
+}
+
+/* The next batch of rows into p->aRow (none: the cursor is closed). */
+static void rows_fetch(RowsCursor *p) {
+  Portal portal;
+  MemoryContext old;
+  uint64 i;
+  MemoryContextReset(p->batchCtx);
+  p->nRow = p->iRow = 0;
+  if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "prefect: SPI_connect failed");
+  portal = SPI_cursor_find(p->zPortal);
+  if (!portal) elog(ERROR, "prefect: cursor \"%s\" is gone", p->zPortal);
+  SPI_cursor_fetch(portal, true, ROWS_BATCH);
+  old = MemoryContextSwitchTo(p->batchCtx);
+  p->aRow = palloc(sizeof(HeapTuple) * (SPI_processed + 1));
+  for (i = 0; i < SPI_processed; i++) p->aRow[i] = heap_copytuple(SPI_tuptable->vals[i]);
+  MemoryContextSwitchTo(old);
+  p->nRow = SPI_processed;
+  if (SPI_processed < ROWS_BATCH) {
+    SPI_cursor_close(portal);
+    p->bOpen = false;
+    p->bDone = true;
+  }
+  SPI_freetuptable(SPI_tuptable);
+  SPI_finish();
+}
+
+PG_FUNCTION_INFO_V1(prefect_pg_rows);
+
+/* prefect.<collection>(body) -> SETOF the table's rows, value per call. */
+Datum prefect_pg_rows(PG_FUNCTION_ARGS) {
+  FuncCallContext *funcctx;
+  RowsCursor *pCursor;
+  if (SRF_IS_FIRSTCALL()) {
+    ReturnSetInfo *rsinfo = (ReturnSetInfo *)fcinfo->resultinfo;
+    MemoryContext old;
+    PgStatement stmt;
+    const CollectionDesc *pColl;
+    Portal portal;
+    funcctx = SRF_FIRSTCALL_INIT();
+    old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+    pColl = collection_named(get_func_name(fcinfo->flinfo->fn_oid));
+    compile_statement(pColl, body_text(fcinfo, 0), 1, &stmt);
+    pCursor = palloc0(sizeof(RowsCursor));
+    if (get_call_result_type(fcinfo, NULL, &pCursor->desc) != TYPEFUNC_COMPOSITE) {
+      elog(ERROR, "prefect: %s must return a table's rows", pColl->zName);
+    }
+    pCursor->desc = BlessTupleDesc(CreateTupleDescCopy(pCursor->desc));
+    pCursor->batchCtx = AllocSetContextCreate(funcctx->multi_call_memory_ctx, "prefect rows", ALLOCSET_DEFAULT_SIZES);
+    if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "prefect: SPI_connect failed");
+    portal = SPI_cursor_open_with_args(NULL, stmt.zSql, stmt.nArg, stmt.aType, stmt.aValue, NULL, true,
+                                       CURSOR_OPT_NO_SCROLL);
+    /* the portal outlives this SPI connection: it is the transaction's */
+    MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+    pCursor->zPortal = pstrdup(portal->name);
+    pCursor->bOpen = true;
+    SPI_finish();
+    funcctx->user_fctx = pCursor;
+    if (rsinfo && IsA(rsinfo, ReturnSetInfo) && rsinfo->econtext) {
+      RegisterExprContextCallback(rsinfo->econtext, rows_shutdown, PointerGetDatum(pCursor));
+    }
+    MemoryContextSwitchTo(old);
+  }
+  funcctx = SRF_PERCALL_SETUP();
+  pCursor = (RowsCursor *)funcctx->user_fctx;
+  if (pCursor->iRow >= pCursor->nRow && !pCursor->bDone) rows_fetch(pCursor);
+  if (pCursor->iRow >= pCursor->nRow) SRF_RETURN_DONE(funcctx);
+  /* a composite datum in the caller's per-call context */
+  SRF_RETURN_NEXT(funcctx, heap_copy_tuple_as_datum(pCursor->aRow[pCursor->iRow++], pCursor->desc));
+}

@@ -1,0 +1,36 @@
+-- CREATE EXTENSION prefect's functions on the demo data (tests/pg/suite.sh
+-- loads them from the build tree). Output compared with extension.expected.
+\pset format unaligned
+\pset null '(null)'
+\set VERBOSITY terse
+SET search_path = public;
+-- a body selects rows of the table's own type, in the body's order
+SELECT count(*) FROM prefect.artifacts('{"artifacts": {"type": {"any_": ["table", "link"]}}}');
+SELECT count(*) FROM prefect.artifacts(NULL) AS a, prefect.artifacts('null') AS b WHERE a.id = b.id;
+SELECT name FROM prefect.flows('{"sort": "NAME_DESC", "limit": 3}');
+SELECT pg_typeof(r) FROM prefect.flow_runs('{"limit": 1}') AS r;
+SELECT count(*) FROM prefect.flow_runs('{"flow_runs": {"state": {"type": {"any_": ["FAILED"]}}}, "flows": {"name": {"like_": "etl"}}}');
+SELECT count(*) FROM prefect.task_runs('{"task_runs": {"tags": {"all_": ["db"]}}, "flow_runs": {"tags": {"any_": ["prod"]}}}');
+SELECT count(*) FROM prefect.deployments('{"deployments": {"paused": {"eq_": true}}}');
+SELECT key, type FROM prefect.artifact_collections('{"sort": "KEY_ASC", "limit": 2, "offset": 1}');
+-- a query that stops early leaves no cursor open for the next one
+BEGIN;
+SELECT count(*) FROM (SELECT id FROM prefect.artifacts('{}') LIMIT 3) AS s;
+SELECT count(*) FROM (SELECT id FROM prefect.artifacts('{}') LIMIT 3) AS s;
+SELECT count(*) FROM pg_cursors;
+COMMIT;
+-- values are bound, never spliced: a quote is a value like any other
+SELECT count(*) FROM prefect.artifacts('{"artifacts": {"key": {"any_": ["x''); DROP TABLE artifact; --"]}}}');
+SELECT count(*) > 0 FROM artifact;
+-- the statement
+SELECT prefect.filter_sql('flow_runs', '{"flows": {"name": {"any_": ["a"]}}, "limit": 2}');
+SELECT prefect.filter_sql('deployments', NULL);
+-- a bad body is an error naming its JSON path, SQLSTATE 22023
+SELECT * FROM prefect.artifacts('{"artifacts": {"type": {"any_": "table"}}}');
+\echo :LAST_ERROR_SQLSTATE
+SELECT * FROM prefect.flow_runs('{"sort": "NAME"}');
+\echo :LAST_ERROR_SQLSTATE
+SELECT * FROM prefect.flows('[]');
+\echo :LAST_ERROR_SQLSTATE
+SELECT prefect.filter_sql('artefacts', '{}');
+\echo :LAST_ERROR_SQLSTATE
