@@ -12,9 +12,9 @@
 #include "internal.h"
 SQLITE_EXTENSION_INIT3
 
-#define LEAF(key, v, skip, bind, sql, sqlf) { key, 0, v, skip, bind, sql, sqlf, NARROW_NO, 0 }
-#define OBJ(key, cls) { key, &cls, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0, NARROW_NO, 0 }
-#define END { 0, 0, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0, NARROW_NO, 0 }
+#define LEAF(key, v, skip, bind, sql, sqlf) { key, 0, v, skip, bind, sql, sqlf, NARROW_NO, 0, 0 }
+#define OBJ(key, cls) { key, &cls, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0, NARROW_NO, 0, 0 }
+#define END { 0, 0, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0, NARROW_NO, 0, 0 }
 
 /* Lists are bound as one JSON array and expanded by json_each, so the SQL
 ** text is the same for 2 or 1000 values (one value, or a list holding a
@@ -25,9 +25,9 @@ SQLITE_EXTENSION_INIT3
 /* any_ on a unique column, or on an indexed one (sqlite_stat1 tells how
 ** many rows a value has): narrow lists make related filters start there */
 #define ANY_UNIQUE_(col, v) \
-  { "any_", 0, v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0, NARROW_UNIQUE, 0 }
+  { "any_", 0, v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0, NARROW_UNIQUE, 0, 0 }
 #define ANY_INDEXED_(col, statcol, v) \
-  { "any_", 0, v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0, NARROW_INDEXED, statcol }
+  { "any_", 0, v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0, NARROW_INDEXED, statcol, 0 }
 #define NOT_ANY_(col, v) \
   LEAF("not_any_", v, SKIP_EMPTY, BIND_VALUE, col " NOT IN (SELECT value FROM json_each(?))", 0)
 /* SQLAlchemy's ILIKE on SQLite; no ESCAPE clause, so % and _ stay wildcards. */
@@ -42,10 +42,15 @@ SQLITE_EXTENSION_INIT3
 #define AFTER_(col) LEAF("after_", VAL_DATETIME, SKIP_NULL_ONLY, BIND_VALUE, col " >= ?", 0)
 /* Tags: every needle occurs (all_), one needle occurs (any_), and Prefect's
 ** "no tags" test, which compares the text with '[]'. */
+/* all_ is Prefect's count of distinct matches >= count of distinct needles,
+** that is: no needle is missing. Per needle that is one EXISTS (the
+** compiler ANDs zSqlEach once per value); a list holding a NUL byte keeps
+** the json_each form, which reads both sides the way Prefect's does. */
 #define TAGS_ALL_ \
-  LEAF("all_", VAL_STR_LIST, SKIP_EMPTY, BIND_VALUE, \
-       "NOT EXISTS (SELECT 1 FROM json_each(?) AS n# WHERE NOT EXISTS " \
-       "(SELECT 1 FROM json_each(@.tags) AS t# WHERE t#.value = n#.value))", 0)
+  { "all_", 0, VAL_STR_LIST, SKIP_EMPTY, BIND_VALUE, \
+    "NOT EXISTS (SELECT 1 FROM json_each(?) AS n# WHERE NOT EXISTS " \
+    "(SELECT 1 FROM json_each(@.tags) AS t# WHERE t#.value = n#.value))", 0, NARROW_NO, 0, \
+    "EXISTS (SELECT 1 FROM json_each(@.tags) AS t# WHERE t#.value = ?)" }
 #define TAGS_ANY_ \
   LEAF("any_", VAL_STR_LIST, SKIP_NULL_ONLY, BIND_VALUE, \
        "EXISTS (SELECT 1 FROM json_each(@.tags) AS t#, json_each(?) AS n# WHERE " \

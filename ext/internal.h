@@ -101,6 +101,10 @@ typedef struct MemberDesc {
   const char *zSqlFalse;     /* VAL_BOOL only: the `false` case */
   Narrowness eNarrow;        /* list leaves only */
   const char *zStatCol;      /* NARROW_INDEXED: the column, as sqlite_stat1 knows it */
+  const char *zSqlEach;      /* list leaves, optional: a template for one element,
+                             ** ANDed once per element in place of zSql (the list
+                             ** is known when compiling, and SQLite runs a test per
+                             ** value faster than a join of two json_each) */
 } MemberDesc;
 
 struct ClassDesc {

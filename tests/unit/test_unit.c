@@ -828,6 +828,12 @@ static int walk_class(sqlite3 *db, const CollectionDesc *pColl, const ClassDesc 
     } else if (pM->eSkip == SKIP_ALWAYS) {
       check_leaf(db, pColl, zPrefix, zSuffix, pM->zKey, sample_value(pM->eValue), 0);
       n++;
+    } else if (pM->zSqlEach) {
+      /* a known list is tested value by value; one holding a NUL byte
+      ** keeps the json_each form */
+      check_leaf(db, pColl, zPrefix, zSuffix, pM->zKey, sample_value(pM->eValue), pM->zSqlEach);
+      check_leaf(db, pColl, zPrefix, zSuffix, pM->zKey, "[\"x\", \"a\\u0000b\"]", pM->zSql);
+      n++;
     } else {
       check_leaf(db, pColl, zPrefix, zSuffix, pM->zKey, sample_value(pM->eValue), pM->zSql);
       if (pM->eValue == VAL_BOOL) check_leaf(db, pColl, zPrefix, zSuffix, pM->zKey, "false", pM->zSqlFalse);
