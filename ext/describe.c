@@ -43,18 +43,22 @@ SQLITE_EXTENSION_INIT3
 /* Tags: every needle occurs (all_), one needle occurs (any_), and Prefect's
 ** "no tags" test, which compares the text with '[]'. */
 /* all_ is Prefect's count of distinct matches >= count of distinct needles,
-** that is: no needle is missing. Per needle that is one EXISTS (the
-** compiler ANDs zSqlEach once per value); a list holding a NUL byte keeps
-** the json_each form, which reads both sides the way Prefect's does. */
+** that is: no needle is missing; with the needles known, one EXISTS per
+** needle (zSqlKnown). any_ matches an object's keys, else the values; with
+** the needles known, one json_each and an IN list. A list holding a NUL
+** byte keeps the json_each forms, which cut both sides at the NUL as
+** Prefect's (json_each on both sides) does. */
 #define TAGS_ALL_ \
   { "all_", 0, VAL_STR_LIST, SKIP_EMPTY, BIND_VALUE, \
     "NOT EXISTS (SELECT 1 FROM json_each(?) AS n# WHERE NOT EXISTS " \
     "(SELECT 1 FROM json_each(@.tags) AS t# WHERE t#.value = n#.value))", 0, NARROW_NO, 0, \
     "EXISTS (SELECT 1 FROM json_each(@.tags) AS t# WHERE t#.value = ?)" }
 #define TAGS_ANY_ \
-  LEAF("any_", VAL_STR_LIST, SKIP_NULL_ONLY, BIND_VALUE, \
-       "EXISTS (SELECT 1 FROM json_each(@.tags) AS t#, json_each(?) AS n# WHERE " \
-       "CASE WHEN json_type(@.tags) = 'object' THEN t#.key ELSE t#.value END = n#.value)", 0)
+  { "any_", 0, VAL_STR_LIST, SKIP_NULL_ONLY, BIND_VALUE, \
+    "EXISTS (SELECT 1 FROM json_each(@.tags) AS t#, json_each(?) AS n# WHERE " \
+    "CASE WHEN json_type(@.tags) = 'object' THEN t#.key ELSE t#.value END = n#.value)", 0, NARROW_NO, 0, \
+    "EXISTS (SELECT 1 FROM json_each(@.tags) AS t# WHERE " \
+    "CASE WHEN json_type(@.tags) = 'object' THEN t#.key ELSE t#.value END IN (SELECT value FROM json_each(?)))" }
 #define TAGS_IS_NULL_ \
   LEAF("is_null_", VAL_BOOL, SKIP_NULL_ONLY, BIND_NOTHING, "@.tags = '[]'", "@.tags != '[]'")
 

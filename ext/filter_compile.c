@@ -272,8 +272,8 @@ static char *compile_in_values(Compiler *p, ValueKind eValue, const char *zTmpl,
   return sqlite3_str_finish(pStr);
 }
 
-/* A list leaf's zSqlEach template once per element of the list at iNode,
-** joined by AND, each with its element bound. */
+/* A list leaf's zSqlKnown template without a list in it: once per element
+** of the list at iNode, joined by AND, each with its element bound. */
 static char *compile_each_value(Compiler *p, ValueKind eValue, const char *zTmpl, const char *zAlias, int iNode) {
   const JsonDoc *pDoc = p->pDoc;
   sqlite3_str *pStr = sqlite3_str_new(0);
@@ -325,9 +325,11 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
         pOut->rSel = narrow_fraction(p, pDesc, nElem);
         return;
       }
-      if (pDesc->zSqlEach && !bNul) {
+      if (pDesc->zSqlKnown && !bNul && nElem > 0) {
+        const char *zKnown = pDesc->zSqlKnown;
         sqlite3_free(sqlite3_str_finish(pJson));
-        pOut->zSql = compile_each_value(p, pDesc->eValue, pDesc->zSqlEach, zAlias, iNode);
+        pOut->zSql = strstr(zKnown, JSON_LIST_IN) ? compile_in_values(p, pDesc->eValue, zKnown, zAlias, iNode)
+                                                  : compile_each_value(p, pDesc->eValue, zKnown, zAlias, iNode);
         if (pOut->zSql) pOut->e = CRIT_SQL;
         pOut->rSel = narrow_fraction(p, pDesc, nElem);
         return;

@@ -101,10 +101,12 @@ typedef struct MemberDesc {
   const char *zSqlFalse;     /* VAL_BOOL only: the `false` case */
   Narrowness eNarrow;        /* list leaves only */
   const char *zStatCol;      /* NARROW_INDEXED: the column, as sqlite_stat1 knows it */
-  const char *zSqlEach;      /* list leaves, optional: a template for one element,
-                             ** ANDed once per element in place of zSql (the list
-                             ** is known when compiling, and SQLite runs a test per
-                             ** value faster than a join of two json_each) */
+  const char *zSqlKnown;     /* list leaves, optional: the template for a list known
+                             ** when compiling (non-empty, no NUL byte), in place of
+                             ** zSql: its "IN (SELECT value FROM json_each(?))"
+                             ** becomes "IN (?1, ?2, ...)"; without one it is the
+                             ** test of one element, ANDed once per element. SQLite
+                             ** runs bound values faster than a json_each join. */
 } MemberDesc;
 
 struct ClassDesc {
