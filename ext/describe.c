@@ -12,11 +12,11 @@
 #include "internal.h"
 SQLITE_EXTENSION_INIT3
 
-#define LEAF(key, v, skip, bind, sql, sqlf) { key, 0, v, skip, bind, sql, sqlf, NARROW_NO, 0, 0, 0 }
+#define LEAF(key, v, skip, bind, sql, sqlf) { key, 0, v, skip, bind, sql, sqlf, NARROW_NO, 0, 0, 0, 0 }
 /* a leaf whose PostgreSQL text is not SQLite's ("??": a literal '?') */
-#define LEAF_PG(key, v, skip, bind, sql, sqlf, pg, pgf) { key, 0, v, skip, bind, sql, sqlf, NARROW_NO, 0, pg, pgf }
-#define OBJ(key, cls) { key, &cls, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0, NARROW_NO, 0, 0, 0 }
-#define END { 0, 0, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0, NARROW_NO, 0, 0, 0 }
+#define LEAF_PG(key, v, skip, bind, sql, sqlf, pg, pgf) { key, 0, v, skip, bind, sql, sqlf, NARROW_NO, 0, pg, pgf, 0 }
+#define OBJ(key, cls) { key, &cls, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0, NARROW_NO, 0, 0, 0, 0 }
+#define END { 0, 0, VAL_STR, SKIP_NULL_ONLY, BIND_VALUE, 0, 0, NARROW_NO, 0, 0, 0, 0 }
 
 /* PostgreSQL: a list is bound as one array of the column's type (uuid,
 ** the native enums, text: dialect.c's placeholder says which), so that
@@ -36,10 +36,10 @@ SQLITE_EXTENSION_INIT3
 ** many rows a value has): narrow lists make related filters start there */
 #define ANY_UNIQUE_(col, v) \
   { "any_", 0, v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0, NARROW_UNIQUE, 0, \
-    PG_IN(col), 0 }
+    PG_IN(col), 0, 0 }
 #define ANY_INDEXED_(col, statcol, v) \
   { "any_", 0, v, SKIP_NULL_ONLY, BIND_VALUE, col " IN (SELECT value FROM json_each(?))", 0, NARROW_INDEXED, statcol, \
-    PG_IN(col), 0 }
+    PG_IN(col), 0, 0 }
 #define NOT_ANY_(col, v) \
   LEAF_PG("not_any_", v, SKIP_EMPTY, BIND_VALUE, col " NOT IN (SELECT value FROM json_each(?))", 0, \
           col " <> ALL (?)", 0)
@@ -58,16 +58,25 @@ SQLITE_EXTENSION_INIT3
 ** "no tags" test, which compares the value with '[]'. On PostgreSQL these
 ** are jsonb's has_all (?&) and has_any (?|) over a text array, as Prefect
 ** writes them there. */
+/* all_ is Prefect's count of distinct matches >= count of distinct needles,
+** that is: no needle is missing; with the needles known, one EXISTS per
+** needle (zSqlKnown). any_ matches an object's keys, else the values; with
+** the needles known, one json_each and an IN list. A list holding a NUL
+** byte keeps the json_each forms, which cut both sides at the NUL as
+** Prefect's (json_each on both sides) does. */
 #define TAGS_ALL_ \
-  LEAF_PG("all_", VAL_STR_LIST, SKIP_EMPTY, BIND_VALUE, \
-          "NOT EXISTS (SELECT 1 FROM json_each(?) AS n# WHERE NOT EXISTS " \
-          "(SELECT 1 FROM json_each(@.tags) AS t# WHERE t#.value = n#.value))", 0, \
-          "@.tags ??& ?", 0)
+  { "all_", 0, VAL_STR_LIST, SKIP_EMPTY, BIND_VALUE, \
+    "NOT EXISTS (SELECT 1 FROM json_each(?) AS n# WHERE NOT EXISTS " \
+    "(SELECT 1 FROM json_each(@.tags) AS t# WHERE t#.value = n#.value))", 0, NARROW_NO, 0, \
+    "@.tags ??& ?", 0, \
+    "EXISTS (SELECT 1 FROM json_each(@.tags) AS t# WHERE t#.value = ?)" }
 #define TAGS_ANY_ \
-  LEAF_PG("any_", VAL_STR_LIST, SKIP_NULL_ONLY, BIND_VALUE, \
-          "EXISTS (SELECT 1 FROM json_each(@.tags) AS t#, json_each(?) AS n# WHERE " \
-          "CASE WHEN json_type(@.tags) = 'object' THEN t#.key ELSE t#.value END = n#.value)", 0, \
-          "@.tags ??| ?", 0)
+  { "any_", 0, VAL_STR_LIST, SKIP_NULL_ONLY, BIND_VALUE, \
+    "EXISTS (SELECT 1 FROM json_each(@.tags) AS t#, json_each(?) AS n# WHERE " \
+    "CASE WHEN json_type(@.tags) = 'object' THEN t#.key ELSE t#.value END = n#.value)", 0, NARROW_NO, 0, \
+    "@.tags ??| ?", 0, \
+    "EXISTS (SELECT 1 FROM json_each(@.tags) AS t# WHERE " \
+    "CASE WHEN json_type(@.tags) = 'object' THEN t#.key ELSE t#.value END IN (SELECT value FROM json_each(?)))" }
 #define TAGS_IS_NULL_ \
   LEAF_PG("is_null_", VAL_BOOL, SKIP_NULL_ONLY, BIND_NOTHING, "@.tags = '[]'", "@.tags != '[]'", \
           "@.tags = '[]'::jsonb", "@.tags != '[]'::jsonb")

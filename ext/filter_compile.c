@@ -286,6 +286,25 @@ static int compile_list(Compiler *p, ValueKind eValue, int iNode, int *pnElem, i
 /* The list part of the IN templates of describe.c. */
 #define JSON_LIST_IN "IN (SELECT value FROM json_each(?))"
 
+/* One element of a validated list (compile_list) as a bound string, a UUID
+** in its canonical form. Returns the parameter number, 0 on OOM. */
+static int bind_list_element(Compiler *p, ValueKind eValue, int iElem) {
+  const JsonNode *pElem = &p->pDoc->aNode[iElem];
+  char zUuid[37];
+  const char *zValue = pElem->zText;
+  int nValue = pElem->nText;
+  char *zCopy;
+  if (eValue == VAL_UUID_LIST && value_parse_uuid_text(pElem->zText, pElem->nText, zUuid)) {
+    zValue = zUuid;
+    nValue = 36;
+  }
+  zCopy = sqlite3_malloc(nValue + 1);
+  if (!zCopy) { compile_nomem(p); return 0; }
+  memcpy(zCopy, zValue, nValue);
+  zCopy[nValue] = 0;
+  return bind_add(p, BT_TEXT, zCopy, nValue, 0);
+}
+
 /* A template's "IN (SELECT value FROM json_each(?))" as "IN (?a, ?b, ...)",
 ** one bound string per element of the list at iNode. The template is
 ** expanded once (one '#' number), then its list part is replaced. */
@@ -300,24 +319,31 @@ static char *compile_in_values(Compiler *p, ValueKind eValue, const char *zTmpl,
   pStr = sqlite3_str_new(0);
   sqlite3_str_appendf(pStr, "%.*sIN (", (int)(zAt - zSql), zSql);
   for (iChild = pDoc->aNode[iNode].iFirst; iChild >= 0; iChild = pDoc->aNode[iChild].iNext) {
-    const JsonNode *pElem = &pDoc->aNode[iChild];
-    char zUuid[37];
-    const char *zValue = pElem->zText;
-    int nValue = pElem->nText;
-    char *zCopy;
-    /* the list was validated by compile_list: UUIDs parse */
-    if (eValue == VAL_UUID_LIST && value_parse_uuid_text(pElem->zText, pElem->nText, zUuid)) {
-      zValue = zUuid;
-      nValue = 36;
-    }
-    zCopy = sqlite3_malloc(nValue + 1);
-    if (!zCopy) { compile_nomem(p); break; }
-    memcpy(zCopy, zValue, nValue);
-    zCopy[nValue] = 0;
-    sqlite3_str_appendf(pStr, "%s?%d", k++ ? ", " : "", bind_add(p, BT_TEXT, zCopy, nValue, 0));
+    int iParam = bind_list_element(p, eValue, iChild);
+    if (!iParam) break;
+    sqlite3_str_appendf(pStr, "%s?%d", k++ ? ", " : "", iParam);
   }
   sqlite3_str_appendf(pStr, ")%s", zAt + sizeof(zExpandedList) - 1);
   sqlite3_free(zSql);
+  if (sqlite3_str_errcode(pStr) || p->rc != SQLITE_OK) { sqlite3_free(sqlite3_str_finish(pStr)); compile_nomem(p); return 0; }
+  return sqlite3_str_finish(pStr);
+}
+
+/* A list leaf's zSqlKnown template without a list in it: once per element
+** of the list at iNode, joined by AND, each with its element bound. */
+static char *compile_each_value(Compiler *p, ValueKind eValue, const char *zTmpl, const char *zAlias, int iNode) {
+  const JsonDoc *pDoc = p->pDoc;
+  sqlite3_str *pStr = sqlite3_str_new(0);
+  int iChild, k = 0;
+  sqlite3_str_appendchar(pStr, 1, '(');
+  for (iChild = pDoc->aNode[iNode].iFirst; iChild >= 0; iChild = pDoc->aNode[iChild].iNext) {
+    int iParam = bind_list_element(p, eValue, iChild);
+    char *zOne = iParam ? template_expand(p, zTmpl, zAlias, iParam, PARAM_TEXT) : 0;
+    if (!zOne) break;
+    sqlite3_str_appendf(pStr, "%s%s", k++ ? " AND " : "", zOne);
+    sqlite3_free(zOne);
+  }
+  sqlite3_str_appendchar(pStr, 1, ')');
   if (sqlite3_str_errcode(pStr) || p->rc != SQLITE_OK) { sqlite3_free(sqlite3_str_finish(pStr)); compile_nomem(p); return 0; }
   return sqlite3_str_finish(pStr);
 }
@@ -357,6 +383,17 @@ static void compile_leaf(Compiler *p, const MemberDesc *pDesc, int iNode, const 
         ** single value as "IN (?)" is an "=" SQLite needs no json_each for,
         ** the common case (one id, one key, one state) */
         pOut->zSql = compile_in_values(p, pDesc->eValue, zTmpl, zAlias, iNode);
+        if (pOut->zSql) pOut->e = CRIT_SQL;
+        pOut->rSel = narrow_fraction(p, pDesc, nElem);
+        return;
+      }
+      /* the known-list forms are SQLite's, for lists bound as JSON; a
+      ** dialect that binds an array keeps its one template */
+      if (pDesc->zSqlKnown && !p->pDialect->bArrayLiteral && !bNul && nElem > 0) {
+        const char *zKnown = pDesc->zSqlKnown;
+        sqlite3_free(sqlite3_str_finish(pJson));
+        pOut->zSql = strstr(zKnown, JSON_LIST_IN) ? compile_in_values(p, pDesc->eValue, zKnown, zAlias, iNode)
+                                                  : compile_each_value(p, pDesc->eValue, zKnown, zAlias, iNode);
         if (pOut->zSql) pOut->e = CRIT_SQL;
         pOut->rSel = narrow_fraction(p, pDesc, nElem);
         return;

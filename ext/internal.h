@@ -103,6 +103,12 @@ typedef struct MemberDesc {
   const char *zStatCol;      /* NARROW_INDEXED: the column, as sqlite_stat1 knows it */
   const char *zPgSql;        /* leaf: the template on PostgreSQL (dialect.c), NULL: zSql as it is */
   const char *zPgSqlFalse;   /* VAL_BOOL: the `false` case on PostgreSQL, NULL: zSqlFalse */
+  const char *zSqlKnown;     /* list leaves, optional: the template for a list known
+                             ** when compiling (non-empty, no NUL byte), in place of
+                             ** zSql: its "IN (SELECT value FROM json_each(?))"
+                             ** becomes "IN (?1, ?2, ...)"; without one it is the
+                             ** test of one element, ANDed once per element. SQLite
+                             ** runs bound values faster than a json_each join. */
 } MemberDesc;
 
 struct ClassDesc {

@@ -828,6 +828,17 @@ static int walk_class(sqlite3 *db, const CollectionDesc *pColl, const ClassDesc 
     } else if (pM->eSkip == SKIP_ALWAYS) {
       check_leaf(db, pColl, zPrefix, zSuffix, pM->zKey, sample_value(pM->eValue), 0);
       n++;
+    } else if (pM->zSqlKnown) {
+      /* a known list is bound value by value (the sample's two values: an
+      ** IN list of two); one holding a NUL byte keeps the json_each form */
+      const char *zList = strstr(pM->zSqlKnown, "IN (SELECT value FROM json_each(?))");
+      char *zKnown = zList ? sqlite3_mprintf("%.*sIN (?, ?)%s", (int)(zList - pM->zSqlKnown), pM->zSqlKnown,
+                                             zList + strlen("IN (SELECT value FROM json_each(?))"))
+                           : sqlite3_mprintf("%s", pM->zSqlKnown);
+      check_leaf(db, pColl, zPrefix, zSuffix, pM->zKey, sample_value(pM->eValue), zKnown);
+      check_leaf(db, pColl, zPrefix, zSuffix, pM->zKey, "[\"x\", \"a\\u0000b\"]", pM->zSql);
+      sqlite3_free(zKnown);
+      n++;
     } else {
       check_leaf(db, pColl, zPrefix, zSuffix, pM->zKey, sample_value(pM->eValue), pM->zSql);
       if (pM->eValue == VAL_BOOL) check_leaf(db, pColl, zPrefix, zSuffix, pM->zKey, "false", pM->zSqlFalse);
