@@ -8,7 +8,9 @@ CREATE FUNCTION filter_sql(table_name text, body jsonb DEFAULT NULL) RETURNS tex
   AS 'MODULE_PATHNAME', 'prefect_pg_filter_sql' LANGUAGE C STABLE PARALLEL SAFE;
 
 -- each collection: the rows a body selects, in its order, streamed through
--- a cursor; the function's name is the collection's (one C function)
+-- a cursor; the function's name is the collection's (one C function). Every
+-- table of the SQLite extension has its function here: the suite compares
+-- the two lists (tests/pg/test_demo.py --extension)
 CREATE FUNCTION artifacts(body jsonb DEFAULT NULL) RETURNS SETOF public.artifact
   AS 'MODULE_PATHNAME', 'prefect_pg_rows' LANGUAGE C STABLE;
 CREATE FUNCTION artifact_collections(body jsonb DEFAULT NULL) RETURNS SETOF public.artifact_collection
@@ -20,4 +22,14 @@ CREATE FUNCTION flow_runs(body jsonb DEFAULT NULL) RETURNS SETOF public.flow_run
 CREATE FUNCTION task_runs(body jsonb DEFAULT NULL) RETURNS SETOF public.task_run
   AS 'MODULE_PATHNAME', 'prefect_pg_rows' LANGUAGE C STABLE;
 CREATE FUNCTION deployments(body jsonb DEFAULT NULL) RETURNS SETOF public.deployment
+  AS 'MODULE_PATHNAME', 'prefect_pg_rows' LANGUAGE C STABLE;
+CREATE FUNCTION logs(body jsonb DEFAULT NULL) RETURNS SETOF public.log
+  AS 'MODULE_PATHNAME', 'prefect_pg_rows' LANGUAGE C STABLE;
+CREATE FUNCTION variables(body jsonb DEFAULT NULL) RETURNS SETOF public.variable
+  AS 'MODULE_PATHNAME', 'prefect_pg_rows' LANGUAGE C STABLE;
+CREATE FUNCTION work_pools(body jsonb DEFAULT NULL) RETURNS SETOF public.work_pool
+  AS 'MODULE_PATHNAME', 'prefect_pg_rows' LANGUAGE C STABLE;
+CREATE FUNCTION work_queues(body jsonb DEFAULT NULL) RETURNS SETOF public.work_queue
+  AS 'MODULE_PATHNAME', 'prefect_pg_rows' LANGUAGE C STABLE;
+CREATE FUNCTION workers(body jsonb DEFAULT NULL) RETURNS SETOF public.worker
   AS 'MODULE_PATHNAME', 'prefect_pg_rows' LANGUAGE C STABLE;
