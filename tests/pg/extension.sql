@@ -28,6 +28,9 @@ COMMIT;
 -- values are bound, never spliced: a quote is a value like any other
 SELECT count(*) FROM prefect.artifacts('{"artifacts": {"key": {"any_": ["x''); DROP TABLE artifact; --"]}}}');
 SELECT count(*) > 0 FROM artifact;
+-- the collections, each with its function (made from this list when the extension is created)
+SELECT c.name, c.table_name, p.prorettype::regtype FROM prefect.collections() AS c
+  LEFT JOIN pg_proc AS p ON p.proname = c.name AND p.pronamespace = 'prefect'::regnamespace;
 -- the statement
 SELECT prefect.filter_sql('flow_runs', '{"flows": {"name": {"any_": ["a"]}}, "limit": 2}');
 SELECT prefect.filter_sql('deployments', NULL);

@@ -202,10 +202,12 @@ def main():
     cases = bodies(sqlite3.connect(args[0]))
     if extension:
         # the functions of CREATE EXTENSION prefect (each returns its table's rows): one for every
-        # table of the SQLite extension, as the descriptions list them, and no other
-        ours = [r[0] for r in data.execute("SELECT DISTINCT collection FROM prefect_fields ORDER BY 1")]
-        theirs = [r[0] for r in pglib.run_marked([("f", "SELECT proname FROM pg_proc WHERE pronamespace = "
-                                                         "'prefect'::regnamespace AND proretset ORDER BY 1")])["f"]]
+        # table of the SQLite extension, each returning that table's row type, and no other
+        ours = [tuple(r) for r in data.execute("SELECT DISTINCT collection, prefect_filter_sql(collection, '{}') "
+                                                "FROM prefect_fields ORDER BY 1")]
+        ours = [(name, sql.split(" FROM ", 1)[1].split()[0]) for name, sql in ours]
+        theirs = pglib.run_marked([("f", "SELECT proname, prorettype::regtype::text FROM pg_proc WHERE pronamespace = "
+                                         "'prefect'::regnamespace AND prosrc = 'prefect_pg_rows' ORDER BY 1")])["f"]
         if ours != theirs:
             raise SystemExit(f"pg/prefect--0.1.sql: functions {theirs}, the SQLite extension's tables {ours}")
     parts, sqlite_rows = [], {}
