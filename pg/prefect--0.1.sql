@@ -7,17 +7,24 @@
 CREATE FUNCTION filter_sql(table_name text, body jsonb DEFAULT NULL) RETURNS text
   AS 'MODULE_PATHNAME', 'prefect_pg_filter_sql' LANGUAGE C STABLE PARALLEL SAFE;
 
--- each collection: the rows a body selects, in its order, streamed through
--- a cursor; the function's name is the collection's (one C function)
-CREATE FUNCTION artifacts(body jsonb DEFAULT NULL) RETURNS SETOF public.artifact
-  AS 'MODULE_PATHNAME', 'prefect_pg_rows' LANGUAGE C STABLE;
-CREATE FUNCTION artifact_collections(body jsonb DEFAULT NULL) RETURNS SETOF public.artifact_collection
-  AS 'MODULE_PATHNAME', 'prefect_pg_rows' LANGUAGE C STABLE;
-CREATE FUNCTION flows(body jsonb DEFAULT NULL) RETURNS SETOF public.flow
-  AS 'MODULE_PATHNAME', 'prefect_pg_rows' LANGUAGE C STABLE;
-CREATE FUNCTION flow_runs(body jsonb DEFAULT NULL) RETURNS SETOF public.flow_run
-  AS 'MODULE_PATHNAME', 'prefect_pg_rows' LANGUAGE C STABLE;
-CREATE FUNCTION task_runs(body jsonb DEFAULT NULL) RETURNS SETOF public.task_run
-  AS 'MODULE_PATHNAME', 'prefect_pg_rows' LANGUAGE C STABLE;
-CREATE FUNCTION deployments(body jsonb DEFAULT NULL) RETURNS SETOF public.deployment
-  AS 'MODULE_PATHNAME', 'prefect_pg_rows' LANGUAGE C STABLE;
+-- the collections the compiler describes (ext/describe.c), each with the
+-- table whose rows it returns
+CREATE FUNCTION collections(OUT name text, OUT table_name text) RETURNS SETOF record
+  AS 'MODULE_PATHNAME', 'prefect_pg_collections' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+-- each collection: prefect.<name>(body jsonb) RETURNS SETOF public.<table>,
+-- the rows a body selects, in its order, streamed through a cursor. Made
+-- from the list above, so that every table of the SQLite extension has its
+-- function here and no list is kept twice; one C function answers them all,
+-- by the name it is called by. (Made inside the extension's script, they
+-- belong to the extension: DROP EXTENSION drops them.)
+DO $make$
+DECLARE
+  c record;
+BEGIN
+  FOR c IN SELECT * FROM collections() LOOP
+    EXECUTE format('CREATE FUNCTION %I(body jsonb DEFAULT NULL) RETURNS SETOF public.%I '
+                   'AS %L, %L LANGUAGE C STABLE', c.name, c.table_name, 'MODULE_PATHNAME', 'prefect_pg_rows');
+  END LOOP;
+END
+$make$;

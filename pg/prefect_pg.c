@@ -13,7 +13,9 @@
 ** collects what it returns in a tuplestore, which spills to disk past
 ** work_mem; in a SELECT list nothing collects them).
 ** Which collection a function answers is its SQL name (one C function for
-** all, so that a new collection is a line of prefect--0.1.sql).
+** all); prefect--0.1.sql makes one function per collection that
+** prefect.collections() lists, so a collection described in describe.c
+** has its function with nothing written here.
 ** A bad body is an ERROR with SQLSTATE 22023 (invalid_parameter_value)
 ** and the SQLite side's message, which names the JSON path.
 */
@@ -114,6 +116,24 @@ static void compile_statement(const CollectionDesc *pColl, const char *zBody, in
                                     &pOut->aType[i]);
     }
   }
+}
+
+PG_FUNCTION_INFO_V1(prefect_pg_collections);
+
+/* prefect.collections() -> (name, table_name): every collection the
+** compiler describes and the table whose rows it returns. */
+Datum prefect_pg_collections(PG_FUNCTION_ARGS) {
+  ReturnSetInfo *rsinfo = (ReturnSetInfo *)fcinfo->resultinfo;
+  int i;
+  InitMaterializedSRF(fcinfo, 0);
+  for (i = 0; prefect_collections[i]; i++) {
+    Datum aValue[2];
+    bool aNull[2] = {false, false};
+    aValue[0] = CStringGetTextDatum(prefect_collections[i]->zName);
+    aValue[1] = CStringGetTextDatum(prefect_collections[i]->zTable);
+    tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, aValue, aNull);
+  }
+  return (Datum)0;
 }
 
 PG_FUNCTION_INFO_V1(prefect_pg_filter_sql);

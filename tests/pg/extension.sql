@@ -13,6 +13,12 @@ SELECT count(*) FROM prefect.flow_runs('{"flow_runs": {"state": {"type": {"any_"
 SELECT count(*) FROM prefect.task_runs('{"task_runs": {"tags": {"all_": ["db"]}}, "flow_runs": {"tags": {"any_": ["prod"]}}}');
 SELECT count(*) FROM prefect.deployments('{"deployments": {"paused": {"eq_": true}}}');
 SELECT key, type FROM prefect.artifact_collections('{"sort": "KEY_ASC", "limit": 2, "offset": 1}');
+SELECT level, name FROM prefect.logs('{"logs": {"text": {"query": "+finished -poll-kafka-0"}}, "sort": "TIMESTAMP_DESC", "limit": 2}');
+SELECT pg_typeof(r), count(*) FROM prefect.logs('{"logs": {"level": {"ge_": 40}}}') AS r GROUP BY 1;
+SELECT name, tags FROM prefect.variables('{"variables": {"tags": {"all_": ["prod"]}}, "sort": "NAME_ASC"}');
+SELECT name, type FROM prefect.work_pools('{"limit": 2}');
+SELECT name FROM prefect.work_queues('{"work_queues": {"name": {"startswith_": ["E", "M"]}}, "limit": 5}');
+SELECT pg_typeof(r), status, count(*) FROM prefect.workers('{"workers": {"status": {"any_": ["ONLINE"]}}}') AS r GROUP BY 1, 2;
 -- a query that stops early leaves no cursor open for the next one
 BEGIN;
 SELECT count(*) FROM (SELECT id FROM prefect.artifacts('{}') LIMIT 3) AS s;
@@ -22,6 +28,9 @@ COMMIT;
 -- values are bound, never spliced: a quote is a value like any other
 SELECT count(*) FROM prefect.artifacts('{"artifacts": {"key": {"any_": ["x''); DROP TABLE artifact; --"]}}}');
 SELECT count(*) > 0 FROM artifact;
+-- the collections, each with its function (made from this list when the extension is created)
+SELECT c.name, c.table_name, p.prorettype::regtype FROM prefect.collections() AS c
+  LEFT JOIN pg_proc AS p ON p.proname = c.name AND p.pronamespace = 'prefect'::regnamespace;
 -- the statement
 SELECT prefect.filter_sql('flow_runs', '{"flows": {"name": {"any_": ["a"]}}, "limit": 2}');
 SELECT prefect.filter_sql('deployments', NULL);
@@ -31,6 +40,10 @@ SELECT * FROM prefect.artifacts('{"artifacts": {"type": {"any_": "table"}}}');
 SELECT * FROM prefect.flow_runs('{"sort": "NAME"}');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM prefect.flows('[]');
+\echo :LAST_ERROR_SQLSTATE
+SELECT * FROM prefect.workers('{"sort": "LAST_HEARTBEAT_TIME_DESC"}');
+\echo :LAST_ERROR_SQLSTATE
+SELECT * FROM prefect.logs('{"logs": {"level": {"ge_": "warning"}}}');
 \echo :LAST_ERROR_SQLSTATE
 SELECT prefect.filter_sql('artefacts', '{}');
 \echo :LAST_ERROR_SQLSTATE

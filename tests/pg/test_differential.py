@@ -288,6 +288,19 @@ def build_cases(data):
         ("logs", {"logs": {"text": {"query": "error warn"}}, "sort": "TIMESTAMP_DESC", "limit": 10},
          "SELECT id FROM log WHERE lower(concat(message, ' ', name)) LIKE '%error%' OR "
          "lower(concat(message, ' ', name)) LIKE '%warn%' ORDER BY timestamp DESC LIMIT 10", "ordered"),
+        # a phrase, a required term, an excluded one: the three groups ANDed, as Prefect appends them; a
+        # term's % and _ are LIKE's wildcards there (contains() without autoescape), so are they here
+        ("logs", {"logs": {"text": {"query": '+PREFECT.task_run "Finished IN" !poll-kafka-0'}}},
+         "SELECT id FROM log WHERE lower(concat(message, ' ', name)) LIKE '%' || 'finished in' || '%' "
+         "AND NOT lower(concat(message, ' ', name)) LIKE '%' || 'poll-kafka-0' || '%' "
+         "AND lower(concat(message, ' ', name)) LIKE '%' || 'prefect.task_run' || '%'"),
+        ("logs", {"logs": {"operator": "or_", "level": {"ge_": 40}, "task_run_id": {"is_null_": False},
+                           "flow_run_id": {"any_": log_runs}}},
+         f"SELECT id FROM log WHERE level >= 40 OR task_run_id IS NOT NULL OR flow_run_id IN {lst(log_runs)}"),
+        ("logs", {"logs": {"timestamp": {"after_": mid_log}, "level": {"le_": 20}}, "sort": "TIMESTAMP_ASC",
+                  "limit": 5, "offset": 2},
+         f"SELECT id FROM log WHERE timestamp >= {mid_log_pg} AND level <= 20 ORDER BY timestamp ASC LIMIT 5 OFFSET 2",
+         "ordered"),
         # variables, work pools, work queues, workers
         ("variables", {"variables": {"id": {"any_": variables}}}, f"SELECT id FROM variable WHERE id IN {lst(variables)}"),
         ("variables", {"variables": {"name": {"any_": var_names}}},
@@ -295,20 +308,36 @@ def build_cases(data):
         ("variables", {"variables": {"name": {"like_": "ETL"}}}, "SELECT id FROM variable WHERE name ILIKE '%ETL%'"),
         ("variables", {"variables": {"tags": {"all_": ["ml"]}}}, f"SELECT id FROM variable WHERE tags ?& {arr(['ml'])}"),
         ("variables", {"variables": {"tags": {"is_null_": True}}}, "SELECT id FROM variable WHERE tags = '[]'"),
+        ("variables", {"variables": {"tags": {"is_null_": False}}}, "SELECT id FROM variable WHERE tags != '[]'"),
+        ("variables", {"variables": {"operator": "or_", "name": {"like_": "etl"}, "tags": {"all_": ["ml"]}}},
+         f"SELECT id FROM variable WHERE name ILIKE '%etl%' OR tags ?& {arr(['ml'])}"),
+        ("variables", {"variables": {"name": {"any_": var_names}}, "sort": "NAME_DESC", "limit": 1},
+         f"SELECT id FROM variable WHERE name IN {lst(var_names)} ORDER BY name DESC LIMIT 1", "ordered"),
         ("work_pools", {"work_pools": {"id": {"any_": pools}}}, f"SELECT id FROM work_pool WHERE id IN {lst(pools)}"),
         ("work_pools", {"work_pools": {"name": {"any_": pool_names}}},
          f"SELECT id FROM work_pool WHERE name IN {lst(pool_names)}"),
         ("work_pools", {"work_pools": {"type": {"any_": ["docker"]}}}, "SELECT id FROM work_pool WHERE type IN ('docker')"),
+        ("work_pools", {"work_pools": {"operator": "or_", "name": {"any_": pool_names[:1]},
+                                       "type": {"any_": ["kubernetes"]}}},
+         f"SELECT id FROM work_pool WHERE name IN {lst(pool_names[:1])} OR type IN ('kubernetes')"),
         ("work_queues", {"work_queues": {"id": {"any_": queues}}}, f"SELECT id FROM work_queue WHERE id IN {lst(queues)}"),
         ("work_queues", {"work_queues": {"name": {"any_": ["etl"]}}}, "SELECT id FROM work_queue WHERE name IN ('etl')"),
         ("work_queues", {"work_queues": {"name": {"startswith_": ["E", "de"]}}},
          "SELECT id FROM work_queue WHERE name ILIKE 'E%' OR name ILIKE 'de%'"),
+        ("work_queues", {"work_queues": {"operator": "or_", "id": {"any_": queues[:1]}, "name": {"startswith_": ["m"]}}},
+         f"SELECT id FROM work_queue WHERE id IN {lst(queues[:1])} OR name ILIKE 'm%'"),
         ("workers", {"workers": {"last_heartbeat_time": {"after_": beat}}},
          f"SELECT id FROM worker WHERE last_heartbeat_time >= {beat_pg}"),
         ("workers", {"workers": {"last_heartbeat_time": {"before_": beat}}},
          f"SELECT id FROM worker WHERE last_heartbeat_time <= {beat_pg}"),
         ("workers", {"workers": {"status": {"any_": ["ONLINE"]}}}, "SELECT id FROM worker WHERE status IN ('ONLINE')"),
         ("workers", {"workers": {"status": {"not_any_": ["ONLINE"]}}}, "SELECT id FROM worker WHERE status NOT IN ('ONLINE')"),
+        ("workers", {"workers": {"operator": "or_", "status": {"any_": ["OFFLINE"]},
+                                 "last_heartbeat_time": {"after_": "2026-10-31T00:00:00Z"}}},
+         "SELECT id FROM worker WHERE status IN ('OFFLINE') OR last_heartbeat_time >= '2026-10-31 00:00:00+00'"),
+        ("workers", {"workers": {"last_heartbeat_time": {"before_": beat, "after_": "2026-01-01T00:00:00Z"}}},
+         f"SELECT id FROM worker WHERE last_heartbeat_time <= {beat_pg} AND last_heartbeat_time >= "
+         "'2026-01-01 00:00:00+00'"),
     ]
     return cases
 
