@@ -87,10 +87,12 @@ demo: $(LOADABLE) $(DEMO_DB)
 
 # make test runs its parts side by side, TEST_JOBS at a time (the machine's
 # cores), each part's output printed whole when it ends; the parts share no
-# file they write. `make test TEST_JOBS=1` runs them one after another.
+# file they write. A failing part does not stop the others (--keep-going),
+# so one run shows every failure. `make test TEST_JOBS=1` runs them one
+# after another.
 TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 test:
-	+$(MAKE) -j$(TEST_JOBS) --output-sync=target test-parts
+	+$(MAKE) -j$(TEST_JOBS) --keep-going --output-sync=target test-parts
 	@echo "make test: every part passed"
 
 test-parts: test-unit test-oom asan valgrind fuzz-regress test-verify test-sql test-differential test-client \

@@ -41,8 +41,9 @@ def test_registered_names():
     conn = connect()
     after_f = {r[0] for r in conn.execute("SELECT name FROM pragma_function_list")}
     after_m = {r[0] for r in conn.execute("SELECT name FROM pragma_module_list")}
-    assert after_f - before_f == {"prefect_version", "prefect_debug", "prefect_filter_sql", "prefect_filter", "prefect_api", "prefect_uuid4",
-                                "prefect_set_now", "prefect_now", "prefect_seconds"}, after_f - before_f
+    assert after_f - before_f == {"prefect_version", "prefect_debug", "prefect_filter_sql", "prefect_filter_params",
+                                "prefect_filter", "prefect_api", "prefect_uuid4", "prefect_set_now", "prefect_now",
+                                "prefect_seconds"}, after_f - before_f
     assert after_m - before_m == {"artifacts", "artifact_collections", "flows", "flow_runs", "task_runs", "deployments",
                                 "logs", "variables", "work_pools", "work_queues", "workers", "prefect_table", "prefect_run_tree", "prefect_fields",
                                 "flow_run_history", "task_run_history"}, after_m - before_m
@@ -63,6 +64,9 @@ def test_function_flags():
         ("prefect_seconds", 1): deterministic | innocuous,
         ("prefect_set_now", 1): direct_only,
         ("prefect_filter_sql", 2): direct_only,
+        ("prefect_filter_sql", 3): direct_only,
+        ("prefect_filter_params", 2): direct_only,
+        ("prefect_filter_params", 3): direct_only,
         ("prefect_filter", 2): direct_only,
         ("prefect_api", 1): direct_only,
         ("prefect_api", 2): direct_only,
