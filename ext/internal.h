@@ -906,6 +906,40 @@ int vtab_fields_register(sqlite3 *db);    /* vtab_fields.c: prefect_fields */
 int functions_register(sqlite3 *db);
 int api_register(sqlite3 *db, Clock *pClock);  /* api.c: prefect_api() */
 
+/* ======================================================================
+** router.c: a route's method and path to its RouteDesc
+** ====================================================================== */
+/* The path parameters of a matched route, in the pattern's order. */
+#define PATH_MAX_ARGS 2
+typedef struct PathArgs {
+  int n;
+  char *az[PATH_MAX_ARGS];  /* owned; a uuid in its canonical form */
+  int an[PATH_MAX_ARGS];
+} PathArgs;
+
+/* What Prefect's router answers for a method and path. */
+typedef enum RouteAnswer {
+  ANSWER_ROUTE,       /* a route prefect_api() answers */
+  ANSWER_UNANSWERED,  /* a route of Prefect's that prefect_api() does not answer: an error */
+  ANSWER_UNKNOWN,     /* no route of the routers described: an error */
+  ANSWER_404,         /* below a router, no route matches: 404, SQL NULL */
+  ANSWER_405,         /* the path is a route for another method: an error */
+  ANSWER_307,         /* the path without its trailing '/'s is a route: a redirect, an error */
+  ANSWER_307_SLASH,   /* the path with a trailing '/' is a route: a redirect, an error */
+  ANSWER_NOMEM        /* the path could not be read for want of memory */
+} RouteAnswer;
+
+/* Split "METHOD /path" and route it as Starlette routes Prefect's API. The
+** method may be left out: POST, or else GET. The path may carry Prefect's
+** "/api" prefix. With ANSWER_ROUTE, *ppRoute is the route and pArgs (owned
+** by the caller, path_args_clear) its path parameters. */
+RouteAnswer route_find(const char *zRoute, const RouteDesc **ppRoute, PathArgs *pArgs);
+void path_args_clear(PathArgs *pArgs);
+/* "METHOD /path, ...": the routes prefect_api() answers (NULL: no memory) */
+char *route_list(void);
+/* The body that selects a GET route's row by its last path parameter. */
+char *route_get_body(const RouteDesc *pRoute, const char *zArg, int nArg);
+
 /* prefect.c: the CompileEnv of a SQL function, one per connection, its
 ** user data (sqlite3_user_data is the CompileEnv). Shared by the
 ** registrations that took a reference; each registration's xDestroy is
