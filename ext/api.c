@@ -826,7 +826,7 @@ static void api_answer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const char *zRoute = (const char *)sqlite3_value_text(argv[0]);
   const char *zBody = argc > 1 ? (const char *)sqlite3_value_text(argv[1]) : 0;
   int nBody = argc > 1 ? sqlite3_value_bytes(argv[1]) : 0;
-  char *zErr = 0, *zGetBody = 0, *zList = 0;
+  char *zErr = 0, *zGetBody = 0;
   sqlite3_int64 iNowUs;
   const RouteDesc *pRoute = 0;
   PathArgs args;
@@ -869,24 +869,8 @@ static void api_answer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     case ANSWER_404:  /* Prefect's "Not Found": no route matches the path */
       bFound = 0;
       goto done;
-    case ANSWER_405:
-      zErr = sqlite3_mprintf("prefect: prefect_api: Prefect answers %Q with 405 Method Not Allowed "
-                             "(the path is a route for another method)", zRoute);
-      rc = SQLITE_ERROR;
-      goto done;
-    case ANSWER_307:
-    case ANSWER_307_SLASH:
-      zErr = sqlite3_mprintf("prefect: prefect_api: Prefect answers %Q with a redirect to the path with%s its "
-                             "trailing '/'; ask for that", zRoute, eAnswer == ANSWER_307 ? "out" : "");
-      rc = SQLITE_ERROR;
-      goto done;
-    default:
-      zList = route_list();
-      if (zList) {
-        zErr = sqlite3_mprintf("prefect: prefect_api: unknown route %Q%s; the routes: %s", zRoute,
-                               eAnswer == ANSWER_UNANSWERED ? " (a route of Prefect's that prefect_api does not "
-                                                              "answer)" : "", zList);
-      }
+    default:  /* 405, 307 or a route it does not answer */
+      zErr = route_error(eAnswer, zRoute);
       rc = SQLITE_ERROR;
       goto done;
   }
@@ -982,7 +966,6 @@ done:
   path_args_clear(&args);
   sqlite3_value_free(pScopeKey);
   sqlite3_free(zGetBody);
-  sqlite3_free(zList);
 }
 
 /* The renderings extract numbers from stored JSON (retry_delay_seconds,

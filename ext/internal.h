@@ -935,8 +935,9 @@ typedef enum RouteAnswer {
 ** by the caller, path_args_clear) its path parameters. */
 RouteAnswer route_find(const char *zRoute, const RouteDesc **ppRoute, PathArgs *pArgs);
 void path_args_clear(PathArgs *pArgs);
-/* "METHOD /path, ...": the routes prefect_api() answers (NULL: no memory) */
-char *route_list(void);
+/* The error message of an answer that is no route prefect_api() answers
+** (405, 307, unknown or unanswered; sqlite3_free it; NULL: no memory). */
+char *route_error(RouteAnswer eAnswer, const char *zRoute);
 /* The body that selects a GET route's row by its last path parameter. */
 char *route_get_body(const RouteDesc *pRoute, const char *zArg, int nArg);
 

@@ -185,7 +185,7 @@ RouteAnswer route_find(const char *zRoute, const RouteDesc **ppRoute, PathArgs *
 }
 
 /* The routes prefect_api() answers, for the error of one it does not. */
-char *route_list(void) {
+static char *route_list(void) {
   sqlite3_str *pStr = sqlite3_str_new(0);
   int i, n = 0;
   for (i = 0; prefect_routes[i].zPath; i++) {
@@ -206,4 +206,28 @@ char *route_get_body(const RouteDesc *pRoute, const char *zArg, int nArg) {
   json_write_string(pStr, zArg, nArg, 0);
   sqlite3_str_appendall(pStr, "]}}, \"limit\": 1}");
   return sqlite3_str_finish(pStr);
+}
+
+/* The message of an answer that is no route's: 405, 307, or a route (or
+** none) that prefect_api() does not answer. NULL: no memory. */
+char *route_error(RouteAnswer eAnswer, const char *zRoute) {
+  char *zList, *zErr;
+  switch (eAnswer) {
+    case ANSWER_405:
+      return sqlite3_mprintf("prefect: prefect_api: Prefect answers %Q with 405 Method Not Allowed "
+                             "(the path is a route for another method)", zRoute);
+    case ANSWER_307:
+    case ANSWER_307_SLASH:
+      return sqlite3_mprintf("prefect: prefect_api: Prefect answers %Q with a redirect to the path with%s its "
+                             "trailing '/'; ask for that", zRoute, eAnswer == ANSWER_307 ? "out" : "");
+    default:
+      break;
+  }
+  zList = route_list();
+  if (!zList) return 0;
+  zErr = sqlite3_mprintf("prefect: prefect_api: unknown route %Q%s; the routes: %s", zRoute,
+                         eAnswer == ANSWER_UNANSWERED ? " (a route of Prefect's that prefect_api does not "
+                                                        "answer)" : "", zList);
+  sqlite3_free(zList);
+  return zErr;
 }
