@@ -1,0 +1,253 @@
+/*
+** pg/api_pg.c: prefect.api(route, body) -> jsonb, the answer prefect_api()
+** gives on SQLite, on Prefect's PostgreSQL database.
+**
+**   SELECT prefect.api('POST /flows/filter', '{"flows": {"name": {"any_": ["etl"]}}}');
+**
+** The same router (router.c) and route table (responses.c) as the SQLite
+** side. A response is rendered here in C from its field descriptions, in
+** PostgreSQL's SQL: only the fields whose description is a column and a
+** render kind (no SQL template of SQLite's, no document of the row), so a
+** route whose response has any other field is refused (SQLSTATE 0A000,
+** feature_not_supported), never answered approximately. So are the route
+** kinds not made here (history, lateness, aggregates, buckets, keyed) and
+** the routes below a parent row (their scope is a SQLite statement).
+*/
+#include "prefect_pg.h"
+
+#include "executor/spi.h"
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+#include "utils/jsonb.h"
+
+/* The Artifact model cuts metadata values at this many characters, plus "..." (as api.c). */
+#define METADATA_CUT 500
+
+/* Whether field pF of pOwner is rendered here: a column of the row, by a kind this file writes. */
+static bool field_renderable(const FieldDesc *pF, const ResponseDesc *pOwner) {
+  if (pF->zExpr || pF->zTable || pOwner->zDoc) return false;
+  switch (pF->eRender) {
+    case RENDER_VALUE:
+    case RENDER_JSON:
+    case RENDER_TIME:
+    case RENDER_BOOL:
+    case RENDER_CUT_VALUES:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/* Whether the route is answered here; else why not, in *pzWhy. */
+static bool route_renderable(const RouteDesc *pRoute, const char **pzWhy) {
+  const FieldDesc *pF;
+  if (pRoute->zScope) {
+    *pzWhy = "it is below a parent row";
+    return false;
+  }
+  switch (pRoute->eKind) {
+    case ROUTE_COUNT:
+      return true;
+    case ROUTE_LIST:
+    case ROUTE_PAGINATE:
+    case ROUTE_GET:
+      break;
+    default:
+      *pzWhy = "its kind of route is not made on PostgreSQL";
+      return false;
+  }
+  if (pRoute->pBody) {
+    *pzWhy = "it has body rules of its own";
+    return false;
+  }
+  for (pF = pRoute->pResponse->aField; pF->zKey; pF++) {
+    if (!field_renderable(pF, pRoute->pResponse)) {
+      *pzWhy = "its response has fields written as SQLite SQL";
+      return false;
+    }
+  }
+  return true;
+}
+
+/* One field's value over the row q, as PostgreSQL's json_build_object
+** takes it: the answer SQLite's renderer (api.c) gives for the same kind. */
+static void render_field(StringInfo pSql, const FieldDesc *pF) {
+  const char *zCol = quote_identifier(pF->zKey);
+  switch (pF->eRender) {
+    case RENDER_TIME:
+      /* ISO 8601 in UTC with 'Z', the fraction only when it is not zero */
+      appendStringInfo(pSql,
+                       "CASE WHEN q.%s IS NULL THEN NULL ELSE to_char(q.%s AT TIME ZONE 'UTC', "
+                       "'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN to_char(q.%s AT TIME ZONE 'UTC', 'US') = "
+                       "'000000' THEN '' ELSE '.' || to_char(q.%s AT TIME ZONE 'UTC', 'US') END || 'Z' END",
+                       zCol, zCol, zCol, zCol);
+      break;
+    case RENDER_BOOL:
+      /* SQLite's CASE WHEN x THEN true ELSE false: NULL is false */
+      appendStringInfo(pSql, "(q.%s IS TRUE)", zCol);
+      break;
+    case RENDER_CUT_VALUES:
+      /* an object's string values cut at METADATA_CUT characters; anything else as it is */
+      appendStringInfo(pSql,
+                       "CASE WHEN jsonb_typeof(q.%s::jsonb) = 'object' THEN (SELECT coalesce(jsonb_object_agg(m.key, "
+                       "CASE WHEN jsonb_typeof(m.value) = 'string' AND length(m.value #>> '{}') > %d THEN "
+                       "to_jsonb(left(m.value #>> '{}', %d) || '...') ELSE m.value END), '{}'::jsonb) "
+                       "FROM jsonb_each(q.%s::jsonb) AS m) ELSE q.%s::jsonb END",
+                       zCol, METADATA_CUT, METADATA_CUT, zCol, zCol);
+      break;
+    default:  /* RENDER_VALUE, RENDER_JSON: json_build_object keeps json and jsonb as JSON */
+      appendStringInfo(pSql, "q.%s", zCol);
+      break;
+  }
+}
+
+/* The statement of the route's objects, one row each, over the compiled
+** statement (alias q), in its order. */
+static char *objects_sql(const ResponseDesc *pResp, const char *zFrom) {
+  StringInfoData sql;
+  const FieldDesc *pF;
+  initStringInfo(&sql);
+  appendStringInfoString(&sql, "SELECT json_build_object(");
+  for (pF = pResp->aField; pF->zKey; pF++) {
+    if (pF != pResp->aField) appendStringInfoString(&sql, ", ");
+    appendStringInfo(&sql, "%s, ", quote_literal_cstr(pF->zKey));
+    render_field(&sql, pF);
+  }
+  appendStringInfo(&sql, ")::text FROM (%s) AS q", zFrom);
+  return sql.data;
+}
+
+/* The API's rules for a route's body, as api.c's api_compile sets them. */
+static void api_extras(bool bCount, bool bPaginate, QueryExtras *pExtras) {
+  memset(pExtras, 0, sizeof(*pExtras));
+  pExtras->bApiLimits = !bCount;
+  pExtras->bIgnorePaging = bCount;
+  pExtras->bCount = bCount;
+  pExtras->bIgnoreOffset = bPaginate && !bCount;
+  pExtras->bPage = bPaginate;
+  pExtras->bIgnoreUnknownKeys = 1;  /* the server drops body keys its route does not take */
+}
+
+/* count(*) of the body's rows (SPI connected). */
+static int64 api_count(const CollectionDesc *pColl, const char *zBody, bool bPaginate) {
+  QueryExtras extras;
+  PgStatement stmt;
+  bool bNull;
+  api_extras(true, bPaginate, &extras);
+  pg_compile(pColl, zBody, &extras, &stmt);
+  if (SPI_execute_with_args(stmt.zSql, stmt.nArg, stmt.aType, stmt.aValue, NULL, true, 1) != SPI_OK_SELECT ||
+      SPI_processed != 1) {
+    elog(ERROR, "prefect: the count of %s did not run", pColl->zName);
+  }
+  return DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &bNull));
+}
+
+/* The body's objects appended to pOut, separated by commas (SPI
+** connected); their number is returned, the compiler's limit and page in
+** *pStmt. */
+static uint64 api_objects(const RouteDesc *pRoute, const char *zBody, StringInfo pOut, PgStatement *pStmt) {
+  QueryExtras extras;
+  char *zSql;
+  uint64 i;
+  api_extras(false, pRoute->eKind == ROUTE_PAGINATE, &extras);
+  pg_compile(pRoute->pColl, zBody, &extras, pStmt);
+  zSql = objects_sql(pRoute->pResponse, pStmt->zSql);
+  if (SPI_execute_with_args(zSql, pStmt->nArg, pStmt->aType, pStmt->aValue, NULL, true, 0) != SPI_OK_SELECT) {
+    elog(ERROR, "prefect: the objects of %s did not run", pRoute->zPath);
+  }
+  for (i = 0; i < SPI_processed; i++) {
+    if (i) appendStringInfoChar(pOut, ',');
+    appendStringInfoString(pOut, SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1));
+  }
+  return SPI_processed;
+}
+
+/* A message made with SQLite's allocator, as a palloc'd copy (freed
+** before any ereport, which does not return). */
+static char *take_sqlite_text(char *z) {
+  char *zOut = pstrdup(z ? z : "prefect: out of memory");
+  sqlite3_free(z);
+  return zOut;
+}
+
+PG_FUNCTION_INFO_V1(prefect_pg_api);
+
+/* prefect.api(route text, body jsonb) -> jsonb, NULL where Prefect answers 404. */
+Datum prefect_pg_api(PG_FUNCTION_ARGS) {
+  const char *zRoute, *zWhy = 0;
+  char *zBody = pg_body_text(fcinfo, 1), *zGetBody = 0;
+  const RouteDesc *pRoute = 0;
+  PathArgs args;
+  RouteAnswer eAnswer;
+  StringInfoData out;
+  PgStatement stmt;
+  bool bFound = true;
+  int i;
+
+  if (PG_ARGISNULL(0)) PG_RETURN_NULL();
+  zRoute = text_to_cstring(PG_GETARG_TEXT_PP(0));
+  eAnswer = route_find(zRoute, &pRoute, &args);
+  if (eAnswer == ANSWER_ROUTE) {
+    /* the path's parameters, copied (with SQLite's allocator they must be freed before any error) */
+    char *azArg[PATH_MAX_ARGS];
+    int anArg[PATH_MAX_ARGS], nArg = args.n;
+    bool bLost = false;
+    for (i = 0; i < args.n; i++) {
+      bLost = bLost || !args.az[i];
+      azArg[i] = args.az[i] ? pnstrdup(args.az[i], args.an[i]) : 0;
+      anArg[i] = args.an[i];
+    }
+    path_args_clear(&args);
+    if (bLost) ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("prefect: out of memory")));
+    if (!route_renderable(pRoute, &zWhy)) {
+      ereport(ERROR, (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                      errmsg("prefect: prefect.api: %s %s is answered on SQLite only (prefect_api): %s",
+                             pRoute->zMethod, pRoute->zPath, zWhy)));
+    }
+    if (pRoute->eKind == ROUTE_GET) {
+      if (nArg < 1) elog(ERROR, "prefect: %s has no path parameter", pRoute->zPath);
+      /* uvicorn would decode bytes that are not UTF-8 to U+FFFD; no such name or key is stored */
+      if (!json_utf8_valid((const unsigned char *)azArg[nArg - 1], anArg[nArg - 1])) PG_RETURN_NULL();
+      zGetBody = route_get_body(pRoute, azArg[nArg - 1], anArg[nArg - 1]);
+      if (!zGetBody) ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("prefect: out of memory")));
+      zBody = take_sqlite_text(zGetBody);
+    }
+  } else if (eAnswer == ANSWER_404) {
+    PG_RETURN_NULL();
+  } else if (eAnswer == ANSWER_NOMEM) {
+    ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("prefect: out of memory")));
+  } else {
+    ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("%s", take_sqlite_text(route_error(eAnswer, zRoute)))));
+  }
+
+  initStringInfo(&out);
+  if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "prefect: SPI_connect failed");
+  switch (pRoute->eKind) {
+    case ROUTE_COUNT:
+      appendStringInfo(&out, INT64_FORMAT, api_count(pRoute->pColl, zBody, false));
+      break;
+    case ROUTE_LIST:
+      appendStringInfoChar(&out, '[');
+      api_objects(pRoute, zBody, &out, &stmt);
+      appendStringInfoChar(&out, ']');
+      break;
+    case ROUTE_PAGINATE: {
+      int64 nCount;
+      appendStringInfoString(&out, "{\"results\":[");
+      api_objects(pRoute, zBody, &out, &stmt);
+      nCount = api_count(pRoute->pColl, zBody, true);
+      appendStringInfo(&out, "],\"count\":" INT64_FORMAT ",\"limit\":" INT64_FORMAT ",\"pages\":" INT64_FORMAT
+                       ",\"page\":" INT64_FORMAT "}", nCount, stmt.iLimit,
+                       stmt.iLimit > 0 ? (nCount + stmt.iLimit - 1) / stmt.iLimit : 0, stmt.iPage);
+      break;
+    }
+    case ROUTE_GET:
+      bFound = api_objects(pRoute, zBody, &out, &stmt) > 0;  /* 404: "... not found." */
+      break;
+    default:
+      break;
+  }
+  SPI_finish();
+  if (!bFound) PG_RETURN_NULL();
+  PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(out.data)));
+}
