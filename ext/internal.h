@@ -253,6 +253,19 @@ struct ResponseDesc {
   const FieldDesc *aField;     /* terminated by zKey == NULL */
 };
 
+/*
+** The PostgreSQL text of a response's SQL, beside SQLite's (PostgreSQL's
+** prefect.api, pg/api_pg.c): of its field zKey's zExpr, or with zKey NULL,
+** of its zDoc ('@' alike, the document as jsonb). A field that has SQLite
+** SQL and no entry here is answered on SQLite only.
+*/
+typedef struct PgText {
+  const ResponseDesc *pResp;
+  const char *zKey;
+  const char *zPgSql;
+} PgText;
+extern const PgText prefect_pg_texts[];  /* responses.c; ends with pResp == NULL */
+
 typedef enum RouteKind {
   ROUTE_NONE,        /* a route of Prefect's that prefect_api() does not answer */
   ROUTE_LIST,        /* POST .../filter: a JSON array of objects */

@@ -240,17 +240,19 @@ static const FieldDesc aStorageConfigurationFields[] = {
 static const ResponseDesc WorkPoolStorageConfiguration = {
   "WorkPoolStorageConfiguration", "q", "@.storage_configuration", 0, 0, 0, aStorageConfigurationFields };
 
+/* the same SQL on PostgreSQL (prefect_pg_texts, below) */
+#define POOL_STATUS "CASE WHEN @.type = 'prefect-agent' THEN NULL ELSE @.status END"
+#define POOL_ACTIVE_SLOTS \
+  "CASE WHEN @.concurrency_limit IS NULL THEN NULL ELSE (SELECT count(*) FROM flow_run AS fr JOIN work_queue AS wq " \
+  "ON fr.work_queue_id = wq.id WHERE wq.work_pool_id = @.id AND fr.state_type IN ('PENDING', 'RUNNING')) END"
 /* status: None for a "prefect-agent" pool (WorkPool.model_validate);
 ** active_slots: only with a concurrency limit, the pool's runs that are
 ** PENDING or RUNNING (models/workers.py count_work_pool_active_slots) */
 static const FieldDesc aWorkPoolFields[] = {
   ORM_FIELDS, VALUE("name"), VALUE("description"), VALUE("type"), JSON_("base_job_template"), BOOL_("is_paused"),
-  VALUE("concurrency_limit"), F("status", RENDER_VALUE, "CASE WHEN @.type = 'prefect-agent' THEN NULL ELSE @.status END"),
+  VALUE("concurrency_limit"), F("status", RENDER_VALUE, POOL_STATUS),
   VALUE("default_queue_id"), OBJECT("storage_configuration", 0, WorkPoolStorageConfiguration),
-  F("active_slots", RENDER_VALUE,
-    "CASE WHEN @.concurrency_limit IS NULL THEN NULL ELSE (SELECT count(*) FROM flow_run AS fr JOIN work_queue AS wq "
-    "ON fr.work_queue_id = wq.id WHERE wq.work_pool_id = @.id AND fr.state_type IN ('PENDING', 'RUNNING')) END"),
-  END_FIELDS };
+  F("active_slots", RENDER_VALUE, POOL_ACTIVE_SLOTS), END_FIELDS };
 static const ResponseDesc WorkPoolResponse = { "WorkPoolResponse", "q", 0, 0, 0, 0, aWorkPoolFields };
 
 static const FieldDesc aQueueFilterFields[] = { VALUE("tags"), VALUE("deployment_ids"), END_FIELDS };
@@ -344,6 +346,15 @@ static const FieldDesc aSimpleNextFlowRunFields[] = {
   VALUE("id"), VALUE("flow_id"), VALUE("name"), VALUE("state_name"), VALUE("state_type"),
   TIME("next_scheduled_start_time"), END_FIELDS };
 static const ResponseDesc SimpleNextFlowRun = { "SimpleNextFlowRun", "q", 0, 0, 0, 0, aSimpleNextFlowRunFields };
+
+/* ---- their PostgreSQL text ----------------------------------------------------------- */
+/* The work pool's status and active slots read the same on both databases
+** (the text above); its storage configuration is a jsonb column there. */
+const PgText prefect_pg_texts[] = {
+  { &WorkPoolResponse, "status", POOL_STATUS },
+  { &WorkPoolResponse, "active_slots", POOL_ACTIVE_SLOTS },
+  { &WorkPoolStorageConfiguration, 0, "@.storage_configuration" },
+  { 0, 0, 0 } };
 
 /* ---- the routes ------------------------------------------------------------------------ */
 #define ROUTE(m, path, kind, coll, resp) { m, path, kind, &coll, &resp, 0, 0, 0, 0, 0, 0 }

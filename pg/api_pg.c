@@ -6,9 +6,10 @@
 **
 ** The same router (router.c) and route table (responses.c) as the SQLite
 ** side. A response is rendered here in C from its field descriptions, in
-** PostgreSQL's SQL: only the fields whose description is a column and a
-** render kind (no SQL template of SQLite's, no document of the row), so a
-** route whose response has any other field is refused (SQLSTATE 0A000,
+** PostgreSQL's SQL: a field that is a column, or a member of the object's
+** document, or SQL with a PostgreSQL text beside SQLite's
+** (prefect_pg_texts, responses.c), by a render kind written here. A route
+** whose response has any other field is refused (SQLSTATE 0A000,
 ** feature_not_supported), never answered approximately. So are the route
 ** kinds not made here (history, lateness, aggregates, buckets, keyed) and
 ** the routes below a parent row (their scope is a SQLite statement).
@@ -23,9 +24,25 @@
 /* The Artifact model cuts metadata values at this many characters, plus "..." (as api.c). */
 #define METADATA_CUT 500
 
-/* Whether field pF of pOwner is rendered here: a column of the row, by a kind this file writes. */
+/* The PostgreSQL text of pResp's field zKey (NULL: of its document), or NULL: none. */
+static const char *pg_text(const ResponseDesc *pResp, const char *zKey) {
+  const PgText *p;
+  for (p = prefect_pg_texts; p->pResp; p++) {
+    if (p->pResp == pResp && (zKey ? p->zKey && strcmp(p->zKey, zKey) == 0 : !p->zKey)) return p->zPgSql;
+  }
+  return 0;
+}
+
+static bool object_renderable(const ResponseDesc *pResp);
+
+/* Whether field pF of pOwner is rendered here: a column, a member of the
+** object's document, or SQL with a PostgreSQL text, by a kind this file
+** writes; a nested object over the same row when each of its fields is. */
 static bool field_renderable(const FieldDesc *pF, const ResponseDesc *pOwner) {
-  if (pF->zExpr || pF->zTable || pOwner->zDoc) return false;
+  if (pF->zTable) return false;
+  if (pF->eRender == RENDER_OBJECT) return !pF->zExpr && object_renderable(pF->pSub);
+  if (pF->zExpr && !pg_text(pOwner, pF->zKey)) return false;
+  if (pOwner->zDoc && !pF->zExpr) return pF->eRender == RENDER_VALUE && pg_text(pOwner, 0);
   switch (pF->eRender) {
     case RENDER_VALUE:
     case RENDER_JSON:
@@ -38,9 +55,18 @@ static bool field_renderable(const FieldDesc *pF, const ResponseDesc *pOwner) {
   }
 }
 
+/* Whether every field of pResp is rendered here (and it has no alternatives). */
+static bool object_renderable(const ResponseDesc *pResp) {
+  const FieldDesc *pF;
+  if (pResp->zWhen) return false;
+  for (pF = pResp->aField; pF->zKey; pF++) {
+    if (!field_renderable(pF, pResp)) return false;
+  }
+  return true;
+}
+
 /* Whether the route is answered here; else why not, in *pzWhy. */
 static bool route_renderable(const RouteDesc *pRoute, const char **pzWhy) {
-  const FieldDesc *pF;
   if (pRoute->zScope) {
     *pzWhy = "it is below a parent row";
     return false;
@@ -60,60 +86,101 @@ static bool route_renderable(const RouteDesc *pRoute, const char **pzWhy) {
     *pzWhy = "it has body rules of its own";
     return false;
   }
-  for (pF = pRoute->pResponse->aField; pF->zKey; pF++) {
-    if (!field_renderable(pF, pRoute->pResponse)) {
-      *pzWhy = "its response has fields written as SQLite SQL";
-      return false;
-    }
+  if (!object_renderable(pRoute->pResponse)) {
+    *pzWhy = "its response has fields written as SQLite SQL";
+    return false;
   }
   return true;
 }
 
-/* One field's value over the row q, as PostgreSQL's json_build_object
+/* zTemplate with each '@' replaced by zAlias. */
+static void expand(StringInfo pSql, const char *zTemplate, const char *zAlias) {
+  const char *z;
+  for (z = zTemplate; *z; z++) {
+    if (*z == '@') appendStringInfoString(pSql, zAlias);
+    else appendStringInfoChar(pSql, *z);
+  }
+}
+
+/* The SQL value of field pF of pOwner over the row zAlias, before rendering. */
+static char *field_value(const FieldDesc *pF, const ResponseDesc *pOwner, const char *zAlias) {
+  StringInfoData v;
+  initStringInfo(&v);
+  if (pF->zExpr) {
+    expand(&v, pg_text(pOwner, pF->zKey), zAlias);
+  } else if (pOwner->zDoc) {
+    /* as SQLite's json_extract gives a member: true and false are 1 and 0, null is NULL */
+    StringInfoData doc;
+    initStringInfo(&doc);
+    expand(&doc, pg_text(pOwner, 0), zAlias);
+    appendStringInfo(&v, "(SELECT CASE jsonb_typeof(m) WHEN 'boolean' THEN to_jsonb(m::boolean::int) "
+                     "WHEN 'null' THEN NULL ELSE m END FROM (SELECT (%s)::jsonb -> %s AS m) AS d)",
+                     doc.data, quote_literal_cstr(pF->zKey));
+  } else {
+    appendStringInfo(&v, "%s.%s", zAlias, quote_identifier(pF->zKey));
+  }
+  return v.data;
+}
+
+static void render_object(StringInfo pSql, const ResponseDesc *pResp, const char *zAlias);
+
+/* One field's value over the row zAlias, as PostgreSQL's json_build_object
 ** takes it: the answer SQLite's renderer (api.c) gives for the same kind. */
-static void render_field(StringInfo pSql, const FieldDesc *pF) {
-  const char *zCol = quote_identifier(pF->zKey);
+static void render_field(StringInfo pSql, const FieldDesc *pF, const ResponseDesc *pOwner, const char *zAlias) {
+  char *zV;
+  if (pF->eRender == RENDER_OBJECT) {
+    render_object(pSql, pF->pSub, zAlias);
+    return;
+  }
+  zV = field_value(pF, pOwner, zAlias);
   switch (pF->eRender) {
     case RENDER_TIME:
       /* ISO 8601 in UTC with 'Z', the fraction only when it is not zero */
       appendStringInfo(pSql,
-                       "CASE WHEN q.%s IS NULL THEN NULL ELSE to_char(q.%s AT TIME ZONE 'UTC', "
-                       "'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN to_char(q.%s AT TIME ZONE 'UTC', 'US') = "
-                       "'000000' THEN '' ELSE '.' || to_char(q.%s AT TIME ZONE 'UTC', 'US') END || 'Z' END",
-                       zCol, zCol, zCol, zCol);
+                       "CASE WHEN (%s) IS NULL THEN NULL ELSE to_char((%s) AT TIME ZONE 'UTC', "
+                       "'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN to_char((%s) AT TIME ZONE 'UTC', 'US') = "
+                       "'000000' THEN '' ELSE '.' || to_char((%s) AT TIME ZONE 'UTC', 'US') END || 'Z' END",
+                       zV, zV, zV, zV);
       break;
     case RENDER_BOOL:
       /* SQLite's CASE WHEN x THEN true ELSE false: NULL is false */
-      appendStringInfo(pSql, "(q.%s IS TRUE)", zCol);
+      appendStringInfo(pSql, "((%s) IS TRUE)", zV);
       break;
     case RENDER_CUT_VALUES:
       /* an object's string values cut at METADATA_CUT characters; anything else as it is */
       appendStringInfo(pSql,
-                       "CASE WHEN jsonb_typeof(q.%s::jsonb) = 'object' THEN (SELECT coalesce(jsonb_object_agg(m.key, "
+                       "CASE WHEN jsonb_typeof((%s)::jsonb) = 'object' THEN (SELECT coalesce(jsonb_object_agg(m.key, "
                        "CASE WHEN jsonb_typeof(m.value) = 'string' AND length(m.value #>> '{}') > %d THEN "
                        "to_jsonb(left(m.value #>> '{}', %d) || '...') ELSE m.value END), '{}'::jsonb) "
-                       "FROM jsonb_each(q.%s::jsonb) AS m) ELSE q.%s::jsonb END",
-                       zCol, METADATA_CUT, METADATA_CUT, zCol, zCol);
+                       "FROM jsonb_each((%s)::jsonb) AS m) ELSE (%s)::jsonb END",
+                       zV, METADATA_CUT, METADATA_CUT, zV, zV);
       break;
     default:  /* RENDER_VALUE, RENDER_JSON: json_build_object keeps json and jsonb as JSON */
-      appendStringInfo(pSql, "q.%s", zCol);
+      appendStringInfoString(pSql, zV);
       break;
   }
+}
+
+/* json_build_object(...) of every field of pResp over the row zAlias. */
+static void render_object(StringInfo pSql, const ResponseDesc *pResp, const char *zAlias) {
+  const FieldDesc *pF;
+  appendStringInfoString(pSql, "json_build_object(");
+  for (pF = pResp->aField; pF->zKey; pF++) {
+    if (pF != pResp->aField) appendStringInfoString(pSql, ", ");
+    appendStringInfo(pSql, "%s, ", quote_literal_cstr(pF->zKey));
+    render_field(pSql, pF, pResp, zAlias);
+  }
+  appendStringInfoChar(pSql, ')');
 }
 
 /* The statement of the route's objects, one row each, over the compiled
 ** statement (alias q), in its order. */
 static char *objects_sql(const ResponseDesc *pResp, const char *zFrom) {
   StringInfoData sql;
-  const FieldDesc *pF;
   initStringInfo(&sql);
-  appendStringInfoString(&sql, "SELECT json_build_object(");
-  for (pF = pResp->aField; pF->zKey; pF++) {
-    if (pF != pResp->aField) appendStringInfoString(&sql, ", ");
-    appendStringInfo(&sql, "%s, ", quote_literal_cstr(pF->zKey));
-    render_field(&sql, pF);
-  }
-  appendStringInfo(&sql, ")::text FROM (%s) AS q", zFrom);
+  appendStringInfoString(&sql, "SELECT ");
+  render_object(&sql, pResp, pResp->zAlias);
+  appendStringInfo(&sql, "::text FROM (%s) AS %s", zFrom, pResp->zAlias);
   return sql.data;
 }
 

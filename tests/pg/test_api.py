@@ -35,6 +35,9 @@ def main():
     artifact_key = one("SELECT key FROM artifact_collection ORDER BY key LIMIT 1")
     flow_id = one("SELECT id FROM flow ORDER BY id LIMIT 1")
     variable = one("SELECT name FROM variable ORDER BY name LIMIT 1")
+    # the pool with a concurrency limit (its active slots counted) and one without
+    pools = [r[0] for r in db.execute("SELECT name FROM work_pool ORDER BY concurrency_limit IS NULL, name")]
+    assert pools and one("SELECT count(*) FROM work_pool WHERE concurrency_limit IS NOT NULL"), "the demo's pools"
     missing = "00000000-0000-4000-8000-000000000000"
     cases = [
         ("POST /artifacts/filter", None),
@@ -58,7 +61,10 @@ def main():
         ("GET /variables/name/" + variable, None),
         ("GET /api/variables/name/no-such-variable", None),
         ("GET /flows/no/such/route", None),
-    ]
+        ("POST /work_pools/filter", None),
+        ("POST /work_pools/filter", json.dumps({"work_pools": {"type": {"any_": ["kubernetes", "process"]}}})),
+        ("GET /work_pools/no-such-pool", None),
+    ] + [("GET /work_pools/" + name, None) for name in pools]
     for route in ("/artifacts/count", "/artifacts/latest/count", "/flows/count", "/flow_runs/count",
                   "/task_runs/count", "/deployments/count", "/variables/count", "/work_pools/count"):
         cases.append(("POST " + route, None))
@@ -82,7 +88,7 @@ def main():
 
     refused = [("POST /flow_runs/filter", "{}"), ("POST /deployments/paginate", "{}"),
                ("GET /task_runs/" + missing, None), ("POST /flow_runs/history", "{}"),
-               ("POST /work_pools/filter", "{}"), ("POST /work_pools/x/workers/filter", "{}"),
+               ("POST /work_queues/filter", "{}"), ("POST /work_pools/x/workers/filter", "{}"),
                ("POST /ui/task_runs/count", "{}")]
     for route, body in refused:
         code, message = pg_error(route, body)
