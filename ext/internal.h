@@ -255,13 +255,15 @@ struct ResponseDesc {
 
 /*
 ** The PostgreSQL text of a response's SQL, beside SQLite's (PostgreSQL's
-** prefect.api, pg/api_pg.c): of its field zKey's zExpr, or with zKey NULL,
-** of its zDoc ('@' alike, the document as jsonb). A field that has SQLite
-** SQL and no entry here is answered on SQLite only.
+** prefect.api, pg/api_pg.c), '@' alike: of its field zKey's zExpr, of its
+** zDoc (the document, as jsonb) or of its zWhen. SQL of a response without
+** its entry here is answered on SQLite only.
 */
+typedef enum PgTextOf { PG_FIELD, PG_DOC, PG_WHEN } PgTextOf;
 typedef struct PgText {
   const ResponseDesc *pResp;
-  const char *zKey;
+  PgTextOf eOf;
+  const char *zKey;  /* PG_FIELD: the field's key */
   const char *zPgSql;
 } PgText;
 extern const PgText prefect_pg_texts[];  /* responses.c; ends with pResp == NULL */

@@ -24,11 +24,11 @@
 /* The Artifact model cuts metadata values at this many characters, plus "..." (as api.c). */
 #define METADATA_CUT 500
 
-/* The PostgreSQL text of pResp's field zKey (NULL: of its document), or NULL: none. */
-static const char *pg_text(const ResponseDesc *pResp, const char *zKey) {
+/* The PostgreSQL text of pResp's field zKey, document or condition, or NULL: none. */
+static const char *pg_text(const ResponseDesc *pResp, PgTextOf eOf, const char *zKey) {
   const PgText *p;
   for (p = prefect_pg_texts; p->pResp; p++) {
-    if (p->pResp == pResp && (zKey ? p->zKey && strcmp(p->zKey, zKey) == 0 : !p->zKey)) return p->zPgSql;
+    if (p->pResp == pResp && p->eOf == eOf && (eOf != PG_FIELD || strcmp(p->zKey, zKey) == 0)) return p->zPgSql;
   }
   return 0;
 }
@@ -41,8 +41,8 @@ static bool object_renderable(const ResponseDesc *pResp);
 static bool field_renderable(const FieldDesc *pF, const ResponseDesc *pOwner) {
   if (pF->zTable) return false;
   if (pF->eRender == RENDER_OBJECT) return !pF->zExpr && object_renderable(pF->pSub);
-  if (pF->zExpr && !pg_text(pOwner, pF->zKey)) return false;
-  if (pOwner->zDoc && !pF->zExpr) return pF->eRender == RENDER_VALUE && pg_text(pOwner, 0);
+  if (pF->zExpr && !pg_text(pOwner, PG_FIELD, pF->zKey)) return false;
+  if (pOwner->zDoc && !pF->zExpr) return pF->eRender == RENDER_VALUE && pg_text(pOwner, PG_DOC, 0);
   switch (pF->eRender) {
     case RENDER_VALUE:
     case RENDER_JSON:
@@ -55,10 +55,11 @@ static bool field_renderable(const FieldDesc *pF, const ResponseDesc *pOwner) {
   }
 }
 
-/* Whether every field of pResp is rendered here (and it has no alternatives). */
+/* Whether every field of pResp is rendered here; with a condition, one
+** that has its PostgreSQL text and no alternative (else null). */
 static bool object_renderable(const ResponseDesc *pResp) {
   const FieldDesc *pF;
-  if (pResp->zWhen) return false;
+  if (pResp->zWhen && (pResp->pElse || pResp->zElse || !pg_text(pResp, PG_WHEN, 0))) return false;
   for (pF = pResp->aField; pF->zKey; pF++) {
     if (!field_renderable(pF, pResp)) return false;
   }
@@ -107,12 +108,12 @@ static char *field_value(const FieldDesc *pF, const ResponseDesc *pOwner, const 
   StringInfoData v;
   initStringInfo(&v);
   if (pF->zExpr) {
-    expand(&v, pg_text(pOwner, pF->zKey), zAlias);
+    expand(&v, pg_text(pOwner, PG_FIELD, pF->zKey), zAlias);
   } else if (pOwner->zDoc) {
     /* as SQLite's json_extract gives a member: true and false are 1 and 0, null is NULL */
     StringInfoData doc;
     initStringInfo(&doc);
-    expand(&doc, pg_text(pOwner, 0), zAlias);
+    expand(&doc, pg_text(pOwner, PG_DOC, 0), zAlias);
     appendStringInfo(&v, "(SELECT CASE jsonb_typeof(m) WHEN 'boolean' THEN to_jsonb(m::boolean::int) "
                      "WHEN 'null' THEN NULL ELSE m END FROM (SELECT (%s)::jsonb -> %s AS m) AS d)",
                      doc.data, quote_literal_cstr(pF->zKey));
@@ -129,7 +130,13 @@ static void render_object(StringInfo pSql, const ResponseDesc *pResp, const char
 static void render_field(StringInfo pSql, const FieldDesc *pF, const ResponseDesc *pOwner, const char *zAlias) {
   char *zV;
   if (pF->eRender == RENDER_OBJECT) {
+    if (pF->pSub->zWhen) {  /* where the condition fails: null */
+      appendStringInfoString(pSql, "CASE WHEN ");
+      expand(pSql, pg_text(pF->pSub, PG_WHEN, 0), zAlias);
+      appendStringInfoString(pSql, " THEN ");
+    }
     render_object(pSql, pF->pSub, zAlias);
+    if (pF->pSub->zWhen) appendStringInfoString(pSql, " END");
     return;
   }
   zV = field_value(pF, pOwner, zAlias);

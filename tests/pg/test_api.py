@@ -29,7 +29,22 @@ def pg_error(route, body):
 
 
 def main():
-    db = pglib.sqlite_connection(sys.argv[1])
+    db = pglib.sqlite_connection()
+    pglib.sqlite_connection(sys.argv[1]).backup(db)
+    # legacy queues (a filter) with limits, on both sides (PostgreSQL's in the
+    # session's transaction, rolled back): the tags and deployments rule of
+    # their active slots, met, not met and empty
+    legacy = [("be1e0823-f080-4734-bd33-907481c58e0f", {"tags": ["prod"], "deployment_ids": None}, 5),
+              ("4bfc7463-6b72-41fe-ba82-fdc70e79f34f",
+               {"tags": ["prod", "auto-scheduled"], "deployment_ids": ["cdab8924-501b-40dc-a3ca-ead0fbd9de34"]}, 2),
+              ("6884d953-0cb5-4f4c-9b2e-e2726b4cd9ff", {"tags": [], "deployment_ids": []}, 1),
+              ("2f740f73-ca2f-44b1-99d5-191bb1a70c9f", {"tags": ["no-such-tag"]}, 1)]
+    updates = []
+    for queue_id, queue_filter, limit in legacy:
+        db.execute("UPDATE work_queue SET filter = ?, concurrency_limit = ? WHERE id = ?",
+                   (json.dumps(queue_filter), limit, queue_id))
+        updates.append(f"UPDATE work_queue SET filter = {pglib.literal(json.dumps(queue_filter))}::jsonb, "
+                       f"concurrency_limit = {limit} WHERE id = {pglib.literal(queue_id)};")
     one = lambda sql: db.execute(sql).fetchone()[0]
     artifact_id = one("SELECT id FROM artifact ORDER BY id LIMIT 1")
     artifact_key = one("SELECT key FROM artifact_collection ORDER BY key LIMIT 1")
@@ -64,6 +79,8 @@ def main():
         ("POST /work_pools/filter", None),
         ("POST /work_pools/filter", json.dumps({"work_pools": {"type": {"any_": ["kubernetes", "process"]}}})),
         ("GET /work_pools/no-such-pool", None),
+        ("POST /work_queues/filter", None),
+        ("POST /work_queues/filter", json.dumps({"work_queues": {"name": {"any_": ["default"]}}})),
     ] + [("GET /work_pools/" + name, None) for name in pools]
     for route in ("/artifacts/count", "/artifacts/latest/count", "/flows/count", "/flow_runs/count",
                   "/task_runs/count", "/deployments/count", "/variables/count", "/work_pools/count"):
@@ -73,7 +90,7 @@ def main():
     cases.append(("POST /task_runs/count", json.dumps({"flows": {"name": {"like_": "a"}}})))
     parts = [(f"c{i}", f"SELECT prefect.api({pglib.literal(r)}, {pglib.literal(b)}::jsonb)::text")
              for i, (r, b) in enumerate(cases)]
-    rows = pglib.run_marked(parts)
+    rows = pglib.run_marked([("begin", "BEGIN;\n" + "\n".join(updates))] + parts + [("end", "ROLLBACK")])
     bad = 0
     for i, (route, body) in enumerate(cases):
         ours = sqlite_answer(db, route, body)
@@ -88,7 +105,7 @@ def main():
 
     refused = [("POST /flow_runs/filter", "{}"), ("POST /deployments/paginate", "{}"),
                ("GET /task_runs/" + missing, None), ("POST /flow_runs/history", "{}"),
-               ("POST /work_queues/filter", "{}"), ("POST /work_pools/x/workers/filter", "{}"),
+               ("POST /work_pools/x/queues/filter", "{}"), ("POST /work_pools/x/workers/filter", "{}"),
                ("POST /ui/task_runs/count", "{}")]
     for route, body in refused:
         code, message = pg_error(route, body)
