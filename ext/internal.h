@@ -253,6 +253,21 @@ struct ResponseDesc {
   const FieldDesc *aField;     /* terminated by zKey == NULL */
 };
 
+/*
+** The PostgreSQL text of a response's SQL, beside SQLite's (PostgreSQL's
+** prefect.api, pg/api_pg.c), '@' alike: of its field zKey's zExpr, of its
+** zDoc (the document, as jsonb) or of its zWhen. SQL of a response without
+** its entry here is answered on SQLite only.
+*/
+typedef enum PgTextOf { PG_FIELD, PG_DOC, PG_WHEN } PgTextOf;
+typedef struct PgText {
+  const ResponseDesc *pResp;
+  PgTextOf eOf;
+  const char *zKey;  /* PG_FIELD: the field's key */
+  const char *zPgSql;
+} PgText;
+extern const PgText prefect_pg_texts[];  /* responses.c; ends with pResp == NULL */
+
 typedef enum RouteKind {
   ROUTE_NONE,        /* a route of Prefect's that prefect_api() does not answer */
   ROUTE_LIST,        /* POST .../filter: a JSON array of objects */
@@ -905,6 +920,41 @@ int vtab_run_tree_register(sqlite3 *db);  /* vtab_run_tree.c: prefect_run_tree()
 int vtab_fields_register(sqlite3 *db);    /* vtab_fields.c: prefect_fields */
 int functions_register(sqlite3 *db);
 int api_register(sqlite3 *db, Clock *pClock);  /* api.c: prefect_api() */
+
+/* ======================================================================
+** router.c: a route's method and path to its RouteDesc
+** ====================================================================== */
+/* The path parameters of a matched route, in the pattern's order. */
+#define PATH_MAX_ARGS 2
+typedef struct PathArgs {
+  int n;
+  char *az[PATH_MAX_ARGS];  /* owned; a uuid in its canonical form */
+  int an[PATH_MAX_ARGS];
+} PathArgs;
+
+/* What Prefect's router answers for a method and path. */
+typedef enum RouteAnswer {
+  ANSWER_ROUTE,       /* a route prefect_api() answers */
+  ANSWER_UNANSWERED,  /* a route of Prefect's that prefect_api() does not answer: an error */
+  ANSWER_UNKNOWN,     /* no route of the routers described: an error */
+  ANSWER_404,         /* below a router, no route matches: 404, SQL NULL */
+  ANSWER_405,         /* the path is a route for another method: an error */
+  ANSWER_307,         /* the path without its trailing '/'s is a route: a redirect, an error */
+  ANSWER_307_SLASH,   /* the path with a trailing '/' is a route: a redirect, an error */
+  ANSWER_NOMEM        /* the path could not be read for want of memory */
+} RouteAnswer;
+
+/* Split "METHOD /path" and route it as Starlette routes Prefect's API. The
+** method may be left out: POST, or else GET. The path may carry Prefect's
+** "/api" prefix. With ANSWER_ROUTE, *ppRoute is the route and pArgs (owned
+** by the caller, path_args_clear) its path parameters. */
+RouteAnswer route_find(const char *zRoute, const RouteDesc **ppRoute, PathArgs *pArgs);
+void path_args_clear(PathArgs *pArgs);
+/* The error message of an answer that is no route prefect_api() answers
+** (405, 307, unknown or unanswered; sqlite3_free it; NULL: no memory). */
+char *route_error(RouteAnswer eAnswer, const char *zRoute);
+/* The body that selects a GET route's row by its last path parameter. */
+char *route_get_body(const RouteDesc *pRoute, const char *zArg, int nArg);
 
 /* prefect.c: the CompileEnv of a SQL function, one per connection, its
 ** user data (sqlite3_user_data is the CompileEnv). Shared by the

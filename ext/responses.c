@@ -240,17 +240,19 @@ static const FieldDesc aStorageConfigurationFields[] = {
 static const ResponseDesc WorkPoolStorageConfiguration = {
   "WorkPoolStorageConfiguration", "q", "@.storage_configuration", 0, 0, 0, aStorageConfigurationFields };
 
+/* the same SQL on PostgreSQL (prefect_pg_texts, below) */
+#define POOL_STATUS "CASE WHEN @.type = 'prefect-agent' THEN NULL ELSE @.status END"
+#define POOL_ACTIVE_SLOTS \
+  "CASE WHEN @.concurrency_limit IS NULL THEN NULL ELSE (SELECT count(*) FROM flow_run AS fr JOIN work_queue AS wq " \
+  "ON fr.work_queue_id = wq.id WHERE wq.work_pool_id = @.id AND fr.state_type IN ('PENDING', 'RUNNING')) END"
 /* status: None for a "prefect-agent" pool (WorkPool.model_validate);
 ** active_slots: only with a concurrency limit, the pool's runs that are
 ** PENDING or RUNNING (models/workers.py count_work_pool_active_slots) */
 static const FieldDesc aWorkPoolFields[] = {
   ORM_FIELDS, VALUE("name"), VALUE("description"), VALUE("type"), JSON_("base_job_template"), BOOL_("is_paused"),
-  VALUE("concurrency_limit"), F("status", RENDER_VALUE, "CASE WHEN @.type = 'prefect-agent' THEN NULL ELSE @.status END"),
+  VALUE("concurrency_limit"), F("status", RENDER_VALUE, POOL_STATUS),
   VALUE("default_queue_id"), OBJECT("storage_configuration", 0, WorkPoolStorageConfiguration),
-  F("active_slots", RENDER_VALUE,
-    "CASE WHEN @.concurrency_limit IS NULL THEN NULL ELSE (SELECT count(*) FROM flow_run AS fr JOIN work_queue AS wq "
-    "ON fr.work_queue_id = wq.id WHERE wq.work_pool_id = @.id AND fr.state_type IN ('PENDING', 'RUNNING')) END"),
-  END_FIELDS };
+  F("active_slots", RENDER_VALUE, POOL_ACTIVE_SLOTS), END_FIELDS };
 static const ResponseDesc WorkPoolResponse = { "WorkPoolResponse", "q", 0, 0, 0, 0, aWorkPoolFields };
 
 static const FieldDesc aQueueFilterFields[] = { VALUE("tags"), VALUE("deployment_ids"), END_FIELDS };
@@ -262,10 +264,12 @@ static const ResponseDesc QueueFilter = {
 ** queue with a filter, the PENDING or RUNNING runs of a deployment that
 ** carry all its tags and are of one of its deployments
 ** (models/work_queues.py count_work_queue_active_slots) */
+/* the same SQL on PostgreSQL (prefect_pg_texts, below) */
+#define QUEUE_POOL_NAME "(SELECT wp.name FROM work_pool AS wp WHERE wp.id = @.work_pool_id)"
 static const FieldDesc aWorkQueueFields[] = {
   ORM_FIELDS, VALUE("name"), VALUE("description"), BOOL_("is_paused"), VALUE("concurrency_limit"),
   VALUE("priority"), VALUE("work_pool_id"), OBJECT("filter", 0, QueueFilter), TIME("last_polled"),
-  F("work_pool_name", RENDER_VALUE, "(SELECT wp.name FROM work_pool AS wp WHERE wp.id = @.work_pool_id)"),
+  F("work_pool_name", RENDER_VALUE, QUEUE_POOL_NAME),
   VALUE("status"),
   F("active_slots", RENDER_VALUE,
     "CASE WHEN @.concurrency_limit IS NULL THEN NULL WHEN json_type(@.filter) = 'object' THEN "
@@ -344,6 +348,30 @@ static const FieldDesc aSimpleNextFlowRunFields[] = {
   VALUE("id"), VALUE("flow_id"), VALUE("name"), VALUE("state_name"), VALUE("state_type"),
   TIME("next_scheduled_start_time"), END_FIELDS };
 static const ResponseDesc SimpleNextFlowRun = { "SimpleNextFlowRun", "q", 0, 0, 0, 0, aSimpleNextFlowRunFields };
+
+/* ---- their PostgreSQL text ----------------------------------------------------------- */
+/* The work pool's status and active slots read the same on both databases
+** (the text above); its storage configuration is a jsonb column there. */
+const PgText prefect_pg_texts[] = {
+  { &WorkPoolResponse, PG_FIELD, "status", POOL_STATUS },
+  { &WorkPoolResponse, PG_FIELD, "active_slots", POOL_ACTIVE_SLOTS },
+  { &WorkPoolStorageConfiguration, PG_DOC, 0, "@.storage_configuration" },
+  /* a work queue's filter is jsonb; its legacy rule as the SQLite text above, with jsonb's functions */
+  { &QueueFilter, PG_DOC, 0, "@.filter" },
+  { &QueueFilter, PG_WHEN, 0, "jsonb_typeof(@.filter) = 'object'" },
+  { &WorkQueueResponse, PG_FIELD, "work_pool_name", QUEUE_POOL_NAME },
+  { &WorkQueueResponse, PG_FIELD, "active_slots",
+    "CASE WHEN @.concurrency_limit IS NULL THEN NULL WHEN jsonb_typeof(@.filter) = 'object' THEN "
+    "(SELECT count(*) FROM flow_run AS fr WHERE fr.deployment_id IS NOT NULL "
+    "AND fr.state_type IN ('PENDING', 'RUNNING') "
+    "AND (jsonb_typeof(@.filter -> 'tags') IS DISTINCT FROM 'array' OR jsonb_array_length(@.filter -> 'tags') = 0 "
+    "OR NOT EXISTS (SELECT 1 FROM jsonb_array_elements(@.filter -> 'tags') AS n(value) WHERE NOT EXISTS "
+    "(SELECT 1 FROM jsonb_array_elements(fr.tags) AS t(value) WHERE t.value = n.value))) "
+    "AND (jsonb_typeof(@.filter -> 'deployment_ids') IS DISTINCT FROM 'array' OR fr.deployment_id::text IN "
+    "(SELECT jsonb_array_elements_text(@.filter -> 'deployment_ids')))) "
+    "ELSE (SELECT count(*) FROM flow_run AS fr WHERE fr.work_queue_id = @.id "
+    "AND fr.state_type IN ('PENDING', 'RUNNING', 'CANCELLING')) END" },
+  { 0, PG_FIELD, 0, 0 } };
 
 /* ---- the routes ------------------------------------------------------------------------ */
 #define ROUTE(m, path, kind, coll, resp) { m, path, kind, &coll, &resp, 0, 0, 0, 0, 0, 0 }

@@ -7,6 +7,12 @@
 CREATE FUNCTION filter_sql(table_name text, body jsonb DEFAULT NULL) RETURNS text
   AS 'MODULE_PATHNAME', 'prefect_pg_filter_sql' LANGUAGE C STABLE PARALLEL SAFE;
 
+-- the API's answer for a route and body, as prefect_api() gives it on
+-- SQLite; NULL where Prefect answers 404. Reads the database, and its
+-- answers of "now" follow no clock: STABLE
+CREATE FUNCTION api(route text, body jsonb DEFAULT NULL) RETURNS jsonb
+  AS 'MODULE_PATHNAME', 'prefect_pg_api' LANGUAGE C STABLE;
+
 -- the collections the compiler describes (ext/describe.c), each with the
 -- table whose rows it returns
 CREATE FUNCTION collections(OUT name text, OUT table_name text) RETURNS SETOF record

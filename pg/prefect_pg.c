@@ -32,9 +32,7 @@
 
 /* PostgreSQL's parse tree has a Query of its own: the compiler's is
 ** named apart here only (a type name, so nothing changes in what links) */
-#define Query PrefectQuery
-#include "internal.h"
-#undef Query
+#include "prefect_pg.h"
 
 PG_MODULE_MAGIC;
 
@@ -50,18 +48,11 @@ static const CollectionDesc *collection_named(const char *zName) {
 }
 
 /* The body argument as JSON text (jsonb's own output), or NULL: no body. */
-static char *body_text(FunctionCallInfo fcinfo, int iArg) {
+char *pg_body_text(FunctionCallInfo fcinfo, int iArg) {
   if (PG_NARGS() <= iArg || PG_ARGISNULL(iArg)) return 0;
   return DatumGetCString(DirectFunctionCall1(jsonb_out, PG_GETARG_DATUM(iArg)));
 }
 
-/* The statement and its parameters, palloc'd in the current context. */
-typedef struct PgStatement {
-  char *zSql;
-  int nArg;
-  Oid *aType;        /* each parameter's type, as its placeholder casts it (dialect.c) */
-  Datum *aValue;
-} PgStatement;
 
 /* The text z (n bytes) as a value of the type named zType: its input
 ** function, once per statement rather than a cast in it for every row. */
@@ -73,19 +64,19 @@ static Datum typed_value(const char *zType, const char *z, int n, Oid *pType) {
   return OidInputFunctionCall(typinput, pnstrdup(z, n), typioparam, typmod);
 }
 
-/* Compile zBody for pColl; a bad body raises the compiler's message. The
-** compiler's memory (SQLite's allocator) is freed before any ereport,
-** which does not return. */
-static void compile_statement(const CollectionDesc *pColl, const char *zBody, int bTableRows, PgStatement *pOut) {
+/* Compile zBody for pColl with the rules of pBase (may be NULL: none); a
+** bad body raises the compiler's message. The compiler's memory (SQLite's
+** allocator) is freed before any ereport, which does not return. */
+void pg_compile(const CollectionDesc *pColl, const char *zBody, const QueryExtras *pBase, PgStatement *pOut) {
   CompileEnv env;
   QueryExtras extras;
   PrefectQuery query;
   char *zErr = 0;
   int rc, i;
   memset(&env, 0, sizeof(env));
-  memset(&extras, 0, sizeof(extras));
+  if (pBase) extras = *pBase;
+  else memset(&extras, 0, sizeof(extras));
   extras.eDialect = DIALECT_POSTGRESQL;
-  extras.bTableRows = bTableRows;
   rc = filter_compile(&env, pColl, zBody, zBody ? (int)strlen(zBody) : 0, &extras, &query, &zErr);
   if (rc != SQLITE_OK) {
     char *zMsg = pstrdup(zErr ? zErr : "prefect: out of memory");
@@ -94,6 +85,8 @@ static void compile_statement(const CollectionDesc *pColl, const char *zBody, in
                     errmsg("%s", zMsg)));
   }
   pOut->zSql = pstrdup(query.zSql);
+  pOut->iLimit = query.iLimit;
+  pOut->iPage = query.iPage;
   pOut->nArg = query.nBind;
   pOut->aType = palloc(sizeof(Oid) * (query.nBind + 1));
   pOut->aValue = palloc(sizeof(Datum) * (query.nBind + 1));
@@ -142,7 +135,7 @@ PG_FUNCTION_INFO_V1(prefect_pg_filter_sql);
 Datum prefect_pg_filter_sql(PG_FUNCTION_ARGS) {
   PgStatement stmt;
   if (PG_ARGISNULL(0)) PG_RETURN_NULL();
-  compile_statement(collection_named(text_to_cstring(PG_GETARG_TEXT_PP(0))), body_text(fcinfo, 1), 0, &stmt);
+  pg_compile(collection_named(text_to_cstring(PG_GETARG_TEXT_PP(0))), pg_body_text(fcinfo, 1), 0, &stmt);
   PG_RETURN_TEXT_P(cstring_to_text(stmt.zSql));
 }
 
@@ -213,7 +206,12 @@ Datum prefect_pg_rows(PG_FUNCTION_ARGS) {
     funcctx = SRF_FIRSTCALL_INIT();
     old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
     pColl = collection_named(get_func_name(fcinfo->flinfo->fn_oid));
-    compile_statement(pColl, body_text(fcinfo, 0), 1, &stmt);
+    {
+      QueryExtras rows;
+      memset(&rows, 0, sizeof(rows));
+      rows.bTableRows = 1;
+      pg_compile(pColl, pg_body_text(fcinfo, 0), &rows, &stmt);
+    }
     pCursor = palloc0(sizeof(RowsCursor));
     if (get_call_result_type(fcinfo, NULL, &pCursor->desc) != TYPEFUNC_COMPOSITE) {
       elog(ERROR, "prefect: %s must return a table's rows", pColl->zName);

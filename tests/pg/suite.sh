@@ -15,6 +15,7 @@ bash tests/pg/load_extension.sh
 /usr/bin/python3 tests/pg/test_demo.py --extension dist/demo.db
 psql -X -q -f tests/pg/extension.sql 2>&1 | diff -u tests/pg/extension.expected -
 echo "pg extension.sql: ok"
+/usr/bin/python3 tests/pg/test_api.py dist/demo.db
 
 # Prefect's own artifact tests (tests/sql/prefect_cases.sql): last, as it
 # replaces the demo data with each group's rows

@@ -1,0 +1,31 @@
+/*
+** pg/prefect_pg.h: what the PostgreSQL extension's files share: a body
+** compiled into one statement with its parameters, ready for SPI.
+*/
+#ifndef PREFECT_PG_H
+#define PREFECT_PG_H
+
+#include "postgres.h"
+#include "fmgr.h"
+
+/* PostgreSQL's parse tree has a Query of its own: the compiler's is
+** named apart here only (a type name, so nothing changes in what links) */
+#define Query PrefectQuery
+#include "internal.h"
+#undef Query
+
+/* The statement and its parameters, palloc'd in the current context. */
+typedef struct PgStatement {
+  char *zSql;
+  int nArg;
+  Oid *aType;        /* each parameter's type, as its placeholder casts it (dialect.c) */
+  Datum *aValue;
+  int64 iLimit;      /* the limit and page the compiler read from the body (PrefectQuery's) */
+  int64 iPage;
+} PgStatement;
+
+/* prefect_pg.c */
+char *pg_body_text(FunctionCallInfo fcinfo, int iArg);
+void pg_compile(const CollectionDesc *pColl, const char *zBody, const QueryExtras *pBase, PgStatement *pOut);
+
+#endif
