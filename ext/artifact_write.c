@@ -70,19 +70,19 @@ static const char *const azStmtSql[S_COUNT] = {
   /* S_ID_USED */
   "SELECT 1 FROM artifact WHERE id = ?1",
   /* S_INSERT: every column, as Prefect's create writes them */
-  "INSERT INTO artifact (id, created, updated, \"key\", type, description, data, metadata_, "
+  "INSERT INTO artifact (id, created, updated, key, type, description, data, metadata_, "
   "flow_run_id, task_run_id) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
   /* S_UPSERT_COLLECTION: the key's row now shows the new artifact; its id
   ** and created stay those of the key's first artifact */
-  "INSERT INTO artifact_collection (id, created, updated, \"key\", latest_id, task_run_id, "
+  "INSERT INTO artifact_collection (id, created, updated, key, latest_id, task_run_id, "
   "flow_run_id, type, data, description, metadata_) "
   "VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
-  "ON CONFLICT (\"key\") DO UPDATE SET latest_id = excluded.latest_id, updated = excluded.updated, "
-  "\"key\" = excluded.\"key\", type = excluded.type, description = excluded.description, "
+  "ON CONFLICT (key) DO UPDATE SET latest_id = excluded.latest_id, updated = excluded.updated, "
+  "key = excluded.key, type = excluded.type, description = excluded.description, "
   "data = excluded.data, metadata_ = excluded.metadata_, flow_run_id = excluded.flow_run_id, "
   "task_run_id = excluded.task_run_id",
   /* S_READ */
-  "SELECT id, \"key\" FROM artifact WHERE rowid = ?1",
+  "SELECT id, key FROM artifact WHERE rowid = ?1",
   /* S_UPDATE: ?2/?4/?6 say whether data/description/metadata_ are set
   ** (an unset column is written back unchanged, which stores the same
   ** value); updated is SQLite's now, as SQLAlchemy's onupdate makes it */
@@ -92,22 +92,22 @@ static const char *const azStmtSql[S_COUNT] = {
   ** Prefect matches latest_id alone; the key as well lets the unique
   ** index find the row instead of a scan, and names the same row. */
   "UPDATE artifact_collection SET data = iif(?2, ?3, data), description = iif(?4, ?5, description), "
-  "metadata_ = iif(?6, ?7, metadata_), updated = " NOW_SQL " WHERE \"key\" = ?8 AND latest_id = ?9",
+  "metadata_ = iif(?6, ?7, metadata_), updated = " NOW_SQL " WHERE key = ?8 AND latest_id = ?9",
   /* S_IS_LATEST */
-  "SELECT 1 FROM artifact_collection WHERE \"key\" = ?1 AND latest_id = ?2",
+  "SELECT 1 FROM artifact_collection WHERE key = ?1 AND latest_id = ?2",
   /* S_REPLACEMENT: Prefect's query, ties on created included */
   "SELECT id, data, description, type, created, updated, flow_run_id, task_run_id, metadata_ "
-  "FROM artifact WHERE \"key\" = ?1 AND id != ?2 ORDER BY created DESC LIMIT 1",
+  "FROM artifact WHERE key = ?1 AND id != ?2 ORDER BY created DESC LIMIT 1",
   /* S_REPOINT: created and updated are the replacement's own */
   "UPDATE artifact_collection SET latest_id = ?2, data = ?3, description = ?4, type = ?5, "
-  "created = ?6, updated = ?7, flow_run_id = ?8, task_run_id = ?9, metadata_ = ?10 WHERE \"key\" = ?1",
+  "created = ?6, updated = ?7, flow_run_id = ?8, task_run_id = ?9, metadata_ = ?10 WHERE key = ?1",
   /* S_DELETE_COLLECTION */
-  "DELETE FROM artifact_collection WHERE \"key\" = ?1 AND latest_id = ?2",
+  "DELETE FROM artifact_collection WHERE key = ?1 AND latest_id = ?2",
   /* S_DELETE */
   "DELETE FROM artifact WHERE rowid = ?1",
   /* S_IMAGE_ARTIFACT, S_IMAGE_COLLECTION: rows as they were, for undo_log.c */
   "SELECT rowid, * FROM artifact WHERE rowid = ?1",
-  "SELECT rowid, * FROM artifact_collection WHERE \"key\" = ?1",
+  "SELECT rowid, * FROM artifact_collection WHERE key = ?1",
   /* S_LINKS_*, S_CLEAR_*: what foreign_keys = ON (always on in Prefect)
   ** does when an artifact goes; run when the user's connection has it off.
   ** The rows are looked up first (for the undo log, and because most
@@ -117,7 +117,7 @@ static const char *const azStmtSql[S_COUNT] = {
   "SELECT rowid FROM task_run_state WHERE result_artifact_id = ?1",
   "UPDATE task_run_state SET result_artifact_id = NULL WHERE result_artifact_id = ?1",
   /* S_FIXED_COLUMNS: what ArtifactUpdate cannot change, in aFixedField's order */
-  "SELECT id, created, updated, \"key\", type, flow_run_id, task_run_id FROM artifact WHERE rowid = ?1",
+  "SELECT id, created, updated, key, type, flow_run_id, task_run_id FROM artifact WHERE rowid = ?1",
   /* S_TRIGGERS_NAMING_US: see release_if_triggers() */
   "SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%artifacts%' "
   "UNION ALL SELECT 1 FROM sqlite_temp_schema WHERE type = 'trigger' AND sql LIKE '%artifacts%' LIMIT 1",

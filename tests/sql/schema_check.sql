@@ -48,5 +48,11 @@ SELECT value FROM variables;
 -- a write names the column it could not fill
 ALTER TABLE artifact DROP COLUMN description;
 INSERT INTO artifacts (key, type, data) VALUES ('k', 'markdown', '"x"');
+-- the key too: a write names it rather than take "key" for a string
+DROP INDEX ix_artifact__key;
+DROP INDEX ix_artifact__key_created_desc;
+ALTER TABLE artifact DROP COLUMN key;
+INSERT INTO artifacts (key, type, data) VALUES ('k', 'markdown', '"x"');
+SELECT count(*) FROM artifact;
 -- what is not a missing piece of Prefect's schema keeps SQLite's message
 SELECT count(*) FROM artifacts WHERE prefect_filter(artifacts, '{"artifacts": {"key": {"like_": 1}}}');
