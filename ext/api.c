@@ -362,16 +362,12 @@ static int api_lateness(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, 
   Query query;
   sqlite3_stmt *pStmt = 0;
   char *zSql = 0;
-  int rc, i, j;
+  int rc;
   memset(&extras, 0, sizeof(extras));
   extras.bNoPaging = 1;
   extras.bIgnoreUnknownKeys = 1;
   extras.bSomeColumns = 1;
-  for (i = 0; azRead[i]; i++) {
-    for (j = 0; pRoute->pColl->aCol[j].zName; j++) {
-      if (strcmp(pRoute->pColl->aCol[j].zName, azRead[i]) == 0 && j < 63) extras.mColumns |= (sqlite3_uint64)1 << j;
-    }
-  }
+  extras.mColumns = describe_column_mask(pRoute->pColl, azRead);
   rc = filter_compile(pEnv, pRoute->pColl, zBody, nBody, &extras, &query, pzErr);
   if (rc == SQLITE_OK) {
     /* the query's ?N first: the named parameters then number after them */

@@ -12,6 +12,8 @@
 #include "internal.h"
 SQLITE_EXTENSION_INIT3
 
+#include <string.h>
+
 #define LEAF(key, v, skip, bind, sql, sqlf) { key, 0, v, skip, bind, sql, sqlf, NARROW_NO, 0, 0, 0, 0 }
 /* a leaf whose PostgreSQL text is not SQLite's ("??": a literal '?') */
 #define LEAF_PG(key, v, skip, bind, sql, sqlf, pg, pgf) { key, 0, v, skip, bind, sql, sqlf, NARROW_NO, 0, pg, pgf, 0 }
@@ -812,6 +814,17 @@ int describe_column_count(const CollectionDesc *pColl) {
   int n = 0;
   while (pColl->aCol[n].zName) n++;
   return n;
+}
+
+sqlite3_uint64 describe_column_mask(const CollectionDesc *pColl, const char *const *azName) {
+  sqlite3_uint64 m = 0;
+  int i, j;
+  for (i = 0; azName[i]; i++) {
+    for (j = 0; pColl->aCol[j].zName && j < 63; j++) {
+      if (strcmp(pColl->aCol[j].zName, azName[i]) == 0) m |= (sqlite3_uint64)1 << j;
+    }
+  }
+  return m;
 }
 
 /* ---- Since when Prefect's tables and columns exist ----------------------

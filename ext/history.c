@@ -359,14 +359,6 @@ static int add_run(HistoryInterval *pI, sqlite3_stmt *pStmt) {
   return SQLITE_OK;
 }
 
-static int column_index(const CollectionDesc *pColl, const char *zName) {
-  int i;
-  for (i = 0; pColl->aCol[i].zName; i++) {
-    if (strcmp(pColl->aCol[i].zName, zName) == 0) return i;
-  }
-  return -1;
-}
-
 /* Bind text to a named parameter, where the statement has it. A bind that
 ** ran out of memory is the caller's error: it would leave NULL (in a kept
 ** statement, the last call's value) in its place. */
@@ -425,7 +417,7 @@ static int history_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const 
   JsonDoc doc = {0, 0, 0};
   QueryExtras extras;
   char *zSql;
-  int rc = SQLITE_OK, iRoot = -1, iIntervalNode = -1, i;
+  int rc = SQLITE_OK, iRoot = -1, iIntervalNode = -1;
   static const char *const azRead[] = {"expected_start_time", "state_type", "state_name", "total_run_time",
                                        "state_timestamp", "start_time", 0};
   if (zBody && nBody > 0) {
@@ -450,10 +442,7 @@ static int history_compile(CompileEnv *pEnv, const CollectionDesc *pColl, const 
     extras.azOwnKeys = azHistoryKeys;
     extras.zQueueKey = pColl == &prefect_flow_runs ? "work_queues" : 0;
     extras.bSomeColumns = 1;
-    for (i = 0; azRead[i]; i++) {
-      int iCol = column_index(pColl, azRead[i]);
-      if (iCol >= 0 && iCol < 63) extras.mColumns |= (sqlite3_uint64)1 << iCol;
-    }
+    extras.mColumns = describe_column_mask(pColl, azRead);
     rc = filter_compile(pEnv, pColl, zBody, nBody, &extras, pQuery, pzErr);
   }
   json_doc_free(&doc);
@@ -693,34 +682,21 @@ static int histDisconnect(sqlite3_vtab *pVtab) {
 
 static int histBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
   HistoryVtab *pTab = (HistoryVtab *)pVtab;
-  int i, iBody = -1, bUnusable = 0;
-  for (i = 0; i < pInfo->nConstraint; i++) {
-    const struct sqlite3_index_constraint *p = &pInfo->aConstraint[i];
-    if (p->iColumn != HIST_BODY || p->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
-    if (p->usable) iBody = i; else bUnusable = 1;
-  }
-  if (iBody < 0) {
-    if (bUnusable) return SQLITE_CONSTRAINT;
-    sqlite3_free(pVtab->zErrMsg);
-    pVtab->zErrMsg = sqlite3_mprintf("prefect: %s_history(body): the body (history_start, history_end, "
-                                     "history_interval_seconds) is missing",
-                                     pTab->pAux->pColl == &prefect_flow_runs ? "flow_run" : "task_run");
-    return pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
-  }
-  pInfo->aConstraintUsage[iBody].argvIndex = 1;
-  pInfo->aConstraintUsage[iBody].omit = 1;
+  int rc = vtab_argument_required(pVtab, pInfo, HIST_BODY, 1,
+                                  pTab->pAux->pColl == &prefect_flow_runs
+                                      ? "flow_run_history(body): the body (history_start, history_end, "
+                                        "history_interval_seconds) is missing"
+                                      : "task_run_history(body): the body (history_start, history_end, "
+                                        "history_interval_seconds) is missing");
+  if (rc != SQLITE_OK) return rc;
   pInfo->estimatedCost = 1000;
   pInfo->estimatedRows = 100;
   return SQLITE_OK;
 }
 
 static int histOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
-  HistoryCursor *pCur = sqlite3_malloc(sizeof(*pCur));
   (void)pVtab;
-  if (!pCur) return SQLITE_NOMEM;
-  memset(pCur, 0, sizeof(*pCur));
-  *ppCursor = &pCur->base;
-  return SQLITE_OK;
+  return vtab_cursor_new((int)sizeof(HistoryCursor), ppCursor);
 }
 
 static void histReset(HistoryCursor *pCur) {

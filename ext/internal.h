@@ -190,6 +190,9 @@ extern const CollectionDesc prefect_pool_work_queues;
 extern const CollectionDesc prefect_workers;
 
 int describe_column_count(const CollectionDesc *pColl);
+/* The bits of QueryExtras.mColumns for the columns named in azName
+** (NULL-terminated), for a route that reads only those. */
+sqlite3_uint64 describe_column_mask(const CollectionDesc *pColl, const char *const *azName);
 
 /* Since when a table or column of Prefect's exists: the first release
 ** whose SQLite migrations make it. zColumn NULL: the table itself; a
@@ -915,6 +918,13 @@ char *schema_error(sqlite3 *db, const char *zSql);
 int vtab_collection_register(sqlite3 *db, const CollectionDesc *pColl);
 /* prefect_filter(table, doc) on the table's current row (vtab_collection.c) */
 void prefect_filter_row_func(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+/* vtab_args.c: a required hidden argument, an "=" on column iColumn, as
+** argv[iArgv - 1] of xFilter: SQLITE_OK, SQLITE_CONSTRAINT (given, but not
+** usable in this plan), or an error "prefect: <zMissing>" when not given. */
+int vtab_argument_required(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo, int iColumn, int iArgv,
+                           const char *zMissing);
+/* A zeroed cursor of nByte bytes (the module's cursor struct) in *ppCursor. */
+int vtab_cursor_new(int nByte, sqlite3_vtab_cursor **ppCursor);
 int vtab_table_register(sqlite3 *db);     /* vtab_table.c: prefect_table() */
 int vtab_run_tree_register(sqlite3 *db);  /* vtab_run_tree.c: prefect_run_tree() */
 int vtab_fields_register(sqlite3 *db);    /* vtab_fields.c: prefect_fields */

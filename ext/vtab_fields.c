@@ -275,12 +275,8 @@ static int fieldsBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
 }
 
 static int fieldsOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
-  FieldsCursor *pCur = sqlite3_malloc(sizeof(*pCur));
   (void)pVtab;
-  if (!pCur) return SQLITE_NOMEM;
-  memset(pCur, 0, sizeof(*pCur));
-  *ppCursor = &pCur->base;
-  return SQLITE_OK;
+  return vtab_cursor_new((int)sizeof(FieldsCursor), ppCursor);
 }
 
 static int fieldsClose(sqlite3_vtab_cursor *pCursor) {

@@ -90,33 +90,18 @@ static int treeDisconnect(sqlite3_vtab *pVtab) {
 }
 
 static int treeBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
-  int i, iRoot = -1, bUnusable = 0;
-  for (i = 0; i < pInfo->nConstraint; i++) {
-    const struct sqlite3_index_constraint *p = &pInfo->aConstraint[i];
-    if (p->iColumn != TREE_ROOT || p->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
-    if (p->usable) iRoot = i; else bUnusable = 1;
-  }
-  if (iRoot < 0) {
-    if (bUnusable) return SQLITE_CONSTRAINT;
-    sqlite3_free(pVtab->zErrMsg);
-    pVtab->zErrMsg = sqlite3_mprintf("prefect: prefect_run_tree(flow_run_id): the flow run id is missing");
-    return pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
-  }
-  pInfo->aConstraintUsage[iRoot].argvIndex = 1;
-  pInfo->aConstraintUsage[iRoot].omit = 1;
+  int rc = vtab_argument_required(pVtab, pInfo, TREE_ROOT, 1, "prefect_run_tree(flow_run_id): the flow run id is missing");
+  if (rc != SQLITE_OK) return rc;
   pInfo->estimatedCost = 100;
   pInfo->estimatedRows = 10;
   return SQLITE_OK;
 }
 
 static int treeOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
-  TreeCursor *pCur = sqlite3_malloc(sizeof(*pCur));
+  int rc = vtab_cursor_new((int)sizeof(TreeCursor), ppCursor);
   (void)pVtab;
-  if (!pCur) return SQLITE_NOMEM;
-  memset(pCur, 0, sizeof(*pCur));
-  pCur->bEof = 1;
-  *ppCursor = &pCur->base;
-  return SQLITE_OK;
+  if (rc == SQLITE_OK) ((TreeCursor *)*ppCursor)->bEof = 1;
+  return rc;
 }
 
 static int treeClose(sqlite3_vtab_cursor *pCursor) {

@@ -78,21 +78,13 @@ static int tableDisconnect(sqlite3_vtab *pVtab) {
 
 /* data is required (argv[0]); mode is optional (argv[1]). */
 static int tableBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
-  int i, iData = -1, iMode = -1, bUnusable = 0;
+  int i, iMode = -1;
+  int rc = vtab_argument_required(pVtab, pInfo, TABLE_DATA, 1, "prefect_table(data): the table artifact's data is missing");
+  if (rc != SQLITE_OK) return rc;
   for (i = 0; i < pInfo->nConstraint; i++) {
     const struct sqlite3_index_constraint *p = &pInfo->aConstraint[i];
-    if (p->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
-    if (p->iColumn == TABLE_DATA) { if (p->usable) iData = i; else bUnusable = 1; }
-    if (p->iColumn == TABLE_MODE && p->usable) iMode = i;
+    if (p->op == SQLITE_INDEX_CONSTRAINT_EQ && p->iColumn == TABLE_MODE && p->usable) iMode = i;
   }
-  if (iData < 0) {
-    if (bUnusable) return SQLITE_CONSTRAINT;  /* another join order will supply it */
-    sqlite3_free(pVtab->zErrMsg);
-    pVtab->zErrMsg = sqlite3_mprintf("prefect: prefect_table(data): the table artifact's data is missing");
-    return pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
-  }
-  pInfo->aConstraintUsage[iData].argvIndex = 1;
-  pInfo->aConstraintUsage[iData].omit = 1;
   if (iMode >= 0) {
     pInfo->aConstraintUsage[iMode].argvIndex = 2;
     pInfo->aConstraintUsage[iMode].omit = 1;
@@ -104,12 +96,8 @@ static int tableBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
 }
 
 static int tableOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
-  TableCursor *pCur = sqlite3_malloc(sizeof(*pCur));
   (void)pVtab;
-  if (!pCur) return SQLITE_NOMEM;
-  memset(pCur, 0, sizeof(*pCur));
-  *ppCursor = &pCur->base;
-  return SQLITE_OK;
+  return vtab_cursor_new((int)sizeof(TableCursor), ppCursor);
 }
 
 static void tableCursorReset(TableCursor *pCur) {
