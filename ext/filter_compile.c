@@ -1178,7 +1178,7 @@ static void append_order(sqlite3_str *pStr, const CollectionDesc *pColl, const S
 
 /* "SELECT " and the expressions of the columns in mColumns, then the
 ** row's rowid where the dialect has one: zRowid, a format taking the alias
-** ("%s.rowid AS prefect_rowid"). */
+** ("%s.rowid AS prefect_rowid"); no rowid when zRowid is NULL. */
 static void append_columns(const Compiler *p, sqlite3_str *pStr, const CollectionDesc *pColl,
                            sqlite3_uint64 mColumns, const char *zRowid) {
   int i, n = 0;
@@ -1192,7 +1192,7 @@ static void append_columns(const Compiler *p, sqlite3_str *pStr, const Collectio
     if (n++) sqlite3_str_appendall(pStr, ", ");
     append_expanded(pStr, pColl->aCol[i].zExpr, pColl->zAlias);
   }
-  if (p->pDialect->bRowid) {
+  if (p->pDialect->bRowid && zRowid) {
     if (n) sqlite3_str_appendall(pStr, ", ");
     sqlite3_str_appendf(pStr, zRowid, pColl->zAlias);
   }
@@ -1221,6 +1221,24 @@ static int order_is_indexed(const CollectionDesc *pColl, const SortDesc *pSort, 
   return pSort->bIndexed;
 }
 
+/* The end of a bGroupCount statement, around the rows it counts: group by
+** every selected column and order by aOrder, each named by its position and
+** compared as BINARY, as SQLite compares the virtual table's own values when
+** it groups or sorts them (so 'a' and 'A' stay two groups whatever
+** Prefect's column says). Over a flat SELECT, SQLite flattens the subquery
+** and groups on Prefect's own indexes. */
+static void append_group_count(sqlite3_str *pStr, sqlite3_uint64 mOut, const QueryExtras *pExtras) {
+  int i, k, n = __builtin_popcountll(mOut);
+  sqlite3_str_appendall(pStr, ") GROUP BY ");
+  for (k = 1; k <= n; k++) sqlite3_str_appendf(pStr, "%s%d COLLATE BINARY", k > 1 ? ", " : "", k);
+  for (i = 0; i < pExtras->nOrder; i++) {
+    int iCol = pExtras->aOrder[i].iCol;
+    sqlite3_str_appendf(pStr, "%s%d COLLATE BINARY %s", i ? ", " : " ORDER BY ",
+                        __builtin_popcountll(mOut & ((((sqlite3_uint64)1) << iCol) - 1)) + 1,
+                        pExtras->aOrder[i].bDesc ? "DESC" : "ASC");
+  }
+}
+
 /*
 ** The statement. Without a body limit everything is one flat SELECT:
 **
@@ -1235,15 +1253,23 @@ static int order_is_indexed(const CollectionDesc *pColl, const SortDesc *pSort, 
 **    WHERE <filters> AND <constraints> ORDER BY ... LIMIT <SQL> OFFSET <SQL>
 */
 static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoot, const QueryExtras *pExtras) {
+  QueryExtras rows;               /* a bGroupCount's rows: in no order of their own */
+  const QueryExtras *pGroup = 0;  /* ...and the order of its groups */
   WhereList body, extra;
   sqlite3_int64 iLimit = -1, iOffset = 0, iPage = 1;
-  int bLimit, bOffset, bPreferExists, bWrap, bSortAsked = 0, bOrdered, bCount, i;
+  int bLimit, bOffset, bPreferExists, bWrap, bSortAsked = 0, bOrdered, bCount, bGroupCount, i;
   const SortDesc *pSort;
   sqlite3_str *pStr;
   Query *q = p->pQuery;
 
   memset(&body, 0, sizeof(body));
   memset(&extra, 0, sizeof(extra));
+  if (pExtras && pExtras->bGroupCount && !pExtras->bCount) {
+    rows = *pExtras;
+    rows.nOrder = 0;
+    pGroup = pExtras;
+    pExtras = &rows;
+  }
   if (iRoot >= 0) check_top_level_keys(p, pColl, iRoot, 0);
   if (pExtras && (pExtras->bIgnorePaging || pExtras->bNoPaging)) {
     /* a count route: the API ignores these keys, whatever they hold */
@@ -1278,6 +1304,7 @@ static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoo
   /* a count needs no column and no order; over a body's limit it counts
   ** the limited rows */
   bCount = pExtras && pExtras->bCount;
+  bGroupCount = pGroup != 0;
   /* EXISTS stops at the first rows an index delivers in order; IN starts
   ** from the related side. A LIMIT in a delivered order favours EXISTS. */
   bPreferExists = (bLimit || (pExtras && pExtras->bLimit)) && order_is_indexed(pColl, pSort, pExtras);
@@ -1304,6 +1331,7 @@ static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoo
   } else if (p->rc == SQLITE_OK) {
     pStr = sqlite3_str_new(0);
     if (bCount) sqlite3_str_appendall(pStr, "SELECT count(*) FROM (");
+    if (bGroupCount) sqlite3_str_appendall(pStr, "SELECT *, count(*) FROM (");
     /* A column the query never reads is not selected, fetched nor copied
     ** per row (mOut says which are); the body's subquery keeps them all, as
     ** the outer WHERE may need them, and the outer SELECT picks. The
@@ -1313,10 +1341,11 @@ static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoo
       if (!column_unread(pExtras, i)) q->mOut |= (sqlite3_uint64)1 << i;
     }
     if (bWrap) {
-      append_columns(p, pStr, pColl, q->mOut, "%s.prefect_rowid");
+      append_columns(p, pStr, pColl, q->mOut, bGroupCount ? 0 : "%s.prefect_rowid");
       sqlite3_str_appendall(pStr, " FROM (");
     }
-    append_columns(p, pStr, pColl, bWrap ? ~(sqlite3_uint64)0 : q->mOut, "%s.rowid AS prefect_rowid");
+    append_columns(p, pStr, pColl, bWrap ? ~(sqlite3_uint64)0 : q->mOut,
+                   bGroupCount && !bWrap ? 0 : "%s.rowid AS prefect_rowid");
     sqlite3_str_appendf(pStr, " FROM %s AS %s", pColl->zTable, pColl->zAlias);
     append_where(pStr, &body);
     if (bLimit || bOffset) {
@@ -1337,7 +1366,7 @@ static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoo
       sqlite3_str_appendf(pStr, ") AS %s", pColl->zAlias);
       append_where(pStr, &extra);
     }
-    if ((bWrap || !(bLimit || bOffset)) && bOrdered && !bCount) {
+    if ((bWrap || !(bLimit || bOffset)) && bOrdered && !bCount && !bGroupCount) {
       /* count(*) and friends read no column: then, without a limit that
       ** depends on it, no order can be observed and none is paid for */
       int bUnobservable = pExtras && pExtras->bSomeColumns && pExtras->mColumns == 0 && !bLimit &&
@@ -1355,6 +1384,7 @@ static void compile_statement(Compiler *p, const CollectionDesc *pColl, int iRoo
       }
     }
     if (bCount) sqlite3_str_appendall(pStr, ")");
+    if (bGroupCount) append_group_count(pStr, q->mOut, pGroup);
     if (sqlite3_str_errcode(pStr)) compile_nomem(p);
     q->zSql = sqlite3_str_finish(pStr);
     if (!q->zSql) compile_nomem(p);

@@ -582,6 +582,11 @@ typedef struct QueryExtras {
   int bIgnorePaging;            /* prefect_api() counts: sort/limit/offset/page are ignored */
   int bIgnoreOffset;            /* prefect_api() /flows/paginate: offset is not its parameter */
   int bCount;                   /* the statement is SELECT count(*): no columns, no order */
+  int bGroupCount;              /* the statement selects the columns in mColumns and, last, how many
+                                ** rows hold them: one row per distinct combination (compared as
+                                ** BINARY, NULLs equal), in the order of aOrder; the rows' own
+                                ** order, SQL's LIMIT and OFFSET are not taken (a virtual table
+                                ** hands each such row out that many times, see vtab_collection.c) */
   int bPage;                    /* prefect_api() paginate routes: "page" is read, as on flows */
   int bNoPaging;                /* history, lateness: the route has no sort/limit/offset/page */
   const char *zDefaultSort;     /* the route's sort when the body has none (NULL: aSort[0]) */

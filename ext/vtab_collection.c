@@ -42,11 +42,40 @@ typedef struct CollectionVtab {
   char aAffinity[64];               /* each column's declared_affinity(), worked out once */
 } CollectionVtab;
 
+/*
+** How the inner statement's rows become the table's. A query that reads no
+** column (count(*), EXISTS) or only the columns it groups by (GROUP BY,
+** DISTINCT) needs no row of Prefect's table by itself: the inner statement
+** then counts (SELECT count(*), or one row per group and its size, see
+** QueryExtras.bGroupCount) and the cursor hands each of its rows out as
+** many times as it counts, or once for DISTINCT. SQLite steps the virtual
+** table as often as before, but nothing is fetched or copied per row, and
+** SQLite counts on b-trees and groups on Prefect's indexes.
+**
+** SQLite never says whether it will ask for the rowid (a DELETE, the OR
+** optimisation's union, SELECT rowid): if it does, the cursor catches up
+** (cursor_catch_up): it runs the plan again as rows, in the groups' order,
+** and steps to the row it is on.
+*/
+typedef enum Hand {
+  HAND_ROWS,     /* each row of the statement once: a row of Prefect's table */
+  HAND_COUNTED,  /* each row of the statement as many times as its last column says */
+  HAND_ONCE      /* each row of the statement once, though it stands for that many (DISTINCT) */
+} Hand;
+
 typedef struct CollectionCursor {
   sqlite3_vtab_cursor base;
   sqlite3_stmt *pStmt;   /* lent by the vtab's cache (slot iCache, -1: not kept) */
   int iCache;
   int bEof;
+
+  Hand eHand;
+  sqlite3_int64 nGroup;  /* HAND_COUNTED, HAND_ONCE: the rows the current statement row stands for */
+  sqlite3_int64 nLeft;   /* HAND_COUNTED: copies of it still to hand out after this one */
+  sqlite3_int64 iFull;   /* the current row's place among the rows of the plan run as rows */
+  char *zPlan;           /* owned, HAND_COUNTED and HAND_ONCE: xFilter's idxStr and argv, to */
+  sqlite3_value **apArg; /* catch up with (see Hand) */
+  int nArg;
 
   char *zBody;           /* owned copy of the body, returned by the hidden column */
   int nBody;
@@ -264,7 +293,8 @@ static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
   unsigned char aRecheck[MAX_PLAN_ARGS];  /* SQLite checks it again (push_kind) */
   const char *azColl[MAX_PLAN_ARGS];      /* its collation, when not BINARY */
   int nArg = 0, i, iBody = -1, iLimit = -1, iOffset = -1, bBodyUnusable = 0, bAllUsed = 1, bRecheck = 0;
-  int bUnique = 0, bIndexed = 0, idxNum = 0;
+  int bUnique = 0, bIndexed = 0, idxNum = 0, bInList = 0;
+  sqlite3_uint64 mOrder = 0;     /* the columns of a consumed ORDER BY */
   double rRows = COLLECTION_ROWS, rCost;
   sqlite3_str *pStr;
 
@@ -319,7 +349,7 @@ static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
       if (pCons->usable) bAllUsed = 0;  /* SQLite checks it; LIMIT must then stay with SQLite */
       continue;
     }
-    if (eOp == COP_IN) sqlite3_vtab_in(pInfo, i, 1);  /* the whole list in one xFilter */
+    if (eOp == COP_IN) sqlite3_vtab_in(pInfo, i, 1), bInList = 1;  /* the whole list in one xFilter */
     aRecheck[nArg] = ePush == PUSH_RECHECK;
     bRecheck |= aRecheck[nArg];
     azColl[nArg] = zColl;
@@ -388,6 +418,7 @@ static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
       for (i = 0; i < pInfo->nOrderBy; i++) {
         sqlite3_str_appendf(pStr, "%c%s %s", i ? ',' : '|', pColl->aCol[pInfo->aOrderBy[i].iColumn].zName,
                             pInfo->aOrderBy[i].desc ? "DESC" : "ASC");
+        if (pInfo->aOrderBy[i].iColumn < 63) mOrder |= ((sqlite3_uint64)1) << pInfo->aOrderBy[i].iColumn;
       }
       pInfo->orderByConsumed = 1;
       idxNum |= PLAN_ORDER;
@@ -399,7 +430,18 @@ static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
     sqlite3_uint64 mUsed = pInfo->colUsed & mAll;
     if (pInfo->colUsed & (((sqlite3_uint64)1) << (pTab->nCol + 1 < 63 ? pTab->nCol + 1 : 63))) mUsed |= 1;
     if (pTab->nCol >= 63) mUsed = mAll;
-    if (mUsed != mAll) sqlite3_str_appendf(pStr, "#0x%llx", mUsed);
+    /* GROUP BY (distinct 1) or DISTINCT (2, 3) over nothing but its own
+    ** columns: the rows may come counted, one per group (see Hand). Not
+    ** under SQL's LIMIT (it counts rows, not groups), nor with prefect_filter()'s
+    ** column (it reads a row's id) or an IN list (xFilter's list is not
+    ** kept for a catch-up) */
+    if (mUsed != 0 && mOrder != 0 && (mUsed & ~mOrder) == 0 && sqlite3_vtab_distinct(pInfo) >= 1 &&
+        !(idxNum & (PLAN_LIMIT | PLAN_OFFSET)) && !bInList &&
+        !(pInfo->colUsed & (((sqlite3_uint64)1) << (pTab->nCol + 1 < 63 ? pTab->nCol + 1 : 63)))) {
+      sqlite3_str_appendf(pStr, "#0x%llx %s", mUsed, sqlite3_vtab_distinct(pInfo) >= 2 ? "once" : "counted");
+    } else if (mUsed != mAll) {
+      sqlite3_str_appendf(pStr, "#0x%llx", mUsed);
+    }
   }
   if (sqlite3_str_errcode(pStr)) {
     sqlite3_free(sqlite3_str_finish(pStr));
@@ -441,6 +483,7 @@ static void collectionCursorReset(CollectionCursor *pCur) {
   pCur->pStmt = 0;
   pCur->iCache = -1;
   pCur->bEof = 1;
+  pCur->eHand = HAND_ROWS;
   sqlite3_free(pCur->zBody);
   pCur->zBody = 0;
   pCur->nBody = 0;
@@ -450,22 +493,60 @@ static void collectionCursorReset(CollectionCursor *pCur) {
   query_clear(&pCur->query);
 }
 
+/* Free what a counting plan kept to catch up with. */
+static void cursor_plan_clear(CollectionCursor *pCur) {
+  int i;
+  for (i = 0; i < pCur->nArg; i++) sqlite3_value_free(pCur->apArg[i]);
+  sqlite3_free(pCur->apArg);
+  sqlite3_free(pCur->zPlan);
+  pCur->apArg = 0;
+  pCur->zPlan = 0;
+  pCur->nArg = 0;
+}
+
 static int collectionClose(sqlite3_vtab_cursor *pCursor) {
   CollectionCursor *pCur = (CollectionCursor *)pCursor;
   collectionCursorReset(pCur);
+  cursor_plan_clear(pCur);
   sqlite3_free(pCur->zText);
   sqlite3_free(pCur);
   return SQLITE_OK;
 }
 
+/* The next row of the statement; a counted one that stands for no row
+** (count(*) of nothing) is passed over. */
+static int cursor_step(CollectionCursor *pCur) {
+  for (;;) {
+    int rc = sqlite3_step(pCur->pStmt);
+    if (rc == SQLITE_ROW) {
+      if (pCur->eHand == HAND_ROWS) return SQLITE_OK;
+      pCur->nGroup = sqlite3_column_int64(pCur->pStmt, query_rowid_index(pCur->pQuery));
+      if (pCur->nGroup <= 0) continue;
+      pCur->nLeft = pCur->eHand == HAND_COUNTED ? pCur->nGroup - 1 : 0;
+      return SQLITE_OK;
+    }
+    pCur->bEof = 1;
+    if (rc == SQLITE_DONE) return SQLITE_OK;
+    return vtab_error(pCur->base.pVtab, rc,
+                      schema_error(((CollectionVtab *)pCur->base.pVtab)->db, sqlite3_sql(pCur->pStmt)));
+  }
+}
+
 static int collectionNext(sqlite3_vtab_cursor *pCursor) {
   CollectionCursor *pCur = (CollectionCursor *)pCursor;
-  int rc = sqlite3_step(pCur->pStmt);
-  if (rc == SQLITE_ROW) return SQLITE_OK;
-  pCur->bEof = 1;
-  if (rc == SQLITE_DONE) return SQLITE_OK;
-  return vtab_error(pCursor->pVtab, rc,
-                    schema_error(((CollectionVtab *)pCursor->pVtab)->db, sqlite3_sql(pCur->pStmt)));
+  switch (pCur->eHand) {
+    case HAND_COUNTED:
+      pCur->iFull++;
+      if (pCur->nLeft > 0) { pCur->nLeft--; return SQLITE_OK; }
+      break;
+    case HAND_ONCE:
+      pCur->iFull += pCur->nGroup;
+      break;
+    case HAND_ROWS:
+      pCur->iFull++;
+      break;
+  }
+  return cursor_step(pCur);
 }
 
 /* Index of the column named z (n bytes), or -1. */
@@ -481,7 +562,7 @@ static int column_by_name(const CollectionDesc *pColl, const char *z, int n) {
 static int plan_read(CollectionVtab *pTab, const char *idxStr, int argc, sqlite3_value **argv,
                      const char **pzBody, int *pnBody, QueryExtras *pX,
                      const char **azFilter, int *anFilter, ColumnConstraint *aCons,
-                     unsigned char *aRecheck, OrderTerm *aOrder) {
+                     unsigned char *aRecheck, OrderTerm *aOrder, Hand *peHand) {
   const CollectionDesc *pColl = pTab->pColl;
   const char *z = idxStr ? idxStr : "";
   int iArg = 0;
@@ -560,11 +641,17 @@ static int plan_read(CollectionVtab *pTab, const char *idxStr, int argc, sqlite3
       if (*z == ',') z++;
     }
   }
+  *peHand = HAND_ROWS;
   if (*z == '#') {
     char *zEnd = 0;
     pX->bSomeColumns = 1;
     pX->mColumns = (sqlite3_uint64)strtoull(z + 1, &zEnd, 16);
-    if (!zEnd || *zEnd) return SQLITE_ERROR;
+    if (!zEnd) return SQLITE_ERROR;
+    if (strcmp(zEnd, " counted") == 0) *peHand = HAND_COUNTED;
+    else if (strcmp(zEnd, " once") == 0) *peHand = HAND_ONCE;
+    else if (*zEnd) return SQLITE_ERROR;
+    /* no column read: one count(*), whatever the plan says */
+    if (pX->mColumns == 0) *peHand = HAND_COUNTED;
   }
   return iArg == argc ? SQLITE_OK : SQLITE_ERROR;
 }
@@ -575,6 +662,8 @@ static void memo_key(MemoKey *pKey, const char *idxStr, const char *zLeft, const
                      const QueryExtras *pX) {
   int i;
   memo_key_part(pKey, idxStr ? idxStr : "", idxStr ? (int)strlen(idxStr) : 0);
+  /* a counting plan caught up with runs as rows (cursor_catch_up) */
+  memo_key_part(pKey, pX->bCount ? "c" : pX->bGroupCount ? "g" : "r", 1);
   memo_key_part(pKey, zLeft, (int)strlen(zLeft));
   memo_key_part(pKey, zBody, nBody);
   for (i = 0; i < pX->nFilter; i++) memo_key_part(pKey, pX->azFilter[i], pX->anFilter[i]);
@@ -717,9 +806,24 @@ static int text_encoding(sqlite3 *db) {
   return eEnc;
 }
 
-static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr,
-                            int argc, sqlite3_value **argv) {
-  CollectionCursor *pCur = (CollectionCursor *)pCursor;
+/* Keep xFilter's plan and values for a catch-up (see Hand). */
+static int cursor_plan_keep(CollectionCursor *pCur, const char *idxStr, int argc, sqlite3_value **argv) {
+  int i;
+  pCur->zPlan = sqlite3_mprintf("%s", idxStr);
+  pCur->apArg = sqlite3_malloc64(sizeof(sqlite3_value *) * (argc > 0 ? argc : 1));
+  if (!pCur->zPlan || !pCur->apArg) return SQLITE_NOMEM;
+  for (i = 0; i < argc; i++) {
+    pCur->apArg[i] = sqlite3_value_dup(argv[i]);
+    if (!pCur->apArg[i]) return SQLITE_NOMEM;
+    pCur->nArg = i + 1;
+  }
+  return SQLITE_OK;
+}
+
+/* Run the plan idxStr with the values argv and step to the first row:
+** counting where the plan says so, as rows when bAsRows. */
+static int cursor_run(CollectionCursor *pCur, const char *idxStr, int argc, sqlite3_value **argv, int bAsRows) {
+  sqlite3_vtab_cursor *pCursor = &pCur->base;
   CollectionVtab *pTab = (CollectionVtab *)pCursor->pVtab;
   const char *azFilter[MAX_PLAN_ARGS];
   int anFilter[MAX_PLAN_ARGS];
@@ -732,9 +836,8 @@ static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char
   const char *zBody = 0;
   int nBody = 0, i;
   char *zErr = 0;
+  Hand eHand;
   int rc;
-  (void)idxNum;
-  collectionCursorReset(pCur);
   memset(&extras, 0, sizeof(extras));
   memset(azList, 0, sizeof(azList));
   zLeft[0] = 0;
@@ -742,7 +845,13 @@ static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char
   extras.anFilter = anFilter;
   extras.aCons = aCons;
   extras.aOrder = aOrder;
-  rc = plan_read(pTab, idxStr, argc, argv, &zBody, &nBody, &extras, azFilter, anFilter, aCons, aRecheck, aOrder);
+  rc = plan_read(pTab, idxStr, argc, argv, &zBody, &nBody, &extras, azFilter, anFilter, aCons, aRecheck, aOrder,
+                 &eHand);
+  if (bAsRows) eHand = HAND_ROWS;
+  extras.bCount = eHand != HAND_ROWS && extras.mColumns == 0;
+  extras.bGroupCount = eHand != HAND_ROWS && extras.mColumns != 0;
+  pCur->eHand = eHand;
+  if (rc == SQLITE_OK && eHand != HAND_ROWS) rc = cursor_plan_keep(pCur, idxStr, argc, argv);
   if (rc == SQLITE_OK) rc = constraints_settle(pTab, argv, &extras, aCons, aRecheck, azList, zLeft);
   if (rc == SQLITE_OK && zBody) {
     /* kept for the hidden body column */
@@ -780,7 +889,44 @@ static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char
   }
   if (!pTab->eTextEnc) pTab->eTextEnc = text_encoding(pTab->db);
   pCur->bEof = 0;
-  return collectionNext(pCursor);
+  return cursor_step(pCur);
+}
+
+static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr,
+                            int argc, sqlite3_value **argv) {
+  CollectionCursor *pCur = (CollectionCursor *)pCursor;
+  (void)idxNum;
+  collectionCursorReset(pCur);
+  cursor_plan_clear(pCur);
+  pCur->iFull = 0;
+  return cursor_run(pCur, idxStr, argc, argv, 0);
+}
+
+/* SQLite asks a counting cursor for a row of Prefect's table: run the plan
+** again as rows, in the order of the groups (so the row at the same place
+** has the same columns), and step to the place of the current row. */
+static int cursor_catch_up(CollectionCursor *pCur) {
+  char *zPlan = pCur->zPlan;
+  sqlite3_value **apArg = pCur->apArg;
+  int nArg = pCur->nArg, rc;
+  sqlite3_int64 iFull = pCur->iFull, i;
+  pCur->zPlan = 0;
+  pCur->apArg = 0;
+  pCur->nArg = 0;
+  collectionCursorReset(pCur);
+  rc = cursor_run(pCur, zPlan, nArg, apArg, 1);
+  for (i = 0; rc == SQLITE_OK && i < iFull && !pCur->bEof; i++) rc = cursor_step(pCur);
+  pCur->iFull = iFull;
+  for (i = 0; i < nArg; i++) sqlite3_value_free(apArg[i]);
+  sqlite3_free(apArg);
+  sqlite3_free(zPlan);
+  if (rc == SQLITE_OK && pCur->bEof) {
+    /* one snapshot holds both statements: only a write between them (by
+    ** this statement itself) can make the rows fewer */
+    rc = vtab_error(pCur->base.pVtab, SQLITE_ERROR,
+                    sqlite3_mprintf("prefect: %s changed while it was read", ((CollectionVtab *)pCur->base.pVtab)->pColl->zName));
+  }
+  return rc;
 }
 
 static int collectionEof(sqlite3_vtab_cursor *pCursor) {
@@ -880,6 +1026,10 @@ static int collectionColumn(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, 
 ** unions two plans of this table by rowid. */
 static int collectionRowid(sqlite3_vtab_cursor *pCursor, sqlite_int64 *pRowid) {
   CollectionCursor *pCur = (CollectionCursor *)pCursor;
+  if (pCur->eHand != HAND_ROWS) {
+    int rc = cursor_catch_up(pCur);
+    if (rc != SQLITE_OK) return rc;
+  }
   *pRowid = sqlite3_column_int64(pCur->pStmt, query_rowid_index(pCur->pQuery));
   return SQLITE_OK;
 }
