@@ -321,17 +321,17 @@ static const RouteBody DashboardCountsBody = {
 ** concurrency limit, the queue's runs that are PENDING or RUNNING, by the
 ** run's work_queue_id alone (models/workers.py SLOT_OCCUPYING_STATES,
 ** count_work_queue_active_slots and its _bulk form) */
+/* the same SQL on PostgreSQL (prefect_pg_texts, below) */
+#define POOL_QUEUE_ACTIVE_SLOTS \
+  "CASE WHEN @.concurrency_limit IS NULL THEN NULL ELSE (SELECT count(*) FROM flow_run AS fr " \
+  "WHERE fr.work_queue_id = @.id AND fr.state_type IN ('PENDING', 'RUNNING')) END"
 #define QUEUE_FIELDS_BUT_SLOTS \
   ORM_FIELDS, VALUE("name"), VALUE("description"), BOOL_("is_paused"), VALUE("concurrency_limit"), \
   VALUE("priority"), VALUE("work_pool_id"), OBJECT("filter", 0, QueueFilter), TIME("last_polled"), \
-  F("work_pool_name", RENDER_VALUE, "(SELECT wp.name FROM work_pool AS wp WHERE wp.id = @.work_pool_id)"), \
-  VALUE("status")
+  F("work_pool_name", RENDER_VALUE, QUEUE_POOL_NAME), VALUE("status")
 static const FieldDesc aPoolWorkQueueFields[] = {
   QUEUE_FIELDS_BUT_SLOTS,
-  F("active_slots", RENDER_VALUE,
-    "CASE WHEN @.concurrency_limit IS NULL THEN NULL ELSE (SELECT count(*) FROM flow_run AS fr "
-    "WHERE fr.work_queue_id = @.id AND fr.state_type IN ('PENDING', 'RUNNING')) END"),
-  END_FIELDS };
+  F("active_slots", RENDER_VALUE, POOL_QUEUE_ACTIVE_SLOTS), END_FIELDS };
 static const ResponseDesc PoolWorkQueueResponse = { "WorkQueueResponse", "q", 0, 0, 0, 0, aPoolWorkQueueFields };
 
 /* ---- WorkerResponse ------------------------------------------------------------------ */
@@ -348,6 +348,10 @@ static const FieldDesc aSimpleNextFlowRunFields[] = {
   VALUE("id"), VALUE("flow_id"), VALUE("name"), VALUE("state_name"), VALUE("state_type"),
   TIME("next_scheduled_start_time"), END_FIELDS };
 static const ResponseDesc SimpleNextFlowRun = { "SimpleNextFlowRun", "q", 0, 0, 0, 0, aSimpleNextFlowRunFields };
+
+/* below a work pool: the first path parameter is the pool's name (404 when
+** no pool has it: api/workers.py WorkerLookups); its PostgreSQL text below */
+#define POOL_SCOPE_SQL "SELECT wp.id FROM work_pool AS wp WHERE wp.name = ?1 LIMIT 1"
 
 /* ---- their PostgreSQL text ----------------------------------------------------------- */
 /* The work pool's status and active slots read the same on both databases
@@ -371,6 +375,10 @@ const PgText prefect_pg_texts[] = {
     "(SELECT jsonb_array_elements_text(@.filter -> 'deployment_ids')))) "
     "ELSE (SELECT count(*) FROM flow_run AS fr WHERE fr.work_queue_id = @.id "
     "AND fr.state_type IN ('PENDING', 'RUNNING', 'CANCELLING')) END" },
+  /* the pool's id as text, which the compiler binds as a uuid */
+  { 0, PG_SCOPE, POOL_SCOPE_SQL, "SELECT wp.id::text FROM work_pool AS wp WHERE wp.name = $1 LIMIT 1" },
+  { &PoolWorkQueueResponse, PG_FIELD, "work_pool_name", QUEUE_POOL_NAME },
+  { &PoolWorkQueueResponse, PG_FIELD, "active_slots", POOL_QUEUE_ACTIVE_SLOTS },
   { 0, PG_FIELD, 0, 0 } };
 
 /* ---- the routes ------------------------------------------------------------------------ */
@@ -378,9 +386,7 @@ const PgText prefect_pg_texts[] = {
 #define COUNT(path, coll) { "POST", path, ROUTE_COUNT, &coll, 0, 0, 0, 0, 0, 0, 0 }
 #define GET(path, coll, resp, lookup) { "GET", path, ROUTE_GET, &coll, &resp, lookup, 0, 0, 0, 0, 0 }
 #define NONE(m, path) { m, path, ROUTE_NONE, 0, 0, 0, 0, 0, 0, 0, 0 }
-/* below a work pool: the first path parameter is the pool's name (404 when
-** no pool has it: api/workers.py WorkerLookups) */
-#define POOL_SCOPE "SELECT wp.id FROM work_pool AS wp WHERE wp.name = ?1 LIMIT 1", "work_pool_id"
+#define POOL_SCOPE POOL_SCOPE_SQL, "work_pool_id"
 /* /ui/...: an object keyed by the ids of the body's list */
 #define KEYED(path, ids, resp, sql, dflt) { "POST", path, ROUTE_KEYED, 0, resp, ids, 0, 0, 0, sql, dflt }
 

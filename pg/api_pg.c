@@ -16,6 +16,7 @@
 */
 #include "prefect_pg.h"
 
+#include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
@@ -24,11 +25,15 @@
 /* The Artifact model cuts metadata values at this many characters, plus "..." (as api.c). */
 #define METADATA_CUT 500
 
-/* The PostgreSQL text of pResp's field zKey, document or condition, or NULL: none. */
+/* The PostgreSQL text of pResp's field zKey, document, condition or
+** alternative, or of the route scope zKey (pResp NULL); NULL: none. */
 static const char *pg_text(const ResponseDesc *pResp, PgTextOf eOf, const char *zKey) {
   const PgText *p;
-  for (p = prefect_pg_texts; p->pResp; p++) {
-    if (p->pResp == pResp && p->eOf == eOf && (eOf != PG_FIELD || strcmp(p->zKey, zKey) == 0)) return p->zPgSql;
+  for (p = prefect_pg_texts; p->zPgSql; p++) {
+    if (p->pResp == pResp && p->eOf == eOf &&
+        ((eOf != PG_FIELD && eOf != PG_SCOPE) || strcmp(p->zKey, zKey) == 0)) {
+      return p->zPgSql;
+    }
   }
   return 0;
 }
@@ -68,8 +73,8 @@ static bool object_renderable(const ResponseDesc *pResp) {
 
 /* Whether the route is answered here; else why not, in *pzWhy. */
 static bool route_renderable(const RouteDesc *pRoute, const char **pzWhy) {
-  if (pRoute->zScope) {
-    *pzWhy = "it is below a parent row";
+  if (pRoute->zScope && !pg_text(0, PG_SCOPE, pRoute->zScope)) {
+    *pzWhy = "its parent row is found by SQLite SQL";
     return false;
   }
   switch (pRoute->eKind) {
@@ -191,9 +196,22 @@ static char *objects_sql(const ResponseDesc *pResp, const char *zFrom) {
   return sql.data;
 }
 
-/* The API's rules for a route's body, as api.c's api_compile sets them. */
-static void api_extras(bool bCount, bool bPaginate, QueryExtras *pExtras) {
+/* The API's rules for a route's body, as api.c's api_compile sets them:
+** the route's own (pRules, may be NULL), its parent row (pScope, may be
+** NULL: a criterion of the body's own, before its limit). */
+static void api_extras(const RouteBody *pRules, const ColumnConstraint *pScope, bool bCount, bool bPaginate,
+                       QueryExtras *pExtras) {
   memset(pExtras, 0, sizeof(*pExtras));
+  if (pRules) {
+    pExtras->zDefaultSort = pRules->zDefaultSort;
+    pExtras->iMaxLimit = pRules->iMaxLimit;
+    pExtras->bNegativeLimit = pRules->bNegativeLimit;
+  }
+  if (pScope) {
+    pExtras->aCons = pScope;
+    pExtras->nCons = 1;
+    pExtras->bConsInBody = 1;
+  }
   pExtras->bApiLimits = !bCount;
   pExtras->bIgnorePaging = bCount;
   pExtras->bCount = bCount;
@@ -207,7 +225,7 @@ static int64 api_count(const CollectionDesc *pColl, const char *zBody, bool bPag
   QueryExtras extras;
   PgStatement stmt;
   bool bNull;
-  api_extras(true, bPaginate, &extras);
+  api_extras(0, 0, true, bPaginate, &extras);
   pg_compile(pColl, zBody, &extras, &stmt);
   if (SPI_execute_with_args(stmt.zSql, stmt.nArg, stmt.aType, stmt.aValue, NULL, true, 1) != SPI_OK_SELECT ||
       SPI_processed != 1) {
@@ -218,12 +236,13 @@ static int64 api_count(const CollectionDesc *pColl, const char *zBody, bool bPag
 
 /* The body's objects appended to pOut, separated by commas (SPI
 ** connected); their number is returned, the compiler's limit and page in
-** *pStmt. */
-static uint64 api_objects(const RouteDesc *pRoute, const char *zBody, StringInfo pOut, PgStatement *pStmt) {
+** *pStmt. pScope (may be NULL): the route's parent row. */
+static uint64 api_objects(const RouteDesc *pRoute, const char *zBody, const ColumnConstraint *pScope, StringInfo pOut,
+                          PgStatement *pStmt) {
   QueryExtras extras;
   char *zSql;
   uint64 i;
-  api_extras(false, pRoute->eKind == ROUTE_PAGINATE, &extras);
+  api_extras(pRoute->pBody, pScope, false, pRoute->eKind == ROUTE_PAGINATE, &extras);
   pg_compile(pRoute->pColl, zBody, &extras, pStmt);
   zSql = objects_sql(pRoute->pResponse, pStmt->zSql);
   if (SPI_execute_with_args(zSql, pStmt->nArg, pStmt->aType, pStmt->aValue, NULL, true, 0) != SPI_OK_SELECT) {
@@ -234,6 +253,34 @@ static uint64 api_objects(const RouteDesc *pRoute, const char *zBody, StringInfo
     appendStringInfoString(pOut, SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1));
   }
   return SPI_processed;
+}
+
+/* The route's parent row (its zScope, the path parameter zArg bound as $1)
+** as the constraint "zScopeCol = its key" in *pCons, the key's text
+** palloc'd; false: no such row, Prefect's 404 (SPI connected). */
+static bool route_scope(const RouteDesc *pRoute, const char *zArg, ColumnConstraint *pCons) {
+  Oid type = TEXTOID;
+  Datum value = CStringGetTextDatum(zArg);
+  char *zKey;
+  int iCol;
+  memset(pCons, 0, sizeof(*pCons));
+  for (iCol = 0; pRoute->pColl->aCol[iCol].zName; iCol++) {
+    if (strcmp(pRoute->pColl->aCol[iCol].zName, pRoute->zScopeCol) == 0) break;
+  }
+  if (!pRoute->pColl->aCol[iCol].zName) elog(ERROR, "prefect: %s has no column %s", pRoute->pColl->zName,
+                                             pRoute->zScopeCol);
+  if (SPI_execute_with_args(pg_text(0, PG_SCOPE, pRoute->zScope), 1, &type, &value, NULL, true, 1) != SPI_OK_SELECT) {
+    elog(ERROR, "prefect: the parent row of %s did not run", pRoute->zPath);
+  }
+  if (SPI_processed == 0) return false;
+  zKey = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+  if (!zKey) return false;  /* a row without a key: no parent */
+  pCons->iCol = iCol;
+  pCons->eOp = COP_EQ;
+  pCons->iArg = -1;
+  pCons->zText = zKey;
+  pCons->nText = (int)strlen(zKey);
+  return true;
 }
 
 /* A message made with SQLite's allocator, as a palloc'd copy (freed
@@ -250,11 +297,14 @@ PG_FUNCTION_INFO_V1(prefect_pg_api);
 Datum prefect_pg_api(PG_FUNCTION_ARGS) {
   const char *zRoute, *zWhy = 0;
   char *zBody = pg_body_text(fcinfo, 1), *zGetBody = 0;
+  char *azArg[PATH_MAX_ARGS];
+  int anArg[PATH_MAX_ARGS], nArg = 0;
   const RouteDesc *pRoute = 0;
   PathArgs args;
   RouteAnswer eAnswer;
   StringInfoData out;
   PgStatement stmt;
+  ColumnConstraint scope;
   bool bFound = true;
   int i;
 
@@ -263,9 +313,8 @@ Datum prefect_pg_api(PG_FUNCTION_ARGS) {
   eAnswer = route_find(zRoute, &pRoute, &args);
   if (eAnswer == ANSWER_ROUTE) {
     /* the path's parameters, copied (with SQLite's allocator they must be freed before any error) */
-    char *azArg[PATH_MAX_ARGS];
-    int anArg[PATH_MAX_ARGS], nArg = args.n;
     bool bLost = false;
+    nArg = args.n;
     for (i = 0; i < args.n; i++) {
       bLost = bLost || !args.az[i];
       azArg[i] = args.az[i] ? pnstrdup(args.az[i], args.an[i]) : 0;
@@ -278,10 +327,15 @@ Datum prefect_pg_api(PG_FUNCTION_ARGS) {
                       errmsg("prefect: prefect.api: %s %s is answered on SQLite only (prefect_api): %s",
                              pRoute->zMethod, pRoute->zPath, zWhy)));
     }
+    if (nArg < (pRoute->zScope ? 1 : 0) + (pRoute->eKind == ROUTE_GET)) {
+      elog(ERROR, "prefect: %s has too few path parameters", pRoute->zPath);
+    }
+    /* uvicorn would decode bytes that are not UTF-8 to U+FFFD; no such name or key is stored */
+    for (i = 0; i < nArg; i++) {
+      if (!json_utf8_valid((const unsigned char *)azArg[i], anArg[i])) PG_RETURN_NULL();
+    }
     if (pRoute->eKind == ROUTE_GET) {
-      if (nArg < 1) elog(ERROR, "prefect: %s has no path parameter", pRoute->zPath);
-      /* uvicorn would decode bytes that are not UTF-8 to U+FFFD; no such name or key is stored */
-      if (!json_utf8_valid((const unsigned char *)azArg[nArg - 1], anArg[nArg - 1])) PG_RETURN_NULL();
+      /* the last path parameter selects the row; a first one, its parent (scope) */
       zGetBody = route_get_body(pRoute, azArg[nArg - 1], anArg[nArg - 1]);
       if (!zGetBody) ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("prefect: out of memory")));
       zBody = take_sqlite_text(zGetBody);
@@ -296,19 +350,24 @@ Datum prefect_pg_api(PG_FUNCTION_ARGS) {
 
   initStringInfo(&out);
   if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "prefect: SPI_connect failed");
+  /* not found: 404, 'Work pool "..." not found.' */
+  if (pRoute->zScope && !route_scope(pRoute, azArg[0], &scope)) {
+    SPI_finish();
+    PG_RETURN_NULL();
+  }
   switch (pRoute->eKind) {
     case ROUTE_COUNT:
       appendStringInfo(&out, INT64_FORMAT, api_count(pRoute->pColl, zBody, false));
       break;
     case ROUTE_LIST:
       appendStringInfoChar(&out, '[');
-      api_objects(pRoute, zBody, &out, &stmt);
+      api_objects(pRoute, zBody, pRoute->zScope ? &scope : 0, &out, &stmt);
       appendStringInfoChar(&out, ']');
       break;
     case ROUTE_PAGINATE: {
       int64 nCount;
       appendStringInfoString(&out, "{\"results\":[");
-      api_objects(pRoute, zBody, &out, &stmt);
+      api_objects(pRoute, zBody, 0, &out, &stmt);
       nCount = api_count(pRoute->pColl, zBody, true);
       appendStringInfo(&out, "],\"count\":" INT64_FORMAT ",\"limit\":" INT64_FORMAT ",\"pages\":" INT64_FORMAT
                        ",\"page\":" INT64_FORMAT "}", nCount, stmt.iLimit,
@@ -316,7 +375,7 @@ Datum prefect_pg_api(PG_FUNCTION_ARGS) {
       break;
     }
     case ROUTE_GET:
-      bFound = api_objects(pRoute, zBody, &out, &stmt) > 0;  /* 404: "... not found." */
+      bFound = api_objects(pRoute, zBody, pRoute->zScope ? &scope : 0, &out, &stmt) > 0;  /* 404: "... not found." */
       break;
     default:
       break;

@@ -82,6 +82,21 @@ def main():
         ("POST /work_queues/filter", None),
         ("POST /work_queues/filter", json.dumps({"work_queues": {"name": {"any_": ["default"]}}})),
     ] + [("GET /work_pools/" + name, None) for name in pools]
+    # the routes below a pool: its queues and workers, by the pool's name (a
+    # missing pool is 404, a missing queue too)
+    for name in pools:
+        cases += [("POST /work_pools/" + name + "/queues/filter", None),
+                  ("POST /work_pools/" + name + "/queues/filter",
+                   json.dumps({"work_queues": {"name": {"startswith_": ["def", "etl"]}}, "sort": "NAME_DESC",
+                               "limit": 1})),
+                  ("POST /work_pools/" + name + "/workers/filter", None),
+                  ("POST /work_pools/" + name + "/workers/filter",
+                   json.dumps({"workers": {"status": {"any_": ["ONLINE"]}}, "limit": 1, "offset": 1})),
+                  ("GET /work_pools/" + name + "/queues/default", None),
+                  ("GET /work_pools/" + name + "/queues/no-such-queue", None)]
+    cases += [("POST /work_pools/no-such-pool/queues/filter", "{}"),
+              ("POST /work_pools/no-such-pool/workers/filter", None),
+              ("GET /work_pools/no-such-pool/queues/default", None)]
     for route in ("/artifacts/count", "/artifacts/latest/count", "/flows/count", "/flow_runs/count",
                   "/task_runs/count", "/deployments/count", "/variables/count", "/work_pools/count"):
         cases.append(("POST " + route, None))
@@ -102,10 +117,11 @@ def main():
     # answers that are not empty, so that the comparison says something
     assert sqlite_answer(db, "POST /artifacts/filter", None), "the demo data has artifacts"
     assert sqlite_answer(db, "GET /flows/" + flow_id, None) is not None
+    assert all(sqlite_answer(db, "POST /work_pools/" + name + "/workers/filter", None) for name in pools)
+    assert sqlite_answer(db, "GET /work_pools/" + pools[0] + "/queues/default", None)
 
     refused = [("POST /flow_runs/filter", "{}"), ("POST /deployments/paginate", "{}"),
                ("GET /task_runs/" + missing, None), ("POST /flow_runs/history", "{}"),
-               ("POST /work_pools/x/queues/filter", "{}"), ("POST /work_pools/x/workers/filter", "{}"),
                ("POST /ui/task_runs/count", "{}")]
     for route, body in refused:
         code, message = pg_error(route, body)
