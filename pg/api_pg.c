@@ -38,35 +38,54 @@ static const char *pg_text(const ResponseDesc *pResp, PgTextOf eOf, const char *
   return 0;
 }
 
-static bool object_renderable(const ResponseDesc *pResp);
+static bool alternatives_renderable(const ResponseDesc *pResp);
 
 /* Whether field pF of pOwner is rendered here: a column, a member of the
 ** object's document, or SQL with a PostgreSQL text, by a kind this file
-** writes; a nested object over the same row when each of its fields is. */
+** writes; a nested object or list (over the same row, or over related rows
+** whose FROM clause has its PostgreSQL text) when each of its fields is. */
 static bool field_renderable(const FieldDesc *pF, const ResponseDesc *pOwner) {
-  if (pF->zTable) return false;
-  if (pF->eRender == RENDER_OBJECT) return !pF->zExpr && object_renderable(pF->pSub);
   if (pF->zExpr && !pg_text(pOwner, PG_FIELD, pF->zKey)) return false;
-  if (pOwner->zDoc && !pF->zExpr) return pF->eRender == RENDER_VALUE && pg_text(pOwner, PG_DOC, 0);
+  if (pF->eRender == RENDER_OBJECT || pF->eRender == RENDER_LIST) {
+    return (pF->eRender == RENDER_OBJECT || pF->zExpr) && alternatives_renderable(pF->pSub);
+  }
+  if (pF->eRender == RENDER_DOC_BOOL) return !pOwner->zDoc || pg_text(pOwner, PG_DOC, 0);
+  if (pOwner->zDoc && !pF->zExpr) {
+    return (pF->eRender == RENDER_VALUE || pF->eRender == RENDER_FLOAT) && pg_text(pOwner, PG_DOC, 0);
+  }
   switch (pF->eRender) {
     case RENDER_VALUE:
     case RENDER_JSON:
     case RENDER_TIME:
     case RENDER_BOOL:
     case RENDER_CUT_VALUES:
+    case RENDER_INTERVAL:
+    case RENDER_MICROS:
+    case RENDER_FLOAT:
       return true;
     default:
       return false;
   }
 }
 
-/* Whether every field of pResp is rendered here; with a condition, one
-** that has its PostgreSQL text and no alternative (else null). */
+/* Whether every field of pResp is rendered here. */
 static bool object_renderable(const ResponseDesc *pResp) {
   const FieldDesc *pF;
-  if (pResp->zWhen && (pResp->pElse || pResp->zElse || !pg_text(pResp, PG_WHEN, 0))) return false;
   for (pF = pResp->aField; pF->zKey; pF++) {
     if (!field_renderable(pF, pResp)) return false;
+  }
+  return true;
+}
+
+/* Whether pResp and the alternatives tried where its condition fails are
+** rendered here: each condition, and the last one's fallback, with its
+** PostgreSQL text. */
+static bool alternatives_renderable(const ResponseDesc *pResp) {
+  const ResponseDesc *p;
+  for (p = pResp; p; p = p->pElse) {
+    if (p->zWhen && !pg_text(p, PG_WHEN, 0)) return false;
+    if (!p->pElse && p->zElse && !pg_text(p, PG_ELSE, 0)) return false;
+    if (!object_renderable(p)) return false;
   }
   return true;
 }
@@ -80,7 +99,7 @@ static bool route_renderable(const RouteDesc *pRoute, const char **pzWhy) {
   switch (pRoute->eKind) {
     case ROUTE_COUNT:
       return true;
-    case ROUTE_LIST:
+    case ROUTE_LIST:  /* with its body rules (RouteBody: a sort, a limit), which the compiler applies */
     case ROUTE_PAGINATE:
     case ROUTE_GET:
       break;
@@ -88,11 +107,7 @@ static bool route_renderable(const RouteDesc *pRoute, const char **pzWhy) {
       *pzWhy = "its kind of route is not made on PostgreSQL";
       return false;
   }
-  if (pRoute->pBody) {
-    *pzWhy = "it has body rules of its own";
-    return false;
-  }
-  if (!object_renderable(pRoute->pResponse)) {
+  if (!alternatives_renderable(pRoute->pResponse)) {
     *pzWhy = "its response has fields written as SQLite SQL";
     return false;
   }
@@ -130,19 +145,102 @@ static char *field_value(const FieldDesc *pF, const ResponseDesc *pOwner, const 
 
 static void render_object(StringInfo pSql, const ResponseDesc *pResp, const char *zAlias);
 
+/* A nested object over the row zAlias: json_build_object(...), and where it
+** has a condition, the next alternative (or its fallback, or null) where
+** that fails (api.c's render_alternatives). */
+static void render_alternatives(StringInfo pSql, const ResponseDesc *pResp, const char *zAlias) {
+  const ResponseDesc *p;
+  if (!pResp->zWhen) {
+    render_object(pSql, pResp, zAlias);
+    return;
+  }
+  appendStringInfoString(pSql, "CASE");
+  for (p = pResp; p; p = p->pElse) {
+    appendStringInfoString(pSql, " WHEN ");
+    expand(pSql, pg_text(p, PG_WHEN, 0), zAlias);
+    appendStringInfoString(pSql, " THEN ");
+    if (!p->pElse && p->zElse) {
+      /* the fallback is a document: both branches json */
+      appendStringInfoString(pSql, "to_json(");
+      render_object(pSql, p, zAlias);
+      appendStringInfoString(pSql, ") ELSE to_json(");
+      expand(pSql, pg_text(p, PG_ELSE, 0), zAlias);
+      appendStringInfoChar(pSql, ')');
+    } else {
+      render_object(pSql, p, zAlias);
+    }
+  }
+  appendStringInfoString(pSql, " END");
+}
+
+/* A number of microseconds u as seconds, the JSON number pydantic writes
+** for a float (api.c's seconds_sql: the exact decimal, at least one digit
+** after the point; jsonb writes it positionally where Python would write
+** an exponent, the same number). */
+static void render_seconds(StringInfo pSql, const char *zMicros) {
+  appendStringInfo(pSql,
+                   "(SELECT CASE WHEN sec.t IS NULL THEN NULL WHEN scale(trim_scale(sec.t)) = 0 THEN round(sec.t, 1) "
+                   "ELSE trim_scale(sec.t) END FROM (SELECT (%s)::numeric / 1000000 AS t) AS sec)",
+                   zMicros);
+}
+
+/* Whether the database has the table zTable (a related list's; Prefect's
+** older schemas lack some): api.c's has_table (SPI connected). */
+static bool has_table(const char *zTable) {
+  Oid type = TEXTOID;
+  Datum value = CStringGetTextDatum(zTable);
+  bool bNull;
+  if (SPI_execute_with_args("SELECT to_regclass($1) IS NOT NULL", 1, &type, &value, NULL, true, 1) != SPI_OK_SELECT ||
+      SPI_processed != 1) {
+    elog(ERROR, "prefect: looking for the table %s did not run", zTable);
+  }
+  return DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &bNull));
+}
+
 /* One field's value over the row zAlias, as PostgreSQL's json_build_object
-** takes it: the answer SQLite's renderer (api.c) gives for the same kind. */
+** takes it: the answer SQLite's renderer (api.c) gives for the same kind
+** (SPI connected: a related table is looked for). */
 static void render_field(StringInfo pSql, const FieldDesc *pF, const ResponseDesc *pOwner, const char *zAlias) {
   char *zV;
-  if (pF->eRender == RENDER_OBJECT) {
-    if (pF->pSub->zWhen) {  /* where the condition fails: null */
-      appendStringInfoString(pSql, "CASE WHEN ");
-      expand(pSql, pg_text(pF->pSub, PG_WHEN, 0), zAlias);
-      appendStringInfoString(pSql, " THEN ");
-    }
-    render_object(pSql, pF->pSub, zAlias);
-    if (pF->pSub->zWhen) appendStringInfoString(pSql, " END");
+  if (pF->zTable && !has_table(pF->zTable)) {
+    appendStringInfoString(pSql, pF->eRender == RENDER_LIST ? "'[]'::json" : "NULL");
     return;
+  }
+  switch (pF->eRender) {
+    case RENDER_OBJECT:
+      if (!pF->zExpr) {
+        render_alternatives(pSql, pF->pSub, zAlias);
+        return;
+      }
+      appendStringInfoString(pSql, "(SELECT ");
+      render_alternatives(pSql, pF->pSub, pF->pSub->zAlias);
+      appendStringInfoChar(pSql, ' ');
+      expand(pSql, pg_text(pOwner, PG_FIELD, pF->zKey), zAlias);
+      appendStringInfoChar(pSql, ')');
+      return;
+    case RENDER_LIST:
+      /* json_agg over a subquery keeps the order the subquery gives */
+      appendStringInfoString(pSql, "(SELECT coalesce(json_agg(l.o), '[]'::json) FROM (SELECT ");
+      render_alternatives(pSql, pF->pSub, pF->pSub->zAlias);
+      appendStringInfoString(pSql, " AS o ");
+      expand(pSql, pg_text(pOwner, PG_FIELD, pF->zKey), zAlias);
+      appendStringInfoString(pSql, ") AS l)");
+      return;
+    case RENDER_DOC_BOOL: {
+      /* the member when it is true, false or null, else the field's default */
+      StringInfoData doc;
+      initStringInfo(&doc);
+      if (pOwner->zDoc) expand(&doc, pg_text(pOwner, PG_DOC, 0), zAlias);
+      else appendStringInfoString(&doc, "NULL");
+      appendStringInfo(pSql,
+                       "(SELECT CASE jsonb_typeof(m) WHEN 'boolean' THEN m WHEN 'null' THEN m ELSE %s::jsonb END "
+                       "FROM (SELECT (%s)::jsonb -> %s AS m) AS d)",
+                       quote_literal_cstr(pF->zDefault ? pF->zDefault : "null"), doc.data,
+                       quote_literal_cstr(pF->zKey));
+      return;
+    }
+    default:
+      break;
   }
   zV = field_value(pF, pOwner, zAlias);
   switch (pF->eRender) {
@@ -158,6 +256,23 @@ static void render_field(StringInfo pSql, const FieldDesc *pF, const ResponseDes
       /* SQLite's CASE WHEN x THEN true ELSE false: NULL is false */
       appendStringInfo(pSql, "((%s) IS TRUE)", zV);
       break;
+    case RENDER_INTERVAL: {
+      /* an interval column, in exact microseconds (extract gives numeric) */
+      char *zMicros = psprintf("(extract(epoch from (%s)) * 1000000)::bigint", zV);
+      render_seconds(pSql, zMicros);
+      break;
+    }
+    case RENDER_MICROS:
+      render_seconds(pSql, zV);
+      break;
+    case RENDER_FLOAT: {
+      /* a number (a double column or a JSON member), rounded to microseconds
+      ** as SQLite's round() does, half away from zero, in double precision */
+      char *zMicros = psprintf("(SELECT CASE WHEN f.d >= 0 THEN trunc(f.d + 0.5) ELSE -trunc(-f.d + 0.5) END "
+                               "FROM (SELECT (to_jsonb(%s) #>> '{}')::float8 * 1000000 AS d) AS f)::bigint", zV);
+      render_seconds(pSql, zMicros);
+      break;
+    }
     case RENDER_CUT_VALUES:
       /* an object's string values cut at METADATA_CUT characters; anything else as it is */
       appendStringInfo(pSql,
@@ -244,6 +359,13 @@ static uint64 api_objects(const RouteDesc *pRoute, const char *zBody, const Colu
   uint64 i;
   api_extras(pRoute->pBody, pScope, false, pRoute->eKind == ROUTE_PAGINATE, &extras);
   pg_compile(pRoute->pColl, zBody, &extras, pStmt);
+  if (pStmt->iLimit < 0) {
+    /* a route whose limit has no lower bound (/ui/flow_runs/history): SQLite
+    ** reads a negative LIMIT as none, PostgreSQL refuses it (so does Prefect there) */
+    ereport(ERROR, (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                    errmsg("prefect: prefect.api: %s %s with a negative limit is answered on SQLite only "
+                           "(prefect_api): PostgreSQL has no LIMIT below 0", pRoute->zMethod, pRoute->zPath)));
+  }
   zSql = objects_sql(pRoute->pResponse, pStmt->zSql);
   if (SPI_execute_with_args(zSql, pStmt->nArg, pStmt->aType, pStmt->aValue, NULL, true, 0) != SPI_OK_SELECT) {
     elog(ERROR, "prefect: the objects of %s did not run", pRoute->zPath);
