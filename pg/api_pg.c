@@ -8,11 +8,16 @@
 ** side. A response is rendered here in C from its field descriptions, in
 ** PostgreSQL's SQL: a field that is a column, or a member of the object's
 ** document, or SQL with a PostgreSQL text beside SQLite's
-** (prefect_pg_texts, responses.c), by a render kind written here. A route
-** whose response has any other field is refused (SQLSTATE 0A000,
-** feature_not_supported), never answered approximately. So are the route
-** kinds not made here (history, lateness, aggregates, buckets, keyed) and
-** the routes below a parent row (their scope is a SQLite statement).
+** (prefect_pg_texts, responses.c), by a render kind written here as api.c
+** writes it for SQLite. A route whose response has any field without its
+** PostgreSQL text is refused (SQLSTATE 0A000, feature_not_supported), never
+** answered approximately. So are the route kinds not made here (history,
+** lateness, aggregates, buckets, keyed). A route below a parent row finds
+** it by the PostgreSQL text of its scope, and the compiler adds "its parent
+** is this row" to the body's criteria in PostgreSQL's placeholders.
+** "Now" (a running run's estimate, a scheduled time filled in) is the
+** setting prefect.now when set, else the transaction's start
+** (prefect_pg_texts' PG_NOW).
 */
 #include "prefect_pg.h"
 
@@ -197,6 +202,17 @@ static bool has_table(const char *zTable) {
   return DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &bNull));
 }
 
+/* The object of field pF over each related row (its FROM clause over the
+** row zAlias, PostgreSQL's text), between zOpen, zAs and zClose. */
+static void render_related(StringInfo pSql, const FieldDesc *pF, const ResponseDesc *pOwner, const char *zAlias,
+                           const char *zOpen, const char *zAs, const char *zClose) {
+  appendStringInfoString(pSql, zOpen);
+  render_alternatives(pSql, pF->pSub, pF->pSub->zAlias);
+  appendStringInfoString(pSql, zAs);
+  expand(pSql, pg_text(pOwner, PG_FIELD, pF->zKey), zAlias);
+  appendStringInfoString(pSql, zClose);
+}
+
 /* One field's value over the row zAlias, as PostgreSQL's json_build_object
 ** takes it: the answer SQLite's renderer (api.c) gives for the same kind
 ** (SPI connected: a related table is looked for). */
@@ -212,19 +228,12 @@ static void render_field(StringInfo pSql, const FieldDesc *pF, const ResponseDes
         render_alternatives(pSql, pF->pSub, zAlias);
         return;
       }
-      appendStringInfoString(pSql, "(SELECT ");
-      render_alternatives(pSql, pF->pSub, pF->pSub->zAlias);
-      appendStringInfoChar(pSql, ' ');
-      expand(pSql, pg_text(pOwner, PG_FIELD, pF->zKey), zAlias);
-      appendStringInfoChar(pSql, ')');
+      render_related(pSql, pF, pOwner, zAlias, "(SELECT ", " ", ")");
       return;
     case RENDER_LIST:
       /* json_agg over a subquery keeps the order the subquery gives */
-      appendStringInfoString(pSql, "(SELECT coalesce(json_agg(l.o), '[]'::json) FROM (SELECT ");
-      render_alternatives(pSql, pF->pSub, pF->pSub->zAlias);
-      appendStringInfoString(pSql, " AS o ");
-      expand(pSql, pg_text(pOwner, PG_FIELD, pF->zKey), zAlias);
-      appendStringInfoString(pSql, ") AS l)");
+      render_related(pSql, pF, pOwner, zAlias, "(SELECT coalesce(json_agg(l.o), '[]'::json) FROM (SELECT ", " AS o ",
+                     ") AS l)");
       return;
     case RENDER_DOC_BOOL: {
       /* the member when it is true, false or null, else the field's default */
