@@ -53,9 +53,12 @@ static void time_sql(sqlite3_str *pStr, const char *zExpr) {
 }
 
 /* Microseconds since the epoch of a stored timestamp (Prefect stores an
-** interval as the epoch plus the interval). */
+** interval as the epoch plus the interval): the whole seconds of its first
+** 19 characters (strftime() would round the fraction to milliseconds
+** first, '...:03.999900' into second 4), then the fraction's digits. */
 static void micros_sql(sqlite3_str *pStr, const char *zExpr) {
-  sqlite3_str_appendf(pStr, "(CAST(strftime('%%s', %s) AS INTEGER) * 1000000 + CAST(substr(%s, 21, 6) AS INTEGER))",
+  sqlite3_str_appendf(pStr,
+                      "(CAST(strftime('%%s', substr(%s, 1, 19)) AS INTEGER) * 1000000 + CAST(substr(%s, 21, 6) AS INTEGER))",
                       zExpr, zExpr);
 }
 

@@ -26,7 +26,8 @@ SQLITE_EXTENSION_INIT3
 const DialectDesc prefect_dialects[DIALECT_COUNT] = {
   { "sqlite",
     { [PARAM_TEXT] = "?%d", [PARAM_INT] = "?%d", [PARAM_TIME] = "?%d", [PARAM_LIST] = "?%d",
-      [PARAM_UUID_LIST] = "?%d", [PARAM_STATE_LIST] = "?%d", [PARAM_WORKER_STATUS_LIST] = "?%d" },
+      [PARAM_UUID_LIST] = "?%d", [PARAM_STATE_LIST] = "?%d", [PARAM_WORKER_STATUS_LIST] = "?%d",
+      [PARAM_UUID] = "?%d" },
     { 0 }, 1, 1, 1, 1, 0 },
   /* no rowid; PostgreSQL's planner turns IN and EXISTS alike into a
   ** semi-join, with statistics of its own, so the shape is fixed; text
@@ -35,9 +36,10 @@ const DialectDesc prefect_dialects[DIALECT_COUNT] = {
   { "postgresql",
     { [PARAM_TEXT] = "$%d::text", [PARAM_INT] = "$%d::bigint", [PARAM_TIME] = "($%d::timestamp AT TIME ZONE 'UTC')",
       [PARAM_LIST] = "$%d::text[]", [PARAM_UUID_LIST] = "$%d::uuid[]", [PARAM_STATE_LIST] = "$%d::state_type[]",
-      [PARAM_WORKER_STATUS_LIST] = "$%d::worker_status[]" },
+      [PARAM_WORKER_STATUS_LIST] = "$%d::worker_status[]", [PARAM_UUID] = "$%d::uuid" },
     { [PARAM_TEXT] = "text", [PARAM_INT] = "bigint", [PARAM_TIME] = "timestamp", [PARAM_LIST] = "text[]",
-      [PARAM_UUID_LIST] = "uuid[]", [PARAM_STATE_LIST] = "state_type[]", [PARAM_WORKER_STATUS_LIST] = "worker_status[]" },
+      [PARAM_UUID_LIST] = "uuid[]", [PARAM_STATE_LIST] = "state_type[]", [PARAM_WORKER_STATUS_LIST] = "worker_status[]",
+      [PARAM_UUID] = "uuid" },
     0, 0, 0, 0, 1 },
 };
 

@@ -1123,9 +1123,22 @@ static void compile_filter_doc(Compiler *p, const CollectionDesc *pColl, const c
   json_doc_free(&doc);
 }
 
-/* One pushed-down SQL constraint, as "<column> [COLLATE c] <op> ?N": the
-** collation SQLite would compare with on the virtual table, so that the
-** inner statement compares the same way (xBestIndex chose which). */
+/* How a constraint's value is used on a column declared zType: PostgreSQL
+** compares a uuid, timestamp or integer column only with a value of its own
+** type (SQLite's placeholders say no type). */
+static PlaceholderKind column_param_kind(const char *zType) {
+  if (sqlite3_stricmp(zType, "CHAR(36)") == 0) return PARAM_UUID;
+  if (sqlite3_stricmp(zType, "DATETIME") == 0) return PARAM_TIME;
+  if (sqlite3_stricmp(zType, "INTEGER") == 0) return PARAM_INT;
+  return PARAM_TEXT;
+}
+
+/* One constraint on a column, as "<column> [COLLATE c] <op> <placeholder>",
+** the placeholder in the dialect's words. From SQLite's xBestIndex (the
+** SQL around a virtual table; SQLite only): the collation SQLite would
+** compare with on the virtual table, so that the inner statement compares
+** the same way; an IN list, bound by the table module as one JSON array.
+** From a route's parent row (either dialect): "=" its key, a value or text. */
 static void compile_constraint(Compiler *p, const CollectionDesc *pColl, const ColumnConstraint *pCons,
                                WhereList *pWhere) {
   Crit crit = {CRIT_NONE, 0, 1.0};
@@ -1133,19 +1146,32 @@ static void compile_constraint(Compiler *p, const CollectionDesc *pColl, const C
   append_expanded(pStr, pColl->aCol[pCons->iCol].zExpr, pColl->zAlias);
   if (pCons->zColl) sqlite3_str_appendf(pStr, " COLLATE %.*s", pCons->nColl, pCons->zColl);
   if (pCons->eOp == COP_IN) {
-    /* the table module binds the list as one JSON array */
     int iParam = bind_add(p, BT_ARG_LIST, 0, 0, 0);
     if (iParam) p->pQuery->aBind[iParam - 1].iArg = pCons->iArg;
     sqlite3_str_appendf(pStr, " IN (SELECT value FROM json_each(?%d))", iParam);
   } else if (pCons->eOp == COP_ISNULL || pCons->eOp == COP_NOTNULL) {
     sqlite3_str_appendf(pStr, " %s", column_op_names[pCons->eOp]);
   } else {
-    int iParam = bind_add(p, pCons->iArg >= 0 ? BT_ARG_VALUE : BT_VALUE, 0, 0, 0);
-    if (iParam) {
-      p->pQuery->aBind[iParam - 1].iArg = pCons->iArg;
-      p->pQuery->aBind[iParam - 1].pValue = pCons->pValue;
+    int iParam;
+    if (pCons->iArg < 0 && !pCons->pValue) {
+      char *z = sqlite3_malloc64((sqlite3_uint64)pCons->nText + 1);
+      if (z) {
+        memcpy(z, pCons->zText, (size_t)pCons->nText);
+        z[pCons->nText] = 0;
+        iParam = bind_add(p, BT_TEXT, z, pCons->nText, 0);
+      } else {
+        compile_nomem(p);
+        iParam = 0;
+      }
+    } else {
+      iParam = bind_add(p, pCons->iArg >= 0 ? BT_ARG_VALUE : BT_VALUE, 0, 0, 0);
+      if (iParam) {
+        p->pQuery->aBind[iParam - 1].iArg = pCons->iArg;
+        p->pQuery->aBind[iParam - 1].pValue = pCons->pValue;
+      }
     }
-    sqlite3_str_appendf(pStr, " %s ?%d", column_op_names[pCons->eOp], iParam);
+    sqlite3_str_appendf(pStr, " %s ", column_op_names[pCons->eOp]);
+    append_param(p, pStr, iParam, column_param_kind(pColl->aCol[pCons->iCol].zType));
   }
   if (sqlite3_str_errcode(pStr)) compile_nomem(p);
   crit.zSql = sqlite3_str_finish(pStr);

@@ -258,18 +258,21 @@ struct ResponseDesc {
 
 /*
 ** The PostgreSQL text of a response's SQL, beside SQLite's (PostgreSQL's
-** prefect.api, pg/api_pg.c), '@' alike: of its field zKey's zExpr, of its
-** zDoc (the document, as jsonb) or of its zWhen. SQL of a response without
-** its entry here is answered on SQLite only.
+** prefect.api, pg/api_pg.c), '@' alike: of its field zKey's zExpr (for a
+** nested object or list, the FROM clause of its related rows), of its zDoc
+** (the document, as jsonb), of its zWhen or of its zElse; or of a route's
+** zScope (pResp NULL, zKey SQLite's text of the scope; $1 the path
+** parameter, its one column the parent's key as text). SQL without its
+** entry here is answered on SQLite only.
 */
-typedef enum PgTextOf { PG_FIELD, PG_DOC, PG_WHEN } PgTextOf;
+typedef enum PgTextOf { PG_FIELD, PG_DOC, PG_WHEN, PG_ELSE, PG_SCOPE } PgTextOf;
 typedef struct PgText {
   const ResponseDesc *pResp;
   PgTextOf eOf;
-  const char *zKey;  /* PG_FIELD: the field's key */
+  const char *zKey;  /* PG_FIELD: the field's key; PG_SCOPE: the route's zScope */
   const char *zPgSql;
 } PgText;
-extern const PgText prefect_pg_texts[];  /* responses.c; ends with pResp == NULL */
+extern const PgText prefect_pg_texts[];  /* responses.c; ends with zPgSql == NULL */
 
 typedef enum RouteKind {
   ROUTE_NONE,        /* a route of Prefect's that prefect_api() does not answer */
@@ -477,6 +480,7 @@ typedef enum PlaceholderKind {
   PARAM_STATE_LIST,      /* ...of state types */
   PARAM_WORKER_STATUS_LIST, /* ...of worker statuses */
   PARAM_TIME,            /* a UTC timestamp as 'YYYY-MM-DD HH:MM:SS.ffffff' */
+  PARAM_UUID,            /* one UUID (a column constraint on a CHAR(36) column) */
   PARAM_COUNT
 } PlaceholderKind;
 
@@ -554,6 +558,9 @@ typedef struct ColumnConstraint {
   ColumnOp eOp;
   int iArg;                  /* argv slot of the right-hand side, or -1: pValue */
   sqlite3_value *pValue;     /* when iArg < 0: the right-hand side, borrowed */
+  const char *zText;         /* when iArg < 0 and pValue is NULL: the right-hand side as text,
+                             ** borrowed (PostgreSQL's path parameters: no sqlite3_value is made) */
+  int nText;
   const char *zColl;         /* borrowed: the comparison's collation, a plain
                              ** identifier; NULL: the column's own (BINARY) */
   int nColl;
@@ -599,8 +606,9 @@ typedef struct QueryExtras {
   int bConsInBody;              /* aCons are the route's own (a path parameter's): they join the
                                 ** body's criteria, before its limit and offset */
   Dialect eDialect;             /* the database the SQL is for (DIALECT_SQLITE when zeroed); what
-                                ** the SQL around a virtual table adds (aCons, SQL's LIMIT and
-                                ** OFFSET, bCount) is written for SQLite only */
+                                ** the SQL around a virtual table adds (prefect_filter() documents
+                                ** aside) is written for SQLite only, but for a route's parent row
+                                ** (an "=" in aCons, its value pValue or zText) */
   int bTableRows;               /* the statement selects the table's own rows (alias.*), not the
                                 ** collection's columns: a PostgreSQL function returns them as the
                                 ** table's row type */

@@ -19,9 +19,12 @@
 #include "internal.h"
 SQLITE_EXTENSION_INIT3
 
-/* Microseconds since the epoch of a stored 'YYYY-MM-DD HH:MM:SS.ffffff'. */
+/* Microseconds since the epoch of a stored 'YYYY-MM-DD HH:MM:SS.ffffff':
+** the whole seconds of its first 19 characters (strftime() would round the
+** fraction to milliseconds first, '...:38.999738' into second 39), then
+** the fraction's digits. */
 #define MICROS(x) \
-  "(CAST(strftime('%s', " x ") AS INTEGER) * 1000000 + CAST(substr(" x ", 21, 6) AS INTEGER))"
+  "(CAST(strftime('%s', substr(" x ", 1, 19)) AS INTEGER) * 1000000 + CAST(substr(" x ", 21, 6) AS INTEGER))"
 
 #define F(key, render, expr) { key, render, expr, 0, 0, 0 }
 #define VALUE(key) F(key, RENDER_VALUE, 0)
@@ -119,6 +122,8 @@ static const ResponseDesc UpdatedBy = {
   "UpdatedBy", "q", "@.updated_by", "@.updated_by IS NOT NULL", 0, 0, aCreatedByFields };
 
 /* ---- the fields runs share ------------------------------------------------------- */
+/* labels: {} where a row has none (a run or deployment of an older release) */
+#define LABELS_SQL "coalesce(@.labels, '{}')"
 #define RUN_TIMES TIME("expected_start_time"), TIME("next_scheduled_start_time"), TIME("start_time"), TIME("end_time")
 /* estimated_run_time: a RUNNING run's total plus the time since it entered
 ** the state; estimated_start_time_delta: how late it started, or is (the
@@ -137,27 +142,31 @@ static const ResponseDesc UpdatedBy = {
   F("estimated_run_time", RENDER_MICROS, ESTIMATED_RUN_TIME), \
   F("estimated_start_time_delta", RENDER_MICROS, ESTIMATED_START_TIME_DELTA)
 /* The work queue a run or deployment points at: the row's, when it exists */
-#define QUEUE_ID \
-  F("work_queue_id", RENDER_VALUE, \
-    "coalesce((SELECT wq.id FROM work_queue AS wq WHERE wq.id = @.work_queue_id), @.work_queue_id)")
-#define QUEUE_NAME \
-  F("work_queue_name", RENDER_VALUE, \
-    "CASE WHEN EXISTS (SELECT 1 FROM work_queue AS wq WHERE wq.id = @.work_queue_id) " \
-    "THEN (SELECT wq.name FROM work_queue AS wq WHERE wq.id = @.work_queue_id) ELSE @.work_queue_name END")
+/* (these three read the same on PostgreSQL: prefect_pg_texts, below) */
+#define QUEUE_ID_SQL "coalesce((SELECT wq.id FROM work_queue AS wq WHERE wq.id = @.work_queue_id), @.work_queue_id)"
+#define QUEUE_NAME_SQL \
+  "CASE WHEN EXISTS (SELECT 1 FROM work_queue AS wq WHERE wq.id = @.work_queue_id) " \
+  "THEN (SELECT wq.name FROM work_queue AS wq WHERE wq.id = @.work_queue_id) ELSE @.work_queue_name END"
+#define QUEUE_ID F("work_queue_id", RENDER_VALUE, QUEUE_ID_SQL)
+#define QUEUE_NAME F("work_queue_name", RENDER_VALUE, QUEUE_NAME_SQL)
 #define POOL_OF_QUEUE(what) \
   "(SELECT wp." what " FROM work_queue AS wq JOIN work_pool AS wp ON wp.id = wq.work_pool_id " \
   "WHERE wq.id = @.work_queue_id)"
+
+/* a run's state: its row (the same on PostgreSQL) */
+#define FLOW_RUN_STATE_ROW "FROM flow_run_state AS s WHERE s.id = @.state_id"
+#define TASK_RUN_STATE_ROW "FROM task_run_state AS s WHERE s.id = @.state_id"
 
 /* ---- FlowRunResponse ------------------------------------------------------------- */
 static const FieldDesc aFlowRunFields[] = {
   ORM_FIELDS, VALUE("name"), VALUE("flow_id"), VALUE("state_id"), VALUE("deployment_id"),
   VALUE("deployment_version"), QUEUE_ID, QUEUE_NAME, VALUE("flow_version"), JSON_("parameters"),
   VALUE("idempotency_key"), JSON_("context"), OBJECT("empirical_policy", 0, FlowRunPolicy), JSON_("tags"),
-  F("labels", RENDER_JSON, "coalesce(@.labels, '{}')"), VALUE("parent_task_run_id"), VALUE("state_type"),
+  F("labels", RENDER_JSON, LABELS_SQL), VALUE("parent_task_run_id"), VALUE("state_type"),
   VALUE("state_name"), VALUE("run_count"), RUN_TIMES, RUN_ESTIMATES, BOOL_("auto_scheduled"),
   VALUE("infrastructure_document_id"), VALUE("infrastructure_pid"), OBJECT("created_by", 0, CreatedBy),
   F("work_pool_id", RENDER_VALUE, POOL_OF_QUEUE("id")), F("work_pool_name", RENDER_VALUE, POOL_OF_QUEUE("name")),
-  OBJECT("state", "FROM flow_run_state AS s WHERE s.id = @.state_id", State), JSON_("job_variables"), END_FIELDS };
+  OBJECT("state", FLOW_RUN_STATE_ROW, State), JSON_("job_variables"), END_FIELDS };
 static const ResponseDesc FlowRunResponse = { "FlowRunResponse", "q", 0, 0, 0, 0, aFlowRunFields };
 
 /* ---- TaskRun ---------------------------------------------------------------------- */
@@ -166,16 +175,18 @@ static const ResponseDesc FlowRunResponse = { "FlowRunResponse", "q", 0, 0, 0, 0
   TIME("cache_expiration"), VALUE("task_version"), OBJECT("empirical_policy", 0, TaskRunPolicy), JSON_("tags"), \
   JSON_("labels"), VALUE("state_id"), JSON_("task_inputs"), VALUE("state_type"), VALUE("state_name"), \
   VALUE("run_count"), VALUE("flow_run_run_count"), RUN_TIMES, RUN_ESTIMATES, \
-  OBJECT("state", "FROM task_run_state AS s WHERE s.id = @.state_id", State)
+  OBJECT("state", TASK_RUN_STATE_ROW, State)
 static const FieldDesc aTaskRunFields[] = { TASK_RUN_FIELDS, END_FIELDS };
 static const ResponseDesc TaskRun = { "TaskRun", "q", 0, 0, 0, 0, aTaskRunFields };
 
 /* UITaskRun (GET /ui/task_runs/{id}): the TaskRun and the name of its flow
 ** run, outer-joined, and set only when it is not empty (the route's
 ** "if flow_run_name:"), else null */
+/* (the same on PostgreSQL) */
+#define FLOW_RUN_NAME_SQL "nullif((SELECT fr.name FROM flow_run AS fr WHERE fr.id = @.flow_run_id), '')"
 static const FieldDesc aUiTaskRunFields[] = {
   TASK_RUN_FIELDS,
-  F("flow_run_name", RENDER_VALUE, "nullif((SELECT fr.name FROM flow_run AS fr WHERE fr.id = @.flow_run_id), '')"),
+  F("flow_run_name", RENDER_VALUE, FLOW_RUN_NAME_SQL),
   END_FIELDS };
 static const ResponseDesc UiTaskRun = { "UITaskRun", "q", 0, 0, 0, 0, aUiTaskRunFields };
 
@@ -202,22 +213,23 @@ static const FieldDesc aDeploymentScheduleFields[] = {
   VALUE("max_scheduled_runs"), JSON_("parameters"), VALUE("slug"), END_FIELDS };
 static const ResponseDesc DeploymentSchedule = { "DeploymentSchedule", "ds", 0, 0, 0, 0, aDeploymentScheduleFields };
 
+#define LIMIT_SQL "@.\"limit\""  /* a keyword as a column's name (the same on PostgreSQL) */
 static const FieldDesc aConcurrencyLimitFields[] = {
-  ORM_FIELDS, BOOL_("active"), VALUE("name"), F("limit", RENDER_VALUE, "@.\"limit\""), VALUE("active_slots"),
+  ORM_FIELDS, BOOL_("active"), VALUE("name"), F("limit", RENDER_VALUE, LIMIT_SQL), VALUE("active_slots"),
   F("slot_decay_per_second", RENDER_FLOAT, 0), END_FIELDS };
 static const ResponseDesc ConcurrencyLimitV2 = { "ConcurrencyLimitV2", "cl", 0, 0, 0, 0, aConcurrencyLimitFields };
 
 /* schedules: newest update first; the global concurrency limit from its row;
-** job_variables is the column infra_overrides */
+** job_variables is the column infra_overrides (these rows, the same on PostgreSQL) */
+#define SCHEDULES_ROWS "FROM deployment_schedule AS ds WHERE ds.deployment_id = @.id ORDER BY ds.updated DESC"
+#define CONCURRENCY_LIMIT_ROW "FROM concurrency_limit_v2 AS cl WHERE cl.id = @.concurrency_limit_id"
 static const FieldDesc aDeploymentFields[] = {
   ORM_FIELDS, VALUE("name"), VALUE("version"), VALUE("description"), VALUE("flow_id"), BOOL_("paused"),
-  { "schedules", RENDER_LIST, "FROM deployment_schedule AS ds WHERE ds.deployment_id = @.id ORDER BY ds.updated DESC",
-    0, &DeploymentSchedule, "deployment_schedule" },
+  { "schedules", RENDER_LIST, SCHEDULES_ROWS, 0, &DeploymentSchedule, "deployment_schedule" },
   F("concurrency_limit", RENDER_VALUE, "NULL"),
-  OBJECT("global_concurrency_limit", "FROM concurrency_limit_v2 AS cl WHERE cl.id = @.concurrency_limit_id",
-         ConcurrencyLimitV2),
+  OBJECT("global_concurrency_limit", CONCURRENCY_LIMIT_ROW, ConcurrencyLimitV2),
   JSON_("concurrency_options"), F("job_variables", RENDER_JSON, "@.infra_overrides"), JSON_("parameters"),
-  JSON_("tags"), F("labels", RENDER_JSON, "coalesce(@.labels, '{}')"), QUEUE_NAME, QUEUE_ID, TIME("last_polled"),
+  JSON_("tags"), F("labels", RENDER_JSON, LABELS_SQL), QUEUE_NAME, QUEUE_ID, TIME("last_polled"),
   JSON_("parameter_openapi_schema"), VALUE("path"), JSON_("pull_steps"), VALUE("entrypoint"),
   VALUE("storage_document_id"), VALUE("infrastructure_document_id"), OBJECT("created_by", 0, CreatedBy),
   OBJECT("updated_by", 0, UpdatedBy), F("work_pool_name", RENDER_VALUE, POOL_OF_QUEUE("name")), VALUE("status"),
@@ -288,8 +300,9 @@ static const ResponseDesc WorkQueueResponse = { "WorkQueueResponse", "q", 0, 0, 
 /* ---- SimpleFlowRun, TaskRunCount, CountByState (server/api/ui/) ------------------------ */
 /* POST /ui/flow_runs/history: timestamp is the start time, or else the
 ** expected one; duration and lateness the run's estimates, as timedeltas */
+#define SIMPLE_FLOW_RUN_TIME "coalesce(@.start_time, @.expected_start_time)"  /* (the same on PostgreSQL) */
 static const FieldDesc aSimpleFlowRunFields[] = {
-  VALUE("id"), VALUE("state_type"), F("timestamp", RENDER_TIME, "coalesce(@.start_time, @.expected_start_time)"),
+  VALUE("id"), VALUE("state_type"), F("timestamp", RENDER_TIME, SIMPLE_FLOW_RUN_TIME),
   F("duration", RENDER_MICROS, ESTIMATED_RUN_TIME), F("lateness", RENDER_MICROS, ESTIMATED_START_TIME_DELTA),
   END_FIELDS };
 static const ResponseDesc SimpleFlowRun = { "SimpleFlowRun", "q", 0, 0, 0, 0, aSimpleFlowRunFields };
@@ -321,17 +334,17 @@ static const RouteBody DashboardCountsBody = {
 ** concurrency limit, the queue's runs that are PENDING or RUNNING, by the
 ** run's work_queue_id alone (models/workers.py SLOT_OCCUPYING_STATES,
 ** count_work_queue_active_slots and its _bulk form) */
+/* the same SQL on PostgreSQL (prefect_pg_texts, below) */
+#define POOL_QUEUE_ACTIVE_SLOTS \
+  "CASE WHEN @.concurrency_limit IS NULL THEN NULL ELSE (SELECT count(*) FROM flow_run AS fr " \
+  "WHERE fr.work_queue_id = @.id AND fr.state_type IN ('PENDING', 'RUNNING')) END"
 #define QUEUE_FIELDS_BUT_SLOTS \
   ORM_FIELDS, VALUE("name"), VALUE("description"), BOOL_("is_paused"), VALUE("concurrency_limit"), \
   VALUE("priority"), VALUE("work_pool_id"), OBJECT("filter", 0, QueueFilter), TIME("last_polled"), \
-  F("work_pool_name", RENDER_VALUE, "(SELECT wp.name FROM work_pool AS wp WHERE wp.id = @.work_pool_id)"), \
-  VALUE("status")
+  F("work_pool_name", RENDER_VALUE, QUEUE_POOL_NAME), VALUE("status")
 static const FieldDesc aPoolWorkQueueFields[] = {
   QUEUE_FIELDS_BUT_SLOTS,
-  F("active_slots", RENDER_VALUE,
-    "CASE WHEN @.concurrency_limit IS NULL THEN NULL ELSE (SELECT count(*) FROM flow_run AS fr "
-    "WHERE fr.work_queue_id = @.id AND fr.state_type IN ('PENDING', 'RUNNING')) END"),
-  END_FIELDS };
+  F("active_slots", RENDER_VALUE, POOL_QUEUE_ACTIVE_SLOTS), END_FIELDS };
 static const ResponseDesc PoolWorkQueueResponse = { "WorkQueueResponse", "q", 0, 0, 0, 0, aPoolWorkQueueFields };
 
 /* ---- WorkerResponse ------------------------------------------------------------------ */
@@ -348,6 +361,113 @@ static const FieldDesc aSimpleNextFlowRunFields[] = {
   VALUE("id"), VALUE("flow_id"), VALUE("name"), VALUE("state_name"), VALUE("state_type"),
   TIME("next_scheduled_start_time"), END_FIELDS };
 static const ResponseDesc SimpleNextFlowRun = { "SimpleNextFlowRun", "q", 0, 0, 0, 0, aSimpleNextFlowRunFields };
+
+/* below a work pool: the first path parameter is the pool's name (404 when
+** no pool has it: api/workers.py WorkerLookups); its PostgreSQL text below */
+#define POOL_SCOPE_SQL "SELECT wp.id FROM work_pool AS wp WHERE wp.name = ?1 LIMIT 1"
+
+/* ---- the runs' and deployments' PostgreSQL text -------------------------------------- */
+/* "now" there: the setting prefect.now when it is set (a time with its zone,
+** '2026-10-31T00:00:00Z'; as prefect_set_now() pins SQLite's clock), else
+** the start of the transaction (now()): one instant for every call of a
+** transaction, as SQLite's clock is read once per statement. In
+** microseconds since the epoch, and as Prefect writes a time it fills in. */
+#define PG_NOW "coalesce(nullif(current_setting('prefect.now', true), '')::timestamptz, now())"
+/* a timestamp or an interval in exact microseconds (extract gives numeric) */
+#define PG_MICROS(x) "(extract(epoch from " x ") * 1000000)::bigint"
+#define PG_NOW_US PG_MICROS(PG_NOW)
+#define PG_NOW_ISO "to_char(" PG_NOW " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+/* member k of the jsonb document doc as SQLite's json_extract gives it to
+** the SQL above: true and false are 1 and 0, null is NULL */
+#define PG_MEMBER(doc, k) \
+  "(CASE jsonb_typeof(" doc " -> '" k "') WHEN 'boolean' THEN to_jsonb((" doc " -> '" k "')::boolean::int) " \
+  "WHEN 'null' THEN NULL ELSE " doc " -> '" k "' END)"
+/* SQLite's CAST(x AS INTEGER) of such a member: a number truncated, text's
+** leading integer or 0 */
+#define PG_CAST_INT(x) \
+  "(SELECT CASE WHEN c IS NULL THEN NULL WHEN jsonb_typeof(c) = 'number' THEN " \
+  "to_jsonb(trunc((c #>> '{}')::numeric)::bigint) ELSE " \
+  "to_jsonb(coalesce(substring(c #>> '{}' from '^\\s*([-+]?[0-9]+)')::bigint, 0)) END FROM (SELECT " x " AS c) AS ci)"
+
+#define PG_ESTIMATED_RUN_TIME \
+  "CASE WHEN @.state_type = 'RUNNING' AND @.state_timestamp IS NOT NULL THEN " PG_MICROS("@.total_run_time") \
+  " + " PG_NOW_US " - " PG_MICROS("@.state_timestamp") " ELSE " PG_MICROS("@.total_run_time") " END"
+#define PG_ESTIMATED_START_TIME_DELTA \
+  "CASE WHEN @.start_time IS NOT NULL AND @.expected_start_time IS NOT NULL AND " \
+  "@.start_time > @.expected_start_time THEN " PG_MICROS("@.start_time") " - " PG_MICROS("@.expected_start_time") \
+  " WHEN @.start_time IS NULL AND @.expected_start_time IS NOT NULL AND " PG_MICROS("@.expected_start_time") \
+  " < " PG_NOW_US " AND (@.state_type IS NULL OR @.state_type NOT IN ('COMPLETED', 'CANCELLED', " \
+  "'FAILED', 'CRASHED')) THEN " PG_NOW_US " - " PG_MICROS("@.expected_start_time") " ELSE 0 END"
+#define PG_RUN(resp, state_row) \
+  { &resp, PG_FIELD, "estimated_run_time", PG_ESTIMATED_RUN_TIME }, \
+  { &resp, PG_FIELD, "estimated_start_time_delta", PG_ESTIMATED_START_TIME_DELTA }, \
+  { &resp, PG_FIELD, "state", state_row }
+#define PG_LABELS(resp) { &resp, PG_FIELD, "labels", "coalesce(@.labels, '{}'::jsonb)" }
+#define PG_QUEUE(resp) \
+  { &resp, PG_FIELD, "work_queue_id", QUEUE_ID_SQL }, { &resp, PG_FIELD, "work_queue_name", QUEUE_NAME_SQL }, \
+  { &resp, PG_FIELD, "work_pool_name", POOL_OF_QUEUE("name") }
+
+/* the policies: as the SQLite text above, over jsonb */
+#define PG_POLICY(k) PG_MEMBER("@.empirical_policy", k)
+#define PG_POLICY_TYPE(k) "jsonb_typeof(@.empirical_policy -> '" k "')"
+#define PG_RETRY_DELAY(otherwise) \
+  "CASE WHEN " PG_POLICY_TYPE("retry_delay") " = 'array' AND EXISTS (SELECT 1 FROM " \
+  "jsonb_array_elements(@.empirical_policy -> 'retry_delay') AS rd(v) WHERE jsonb_typeof(rd.v) = 'number' " \
+  "AND rd.v::text ~ '[.eE]') THEN (SELECT jsonb_agg(CASE WHEN jsonb_typeof(rd.v) = 'number' AND rd.v::text !~ '[.eE]' " \
+  "THEN (rd.v::text || '.0')::jsonb WHEN jsonb_typeof(rd.v) = 'boolean' THEN to_jsonb(rd.v::boolean::int) " \
+  "ELSE rd.v END ORDER BY rd.n) FROM jsonb_array_elements(@.empirical_policy -> 'retry_delay') WITH ORDINALITY " \
+  "AS rd(v, n)) WHEN " PG_POLICY_TYPE("retry_delay") " IN ('array', 'object') THEN @.empirical_policy -> 'retry_delay' " \
+  "WHEN coalesce(" PG_POLICY("retry_delay") ", '0'::jsonb) = '0'::jsonb AND coalesce(" PG_POLICY("retry_delay_seconds") \
+  ", '0'::jsonb) != '0'::jsonb THEN " PG_CAST_INT(PG_POLICY("retry_delay_seconds")) " ELSE " otherwise " END"
+#define PG_POLICY_COMMON(resp) \
+  { &resp, PG_DOC, 0, "@.empirical_policy" }, \
+  { &resp, PG_FIELD, "max_retries", "coalesce(" PG_POLICY("max_retries") ", '0'::jsonb)" }, \
+  { &resp, PG_FIELD, "retry_delay_seconds", "coalesce(" PG_POLICY("retry_delay_seconds") ", '0'::jsonb)" }, \
+  { &resp, PG_FIELD, "retries", \
+    "CASE WHEN coalesce(" PG_POLICY("retries") ", '0'::jsonb) = '0'::jsonb AND coalesce(" PG_POLICY("max_retries") \
+    ", '0'::jsonb) != '0'::jsonb THEN " PG_POLICY("max_retries") " ELSE " PG_POLICY("retries") " END" }
+
+/* a schedule's kind by its keys; its time zone UTC when it has none */
+#define PG_SCHEDULE(resp, key) \
+  { &resp, PG_DOC, 0, "@.schedule" }, { &resp, PG_WHEN, 0, "jsonb_typeof(@.schedule -> '" key "') IS NOT NULL" }
+#define PG_TIMEZONE(resp) \
+  { &resp, PG_FIELD, "timezone", "coalesce(" PG_MEMBER("@.schedule", "timezone") ", to_jsonb('UTC'::text))" }
+
+#define PG_RUN_TEXTS \
+  PG_RUN(FlowRunResponse, FLOW_RUN_STATE_ROW), PG_LABELS(FlowRunResponse), PG_QUEUE(FlowRunResponse), \
+  { &FlowRunResponse, PG_FIELD, "work_pool_id", POOL_OF_QUEUE("id") }, \
+  PG_RUN(TaskRun, TASK_RUN_STATE_ROW), PG_RUN(UiTaskRun, TASK_RUN_STATE_ROW), \
+  { &UiTaskRun, PG_FIELD, "flow_run_name", FLOW_RUN_NAME_SQL }, \
+  /* a state's data, else its result artifact's (a json column there) */ \
+  { &State, PG_FIELD, "data", \
+    "CASE WHEN @.data IS NULL OR @.data IN ('null'::jsonb, 'false'::jsonb, '{}'::jsonb, '[]'::jsonb, '\"\"'::jsonb, " \
+    "'0'::jsonb) THEN (SELECT ra.data::jsonb FROM artifact AS ra WHERE ra.id = @.result_artifact_id) ELSE @.data END" }, \
+  { &StateDetails, PG_DOC, 0, "@.state_details" }, \
+  { &StateDetails, PG_FIELD, "scheduled_time", \
+    "CASE WHEN @.type = 'SCHEDULED' AND " PG_MEMBER("@.state_details", "scheduled_time") " IS NULL " \
+    "THEN to_jsonb(" PG_NOW_ISO ") ELSE " PG_MEMBER("@.state_details", "scheduled_time") " END" }, \
+  PG_POLICY_COMMON(FlowRunPolicy), PG_POLICY_COMMON(TaskRunPolicy), \
+  { &FlowRunPolicy, PG_FIELD, "retry_delay", PG_RETRY_DELAY(PG_CAST_INT(PG_POLICY("retry_delay"))) }, \
+  { &TaskRunPolicy, PG_FIELD, "retry_delay", PG_RETRY_DELAY(PG_POLICY("retry_delay")) }, \
+  { &FlowRunPolicy, PG_FIELD, "pause_keys", \
+    "CASE WHEN " PG_POLICY_TYPE("pause_keys") " = 'array' THEN @.empirical_policy -> 'pause_keys' " \
+    "WHEN " PG_POLICY_TYPE("pause_keys") " = 'null' THEN NULL ELSE '[]'::jsonb END" }, \
+  { &CreatedBy, PG_DOC, 0, "@.created_by" }, { &CreatedBy, PG_WHEN, 0, "@.created_by IS NOT NULL" }, \
+  { &UpdatedBy, PG_DOC, 0, "@.updated_by" }, { &UpdatedBy, PG_WHEN, 0, "@.updated_by IS NOT NULL" }, \
+  { &SimpleFlowRun, PG_FIELD, "timestamp", SIMPLE_FLOW_RUN_TIME }, \
+  { &SimpleFlowRun, PG_FIELD, "duration", PG_ESTIMATED_RUN_TIME }, \
+  { &SimpleFlowRun, PG_FIELD, "lateness", PG_ESTIMATED_START_TIME_DELTA }
+
+#define PG_DEPLOYMENT_TEXTS \
+  { &DeploymentResponse, PG_FIELD, "schedules", SCHEDULES_ROWS }, \
+  { &DeploymentResponse, PG_FIELD, "concurrency_limit", "NULL" }, \
+  { &DeploymentResponse, PG_FIELD, "global_concurrency_limit", CONCURRENCY_LIMIT_ROW }, \
+  { &DeploymentResponse, PG_FIELD, "job_variables", "@.infra_overrides" }, \
+  PG_LABELS(DeploymentResponse), PG_QUEUE(DeploymentResponse), \
+  { &ConcurrencyLimitV2, PG_FIELD, "limit", LIMIT_SQL }, \
+  PG_SCHEDULE(IntervalSchedule, "interval"), PG_TIMEZONE(IntervalSchedule), \
+  PG_SCHEDULE(CronSchedule, "cron"), \
+  PG_SCHEDULE(RRuleSchedule, "rrule"), PG_TIMEZONE(RRuleSchedule), { &RRuleSchedule, PG_ELSE, 0, "@.schedule" }
 
 /* ---- their PostgreSQL text ----------------------------------------------------------- */
 /* The work pool's status and active slots read the same on both databases
@@ -371,6 +491,11 @@ const PgText prefect_pg_texts[] = {
     "(SELECT jsonb_array_elements_text(@.filter -> 'deployment_ids')))) "
     "ELSE (SELECT count(*) FROM flow_run AS fr WHERE fr.work_queue_id = @.id "
     "AND fr.state_type IN ('PENDING', 'RUNNING', 'CANCELLING')) END" },
+  /* the pool's id as text, which the compiler binds as a uuid */
+  { 0, PG_SCOPE, POOL_SCOPE_SQL, "SELECT wp.id::text FROM work_pool AS wp WHERE wp.name = $1 LIMIT 1" },
+  { &PoolWorkQueueResponse, PG_FIELD, "work_pool_name", QUEUE_POOL_NAME },
+  { &PoolWorkQueueResponse, PG_FIELD, "active_slots", POOL_QUEUE_ACTIVE_SLOTS },
+  PG_RUN_TEXTS, PG_DEPLOYMENT_TEXTS,
   { 0, PG_FIELD, 0, 0 } };
 
 /* ---- the routes ------------------------------------------------------------------------ */
@@ -378,9 +503,7 @@ const PgText prefect_pg_texts[] = {
 #define COUNT(path, coll) { "POST", path, ROUTE_COUNT, &coll, 0, 0, 0, 0, 0, 0, 0 }
 #define GET(path, coll, resp, lookup) { "GET", path, ROUTE_GET, &coll, &resp, lookup, 0, 0, 0, 0, 0 }
 #define NONE(m, path) { m, path, ROUTE_NONE, 0, 0, 0, 0, 0, 0, 0, 0 }
-/* below a work pool: the first path parameter is the pool's name (404 when
-** no pool has it: api/workers.py WorkerLookups) */
-#define POOL_SCOPE "SELECT wp.id FROM work_pool AS wp WHERE wp.name = ?1 LIMIT 1", "work_pool_id"
+#define POOL_SCOPE POOL_SCOPE_SQL, "work_pool_id"
 /* /ui/...: an object keyed by the ids of the body's list */
 #define KEYED(path, ids, resp, sql, dflt) { "POST", path, ROUTE_KEYED, 0, resp, ids, 0, 0, 0, sql, dflt }
 

@@ -46,6 +46,66 @@ def main():
         updates.append(f"UPDATE work_queue SET filter = {pglib.literal(json.dumps(queue_filter))}::jsonb, "
                        f"concurrency_limit = {limit} WHERE id = {pglib.literal(queue_id)};")
     one = lambda sql: db.execute(sql).fetchone()[0]
+    # runs and deployments with what the demo lacks, on both sides (SQLite's
+    # text, then PostgreSQL's): policies of each shape, a SCHEDULED state
+    # without its time (Prefect fills in "now"), who created and updated a
+    # deployment, its global concurrency limit and a schedule of each kind
+    # (the demo file has no deployment_schedule table: SQLite's is made here)
+    flow_runs = [r[0] for r in db.execute("SELECT id FROM flow_run WHERE state_type = 'COMPLETED' ORDER BY id LIMIT 3")]
+    scheduled = one("SELECT id FROM flow_run WHERE state_type = 'SCHEDULED' ORDER BY id LIMIT 1")
+    running = one("SELECT id FROM flow_run WHERE state_type = 'RUNNING' ORDER BY id LIMIT 1")
+    task_runs = [r[0] for r in db.execute("SELECT id FROM task_run ORDER BY id LIMIT 3")]
+    deployment = one("SELECT id FROM deployment ORDER BY id LIMIT 1")
+    limit_id, schedule_ids = "80000000-0000-4000-8000-000000000001", [f"70000000-0000-4000-8000-00000000000{i}"
+                                                                          for i in range(1, 5)]
+    policies = [("flow_run", flow_runs[0], {"max_retries": 3, "retry_delay_seconds": 2.5, "retries": 0,
+                                            "retry_delay": 0, "resuming": True}),
+                ("flow_run", flow_runs[1], {"retries": 1, "retry_delay": [1, 2.5, 10], "pause_keys": None}),
+                ("flow_run", flow_runs[2], {"retry_delay": 7.9, "retry_type": "in_process", "pause_keys": ["k"]}),
+                ("task_run", task_runs[0], {"retry_delay": [1, 2], "retry_jitter_factor": 0.3,
+                                            "retry_delay_seconds": 1.25}),
+                ("task_run", task_runs[1], {"max_retries": 2, "retry_delay_seconds": 4}),
+                ("task_run", task_runs[2], {"retry_delay": [3, 4], "retry_jitter_factor": 1})]
+    who = json.dumps({"id": limit_id, "type": "USER", "display_value": "someone"})
+    schedules = [{"interval": 3600.0, "anchor_date": "2026-10-01T00:00:00Z", "timezone": None},
+                 {"cron": "0 1 * * *", "timezone": "Europe/Paris"},
+                 {"rrule": "FREQ=DAILY"},
+                 {"something": "else"}]
+    fixtures = [(f"UPDATE {table} SET empirical_policy = {pglib.literal(json.dumps(policy))} WHERE id = "
+                 f"{pglib.literal(run_id)}",
+                 f"UPDATE {table} SET empirical_policy = {pglib.literal(json.dumps(policy))}::jsonb WHERE id = "
+                 f"{pglib.literal(run_id)}") for table, run_id, policy in policies]
+    fixtures += [
+        ("UPDATE flow_run_state SET state_details = json_remove(state_details, '$.scheduled_time') "
+         f"WHERE id = (SELECT state_id FROM flow_run WHERE id = '{scheduled}')",
+         "UPDATE flow_run_state SET state_details = state_details - 'scheduled_time' "
+         f"WHERE id = (SELECT state_id FROM flow_run WHERE id = '{scheduled}')"),
+        ("INSERT INTO concurrency_limit_v2 (id, created, updated, active, name, \"limit\", active_slots, denied_slots, "
+         f"slot_decay_per_second, avg_slot_occupancy_seconds) VALUES ('{limit_id}', '2026-10-01 00:00:00.000000', "
+         "'2026-10-02 00:00:00.500000', 1, 'etl-limit', 3, 1, 0, 0.1234567, 2.0)",
+         "INSERT INTO concurrency_limit_v2 (id, created, updated, active, name, \"limit\", active_slots, denied_slots, "
+         f"slot_decay_per_second, avg_slot_occupancy_seconds) VALUES ('{limit_id}', '2026-10-01 00:00:00+00', "
+         "'2026-10-02 00:00:00.5+00', true, 'etl-limit', 3, 1, 0, 0.1234567, 2.0)"),
+        (f"UPDATE deployment SET concurrency_limit_id = '{limit_id}', created_by = {pglib.literal(who)}, "
+         f"updated_by = {pglib.literal(who)} WHERE id = '{deployment}'",
+         f"UPDATE deployment SET concurrency_limit_id = '{limit_id}', created_by = {pglib.literal(who)}::jsonb, "
+         f"updated_by = {pglib.literal(who)}::jsonb WHERE id = '{deployment}'"),
+        ("CREATE TABLE deployment_schedule (id CHAR(36) NOT NULL PRIMARY KEY, created DATETIME NOT NULL, "
+         "updated DATETIME NOT NULL, schedule JSON NOT NULL, active BOOLEAN NOT NULL, deployment_id CHAR(36) NOT NULL, "
+         "max_scheduled_runs INTEGER, parameters JSON DEFAULT '{}' NOT NULL, slug VARCHAR)", "SELECT 1")]
+    for i, (schedule_id, schedule) in enumerate(zip(schedule_ids, schedules)):
+        def row(active):
+            return (f"INSERT INTO deployment_schedule VALUES ('{schedule_id}', '2026-10-0{i + 1} 00:00:00.000000', "
+                    f"'2026-10-0{i + 1} 12:00:00.000000', {pglib.literal(json.dumps(schedule))}, {active}, "
+                    f"'{deployment}', {i or 'NULL'}, '{{}}', {pglib.literal('slug-' + str(i)) if i else 'NULL'})")
+        fixtures.append((row(i % 2), row(["false", "true"][i % 2])))
+    for sqlite_sql, pg_sql in fixtures:
+        db.execute(sqlite_sql)
+        updates.append(pg_sql + ";")
+    # "now", pinned on both sides: SQLite's prefect_set_now(), PostgreSQL's setting prefect.now
+    now = "2026-10-30T12:34:56.789012Z"
+    db.execute("SELECT prefect_set_now(?)", (now,))
+    updates.append(f"SET LOCAL prefect.now = {pglib.literal(now)};")
     artifact_id = one("SELECT id FROM artifact ORDER BY id LIMIT 1")
     artifact_key = one("SELECT key FROM artifact_collection ORDER BY key LIMIT 1")
     flow_id = one("SELECT id FROM flow ORDER BY id LIMIT 1")
@@ -82,6 +142,53 @@ def main():
         ("POST /work_queues/filter", None),
         ("POST /work_queues/filter", json.dumps({"work_queues": {"name": {"any_": ["default"]}}})),
     ] + [("GET /work_pools/" + name, None) for name in pools]
+    # the routes below a pool: its queues and workers, by the pool's name (a
+    # missing pool is 404, a missing queue too)
+    for name in pools:
+        cases += [("POST /work_pools/" + name + "/queues/filter", None),
+                  ("POST /work_pools/" + name + "/queues/filter",
+                   json.dumps({"work_queues": {"name": {"startswith_": ["def", "etl"]}}, "sort": "NAME_DESC",
+                               "limit": 1})),
+                  ("POST /work_pools/" + name + "/workers/filter", None),
+                  ("POST /work_pools/" + name + "/workers/filter",
+                   json.dumps({"workers": {"status": {"any_": ["ONLINE"]}}, "limit": 1, "offset": 1})),
+                  ("GET /work_pools/" + name + "/queues/default", None),
+                  ("GET /work_pools/" + name + "/queues/no-such-queue", None)]
+    cases += [("POST /work_pools/no-such-pool/queues/filter", "{}"),
+              ("POST /work_pools/no-such-pool/workers/filter", None),
+              ("GET /work_pools/no-such-pool/queues/default", None)]
+    # runs and deployments: sorted by columns without NULLs or ties, or a
+    # filter that keeps NULLs out of the sort (the back ends place them apart)
+    fixture_runs = flow_runs + [scheduled, running]
+    cases += [
+        ("POST /flow_runs/filter", None),
+        ("POST /flow_runs/filter", json.dumps({"flow_runs": {"id": {"any_": fixture_runs}}, "sort": "ID_DESC"})),
+        ("POST /flow_runs/filter", json.dumps({"flow_runs": {"state": {"type": {"any_": ["RUNNING", "PENDING",
+                                                                                         "SCHEDULED", "FAILED"]}}},
+                                               "sort": "ID_DESC", "limit": 40, "offset": 3})),
+        ("POST /flow_runs/filter", json.dumps({"flow_runs": {"start_time": {"is_null_": False}},
+                                               "sort": "START_TIME_DESC", "limit": 15})),
+        ("POST /flow_runs/paginate", json.dumps({"limit": 5, "page": 3, "sort": "ID_DESC"})),
+        ("POST /flow_runs/paginate", json.dumps({"deployments": {"id": {"any_": [deployment]}}, "sort": "ID_DESC"})),
+        ("POST /task_runs/filter", None),
+        ("POST /task_runs/filter", json.dumps({"task_runs": {"id": {"any_": task_runs}}, "sort": "ID_DESC"})),
+        ("POST /task_runs/filter", json.dumps({"flow_runs": {"state": {"type": {"any_": ["FAILED"]}}},
+                                               "sort": "ID_DESC", "limit": 10})),
+        ("POST /task_runs/paginate", json.dumps({"limit": 7, "page": 2, "sort": "ID_DESC"})),
+        # (deployments share names: the default sort, by name, has ties)
+        ("POST /deployments/filter", json.dumps({"sort": "CREATED_DESC"})),
+        ("POST /deployments/filter", json.dumps({"deployments": {"id": {"any_": [deployment]}}})),
+        ("POST /deployments/filter", json.dumps({"sort": "UPDATED_DESC", "limit": 4, "offset": 1})),
+        ("POST /deployments/paginate", json.dumps({"limit": 5, "page": 2, "sort": "CREATED_DESC"})),
+        ("POST /ui/flow_runs/history", json.dumps({"flow_runs": {"id": {"any_": fixture_runs}}, "sort": "ID_DESC"})),
+        ("POST /ui/flow_runs/history", json.dumps({"sort": "ID_DESC", "limit": 25})),
+        ("GET /deployments/" + deployment, None),
+        ("GET /deployments/" + missing, None),
+        ("GET /flow_runs/" + missing, None),
+        ("GET /task_runs/" + missing, None),
+        ("GET /ui/task_runs/" + missing, None)]
+    cases += [("GET /flow_runs/" + run_id, None) for run_id in fixture_runs]
+    cases += [(f"GET {prefix}/task_runs/" + run_id, None) for run_id in task_runs for prefix in ("", "/ui")]
     for route in ("/artifacts/count", "/artifacts/latest/count", "/flows/count", "/flow_runs/count",
                   "/task_runs/count", "/deployments/count", "/variables/count", "/work_pools/count"):
         cases.append(("POST " + route, None))
@@ -102,10 +209,15 @@ def main():
     # answers that are not empty, so that the comparison says something
     assert sqlite_answer(db, "POST /artifacts/filter", None), "the demo data has artifacts"
     assert sqlite_answer(db, "GET /flows/" + flow_id, None) is not None
+    assert all(sqlite_answer(db, "POST /work_pools/" + name + "/workers/filter", None) for name in pools)
+    assert sqlite_answer(db, "GET /work_pools/" + pools[0] + "/queues/default", None)
 
-    refused = [("POST /flow_runs/filter", "{}"), ("POST /deployments/paginate", "{}"),
-               ("GET /task_runs/" + missing, None), ("POST /flow_runs/history", "{}"),
-               ("POST /work_pools/x/queues/filter", "{}"), ("POST /work_pools/x/workers/filter", "{}"),
+    # the answers that show what the fixtures set: the filled-in time, the schedules of each kind
+    state = sqlite_answer(db, "GET /flow_runs/" + scheduled, None)["state"]
+    assert state["state_details"]["scheduled_time"] == now, state
+    assert len(sqlite_answer(db, "GET /deployments/" + deployment, None)["schedules"]) == len(schedules)
+
+    refused = [("POST /ui/flow_runs/history", json.dumps({"limit": -1})), ("POST /flow_runs/history", "{}"),
                ("POST /ui/task_runs/count", "{}")]
     for route, body in refused:
         code, message = pg_error(route, body)

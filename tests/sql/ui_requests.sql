@@ -30,32 +30,33 @@ INSERT INTO w VALUES ('2026-10-19 12:00:00.000000', '2026-10-20 12:00:00.000000'
 -- the state's timestamp while RUNNING; the start's delay past the expected start, or now minus the
 -- expected start for a run not started, not in a terminal state and expected before now; else 0.
 -- now = the pinned clock; us(x) = x as microseconds since the epoch (intervals are stored as
--- 1970-01-01 plus the interval)
+-- 1970-01-01 plus the interval): the whole seconds of its first 19 characters (strftime() rounds a
+-- fraction to milliseconds, '.999738' into the next second), then the fraction's digits
 CREATE TEMP VIEW est AS
 SELECT id, state_type, start_time, expected_start_time,
-       CAST(strftime('%s', total_run_time) AS INTEGER) * 1000000 + CAST(substr(total_run_time, 21, 6) AS INTEGER)
-       + CASE WHEN state_type = 'RUNNING' THEN 1792497600000000 - (CAST(strftime('%s', state_timestamp) AS INTEGER) * 1000000
+       CAST(strftime('%s', substr(total_run_time, 1, 19)) AS INTEGER) * 1000000 + CAST(substr(total_run_time, 21, 6) AS INTEGER)
+       + CASE WHEN state_type = 'RUNNING' THEN 1792497600000000 - (CAST(strftime('%s', substr(state_timestamp, 1, 19)) AS INTEGER) * 1000000
                                                                   + CAST(substr(state_timestamp, 21, 6) AS INTEGER)) ELSE 0 END AS run_us,
        CASE WHEN start_time > expected_start_time
-            THEN (CAST(strftime('%s', start_time) AS INTEGER) - CAST(strftime('%s', expected_start_time) AS INTEGER)) * 1000000
+            THEN (CAST(strftime('%s', substr(start_time, 1, 19)) AS INTEGER) - CAST(strftime('%s', substr(expected_start_time, 1, 19)) AS INTEGER)) * 1000000
                  + CAST(substr(start_time, 21, 6) AS INTEGER) - CAST(substr(expected_start_time, 21, 6) AS INTEGER)
             WHEN start_time IS NULL AND state_type NOT IN ('COMPLETED', 'FAILED', 'CANCELLED', 'CRASHED')
                  AND expected_start_time < '2026-10-20 12:00:00.000000'
-            THEN 1792497600000000 - (CAST(strftime('%s', expected_start_time) AS INTEGER) * 1000000
+            THEN 1792497600000000 - (CAST(strftime('%s', substr(expected_start_time, 1, 19)) AS INTEGER) * 1000000
                                      + CAST(substr(expected_start_time, 21, 6) AS INTEGER))
             ELSE 0 END AS late_us
   FROM flow_run
 UNION ALL
 SELECT id, state_type, start_time, expected_start_time,
-       CAST(strftime('%s', total_run_time) AS INTEGER) * 1000000 + CAST(substr(total_run_time, 21, 6) AS INTEGER)
-       + CASE WHEN state_type = 'RUNNING' THEN 1792497600000000 - (CAST(strftime('%s', state_timestamp) AS INTEGER) * 1000000
+       CAST(strftime('%s', substr(total_run_time, 1, 19)) AS INTEGER) * 1000000 + CAST(substr(total_run_time, 21, 6) AS INTEGER)
+       + CASE WHEN state_type = 'RUNNING' THEN 1792497600000000 - (CAST(strftime('%s', substr(state_timestamp, 1, 19)) AS INTEGER) * 1000000
                                                                   + CAST(substr(state_timestamp, 21, 6) AS INTEGER)) ELSE 0 END,
        CASE WHEN start_time > expected_start_time
-            THEN (CAST(strftime('%s', start_time) AS INTEGER) - CAST(strftime('%s', expected_start_time) AS INTEGER)) * 1000000
+            THEN (CAST(strftime('%s', substr(start_time, 1, 19)) AS INTEGER) - CAST(strftime('%s', substr(expected_start_time, 1, 19)) AS INTEGER)) * 1000000
                  + CAST(substr(start_time, 21, 6) AS INTEGER) - CAST(substr(expected_start_time, 21, 6) AS INTEGER)
             WHEN start_time IS NULL AND state_type NOT IN ('COMPLETED', 'FAILED', 'CANCELLED', 'CRASHED')
                  AND expected_start_time < '2026-10-20 12:00:00.000000'
-            THEN 1792497600000000 - (CAST(strftime('%s', expected_start_time) AS INTEGER) * 1000000
+            THEN 1792497600000000 - (CAST(strftime('%s', substr(expected_start_time, 1, 19)) AS INTEGER) * 1000000
                                      + CAST(substr(expected_start_time, 21, 6) AS INTEGER))
             ELSE 0 END
   FROM task_run;
