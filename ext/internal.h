@@ -330,6 +330,14 @@ typedef struct RouteDesc {
 } RouteDesc;
 
 extern const RouteDesc prefect_routes[];   /* terminated by zPath == NULL */
+/* The PostgreSQL text of a route's own statement (ROUTE_KEYED's zSql),
+** beside SQLite's, by the route's path: $1 the ids as uuid[]. A keyed
+** route without one is answered on SQLite only. */
+typedef struct PgRouteText {
+  const char *zPath;
+  const char *zPgSql;
+} PgRouteText;
+extern const PgRouteText prefect_pg_route_texts[];  /* responses.c; ends with zPath == NULL */
 /* The prefixes of the routers prefect_routes describes whole ("/flows/"):
 ** a path below one that no route matches is Prefect's 404. */
 extern const char *const prefect_route_prefixes[];
@@ -891,6 +899,15 @@ typedef struct History {
 ** tables refuse them). SQLITE_OK, SQLITE_ERROR with *pzErr ("prefect:
 ** <path>: ..."), or another code. *pOut is zeroed first; history_clear()
 ** frees it. */
+/* history_body.c: the body's start, end and interval (microseconds) into
+** aTimes[0..2] and its runs compiled for eDialect into *pQuery, reading the
+** columns a history needs (expected_start_time, state_type, state_name,
+** total_run_time, state_timestamp, start_time). bRoute: other top-level
+** keys are dropped, as the server drops them (the tables refuse them).
+** SQLITE_OK, SQLITE_ERROR with *pzErr ("prefect: <path>: ..."), or another
+** code; on error nothing is left in *pQuery. */
+int history_read_body(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody, int nBody, int bRoute,
+                      Dialect eDialect, Query *pQuery, sqlite3_int64 *aTimes, char **pzErr);
 int history_compute(sqlite3 *db, CompileEnv *pEnv, QueryMemo *pMemo, StmtCache *pStmts, const CollectionDesc *pColl,
                     const char *zBody, int nBody, int bRoute, sqlite3_int64 iNowUs, History *pOut, char **pzErr);
 void history_clear(History *p);
