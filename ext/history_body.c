@@ -182,13 +182,24 @@ static int read_interval(const JsonDoc *pDoc, int iRoot, sqlite3_int64 *piUs, in
   return SQLITE_OK;
 }
 
+void history_extras(const CollectionDesc *pColl, int bRoute, Dialect eDialect, QueryExtras *pOut) {
+  static const char *const azRead[] = {"expected_start_time", "state_type", "state_name", "total_run_time",
+                                       "state_timestamp", "start_time", 0};
+  memset(pOut, 0, sizeof(*pOut));
+  pOut->bNoPaging = 1;
+  pOut->bIgnoreUnknownKeys = bRoute;
+  pOut->azOwnKeys = azHistoryKeys;
+  pOut->zQueueKey = pColl == &prefect_flow_runs ? "work_queues" : 0;
+  pOut->bSomeColumns = 1;
+  pOut->mColumns = describe_column_mask(pColl, azRead);
+  pOut->eDialect = eDialect;
+}
+
 int history_read_body(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody, int nBody, int bRoute,
                       Dialect eDialect, Query *pQuery, sqlite3_int64 *aTimes, char **pzErr) {
   JsonDoc doc = {0, 0, 0};
   QueryExtras extras;
   int rc = SQLITE_OK, iRoot = -1, iIntervalNode = -1;
-  static const char *const azRead[] = {"expected_start_time", "state_type", "state_name", "total_run_time",
-                                       "state_timestamp", "start_time", 0};
   if (zBody && nBody > 0) {
     rc = json_doc_parse(zBody, nBody, &doc, pzErr);
     if (rc != SQLITE_OK) return rc;
@@ -205,14 +216,7 @@ int history_read_body(CompileEnv *pEnv, const CollectionDesc *pColl, const char 
   if (rc == SQLITE_OK) rc = read_time(&doc, iRoot, "history_end", &aTimes[1], pzErr);
   if (rc == SQLITE_OK) rc = read_interval(&doc, iRoot, &aTimes[2], &iIntervalNode, pzErr);
   if (rc == SQLITE_OK) {
-    memset(&extras, 0, sizeof(extras));
-    extras.bNoPaging = 1;
-    extras.bIgnoreUnknownKeys = bRoute;
-    extras.azOwnKeys = azHistoryKeys;
-    extras.zQueueKey = pColl == &prefect_flow_runs ? "work_queues" : 0;
-    extras.bSomeColumns = 1;
-    extras.eDialect = eDialect;
-    extras.mColumns = describe_column_mask(pColl, azRead);
+    history_extras(pColl, bRoute, eDialect, &extras);
     rc = filter_compile(pEnv, pColl, zBody, nBody, &extras, pQuery, pzErr);
   }
   json_doc_free(&doc);

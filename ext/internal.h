@@ -891,6 +891,19 @@ typedef struct History {
   int nInterval;
 } History;
 
+/* history_body.c: the compiler's rules for a history's body in *pOut:
+** its own keys, the columns a history reads (expected_start_time,
+** state_type, state_name, total_run_time, state_timestamp, start_time);
+** bRoute: other top-level keys are dropped, as the server drops them (the
+** tables refuse them). */
+void history_extras(const CollectionDesc *pColl, int bRoute, Dialect eDialect, QueryExtras *pOut);
+/* The body's start, end and interval (microseconds) into aTimes[0..2] and
+** its runs compiled for eDialect into *pQuery, by history_extras' rules.
+** SQLITE_OK, SQLITE_ERROR with *pzErr ("prefect: <path>: ..."), or another
+** code; on error nothing is left in *pQuery. */
+int history_read_body(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody, int nBody, int bRoute,
+                      Dialect eDialect, Query *pQuery, sqlite3_int64 *aTimes, char **pzErr);
+
 /* The history of the runs a body selects (pColl: prefect_flow_runs or
 ** prefect_task_runs), at the instant iNowUs. The body is the route's:
 ** history_start, history_end, history_interval_seconds and the related
@@ -899,15 +912,6 @@ typedef struct History {
 ** tables refuse them). SQLITE_OK, SQLITE_ERROR with *pzErr ("prefect:
 ** <path>: ..."), or another code. *pOut is zeroed first; history_clear()
 ** frees it. */
-/* history_body.c: the body's start, end and interval (microseconds) into
-** aTimes[0..2] and its runs compiled for eDialect into *pQuery, reading the
-** columns a history needs (expected_start_time, state_type, state_name,
-** total_run_time, state_timestamp, start_time). bRoute: other top-level
-** keys are dropped, as the server drops them (the tables refuse them).
-** SQLITE_OK, SQLITE_ERROR with *pzErr ("prefect: <path>: ..."), or another
-** code; on error nothing is left in *pQuery. */
-int history_read_body(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody, int nBody, int bRoute,
-                      Dialect eDialect, Query *pQuery, sqlite3_int64 *aTimes, char **pzErr);
 int history_compute(sqlite3 *db, CompileEnv *pEnv, QueryMemo *pMemo, StmtCache *pStmts, const CollectionDesc *pColl,
                     const char *zBody, int nBody, int bRoute, sqlite3_int64 iNowUs, History *pOut, char **pzErr);
 void history_clear(History *p);

@@ -10,9 +10,9 @@
 ** document, or SQL with a PostgreSQL text beside SQLite's
 ** (prefect_pg_texts, responses.c), by a render kind written here. A route
 ** whose response has any other field is refused (SQLSTATE 0A000,
-** feature_not_supported), never answered approximately. So are the route
-** kinds not made here (history, lateness, aggregates, buckets, keyed) and
-** the routes below a parent row (their scope is a SQLite statement).
+** feature_not_supported), never answered approximately. So are the routes
+** below a parent row (their scope is a SQLite statement). The kinds
+** history, lateness, aggregate, buckets and keyed are api_pg_kinds.c's.
 */
 #include "prefect_pg.h"
 
@@ -33,7 +33,7 @@ static const char *pg_text(const ResponseDesc *pResp, PgTextOf eOf, const char *
   return 0;
 }
 
-static bool object_renderable(const ResponseDesc *pResp);
+bool object_renderable(const ResponseDesc *pResp);
 
 /* Whether field pF of pOwner is rendered here: a column, a member of the
 ** object's document, or SQL with a PostgreSQL text, by a kind this file
@@ -57,7 +57,7 @@ static bool field_renderable(const FieldDesc *pF, const ResponseDesc *pOwner) {
 
 /* Whether every field of pResp is rendered here; with a condition, one
 ** that has its PostgreSQL text and no alternative (else null). */
-static bool object_renderable(const ResponseDesc *pResp) {
+bool object_renderable(const ResponseDesc *pResp) {
   const FieldDesc *pF;
   if (pResp->zWhen && (pResp->pElse || pResp->zElse || !pg_text(pResp, PG_WHEN, 0))) return false;
   for (pF = pResp->aField; pF->zKey; pF++) {
@@ -79,6 +79,12 @@ static bool route_renderable(const RouteDesc *pRoute, const char **pzWhy) {
     case ROUTE_PAGINATE:
     case ROUTE_GET:
       break;
+    case ROUTE_HISTORY:
+    case ROUTE_LATENESS:
+    case ROUTE_AGGREGATE:
+    case ROUTE_BUCKETS:
+    case ROUTE_KEYED:
+      return pg_kind_renderable(pRoute, pzWhy);  /* api_pg_kinds.c */
     default:
       *pzWhy = "its kind of route is not made on PostgreSQL";
       return false;
@@ -123,7 +129,7 @@ static char *field_value(const FieldDesc *pF, const ResponseDesc *pOwner, const 
   return v.data;
 }
 
-static void render_object(StringInfo pSql, const ResponseDesc *pResp, const char *zAlias);
+void render_object(StringInfo pSql, const ResponseDesc *pResp, const char *zAlias);
 
 /* One field's value over the row zAlias, as PostgreSQL's json_build_object
 ** takes it: the answer SQLite's renderer (api.c) gives for the same kind. */
@@ -169,7 +175,7 @@ static void render_field(StringInfo pSql, const FieldDesc *pF, const ResponseDes
 }
 
 /* json_build_object(...) of every field of pResp over the row zAlias. */
-static void render_object(StringInfo pSql, const ResponseDesc *pResp, const char *zAlias) {
+void render_object(StringInfo pSql, const ResponseDesc *pResp, const char *zAlias) {
   const FieldDesc *pF;
   appendStringInfoString(pSql, "json_build_object(");
   for (pF = pResp->aField; pF->zKey; pF++) {
@@ -318,7 +324,8 @@ Datum prefect_pg_api(PG_FUNCTION_ARGS) {
     case ROUTE_GET:
       bFound = api_objects(pRoute, zBody, &out, &stmt) > 0;  /* 404: "... not found." */
       break;
-    default:
+    default:  /* history, lateness, aggregate, buckets, keyed */
+      pg_kind_answer(pRoute, zBody, &out);
       break;
   }
   SPI_finish();

@@ -104,9 +104,9 @@ def main():
     assert sqlite_answer(db, "GET /flows/" + flow_id, None) is not None
 
     refused = [("POST /flow_runs/filter", "{}"), ("POST /deployments/paginate", "{}"),
-               ("GET /task_runs/" + missing, None), ("POST /flow_runs/history", "{}"),
+               ("GET /task_runs/" + missing, None), ("POST /ui/flow_runs/history", "{}"),
                ("POST /work_pools/x/queues/filter", "{}"), ("POST /work_pools/x/workers/filter", "{}"),
-               ("POST /ui/task_runs/count", "{}")]
+               ("GET /ui/task_runs/" + missing, None)]
     for route, body in refused:
         code, message = pg_error(route, body)
         path = route.split(" ")[1]
