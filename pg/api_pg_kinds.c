@@ -233,7 +233,7 @@ static const char *route_pg_sql(const RouteDesc *pRoute) {
 }
 
 static void answer_keyed(const RouteDesc *pRoute, const char *zBody, StringInfo pOut) {
-  RouteIds ids;
+  RouteIds found, ids;
   PgStatement stmt;
   StringInfoData sql, list;
   char *zErr = 0, **azKey, **azValue, *zAnswer;
@@ -242,8 +242,14 @@ static void answer_keyed(const RouteDesc *pRoute, const char *zBody, StringInfo 
   int rc, i;
   uint64 r;
 
-  rc = route_keyed_ids(pRoute, zBody, zBody ? (int)strlen(zBody) : 0, &ids, &zErr);
+  rc = route_keyed_ids(pRoute, zBody, zBody ? (int)strlen(zBody) : 0, &found, &zErr);
   if (rc != SQLITE_OK) raise_sqlite_error(rc, zErr);
+  /* the ids copied, so that nothing of SQLite's allocator is held when an error is raised */
+  ids.nId = found.nId;
+  ids.aId = palloc(sizeof(*ids.aId) * (found.nId + 1));
+  memcpy(ids.aId, found.aId, sizeof(*ids.aId) * found.nId);
+  ids.zJson = 0;
+  route_ids_clear(&found);
   /* the distinct ids as an array literal: IN has no use for the repeats */
   initStringInfo(&list);
   appendStringInfoChar(&list, '{');
@@ -253,26 +259,17 @@ static void answer_keyed(const RouteDesc *pRoute, const char *zBody, StringInfo 
   stmt.aType = palloc(sizeof(Oid));
   stmt.aValue = palloc(sizeof(Datum));
   getTypeInputInfo(UUIDARRAYOID, &typinput, &typioparam);
-  PG_TRY();
-  {
-    stmt_add(&stmt, UUIDARRAYOID, OidInputFunctionCall(typinput, list.data, typioparam, -1));
-    initStringInfo(&sql);
-    appendStringInfo(&sql, "WITH q AS (%s) SELECT q.key::text, ", route_pg_sql(pRoute));
-    if (pRoute->pResponse) {
-      render_object(&sql, pRoute->pResponse, "q");
-      appendStringInfoString(&sql, "::text");
-    } else {
-      appendStringInfoString(&sql, "q.value::text");
-    }
-    appendStringInfoString(&sql, " FROM q");
-    run(sql.data, &stmt, pRoute);
+  stmt_add(&stmt, UUIDARRAYOID, OidInputFunctionCall(typinput, list.data, typioparam, -1));
+  initStringInfo(&sql);
+  appendStringInfo(&sql, "WITH q AS (%s) SELECT q.key::text, ", route_pg_sql(pRoute));
+  if (pRoute->pResponse) {
+    render_object(&sql, pRoute->pResponse, "q");
+    appendStringInfoString(&sql, "::text");
+  } else {
+    appendStringInfoString(&sql, "q.value::text");
   }
-  PG_CATCH();
-  {
-    route_ids_clear(&ids);
-    PG_RE_THROW();
-  }
-  PG_END_TRY();
+  appendStringInfoString(&sql, " FROM q");
+  run(sql.data, &stmt, pRoute);
   azKey = palloc(sizeof(char *) * (SPI_processed + 1));
   azValue = palloc(sizeof(char *) * (SPI_processed + 1));
   for (r = 0; r < SPI_processed; r++) {
@@ -283,7 +280,6 @@ static void answer_keyed(const RouteDesc *pRoute, const char *zBody, StringInfo 
   }
   pAnswer = sqlite3_str_new(0);
   route_keyed_render(pRoute, &ids, azKey, azValue, (int)SPI_processed, pAnswer);
-  route_ids_clear(&ids);
   zAnswer = sqlite3_str_finish(pAnswer);
   if (!zAnswer) ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("prefect: out of memory")));
   appendStringInfoString(pOut, zAnswer);
