@@ -13,7 +13,9 @@ answers differ by that rule alone, checked here:
     seconds), so they must equal the exact sums computed here from the
     runs' own times, which PostgreSQL's functions give (prefect.flow_runs);
     a window that ends where it starts has no interval on PostgreSQL
-    (generate_series), one on SQLite (its recursive CTE);
+    (generate_series), one on SQLite (its recursive CTE); the intervals'
+    bounds keep their microseconds on PostgreSQL, SQLite's date arithmetic
+    rounds them to the millisecond;
   - lateness: the average of exact intervals on PostgreSQL, whole seconds
     on SQLite: equal to the exact mean computed here (PostgreSQL's avg() of
     intervals rounds to the microsecond), and within a second of SQLite's.
@@ -158,6 +160,10 @@ def main():
     empty_window = {"history_start": "2026-10-10T00:00:00Z", "history_end": "2026-10-10T00:00:00Z",
                     "history_interval_seconds": 3600}
 
+    # bounds with microseconds: exact on PostgreSQL, SQLite's to the millisecond after the first
+    micro_window = {"history_start": "2026-10-20T10:17:33.123456Z", "history_end": "2026-10-20T12:00:00Z",
+                    "history_interval_seconds": 900.5}
+
     parts = [("now", f"SET prefect.now = {pglib.literal(NOW_PG)}")]
     call = lambda r, b: f"SELECT prefect.api({pglib.literal(r)}, {pglib.literal(b)}::jsonb)::text"
     parts += [(f"e{i}", call(r, b)) for i, (r, b) in enumerate(equal)]
@@ -166,6 +172,7 @@ def main():
     parts += [(f"h{i}", call(r, json.dumps(b))) for i, (r, b) in enumerate(histories)]
     parts += [(f"hr{i}", runs_rows(r.split("/")[1], b)) for i, (r, b) in enumerate(histories)]
     parts.append(("empty", call("POST /flow_runs/history", json.dumps(empty_window))))
+    parts.append(("micro", call("POST /flow_runs/history", json.dumps(micro_window))))
     rows = pglib.run_marked(parts)
     answer = lambda label: None if rows[label][0][0] == pglib.NULL else json.loads(rows[label][0][0])
 
@@ -196,6 +203,12 @@ def main():
     if answer("empty") != [] or len(sqlite_answer(db, "POST /flow_runs/history", json.dumps(empty_window))) != 1:
         bad += 1
         print(f"HISTORY of an empty window: pg {answer('empty')}")
+    starts = [iso_us(i["interval_start"]) for i in answer("micro")]
+    sqlite_micro = sqlite_answer(db, "POST /flow_runs/history", json.dumps(micro_window))
+    exact = [iso_us(micro_window["history_start"]) + k * 900500000 for k in range(len(sqlite_micro))]
+    if starts != exact or iso_us(sqlite_micro[1]["interval_start"]) == exact[1]:
+        bad += 1
+        print(f"HISTORY of microsecond bounds: pg {starts}, exact {exact}")
     # answers that are not empty, so that the comparisons say something
     assert any(s["count_runs"] for h in sqlite_answer(db, histories[0][0], json.dumps(histories[0][1]))
                for s in h["states"]), "the demo has runs in October"
@@ -217,7 +230,7 @@ def main():
         if why:
             bad += 1
             print(f"BAD BODY {route} {body}: {why}")
-    n = len(equal) + len(lateness) + len(histories) + 1
+    n = len(equal) + len(lateness) + len(histories) + 2
     print(f"pg api kinds: {n} answers as SQLite's (histories and lateness by PostgreSQL's rule), "
           f"{len(errors)} bad bodies refused alike" if not bad else f"pg api kinds: {bad} failed")
     sys.exit(1 if bad else 0)
