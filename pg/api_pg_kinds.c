@@ -41,7 +41,7 @@
 
 /* The run's estimated_start_time_delta as Prefect's ORM writes it for
 ** PostgreSQL (orm_models.py, date_diff as "-"): an interval; %d is the
-** placeholder of "now", three times; the run is q. */
+** placeholder of "now", twice; the run is q. */
 #define START_TIME_DELTA_PG \
   "CASE WHEN q.start_time > q.expected_start_time THEN q.start_time - q.expected_start_time " \
   "WHEN q.start_time IS NULL AND q.state_type NOT IN " TERMINAL_STATES " AND q.expected_start_time < $%d " \
