@@ -49,7 +49,7 @@ SQLITE3 ?= sqlite3
 EXT_SOURCES := ext/prefect.c ext/describe.c ext/json_doc.c ext/filter_values.c \
                ext/filter_compile.c ext/stats.c ext/vtab_collection.c ext/api.c ext/router.c ext/responses.c ext/vtab_table.c ext/vtab_run_tree.c \
                ext/json_python.c ext/undo_log.c ext/artifact_write.c ext/clock.c ext/history.c ext/text_search.c ext/stmt_cache.c \
-               ext/query_memo.c ext/schema_check.c ext/vtab_fields.c ext/dialect.c ext/vtab_args.c
+               ext/query_memo.c ext/schema_check.c ext/vtab_fields.c ext/dialect.c ext/vtab_args.c ext/route_body.c ext/history_body.c
 EXT_HEADERS := ext/internal.h ext/unicode_lower.h
 
 DIST := dist

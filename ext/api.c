@@ -432,141 +432,29 @@ static int api_aggregate(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute,
   return rc;
 }
 
-/* The body with member zMember of each object zKey replaced by zValue
-** (JSON text): the document written again, member by member. */
-static char *body_with_member(const JsonDoc *pDoc, const char *zKey, const char *zMember, const char *zValue) {
-  sqlite3_str *pStr = sqlite3_str_new(0);
-  int i, j, bFirst = 1;
-  sqlite3_str_appendchar(pStr, 1, '{');
-  for (i = pDoc->aNode[0].iFirst; i >= 0; i = pDoc->aNode[i].iNext) {
-    const JsonNode *p = &pDoc->aNode[i];
-    if (!bFirst) sqlite3_str_appendchar(pStr, 1, ',');
-    bFirst = 0;
-    json_write_string(pStr, p->zKey, p->nKey, 0);
-    sqlite3_str_appendchar(pStr, 1, ':');
-    if (p->eType != JT_OBJECT || (int)strlen(zKey) != p->nKey || memcmp(p->zKey, zKey, p->nKey) != 0) {
-      json_doc_write(pDoc, i, pStr);
-      continue;
-    }
-    sqlite3_str_appendchar(pStr, 1, '{');
-    for (j = p->iFirst; j >= 0; j = pDoc->aNode[j].iNext) {
-      const JsonNode *q = &pDoc->aNode[j];
-      if ((int)strlen(zMember) == q->nKey && memcmp(q->zKey, zMember, q->nKey) == 0) continue;
-      json_write_string(pStr, q->zKey, q->nKey, 0);
-      sqlite3_str_appendchar(pStr, 1, ':');
-      json_doc_write(pDoc, j, pStr);
-      sqlite3_str_appendchar(pStr, 1, ',');
-    }
-    json_write_string(pStr, zMember, (int)strlen(zMember), 0);
-    sqlite3_str_appendf(pStr, ":%s}", zValue);
-  }
-  sqlite3_str_appendchar(pStr, 1, '}');
-  if (sqlite3_str_errcode(pStr)) {
-    sqlite3_free(sqlite3_str_finish(pStr));
-    return 0;
-  }
-  return sqlite3_str_finish(pStr);
-}
-
-/* The member path zA.zB.zC of the document's root, or -1 (absent or null
-** on the way). */
-static int doc_path(const JsonDoc *pDoc, const char *zA, const char *zB, const char *zC) {
-  const char *az[3];
-  int i = 0, k;
-  az[0] = zA, az[1] = zB, az[2] = zC;
-  for (k = 0; k < 3; k++) {
-    if (pDoc->aNode[i].eType != JT_OBJECT) return -1;
-    i = json_doc_member(pDoc, i, az[k]);
-    if (i < 0 || pDoc->aNode[i].eType == JT_NULL) return -1;
-  }
-  return i;
-}
-
-/* A datetime member of the body, already validated by the compiler, in
-** microseconds: SQLITE_OK, SQLITE_ERROR when it is not one, or
-** SQLITE_NOMEM (then whether it is one is not known). */
-static int doc_time(const JsonDoc *pDoc, int i, sqlite3_int64 *piUs) {
-  char zUtc[27];
-  char *zWhy = 0;
-  int rc = value_read_datetime(pDoc, i, zUtc, &zWhy);
-  sqlite3_free(zWhy);
-  if (rc == SQLITE_OK && !clock_parse_stored(zUtc, (int)strlen(zUtc), piUs)) rc = SQLITE_ERROR;
-  return rc;
-}
-
-/* Python's timedelta / int: microseconds divided, rounded half to even. */
-static sqlite3_int64 divide_round_even(sqlite3_int64 a, sqlite3_int64 b) {
-  sqlite3_int64 q = a / b, r = a % b;
-  if (r < 0) q--, r += b;  /* floor division, as divmod() */
-  if (r * 2 > b || (r * 2 == b && (q & 1))) q++;
-  return q;
-}
-
-#define MINUTE_US 60000000LL
-
 /* ROUTE_BUCKETS (POST /ui/task_runs/dashboard/counts, read_dashboard_task_run_counts):
-** the body validated as sent; then its primary filter's window member must
-** have after_; the window runs from after_ cut to its minute to the end of
-** the minute of before_ (else of "now"), and is cut into nBucket equal
-** buckets (timedelta / int: microseconds, half to even). The rows are those
-** of the body with the route's forced member (the route overwrites it), each
-** in bucket floor((julianday(column) - julianday(start)) * 86400.0 / the
+** the window and the rows' body from route_buckets_window; each row in
+** bucket floor((julianday(column) - julianday(start)) * 86400.0 / the
 ** bucket's seconds), Prefect's SQLite arithmetic, and each bucket is the
 ** route's object of aggregates over its rows; a bucket without rows is that
 ** object over no rows. A bucket index Python's list would refuse is its 500. */
 static int api_buckets(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, const char *zBody, int nBody,
                        sqlite3_int64 iNowUs, sqlite3_str *pOut, char **pzErr) {
   const RouteBody *pRules = pRoute->pBody;
-  const CollectionDesc *pColl = pRoute->pColl;
   const ResponseDesc *pResp = pRoute->pResponse;
-  JsonDoc doc = {0, 0, 0};
+  RouteWindow win;
   QueryExtras extras;
   Query query;
   sqlite3_stmt *pStmt = 0;
-  char *zForcedBody = 0, *zObject = 0, *zSql = 0, **azSlot = 0;
-  sqlite3_int64 iStart = 0, iEnd = 0, iDelta;
-  int rc = SQLITE_OK, iNode, i, bRoot = 0;
+  char *zObject = 0, *zSql = 0, **azSlot = 0;
+  int rc, i;
 
   memset(&query, 0, sizeof(query));
   memset(&extras, 0, sizeof(extras));
   extras.bNoPaging = 1;
   extras.bIgnoreUnknownKeys = 1;
-  if (zBody && nBody > 0) {
-    rc = json_doc_parse(zBody, nBody, &doc, pzErr);
-    if (rc != SQLITE_OK) return rc;
-    bRoot = doc.aNode[0].eType == JT_OBJECT;
-  }
-  /* the primary filter is a required body field: missing (or null, as FastAPI reads it) first */
-  if ((bRoot || !zBody || nBody == 0 || doc.aNode[0].eType == JT_NULL) &&
-      (!bRoot || (iNode = json_doc_member(&doc, 0, pColl->zFilterKey)) < 0 || doc.aNode[iNode].eType == JT_NULL)) {
-    *pzErr = sqlite3_mprintf("prefect: %s: field required", pColl->zFilterKey);
-    rc = SQLITE_ERROR;
-  }
-  /* the body as sent, validated */
-  if (rc == SQLITE_OK) rc = filter_compile(pEnv, pColl, zBody, nBody, &extras, &query, pzErr);
-  query_clear(&query);
-  if (rc == SQLITE_OK) {
-    iNode = doc_path(&doc, pColl->zFilterKey, pRules->zWindow, "after_");
-    rc = iNode < 0 ? SQLITE_ERROR : doc_time(&doc, iNode, &iStart);
-    if (rc == SQLITE_ERROR) {
-      *pzErr = sqlite3_mprintf("prefect: %s.%s.after_ is required", pColl->zFilterKey, pRules->zWindow);
-      if (!*pzErr) rc = SQLITE_NOMEM;
-    }
-  }
-  if (rc == SQLITE_OK) {
-    iNode = doc_path(&doc, pColl->zFilterKey, pRules->zWindow, "before_");
-    rc = iNode < 0 ? SQLITE_ERROR : doc_time(&doc, iNode, &iEnd);
-    if (rc == SQLITE_ERROR) iEnd = iNowUs, rc = SQLITE_OK;
-  }
-  if (rc == SQLITE_OK) {
-    /* after_ to its minute; the end of the minute of before_ or now (end_of_period) */
-    iStart -= ((iStart % MINUTE_US) + MINUTE_US) % MINUTE_US;
-    iEnd += MINUTE_US - 1 - ((iEnd % MINUTE_US) + MINUTE_US) % MINUTE_US;
-    iDelta = divide_round_even(iEnd - iStart, pRules->nBucket);
-    zForcedBody = body_with_member(&doc, pColl->zFilterKey, pRules->zForcedMember, pRules->zForced);
-    rc = zForcedBody ? filter_compile(pEnv, pColl, zForcedBody, (int)strlen(zForcedBody), &extras, &query, pzErr)
-                     : SQLITE_NOMEM;
-  }
+  rc = route_buckets_window(pEnv, pRoute, &extras, zBody, nBody, iNowUs, &win, pzErr);
+  if (rc == SQLITE_OK) rc = filter_compile(pEnv, pRoute->pColl, win.zBody, (int)strlen(win.zBody), &extras, &query, pzErr);
   if (rc == SQLITE_OK) rc = render_object_new(db, pResp, pResp->zAlias, &zObject);
   if (rc == SQLITE_OK) {
     /* the query's ?N first: the named parameters then number after them. The
@@ -584,12 +472,12 @@ static int api_buckets(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, c
     rc = zSql ? api_prepare(db, zSql, &query, iNowUs, &pStmt) : SQLITE_NOMEM;
     if (rc == SQLITE_OK) {
       char zStart[32];
-      clock_format_stored(iStart, zStart);
+      clock_format_stored(win.iStart, zStart);
       rc = sqlite3_bind_text(pStmt, sqlite3_bind_parameter_index(pStmt, ":prefect_bucket_start"), zStart, -1,
                              SQLITE_TRANSIENT);
       if (rc == SQLITE_OK) {
         rc = sqlite3_bind_double(pStmt, sqlite3_bind_parameter_index(pStmt, ":prefect_bucket_seconds"),
-                                 (double)iDelta / 1000000.0);
+                                 (double)win.iDelta / 1000000.0);
       }
     }
   }
@@ -609,23 +497,13 @@ static int api_buckets(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, c
         zEmpty = zObj;
         continue;
       }
-      /* Python: buckets[int(row.bucket)] */
-      if (sqlite3_column_type(pStmt, 1) == SQLITE_NULL || sqlite3_column_int64(pStmt, 1) >= pRules->nBucket ||
-          sqlite3_column_int64(pStmt, 1) < -pRules->nBucket) {
-        /* the bucket is an integer (CAST AS INTEGER) or NULL: printed without allocating */
-        if (sqlite3_column_type(pStmt, 1) == SQLITE_NULL) {
-          *pzErr = sqlite3_mprintf("prefect: Prefect answers this body with 500 Internal Server Error (a row in "
-                                   "bucket None of %d)", pRules->nBucket);
-        } else {
-          *pzErr = sqlite3_mprintf("prefect: Prefect answers this body with 500 Internal Server Error (a row in "
-                                   "bucket %lld of %d)", sqlite3_column_int64(pStmt, 1), pRules->nBucket);
-        }
+      /* the bucket is an integer (CAST AS INTEGER) or NULL */
+      rc = route_bucket_slot(pRoute, sqlite3_column_type(pStmt, 1) == SQLITE_NULL, sqlite3_column_int64(pStmt, 1),
+                             &i, pzErr);
+      if (rc != SQLITE_OK) {
         sqlite3_free(zObj);
-        rc = SQLITE_ERROR;
         break;
       }
-      i = (int)sqlite3_column_int64(pStmt, 1);
-      if (i < 0) i += pRules->nBucket;
       sqlite3_free(azSlot[i]);
       azSlot[i] = zObj;
     }
@@ -646,84 +524,34 @@ static int api_buckets(sqlite3 *db, CompileEnv *pEnv, const RouteDesc *pRoute, c
   sqlite3_finalize(pStmt);
   sqlite3_free(zSql);
   sqlite3_free(zObject);
-  sqlite3_free(zForcedBody);
+  sqlite3_free(win.zBody);
   query_clear(&query);
-  json_doc_free(&doc);
   return rc;
 }
 
-/* The most ids a ROUTE_KEYED body may list (Body(..., max_items=200)). */
-#define KEYED_MAX_IDS 200
-
 /* ROUTE_KEYED (POST /ui/flows/count-deployments, ...): the body's list of
-** ids (required; null is missing, as FastAPI reads it; at most 200 UUIDs),
-** then one member per distinct id, in the list's order, as the handler's
-** dict comprehension builds it: the value of the last row the route's
-** statement gives for that id, or zDefault. */
+** ids (route_keyed_ids), then the route's statement over them, its rows
+** made the answer by route_keyed_render. */
 static int api_keyed(sqlite3 *db, const RouteDesc *pRoute, const char *zBody, int nBody, sqlite3_str *pOut,
                      char **pzErr) {
-  JsonDoc doc = {0, 0, 0};
-  sqlite3_str *pIds = 0, *pSql = 0;
+  RouteIds ids;
+  sqlite3_str *pSql = 0;
   sqlite3_stmt *pStmt = 0;
-  char *zIds = 0, *zSql = 0, (*aId)[37] = 0, **azKey = 0, **azValue = 0;
-  int nId = 0, nRow = 0, nRowAlloc = 0, iList = -1, iChild, i, j, rc = SQLITE_OK;
-  const char *zKey = pRoute->zLookup;
+  char *zSql = 0, **azKey = 0, **azValue = 0;
+  int nRow = 0, nRowAlloc = 0, i, rc;
 
-  if (zBody && nBody > 0) {
-    rc = json_doc_parse(zBody, nBody, &doc, pzErr);
-    if (rc != SQLITE_OK) return rc;
-    if (doc.aNode[0].eType == JT_OBJECT) iList = json_doc_member(&doc, 0, zKey);
-  }
-  if (iList < 0 || doc.aNode[iList].eType == JT_NULL) {
-    *pzErr = sqlite3_mprintf("prefect: %s: field required", zKey);
-    rc = SQLITE_ERROR;
-    goto done;
-  }
-  if (doc.aNode[iList].eType != JT_ARRAY) {
-    char *zMsg = value_expected(&doc, iList, "a list of UUIDs");
-    if (zMsg) *pzErr = sqlite3_mprintf("prefect: %s: %s", zKey, zMsg);
-    sqlite3_free(zMsg);
-    rc = SQLITE_ERROR;
-    goto done;
-  }
-  if (doc.aNode[iList].nChild > KEYED_MAX_IDS) {
-    *pzErr = sqlite3_mprintf("prefect: %s: List should have at most %d items after validation, not %d", zKey,
-                             KEYED_MAX_IDS, doc.aNode[iList].nChild);
-    rc = SQLITE_ERROR;
-    goto done;
-  }
-  aId = sqlite3_malloc64(sizeof(*aId) * (doc.aNode[iList].nChild + 1));
-  pIds = sqlite3_str_new(0);
-  if (!aId) { rc = SQLITE_NOMEM; goto done; }
-  sqlite3_str_appendchar(pIds, 1, '[');
-  for (iChild = doc.aNode[iList].iFirst, i = 0; iChild >= 0; iChild = doc.aNode[iChild].iNext, i++) {
-    char zUuid[37];
-    char *zMsg = 0;
-    rc = value_read_uuid(&doc, iChild, zUuid, &zMsg);
-    if (rc != SQLITE_OK) {
-      if (zMsg) *pzErr = sqlite3_mprintf("prefect: %s[%d]: %s", zKey, i, zMsg);
-      sqlite3_free(zMsg);
-      goto done;
-    }
-    if (i) sqlite3_str_appendchar(pIds, 1, ',');
-    json_write_string(pIds, zUuid, 36, 0);
-    for (j = 0; j < nId && strcmp(aId[j], zUuid) != 0; j++) {}
-    if (j == nId) memcpy(aId[nId++], zUuid, 37);  /* a dict's key: at its first place */
-  }
-  sqlite3_str_appendchar(pIds, 1, ']');
-  zIds = sqlite3_str_finish(pIds);
-  pIds = 0;
+  rc = route_keyed_ids(pRoute, zBody, nBody, &ids, pzErr);
+  if (rc != SQLITE_OK) return rc;
   pSql = sqlite3_str_new(0);
   sqlite3_str_appendf(pSql, "WITH q AS (%s) SELECT q.key, ", pRoute->zSql);
   if (pRoute->pResponse) rc = render_object(db, pSql, pRoute->pResponse, "q");
   else sqlite3_str_appendall(pSql, "q.value");
   sqlite3_str_appendall(pSql, " FROM q");
   zSql = sqlite3_str_finish(pSql);
-  pSql = 0;
   if (rc != SQLITE_OK) goto done;
-  if (!zIds || !zSql) { rc = SQLITE_NOMEM; goto done; }
+  if (!zSql) { rc = SQLITE_NOMEM; goto done; }
   rc = sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0);
-  if (rc == SQLITE_OK) rc = sqlite3_bind_text(pStmt, 1, zIds, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(pStmt, 1, ids.zJson, -1, SQLITE_STATIC);
   while (rc == SQLITE_OK && (rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
     rc = SQLITE_OK;
     if (nRow == nRowAlloc) {
@@ -750,29 +578,15 @@ static int api_keyed(sqlite3 *db, const RouteDesc *pRoute, const char *zBody, in
     goto done;
   }
   rc = SQLITE_OK;
-  sqlite3_str_appendchar(pOut, 1, '{');
-  for (i = 0; i < nId; i++) {
-    const char *zValue = pRoute->zDefault;
-    for (j = nRow - 1; j >= 0; j--) {  /* the last row of the id wins, as in the handler's dict */
-      if (strcmp(azKey[j], aId[i]) == 0) { zValue = azValue[j]; break; }
-    }
-    if (i) sqlite3_str_appendchar(pOut, 1, ',');
-    json_write_string(pOut, aId[i], 36, 0);
-    sqlite3_str_appendf(pOut, ":%s", zValue);
-  }
-  sqlite3_str_appendchar(pOut, 1, '}');
+  route_keyed_render(pRoute, &ids, azKey, azValue, nRow, pOut);
 
 done:
   sqlite3_finalize(pStmt);
   for (i = 0; i < nRow; i++) sqlite3_free(azKey[i]), sqlite3_free(azValue[i]);
   sqlite3_free(azKey);
   sqlite3_free(azValue);
-  sqlite3_free(aId);
-  sqlite3_free(zIds);
   sqlite3_free(zSql);
-  sqlite3_free(sqlite3_str_finish(pIds));
-  sqlite3_free(sqlite3_str_finish(pSql));
-  json_doc_free(&doc);
+  route_ids_clear(&ids);
   return rc;
 }
 

@@ -333,6 +333,14 @@ typedef struct RouteDesc {
 } RouteDesc;
 
 extern const RouteDesc prefect_routes[];   /* terminated by zPath == NULL */
+/* The PostgreSQL text of a route's own statement (ROUTE_KEYED's zSql),
+** beside SQLite's, by the route's path: $1 the ids as uuid[]. A keyed
+** route without one is answered on SQLite only. */
+typedef struct PgRouteText {
+  const char *zPath;
+  const char *zPgSql;
+} PgRouteText;
+extern const PgRouteText prefect_pg_route_texts[];  /* responses.c; ends with zPath == NULL */
 /* The prefixes of the routers prefect_routes describes whole ("/flows/"):
 ** a path below one that no route matches is Prefect's 404. */
 extern const char *const prefect_route_prefixes[];
@@ -896,6 +904,19 @@ typedef struct History {
   int nInterval;
 } History;
 
+/* history_body.c: the compiler's rules for a history's body in *pOut:
+** its own keys, the columns a history reads (expected_start_time,
+** state_type, state_name, total_run_time, state_timestamp, start_time);
+** bRoute: other top-level keys are dropped, as the server drops them (the
+** tables refuse them). */
+void history_extras(const CollectionDesc *pColl, int bRoute, Dialect eDialect, QueryExtras *pOut);
+/* The body's start, end and interval (microseconds) into aTimes[0..2] and
+** its runs compiled for eDialect into *pQuery, by history_extras' rules.
+** SQLITE_OK, SQLITE_ERROR with *pzErr ("prefect: <path>: ..."), or another
+** code; on error nothing is left in *pQuery. */
+int history_read_body(CompileEnv *pEnv, const CollectionDesc *pColl, const char *zBody, int nBody, int bRoute,
+                      Dialect eDialect, Query *pQuery, sqlite3_int64 *aTimes, char **pzErr);
+
 /* The history of the runs a body selects (pColl: prefect_flow_runs or
 ** prefect_task_runs), at the instant iNowUs. The body is the route's:
 ** history_start, history_end, history_interval_seconds and the related
@@ -978,6 +999,49 @@ void path_args_clear(PathArgs *pArgs);
 char *route_error(RouteAnswer eAnswer, const char *zRoute);
 /* The body that selects a GET route's row by its last path parameter. */
 char *route_get_body(const RouteDesc *pRoute, const char *zArg, int nArg);
+
+/* ======================================================================
+** route_body.c: the dashboard routes' own body rules and answers, the
+** same for prefect_api() (SQLite) and prefect.api (PostgreSQL)
+** ====================================================================== */
+/* The most ids a ROUTE_KEYED body may list (Body(..., max_items=200)). */
+#define ROUTE_KEYED_MAX_IDS 200
+typedef struct RouteIds {
+  char (*aId)[37];  /* owned: the distinct ids, canonical, at their first place in the list */
+  int nId;
+  char *zJson;      /* owned: every id of the list, in its order, as a JSON array */
+} RouteIds;
+/* ROUTE_KEYED: the body's list of ids (pRoute->zLookup; required, null is
+** missing, as FastAPI reads it; at most ROUTE_KEYED_MAX_IDS UUIDs) into
+** *pIds (route_ids_clear frees it). SQLITE_OK, SQLITE_ERROR with *pzErr,
+** or SQLITE_NOMEM. */
+int route_keyed_ids(const RouteDesc *pRoute, const char *zBody, int nBody, RouteIds *pIds, char **pzErr);
+void route_ids_clear(RouteIds *pIds);
+/* ROUTE_KEYED's answer: one member per id, in the list's order, as the
+** handler's dict comprehension builds it: the value (JSON text) of the
+** last of the nRow rows whose key is that id, else pRoute->zDefault. */
+void route_keyed_render(const RouteDesc *pRoute, const RouteIds *pIds, char *const *azKey, char *const *azValue,
+                        int nRow, sqlite3_str *pOut);
+
+/* ROUTE_BUCKETS' window: its start (microseconds) and each bucket's length,
+** and the body its rows are selected by (the route's forced member in it). */
+typedef struct RouteWindow {
+  sqlite3_int64 iStart;
+  sqlite3_int64 iDelta;
+  char *zBody;        /* owned (sqlite3_free) */
+} RouteWindow;
+/* ROUTE_BUCKETS (read_dashboard_task_run_counts): the body validated as sent
+** (filter_compile with pExtras); then its primary filter's window member
+** must have after_; the window runs from after_ cut to its minute to the
+** end of the minute of before_ (else of iNowUs), cut into nBucket equal
+** buckets (timedelta / int: microseconds, half to even). SQLITE_OK,
+** SQLITE_ERROR with *pzErr, or SQLITE_NOMEM. */
+int route_buckets_window(CompileEnv *pEnv, const RouteDesc *pRoute, const QueryExtras *pExtras, const char *zBody,
+                         int nBody, sqlite3_int64 iNowUs, RouteWindow *pWin, char **pzErr);
+/* The slot of a row's bucket (NULL: bNull) as Python's buckets[int(bucket)]
+** reads it, in *piSlot; a bucket that list refuses is Prefect's 500, an
+** error (SQLITE_ERROR with *pzErr, or SQLITE_NOMEM). */
+int route_bucket_slot(const RouteDesc *pRoute, int bNull, sqlite3_int64 iBucket, int *piSlot, char **pzErr);
 
 /* prefect.c: the CompileEnv of a SQL function, one per connection, its
 ** user data (sqlite3_user_data is the CompileEnv). Shared by the

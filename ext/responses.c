@@ -309,14 +309,18 @@ static const ResponseDesc SimpleFlowRun = { "SimpleFlowRun", "q", 0, 0, 0, 0, aS
 
 /* POST /ui/task_runs/dashboard/counts, one bucket: its runs in FAILED or
 ** CRASHED (FAILED_STATES) and the others (aggregates over the bucket's rows) */
+/* the same SQL on PostgreSQL (prefect_pg_texts, below) */
+#define COMPLETED_COUNT "count(CASE WHEN @.state_type NOT IN ('CRASHED', 'FAILED') THEN 1 END)"
+#define FAILED_COUNT "count(CASE WHEN @.state_type IN ('CRASHED', 'FAILED') THEN 1 END)"
 static const FieldDesc aTaskRunCountFields[] = {
-  F("completed", RENDER_VALUE, "count(CASE WHEN @.state_type NOT IN ('CRASHED', 'FAILED') THEN 1 END)"),
-  F("failed", RENDER_VALUE, "count(CASE WHEN @.state_type IN ('CRASHED', 'FAILED') THEN 1 END)"), END_FIELDS };
+  F("completed", RENDER_VALUE, COMPLETED_COUNT), F("failed", RENDER_VALUE, FAILED_COUNT), END_FIELDS };
 static const ResponseDesc TaskRunCount = { "TaskRunCount", "q", 0, 0, 0, 0, aTaskRunCountFields };
 
 /* POST /ui/task_runs/count: the runs of each state type, 0 for a type
 ** without runs, in CountByState's field order (schemas/states.py) */
-#define COUNT_OF(type) F(type, RENDER_VALUE, "count(CASE WHEN @.state_type = '" type "' THEN 1 END)")
+/* the same SQL on PostgreSQL (prefect_pg_texts, below) */
+#define COUNT_OF_SQL(type) "count(CASE WHEN @.state_type = '" type "' THEN 1 END)"
+#define COUNT_OF(type) F(type, RENDER_VALUE, COUNT_OF_SQL(type))
 static const FieldDesc aCountByStateFields[] = {
   COUNT_OF("COMPLETED"), COUNT_OF("PENDING"), COUNT_OF("RUNNING"), COUNT_OF("FAILED"), COUNT_OF("CANCELLED"),
   COUNT_OF("CRASHED"), COUNT_OF("PAUSED"), COUNT_OF("CANCELLING"), COUNT_OF("SCHEDULED"), END_FIELDS };
@@ -496,6 +500,13 @@ const PgText prefect_pg_texts[] = {
   { &PoolWorkQueueResponse, PG_FIELD, "work_pool_name", QUEUE_POOL_NAME },
   { &PoolWorkQueueResponse, PG_FIELD, "active_slots", POOL_QUEUE_ACTIVE_SLOTS },
   PG_RUN_TEXTS, PG_DEPLOYMENT_TEXTS,
+  /* the dashboard's aggregates: counts by state type, the same text */
+  { &TaskRunCount, PG_FIELD, "completed", COMPLETED_COUNT },
+  { &TaskRunCount, PG_FIELD, "failed", FAILED_COUNT },
+#define PG_COUNT_OF(type) { &CountByState, PG_FIELD, type, COUNT_OF_SQL(type) }
+  PG_COUNT_OF("COMPLETED"), PG_COUNT_OF("PENDING"), PG_COUNT_OF("RUNNING"), PG_COUNT_OF("FAILED"),
+  PG_COUNT_OF("CANCELLED"), PG_COUNT_OF("CRASHED"), PG_COUNT_OF("PAUSED"), PG_COUNT_OF("CANCELLING"),
+  PG_COUNT_OF("SCHEDULED"),
   { 0, PG_FIELD, 0, 0 } };
 
 /* ---- the routes ------------------------------------------------------------------------ */
@@ -630,6 +641,29 @@ const RouteDesc prefect_routes[] = {
   { "POST", "/ui/task_runs/count", ROUTE_AGGREGATE, &prefect_task_runs, &CountByState, 0, 0, 0, 0, 0, 0 },
   GET("/ui/task_runs/{id:uuid}", prefect_task_runs, UiTaskRun, "task_runs.id"),
   { 0, 0, ROUTE_NONE, 0, 0, 0, 0, 0, 0, 0, 0 } };
+
+/* The PostgreSQL text of the keyed routes' statements, beside SQLite's
+** above: $1 the ids as uuid[]. The counts are the same statements. The next
+** runs are Prefect's own PostgreSQL statement (_get_postgres_next_runs_query),
+** which differs from its SQLite one: one run per flow, the first by
+** next_scheduled_start_time with NULLs last (SQLite's joins every run at the
+** minimum, which no run without a next time has). */
+const PgRouteText prefect_pg_route_texts[] = {
+  { "/ui/flows/count-deployments",
+    "SELECT d.flow_id AS key, count(d.id) AS value FROM deployment AS d "
+    "WHERE d.flow_id = ANY ($1::uuid[]) GROUP BY d.flow_id" },
+  { "/ui/flows/next-runs",
+    "SELECT fr.flow_id AS key, fr.id, fr.name, fr.flow_id, fr.state_name, fr.state_type, "
+    "fr.next_scheduled_start_time FROM (SELECT DISTINCT flow_id FROM flow_run WHERE flow_id = ANY ($1::uuid[]) "
+    "AND state_type = 'SCHEDULED') AS unique_flows CROSS JOIN LATERAL (SELECT * FROM flow_run fr "
+    "WHERE fr.flow_id = unique_flows.flow_id AND fr.state_type = 'SCHEDULED' "
+    "ORDER BY fr.next_scheduled_start_time ASC LIMIT 1) fr" },
+  { "/ui/flow_runs/count-task-runs",
+    "SELECT tr.flow_run_id AS key, count(tr.id) AS value FROM task_run AS tr "
+    "WHERE tr.flow_run_id = ANY ($1::uuid[]) "
+    "AND NOT EXISTS (SELECT 1 FROM flow_run AS sub WHERE sub.parent_task_run_id = tr.id) "
+    "GROUP BY tr.flow_run_id" },
+  { 0, 0 } };
 
 const char *const prefect_route_prefixes[] = {
   "/artifacts/", "/flows/", "/flow_runs/", "/task_runs/", "/deployments/", "/logs/", "/variables/",

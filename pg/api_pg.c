@@ -11,13 +11,13 @@
 ** (prefect_pg_texts, responses.c), by a render kind written here as api.c
 ** writes it for SQLite. A route whose response has any field without its
 ** PostgreSQL text is refused (SQLSTATE 0A000, feature_not_supported), never
-** answered approximately. So are the route kinds not made here (history,
-** lateness, aggregates, buckets, keyed). A route below a parent row finds
+** answered approximately. A route below a parent row finds
 ** it by the PostgreSQL text of its scope, and the compiler adds "its parent
 ** is this row" to the body's criteria in PostgreSQL's placeholders.
 ** "Now" (a running run's estimate, a scheduled time filled in) is the
 ** setting prefect.now when set, else the transaction's start
-** (prefect_pg_texts' PG_NOW).
+** (prefect_pg_texts' PG_NOW). The kinds history, lateness, aggregate,
+** buckets and keyed are api_pg_kinds.c's.
 */
 #include "prefect_pg.h"
 
@@ -44,6 +44,7 @@ static const char *pg_text(const ResponseDesc *pResp, PgTextOf eOf, const char *
 }
 
 static bool alternatives_renderable(const ResponseDesc *pResp);
+bool object_renderable(const ResponseDesc *pResp);
 
 /* Whether field pF of pOwner is rendered here: a column, a member of the
 ** object's document, or SQL with a PostgreSQL text, by a kind this file
@@ -74,7 +75,7 @@ static bool field_renderable(const FieldDesc *pF, const ResponseDesc *pOwner) {
 }
 
 /* Whether every field of pResp is rendered here. */
-static bool object_renderable(const ResponseDesc *pResp) {
+bool object_renderable(const ResponseDesc *pResp) {
   const FieldDesc *pF;
   for (pF = pResp->aField; pF->zKey; pF++) {
     if (!field_renderable(pF, pResp)) return false;
@@ -108,6 +109,12 @@ static bool route_renderable(const RouteDesc *pRoute, const char **pzWhy) {
     case ROUTE_PAGINATE:
     case ROUTE_GET:
       break;
+    case ROUTE_HISTORY:
+    case ROUTE_LATENESS:
+    case ROUTE_AGGREGATE:
+    case ROUTE_BUCKETS:
+    case ROUTE_KEYED:
+      return pg_kind_renderable(pRoute, pzWhy);  /* api_pg_kinds.c */
     default:
       *pzWhy = "its kind of route is not made on PostgreSQL";
       return false;
@@ -148,7 +155,7 @@ static char *field_value(const FieldDesc *pF, const ResponseDesc *pOwner, const 
   return v.data;
 }
 
-static void render_object(StringInfo pSql, const ResponseDesc *pResp, const char *zAlias);
+void render_object(StringInfo pSql, const ResponseDesc *pResp, const char *zAlias);
 
 /* A nested object over the row zAlias: json_build_object(...), and where it
 ** has a condition, the next alternative (or its fallback, or null) where
@@ -298,7 +305,7 @@ static void render_field(StringInfo pSql, const FieldDesc *pF, const ResponseDes
 }
 
 /* json_build_object(...) of every field of pResp over the row zAlias. */
-static void render_object(StringInfo pSql, const ResponseDesc *pResp, const char *zAlias) {
+void render_object(StringInfo pSql, const ResponseDesc *pResp, const char *zAlias) {
   const FieldDesc *pF;
   appendStringInfoString(pSql, "json_build_object(");
   for (pF = pResp->aField; pF->zKey; pF++) {
@@ -508,7 +515,8 @@ Datum prefect_pg_api(PG_FUNCTION_ARGS) {
     case ROUTE_GET:
       bFound = api_objects(pRoute, zBody, pRoute->zScope ? &scope : 0, &out, &stmt) > 0;  /* 404: "... not found." */
       break;
-    default:
+    default:  /* history, lateness, aggregate, buckets, keyed */
+      pg_kind_answer(pRoute, zBody, &out);
       break;
   }
   SPI_finish();

@@ -9,7 +9,8 @@ CREATE FUNCTION filter_sql(table_name text, body jsonb DEFAULT NULL) RETURNS tex
 
 -- the API's answer for a route and body, as prefect_api() gives it on
 -- SQLite; NULL where Prefect answers 404. Reads the database, and its
--- answers of "now" follow no clock: STABLE
+-- "now" is the setting prefect.now or the transaction's start, as now()
+-- and current_setting() are: STABLE
 CREATE FUNCTION api(route text, body jsonb DEFAULT NULL) RETURNS jsonb
   AS 'MODULE_PATHNAME', 'prefect_pg_api' LANGUAGE C STABLE;
 

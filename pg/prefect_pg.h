@@ -28,4 +28,17 @@ typedef struct PgStatement {
 char *pg_body_text(FunctionCallInfo fcinfo, int iArg);
 void pg_compile(const CollectionDesc *pColl, const char *zBody, const QueryExtras *pBase, PgStatement *pOut);
 
+/* api_pg.c: the renderer of a response, json_build_object(...) over the
+** row zAlias, and whether every field of a response has a PostgreSQL text */
+#include "lib/stringinfo.h"
+void render_object(StringInfo pSql, const ResponseDesc *pResp, const char *zAlias);
+bool object_renderable(const ResponseDesc *pResp);
+
+/* api_pg_kinds.c: prefect.api's history, lateness, aggregate, buckets and
+** keyed routes. Whether the route is answered (else why not, in *pzWhy),
+** and its answer (JSON text) appended to pOut, SPI connected; a bad body
+** raises the SQLite side's error. */
+bool pg_kind_renderable(const RouteDesc *pRoute, const char **pzWhy);
+void pg_kind_answer(const RouteDesc *pRoute, const char *zBody, StringInfo pOut);
+
 #endif

@@ -3,7 +3,9 @@
 # server it made (make test-pg): the demo data loaded into Prefect's schema,
 # every filter field against hand-written PostgreSQL, the two back ends'
 # answers body by body, the same through the PostgreSQL extension's
-# functions (pg/) with their errors, and Prefect's own artifact test cases.
+# functions (pg/) with their errors, prefect.api's answers (test_api.py, and
+# test_api_kinds.py for the history, lateness and dashboard routes), and
+# Prefect's own artifact test cases.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 /usr/bin/python3 tests/pg/load_sqlite.py dist/demo.db
@@ -16,6 +18,7 @@ bash tests/pg/load_extension.sh
 psql -X -q -f tests/pg/extension.sql 2>&1 | diff -u tests/pg/extension.expected -
 echo "pg extension.sql: ok"
 /usr/bin/python3 tests/pg/test_api.py dist/demo.db
+/usr/bin/python3 tests/pg/test_api_kinds.py dist/demo.db
 
 # Prefect's own artifact tests (tests/sql/prefect_cases.sql): last, as it
 # replaces the demo data with each group's rows

@@ -5,6 +5,7 @@ equal as JSON values; the routes it does not answer refused with SQLSTATE
 side's message. The bodies sort by columns without NULLs and text the two
 back ends order alike (the cluster is C.UTF-8), so no row may move."""
 import json
+import sqlite3
 import subprocess
 import sys
 
@@ -26,6 +27,20 @@ def pg_error(route, body):
         raise SystemExit(f"expected an error from {route} {body}, got: {out.stdout!r} {out.stderr!r}")
     code, _, message = first[len("ERROR:  "):].partition(": ")
     return code, message
+
+
+def refused_alike(db, route, body):
+    """None when PostgreSQL refuses the body as a bad one (22023) with the
+    SQLite side's message, else what differs."""
+    code, message = pg_error(route, body)
+    try:
+        sqlite_answer(db, route, body)
+        expected = None
+    except sqlite3.Error as e:  # the SQLite side's message
+        expected = str(e)
+    if code != "22023" or message != expected:
+        return f"{code} {message!r}, SQLite: {expected!r}"
+    return None
 
 
 def main():
@@ -217,8 +232,7 @@ def main():
     assert state["state_details"]["scheduled_time"] == now, state
     assert len(sqlite_answer(db, "GET /deployments/" + deployment, None)["schedules"]) == len(schedules)
 
-    refused = [("POST /ui/flow_runs/history", json.dumps({"limit": -1})), ("POST /flow_runs/history", "{}"),
-               ("POST /ui/task_runs/count", "{}")]
+    refused = [("POST /ui/flow_runs/history", json.dumps({"limit": -1}))]
     for route, body in refused:
         code, message = pg_error(route, body)
         path = route.split(" ")[1]
@@ -226,15 +240,10 @@ def main():
             bad += 1
             print(f"NOT REFUSED AS UNSUPPORTED {route}: {code} {message}")
     body = json.dumps({"artifacts": {"type": {"any_": "table"}}})
-    code, message = pg_error("POST /artifacts/filter", body)
-    try:
-        sqlite_answer(db, "POST /artifacts/filter", body)
-        expected = None
-    except Exception as e:  # the SQLite side's message
-        expected = str(e)
-    if code != "22023" or message != expected:
+    why = refused_alike(db, "POST /artifacts/filter", body)
+    if why:
         bad += 1
-        print(f"BAD BODY: {code} {message!r}, SQLite: {expected!r}")
+        print(f"BAD BODY: {why}")
     code, message = pg_error("DELETE /flows/filter", None)
     if code != "22023" or "405" not in message:
         bad += 1
