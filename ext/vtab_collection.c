@@ -1036,7 +1036,9 @@ static int collectionColumn(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, 
       case SQLITE_TEXT: {
         /* SQLite's OP_Column leaves a text read from a page NUL-terminated
         ** in the statement's register: sqlite3_value_text() then copies
-        ** nothing (it converts a UTF-16 database's text to UTF-8, once) */
+        ** nothing (a long text read from overflow pages gets its terminator
+        ** in its own buffer, by a realloc; a UTF-16 database's text is
+        ** converted to UTF-8 once, in the register) */
         const char *z = (const char *)sqlite3_value_text(pVal);
         if (!z) return SQLITE_NOMEM;  /* a NULL pointer would read as SQL NULL */
         result_text(ctx, z, sqlite3_value_bytes(pVal));
