@@ -38,7 +38,6 @@ typedef struct CollectionVtab {
   StmtCache cache;                  /* owned: the inner statements, by text */
   QueryMemo memo;                   /* owned: compiled queries, by plan and documents (see memo_key) */
   ArtifactWriter *pWriter;          /* owned; writable collections only */
-  int eTextEnc;                     /* the database's text encoding, 0 until xFilter reads it */
   char aAffinity[64];               /* each column's declared_affinity(), worked out once */
 } CollectionVtab;
 
@@ -63,6 +62,28 @@ typedef enum Hand {
   HAND_ONCE      /* each row of the statement once, though it stands for that many (DISTINCT) */
 } Hand;
 
+/*
+** A counted cursor hands the same statement row out many times (a GROUP BY
+** of 200,000 runs on 9 state types: 200,000 xColumn calls on 9 rows). So
+** each column's value is taken from the statement once per statement row,
+** on its first read, and handed out from here: without a lookup of the
+** statement's column under the connection's mutex, a check for a NUL and
+** a copy per call. Text is kept NUL-terminated and handed out as C text
+** where it is one, so that SQLite's copy carries the terminator (see
+** result_text). Never handed out as
+** SQLITE_STATIC: SQLite's registers would keep pointing here (a GROUP BY's
+** previous key, max()'s best), and this buffer changes with the next row.
+*/
+typedef struct HeldValue {
+  sqlite3_int64 iRow;   /* the statement row it was taken from (CollectionCursor.iStmtRow) */
+  int eType;            /* SQLITE_INTEGER, _FLOAT, _TEXT, _BLOB or _NULL */
+  int n;                /* text or blob: its bytes (no terminator); text: -1 when C text */
+  sqlite3_int64 iVal;
+  double rVal;
+  char *z;              /* owned: text (NUL-terminated) or blob bytes */
+  int nAlloc;
+} HeldValue;
+
 typedef struct CollectionCursor {
   sqlite3_vtab_cursor base;
   sqlite3_stmt *pStmt;   /* lent by the vtab's cache (slot iCache, -1: not kept) */
@@ -73,6 +94,8 @@ typedef struct CollectionCursor {
   sqlite3_int64 nGroup;  /* HAND_COUNTED, HAND_ONCE: the rows the current statement row stands for */
   sqlite3_int64 nLeft;   /* HAND_COUNTED: copies of it still to hand out after this one */
   sqlite3_int64 iFull;   /* the current row's place among the rows of the plan run as rows */
+  sqlite3_int64 iStmtRow;/* HAND_COUNTED, HAND_ONCE: statement rows stepped, never reset (HeldValue.iRow) */
+  HeldValue *aHeld;      /* owned, HAND_COUNTED and HAND_ONCE: one per column of the table, made on first use */
   char *zPlan;           /* owned, HAND_COUNTED and HAND_ONCE: xFilter's idxStr and argv, to */
   sqlite3_value **apArg; /* catch up with (see Hand) */
   int nArg;
@@ -82,8 +105,6 @@ typedef struct CollectionCursor {
   const Query *pQuery;   /* the running query: &query, or borrowed from the memo's entry iMemo */
   int iMemo;             /* pinned memo entry, or -1 */
   signed char aOut[64];  /* column i of the table: column aOut[i] of pStmt, -1 when not selected */
-  char *zText;           /* owned: a text value being handed out, NUL-terminated (result_c_text) */
-  int nTextAlloc;
   Query query;           /* owned when iMemo < 0; its text is bound SQLITE_STATIC */
 } CollectionCursor;
 
@@ -506,9 +527,12 @@ static void cursor_plan_clear(CollectionCursor *pCur) {
 
 static int collectionClose(sqlite3_vtab_cursor *pCursor) {
   CollectionCursor *pCur = (CollectionCursor *)pCursor;
+  CollectionVtab *pTab = (CollectionVtab *)pCursor->pVtab;
+  int i;
   collectionCursorReset(pCur);
   cursor_plan_clear(pCur);
-  sqlite3_free(pCur->zText);
+  for (i = 0; pCur->aHeld && i < pTab->nCol; i++) sqlite3_free(pCur->aHeld[i].z);
+  sqlite3_free(pCur->aHeld);
   sqlite3_free(pCur);
   return SQLITE_OK;
 }
@@ -522,6 +546,7 @@ static int cursor_step(CollectionCursor *pCur) {
       if (pCur->eHand == HAND_ROWS) return SQLITE_OK;
       pCur->nGroup = sqlite3_column_int64(pCur->pStmt, query_rowid_index(pCur->pQuery));
       if (pCur->nGroup <= 0) continue;
+      pCur->iStmtRow++;  /* the held values are of the previous row */
       pCur->nLeft = pCur->eHand == HAND_COUNTED ? pCur->nGroup - 1 : 0;
       return SQLITE_OK;
     }
@@ -790,22 +815,6 @@ static int in_lists_bind(const Query *pQuery, sqlite3_stmt *pStmt, char **azList
   return rc;
 }
 
-/* SQLITE_UTF8, SQLITE_UTF16LE or SQLITE_UTF16BE: how the main database
-** stores text, so how the inner statement's text values are held; -1 when
-** it cannot be read. */
-static int text_encoding(sqlite3 *db) {
-  sqlite3_stmt *pStmt = 0;
-  int eEnc = -1;
-  if (sqlite3_prepare_v2(db, "PRAGMA main.encoding", -1, &pStmt, 0) == SQLITE_OK && sqlite3_step(pStmt) == SQLITE_ROW) {
-    const char *z = (const char *)sqlite3_column_text(pStmt, 0);
-    if (z && sqlite3_stricmp(z, "UTF-8") == 0) eEnc = SQLITE_UTF8;
-    else if (z && sqlite3_stricmp(z, "UTF-16le") == 0) eEnc = SQLITE_UTF16LE;
-    else if (z && sqlite3_stricmp(z, "UTF-16be") == 0) eEnc = SQLITE_UTF16BE;
-  }
-  sqlite3_finalize(pStmt);
-  return eEnc;
-}
-
 /* Keep xFilter's plan and values for a catch-up (see Hand). */
 static int cursor_plan_keep(CollectionCursor *pCur, const char *idxStr, int argc, sqlite3_value **argv) {
   int i;
@@ -887,7 +896,6 @@ static int cursor_run(CollectionCursor *pCur, const char *idxStr, int argc, sqli
       pCur->aOut[i] = (signed char)((pCur->pQuery->mOut >> i) & 1 ? k++ : -1);
     }
   }
-  if (!pTab->eTextEnc) pTab->eTextEnc = text_encoding(pTab->db);
   pCur->bEof = 0;
   return cursor_step(pCur);
 }
@@ -934,29 +942,76 @@ static int collectionEof(sqlite3_vtab_cursor *pCursor) {
 }
 
 /*
-** Hand out the text z[0..n) (UTF-8) as C text. SQLite copies a text given
-** with its length without a terminator, and the first reader that wants C
-** text (sqlite3_column_text() in a client, length(), ...) copies it again
-** to add one: a realloc per value. Given as C text (length -1) it is copied
-** once, terminator included. Hence the copy into the cursor's buffer first,
-** a memcpy that reuses one allocation; a text with a NUL inside is handed
-** out with its length, as C text would end at the NUL.
+** Hand out the text z (n bytes, z[n] is a NUL) as C text where it is one.
+** SQLite keeps a text given with its length without a terminator, and the
+** first reader that wants C text (sqlite3_column_text() in a client,
+** length(), ...) copies it again to add one. Given as C text (length -1)
+** it is copied once, terminator included. A text with a NUL inside goes
+** with its length: as C text it would end at the NUL.
 */
-static int result_c_text(CollectionCursor *pCur, sqlite3_context *ctx, const char *z, int n) {
-  if (memchr(z, 0, n)) {
-    sqlite3_result_text(ctx, z, n, SQLITE_TRANSIENT);
-    return SQLITE_OK;
+static void result_text(sqlite3_context *ctx, const char *z, int n) {
+  sqlite3_result_text(ctx, z, (int)strlen(z) == n ? -1 : n, SQLITE_TRANSIENT);
+}
+
+/* Column iOut of the statement's current row into *pHeld (see HeldValue). */
+static int held_take(CollectionCursor *pCur, int iOut, HeldValue *pHeld) {
+  sqlite3_value *pVal = sqlite3_column_value(pCur->pStmt, iOut);
+  const void *p = 0;
+  pHeld->eType = sqlite3_value_type(pVal);
+  pHeld->n = 0;
+  switch (pHeld->eType) {
+    case SQLITE_INTEGER: pHeld->iVal = sqlite3_value_int64(pVal); break;
+    case SQLITE_FLOAT: pHeld->rVal = sqlite3_value_double(pVal); break;
+    case SQLITE_TEXT: p = sqlite3_value_text(pVal); break;
+    case SQLITE_BLOB: p = sqlite3_value_blob(pVal); break;
+    default: break;
   }
-  if (n >= pCur->nTextAlloc) {
-    int nNew = n < 200 ? 256 : n + n / 2 + 1;
-    char *zNew = sqlite3_realloc(pCur->zText, nNew);
-    if (!zNew) return SQLITE_NOMEM;
-    pCur->zText = zNew;
-    pCur->nTextAlloc = nNew;
+  if (pHeld->eType == SQLITE_TEXT || pHeld->eType == SQLITE_BLOB) {
+    int n = sqlite3_value_bytes(pVal);
+    if (!p && (n > 0 || pHeld->eType == SQLITE_TEXT)) return SQLITE_NOMEM;
+    if (n >= pHeld->nAlloc) {
+      int nNew = n < 24 ? 32 : n + n / 2 + 1;
+      char *zNew = sqlite3_realloc(pHeld->z, nNew);
+      if (!zNew) return SQLITE_NOMEM;
+      pHeld->z = zNew;
+      pHeld->nAlloc = nNew;
+    }
+    if (n > 0) memcpy(pHeld->z, p, n);
+    pHeld->z[n] = 0;
+    pHeld->n = pHeld->eType == SQLITE_TEXT && (int)strlen(pHeld->z) == n ? -1 : n;
   }
-  memcpy(pCur->zText, z, n);
-  pCur->zText[n] = 0;
-  sqlite3_result_text(ctx, pCur->zText, -1, SQLITE_TRANSIENT);
+  pHeld->iRow = pCur->iStmtRow;
+  return SQLITE_OK;
+}
+
+/* Hand out column i (of the table; iOut of the statement) of a counted
+** cursor's row from what is held of it. */
+static int column_held(CollectionCursor *pCur, sqlite3_context *ctx, int i, int iOut) {
+  HeldValue *pHeld;
+  if (!pCur->aHeld) {
+    int nCol = ((CollectionVtab *)pCur->base.pVtab)->nCol;
+    pCur->aHeld = sqlite3_malloc64(sizeof(HeldValue) * nCol);
+    if (!pCur->aHeld) return SQLITE_NOMEM;
+    memset(pCur->aHeld, 0, sizeof(HeldValue) * nCol);
+  }
+  pHeld = &pCur->aHeld[i];
+  if (pHeld->iRow != pCur->iStmtRow) {
+    int rc = held_take(pCur, iOut, pHeld);
+    if (rc != SQLITE_OK) {
+      pHeld->iRow = 0;
+      return rc;
+    }
+  }
+  switch (pHeld->eType) {
+    case SQLITE_INTEGER: sqlite3_result_int64(ctx, pHeld->iVal); break;
+    case SQLITE_FLOAT: sqlite3_result_double(ctx, pHeld->rVal); break;
+    case SQLITE_TEXT: sqlite3_result_text(ctx, pHeld->z, pHeld->n, SQLITE_TRANSIENT); break;
+    case SQLITE_BLOB:
+      if (pHeld->n == 0) sqlite3_result_zeroblob(ctx, 0);  /* an empty blob has no pointer */
+      else sqlite3_result_blob(ctx, pHeld->z, pHeld->n, SQLITE_TRANSIENT);
+      break;
+    default: sqlite3_result_null(ctx); break;
+  }
   return SQLITE_OK;
 }
 
@@ -969,36 +1024,24 @@ static int collectionColumn(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, 
   if (pTab->pWriter && sqlite3_vtab_nochange(ctx)) return SQLITE_OK;
   if (i < pTab->nCol) {
     /* by type rather than sqlite3_result_value(): a copied text reuses the
-    ** output register's buffer instead of a malloc and a free per value.
-    ** The value is read through sqlite3_column_value(): one lookup of the
-    ** column instead of one per call, and no mutex (this thread holds the
-    ** connection's already: it runs the statement that asked). */
+    ** output register's buffer instead of a malloc and a free per value */
     int iOut = pCur->aOut[i];
     sqlite3_value *pVal;
     if (iOut < 0) return SQLITE_OK;  /* a column the plan said is not read: NULL */
+    if (pCur->eHand != HAND_ROWS) return column_held(pCur, ctx, i, iOut);
     pVal = sqlite3_column_value(pCur->pStmt, iOut);
     switch (sqlite3_value_type(pVal)) {
       case SQLITE_INTEGER: sqlite3_result_int64(ctx, sqlite3_value_int64(pVal)); break;
       case SQLITE_FLOAT: sqlite3_result_double(ctx, sqlite3_value_double(pVal)); break;
       case SQLITE_TEXT: {
-        const char *z;
-        int n;
-        if (pTab->eTextEnc == SQLITE_UTF8) {
-          /* the stored bytes as they are: sqlite3_value_text() would first
-          ** copy a text read from a page to add its NUL terminator, which
-          ** the copy into the result adds anyway. Bytes, not a blob: the
-          ** value stays TEXT (sqlite3_value_blob changes no type). */
-          z = (const char *)sqlite3_value_blob(pVal);
-          n = sqlite3_value_bytes(pVal);
-          if (n == 0) { sqlite3_result_text(ctx, "", -1, SQLITE_STATIC); break; }
-          if (!z) return SQLITE_NOMEM;
-          return result_c_text(pCur, ctx, z, n);
-        } else {
-          z = (const char *)sqlite3_value_text(pVal);
-          n = sqlite3_value_bytes(pVal);
-        }
+        /* SQLite's OP_Column leaves a text read from a page NUL-terminated
+        ** in the statement's register: sqlite3_value_text() then copies
+        ** nothing (a long text read from overflow pages gets its terminator
+        ** in its own buffer, by a realloc; a UTF-16 database's text is
+        ** converted to UTF-8 once, in the register) */
+        const char *z = (const char *)sqlite3_value_text(pVal);
         if (!z) return SQLITE_NOMEM;  /* a NULL pointer would read as SQL NULL */
-        sqlite3_result_text(ctx, z, n, SQLITE_TRANSIENT);
+        result_text(ctx, z, sqlite3_value_bytes(pVal));
         break;
       }
       case SQLITE_BLOB: {
