@@ -6,6 +6,7 @@
 #define PREFECT_PG_H
 
 #include "postgres.h"
+#include "executor/spi.h"
 #include "fmgr.h"
 
 /* PostgreSQL's parse tree has a Query of its own: the compiler's is
@@ -27,5 +28,11 @@ typedef struct PgStatement {
 /* prefect_pg.c */
 char *pg_body_text(FunctionCallInfo fcinfo, int iArg);
 void pg_compile(const CollectionDesc *pColl, const char *zBody, const QueryExtras *pBase, PgStatement *pOut);
+
+/* The plan of zSql with nArg parameters of the types aType, prepared with
+** the cursor options iOptions (CURSOR_OPT_*) and kept for the backend's
+** life among the last few used (SPI connected; do not free it). */
+#define PG_PLAN_MAX_ARGS 32
+SPIPlanPtr pg_kept_plan(const char *zSql, int nArg, const Oid *aType, int iOptions);
 
 #endif
