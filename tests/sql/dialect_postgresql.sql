@@ -36,7 +36,12 @@ SELECT prefect_filter_sql('logs', '{"logs": {"text": {"query": "err -debug"}, "l
   "timestamp": {"before_": "2024-01-01"}}}', 'postgresql');
 SELECT prefect_filter_params('logs', '{"logs": {"text": {"query": "err -debug"}, "level": {"ge_": 20},
   "timestamp": {"before_": "2024-01-01"}}}', 'postgresql');
+-- a list of one value is compared as its one element, which the planner
+-- folds to "= value" (a plain comparison, carried across a join); longer
+-- lists are "= ANY" of the array; the value is the same array either way
 SELECT prefect_filter_sql('workers', '{"workers": {"status": {"any_": ["ONLINE"]}}}', 'postgresql');
+SELECT prefect_filter_sql('workers', '{"workers": {"status": {"any_": ["ONLINE", "OFFLINE"]}}}', 'postgresql');
+SELECT prefect_filter_params('workers', '{"workers": {"status": {"any_": ["ONLINE"]}}}', 'postgresql');
 SELECT prefect_filter_sql('task_runs', '{"task_runs": {"flow_run_id": {}, "subflow_runs": {"exists_": true}}}', 'postgresql');
 -- errors: PostgreSQL text cannot hold a NUL byte, where SQLite's can
 SELECT prefect_filter_sql('artifacts', '{"artifacts": {"key": {"like_": "x\u0000"}}}', 'postgresql');
