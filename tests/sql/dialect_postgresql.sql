@@ -18,7 +18,9 @@ SELECT prefect_filter_params('flow_runs', '{"flow_runs": {"tags": {"all_": ["a"]
   "flows": {"name": {"any_": ["f"]}}, "sort": "NAME_ASC", "limit": 5, "offset": 2}', 'postgresql');
 SELECT prefect_filter_sql('flow_runs', '{"flows": {"name": {"any_": ["f"]}}, "limit": 5}', 'sqlite');
 SELECT prefect_filter_params('flow_runs', '{"flows": {"name": {"any_": ["f"]}}, "limit": 5}');
--- the dialect's name is read case-insensitively
+-- the dialect's name is read case-insensitively; with an offset the body's
+-- rows are the table's own inside (alias.*, which PostgreSQL does not
+-- project row by row) and the columns are picked outside, in the same order
 SELECT prefect_filter_sql('artifacts', '{"artifacts": {"key": {"like_": "x"}}, "offset": 3}', 'PostgreSQL');
 SELECT prefect_filter_params('artifacts', '{"artifacts": {"key": {"like_": "x"}}, "offset": 3}', 'postgresql');
 -- a related filter is IN on PostgreSQL even under an ordered LIMIT, where
