@@ -7,11 +7,13 @@
 ** The same parse and compile as the SQLite extension's (../ext, with the
 ** PostgreSQL dialect of dialect.c) turn a body into one statement over
 ** Prefect's own tables, every value a parameter; here it runs through SPI.
-** A collection's function returns the table's own rows, one per call,
-** from a cursor read a batch at a time: the function holds one batch
-** however many rows the body selects (in FROM, PostgreSQL's function scan
-** collects what it returns in a tuplestore, which spills to disk past
-** work_mem; in a SELECT list nothing collects them).
+** A collection's function returns the table's own rows. In FROM,
+** PostgreSQL's function scan collects every row in a tuplestore (which
+** spills to disk past work_mem) before it reads one, so the statement runs
+** to its end straight into that tuplestore; in a SELECT list, where
+** nothing collects them, one row per call from a cursor read a batch at a
+** time, so that the function holds one batch however many rows there are.
+** Each statement's plan is kept for the next call of the same shape.
 ** Which collection a function answers is its SQL name (one C function for
 ** all); prefect--0.1.sql makes one function per collection that
 ** prefect.collections() lists, so a collection described in describe.c
@@ -172,7 +174,7 @@ SPIPlanPtr pg_kept_plan(const char *zSql, int nArg, const Oid *aType, int iOptio
   ** generic plan cannot see how many rows a state, a tag or a deployment
   ** selects (nor a LIMIT), and PostgreSQL would take one after five calls
   ** whenever its estimate, made blind, looks no dearer; on the bench data
-  ** that is a state filter at twice and a deployment filter at ten times
+  ** that is a state filter at twice and a deployment filter at 4 to 13 times
   ** the time. What is kept is the parse and analysis; a statement without
   ** parameters has one plan. */
   if (nArg > 0) iOptions |= CURSOR_OPT_CUSTOM_PLAN;
