@@ -25,7 +25,8 @@ SQLITE_EXTENSION_INIT3
 ** `= ANY` and `<> ALL` compare as the column does, an index on it answers,
 ** and the planner sees the values. Prefect binds the list value by value
 ** (`IN ($1::UUID, ...)`); the rows are the same, and the text is the same
-** for any length. */
+** for any length but one (compared as its one element, "= (?)[1]", which
+** the planner folds to "= value": filter_compile.c). */
 #define PG_IN(col) col " = ANY (?)"
 
 /* Lists are bound as one JSON array and expanded by json_each, so the SQL

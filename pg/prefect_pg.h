@@ -6,6 +6,7 @@
 #define PREFECT_PG_H
 
 #include "postgres.h"
+#include "executor/spi.h"
 #include "fmgr.h"
 
 /* PostgreSQL's parse tree has a Query of its own: the compiler's is
@@ -40,5 +41,11 @@ bool object_renderable(const ResponseDesc *pResp);
 ** raises the SQLite side's error. */
 bool pg_kind_renderable(const RouteDesc *pRoute, const char **pzWhy);
 void pg_kind_answer(const RouteDesc *pRoute, const char *zBody, StringInfo pOut);
+
+/* The plan of zSql with nArg parameters of the types aType, prepared with
+** the cursor options iOptions (CURSOR_OPT_*) and kept for the backend's
+** life among the last few used (SPI connected; do not free it). */
+#define PG_PLAN_MAX_ARGS 32
+SPIPlanPtr pg_kept_plan(const char *zSql, int nArg, const Oid *aType, int iOptions);
 
 #endif

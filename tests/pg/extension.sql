@@ -19,12 +19,30 @@ SELECT name, tags FROM prefect.variables('{"variables": {"tags": {"all_": ["prod
 SELECT name, type FROM prefect.work_pools('{"limit": 2}');
 SELECT name FROM prefect.work_queues('{"work_queues": {"name": {"startswith_": ["E", "M"]}}, "limit": 5}');
 SELECT pg_typeof(r), status, count(*) FROM prefect.workers('{"workers": {"status": {"any_": ["ONLINE"]}}}') AS r GROUP BY 1, 2;
--- a query that stops early leaves no cursor open for the next one
+-- a query that stops early leaves no cursor open for the next one: in FROM
+-- the rows go straight into the function scan's tuplestore, with no cursor;
+-- in a SELECT list they stream from one, closed when the query stops
 BEGIN;
 SELECT count(*) FROM (SELECT id FROM prefect.artifacts('{}') LIMIT 3) AS s;
 SELECT count(*) FROM (SELECT id FROM prefect.artifacts('{}') LIMIT 3) AS s;
+SELECT count(*) FROM (SELECT prefect.artifacts('{}') LIMIT 3) AS s;
+SELECT count(*) FROM (SELECT prefect.artifacts('{}') LIMIT 1001) AS s;
 SELECT count(*) FROM pg_cursors;
 COMMIT;
+-- the same rows either way, past one batch of the cursor (a thousand rows)
+SELECT (SELECT count(*) FROM prefect.logs(b)) AS in_from, (SELECT count(*) FROM (SELECT prefect.logs(b)) AS s) AS in_list,
+       (SELECT count(*) FROM ((SELECT (x.r).* FROM (SELECT prefect.logs(b) AS r) AS x)
+                              EXCEPT ALL (SELECT * FROM prefect.logs(b))) AS d) AS differ
+  FROM (VALUES ('{"logs": {"level": {"ge_": 10}}}'::jsonb)) AS v(b);
+-- one statement text, each call planned for its own values: a shape asked
+-- again with other values, and after more shapes (a text search of 1 to 40
+-- words is 40 statements) than the backend keeps plans for
+SELECT type, count(*) FROM prefect.artifacts('{"artifacts": {"type": {"any_": ["table"]}}}') GROUP BY 1;
+SELECT sum(c.n) FROM generate_series(1, 40) AS g,
+  LATERAL (SELECT count(*) AS n FROM prefect.logs(jsonb_build_object('logs',
+    jsonb_build_object('text', jsonb_build_object('query', rtrim(repeat('fin ', g))))))) AS c;
+SELECT type, count(*) FROM prefect.artifacts('{"artifacts": {"type": {"any_": ["link"]}}}') GROUP BY 1;
+SELECT type, count(*) FROM prefect.artifacts('{"artifacts": {"type": {"any_": ["table"]}}}') GROUP BY 1;
 -- values are bound, never spliced: a quote is a value like any other
 SELECT count(*) FROM prefect.artifacts('{"artifacts": {"key": {"any_": ["x''); DROP TABLE artifact; --"]}}}');
 SELECT count(*) > 0 FROM artifact;

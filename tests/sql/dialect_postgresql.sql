@@ -18,7 +18,9 @@ SELECT prefect_filter_params('flow_runs', '{"flow_runs": {"tags": {"all_": ["a"]
   "flows": {"name": {"any_": ["f"]}}, "sort": "NAME_ASC", "limit": 5, "offset": 2}', 'postgresql');
 SELECT prefect_filter_sql('flow_runs', '{"flows": {"name": {"any_": ["f"]}}, "limit": 5}', 'sqlite');
 SELECT prefect_filter_params('flow_runs', '{"flows": {"name": {"any_": ["f"]}}, "limit": 5}');
--- the dialect's name is read case-insensitively
+-- the dialect's name is read case-insensitively; with an offset the body's
+-- rows are the table's own inside (alias.*, which PostgreSQL does not
+-- project row by row) and the columns are picked outside, in the same order
 SELECT prefect_filter_sql('artifacts', '{"artifacts": {"key": {"like_": "x"}}, "offset": 3}', 'PostgreSQL');
 SELECT prefect_filter_params('artifacts', '{"artifacts": {"key": {"like_": "x"}}, "offset": 3}', 'postgresql');
 -- a related filter is IN on PostgreSQL even under an ordered LIMIT, where
@@ -36,7 +38,12 @@ SELECT prefect_filter_sql('logs', '{"logs": {"text": {"query": "err -debug"}, "l
   "timestamp": {"before_": "2024-01-01"}}}', 'postgresql');
 SELECT prefect_filter_params('logs', '{"logs": {"text": {"query": "err -debug"}, "level": {"ge_": 20},
   "timestamp": {"before_": "2024-01-01"}}}', 'postgresql');
+-- a list of one value is compared as its one element, which the planner
+-- folds to "= value" (a plain comparison, carried across a join); longer
+-- lists are "= ANY" of the array; the value is the same array either way
 SELECT prefect_filter_sql('workers', '{"workers": {"status": {"any_": ["ONLINE"]}}}', 'postgresql');
+SELECT prefect_filter_sql('workers', '{"workers": {"status": {"any_": ["ONLINE", "OFFLINE"]}}}', 'postgresql');
+SELECT prefect_filter_params('workers', '{"workers": {"status": {"any_": ["ONLINE"]}}}', 'postgresql');
 SELECT prefect_filter_sql('task_runs', '{"task_runs": {"flow_run_id": {}, "subflow_runs": {"exists_": true}}}', 'postgresql');
 -- errors: PostgreSQL text cannot hold a NUL byte, where SQLite's can
 SELECT prefect_filter_sql('artifacts', '{"artifacts": {"key": {"like_": "x\u0000"}}}', 'postgresql');
