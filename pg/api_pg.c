@@ -202,7 +202,7 @@ static bool has_table(const char *zTable) {
   Oid type = TEXTOID;
   Datum value = CStringGetTextDatum(zTable);
   bool bNull;
-  if (SPI_execute_with_args("SELECT to_regclass($1) IS NOT NULL", 1, &type, &value, NULL, true, 1) != SPI_OK_SELECT ||
+  if (pg_execute("SELECT to_regclass($1) IS NOT NULL", 1, &type, &value, 1) != SPI_OK_SELECT ||
       SPI_processed != 1) {
     elog(ERROR, "prefect: looking for the table %s did not run", zTable);
   }
@@ -358,7 +358,7 @@ static int64 api_count(const CollectionDesc *pColl, const char *zBody, bool bPag
   bool bNull;
   api_extras(0, 0, true, bPaginate, &extras);
   pg_compile(pColl, zBody, &extras, &stmt);
-  if (SPI_execute_with_args(stmt.zSql, stmt.nArg, stmt.aType, stmt.aValue, NULL, true, 1) != SPI_OK_SELECT ||
+  if (pg_execute(stmt.zSql, stmt.nArg, stmt.aType, stmt.aValue, 1) != SPI_OK_SELECT ||
       SPI_processed != 1) {
     elog(ERROR, "prefect: the count of %s did not run", pColl->zName);
   }
@@ -383,7 +383,7 @@ static uint64 api_objects(const RouteDesc *pRoute, const char *zBody, const Colu
                            "(prefect_api): PostgreSQL has no LIMIT below 0", pRoute->zMethod, pRoute->zPath)));
   }
   zSql = objects_sql(pRoute->pResponse, pStmt->zSql);
-  if (SPI_execute_with_args(zSql, pStmt->nArg, pStmt->aType, pStmt->aValue, NULL, true, 0) != SPI_OK_SELECT) {
+  if (pg_execute(zSql, pStmt->nArg, pStmt->aType, pStmt->aValue, 0) != SPI_OK_SELECT) {
     elog(ERROR, "prefect: the objects of %s did not run", pRoute->zPath);
   }
   for (i = 0; i < SPI_processed; i++) {
@@ -407,7 +407,7 @@ static bool route_scope(const RouteDesc *pRoute, const char *zArg, ColumnConstra
   }
   if (!pRoute->pColl->aCol[iCol].zName) elog(ERROR, "prefect: %s has no column %s", pRoute->pColl->zName,
                                              pRoute->zScopeCol);
-  if (SPI_execute_with_args(pg_text(0, PG_SCOPE, pRoute->zScope), 1, &type, &value, NULL, true, 1) != SPI_OK_SELECT) {
+  if (pg_execute(pg_text(0, PG_SCOPE, pRoute->zScope), 1, &type, &value, 1) != SPI_OK_SELECT) {
     elog(ERROR, "prefect: the parent row of %s did not run", pRoute->zPath);
   }
   if (SPI_processed == 0) return false;

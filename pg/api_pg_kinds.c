@@ -90,7 +90,7 @@ static Datum interval_us(int64 iUs) {
 
 /* Run zSql with the statement's parameters; its rows in SPI_tuptable. */
 static void run(const char *zSql, const PgStatement *pStmt, const RouteDesc *pRoute) {
-  if (SPI_execute_with_args(zSql, pStmt->nArg, pStmt->aType, pStmt->aValue, NULL, true, 0) != SPI_OK_SELECT) {
+  if (pg_execute(zSql, pStmt->nArg, pStmt->aType, pStmt->aValue, 0) != SPI_OK_SELECT) {
     elog(ERROR, "prefect: the statement of %s did not run", pRoute->zPath);
   }
 }

@@ -208,6 +208,10 @@ SPIPlanPtr pg_kept_plan(const char *zSql, int nArg, const Oid *aType, int iOptio
   return plan;
 }
 
+int pg_execute(const char *zSql, int nArg, const Oid *aType, const Datum *aValue, long nMax) {
+  return SPI_execute_plan(pg_kept_plan(zSql, nArg, aType, 0), (Datum *)aValue, NULL, true, nMax);
+}
+
 /* ---- a collection's rows ----------------------------------------------- */
 
 /* Rows are fetched from the cursor this many at a time and handed out one

@@ -47,5 +47,10 @@ void pg_kind_answer(const RouteDesc *pRoute, const char *zBody, StringInfo pOut)
 ** life among the last few used (SPI connected; do not free it). */
 #define PG_PLAN_MAX_ARGS 32
 SPIPlanPtr pg_kept_plan(const char *zSql, int nArg, const Oid *aType, int iOptions);
+/* zSql run with nArg parameters (of the types aType, the values aValue, none
+** NULL), its plan kept as above, reading at most nMax rows (0: all) into
+** SPI_tuptable: SPI_execute_with_args() without parsing the text again at
+** every call (SPI connected; its SPI_OK_* code). */
+int pg_execute(const char *zSql, int nArg, const Oid *aType, const Datum *aValue, long nMax);
 
 #endif
