@@ -282,7 +282,7 @@ enum { FL_VT_COUNT, FL_VT_COUNTV, FL_VT_STEP, FL_TAB_COUNT, FL_TAB_COUNTV, FL_TA
        FL_CTE_STEP, FL_N };
 static double aFloorTime[FL_N][MAX_FLOOR_REPS];
 
-static double bench_floor(double rSeconds, char **ppText) {
+static double bench_floor(double rSeconds, char **ppText, double *prValueCost) {
 #define CTE "WITH RECURSIVE c(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM c WHERE value < %d) "
   static const char *const azFmt[FL_N] = {
     "SELECT count(*) FROM bench_series(%d)",
@@ -349,7 +349,11 @@ static double bench_floor(double rSeconds, char **ppText) {
                       "Prefect's tables walks their b-trees as well, in its inner statement).\n", aNs[FL_VT_COUNT],
                       aNs[FL_VT_COUNT] - aNs[FL_TAB_COUNT], aNs[FL_VT_COUNTV] - aNs[FL_TAB_COUNTV],
                       aNs[FL_VT_STEP] - aNs[FL_TAB_STEP]);
+  sqlite3_str_appendf(pText, "\nPer value SQLite takes from a virtual table (`count(value)` minus `count(*)` on "
+                      "`bench_series`: `xColumn`, the register, one more aggregate step): **%.1f ns**, used by the "
+                      "floors with values.\n", aNs[FL_VT_COUNTV] - aNs[FL_VT_COUNT]);
   *ppText = sqlite3_str_finish(pText);
+  *prValueCost = aNs[FL_VT_COUNTV] > aNs[FL_VT_COUNT] ? (aNs[FL_VT_COUNTV] - aNs[FL_VT_COUNT]) * 1e-9 : 0;
   return aNs[FL_VT_COUNT] * 1e-9;
 #undef CTE
 }
@@ -362,6 +366,8 @@ typedef struct Case {
   int iHandedColumn;  /* our table counts rather than steps rows: our result's column (1-based) whose
                       ** sum is the rows it hands to SQLite; 0: those are the rows its inner
                       ** statements return */
+  int nValues;        /* values SQLite takes from each handed row (-1: every column our statement
+                      ** selects); 0: none counted (a count, prefect_api(), a history) */
 } Case;
 
 /* What one query measured on one database. */
@@ -372,6 +378,7 @@ typedef struct Result {
   double rBest;           /* the faster hand-written median */
   long nRow;              /* rows of the query */
   sqlite3_int64 nInner;   /* rows our table handed to SQLite (see Case.iHandedColumn) */
+  int nValues;            /* values SQLite took from each (see Case.nValues) */
   int bDiffer;            /* ours and hand-written read different values */
 } Result;
 
@@ -413,6 +420,7 @@ static void bench_case(sqlite3 **apDb, Case **apCase, Result **apRes, int nSize,
     pRes->nVar = nVar;
     pRes->nRow = aDigest[0].nRow;
     pRes->nInner = apCase[k]->iHandedColumn ? aDigest[0].nSum : aDigest[0].nInner;
+    pRes->nValues = apCase[k]->nValues < 0 ? sqlite3_column_count(ap[k][0]) : apCase[k]->nValues;
   }
   rStart = now();
   srand(12345);
@@ -448,16 +456,20 @@ static void bench_case(sqlite3 **apDb, Case **apCase, Result **apRes, int nSize,
   db = apDb[0];
 }
 
-/* One line of the main table; rRowCost: the per-row virtual-table cost. */
-static void print_case(const Case *pCase, const Result *pRes, double rRowCost, FILE *pOut) {
+/* One line of the main table; rRowCost, rValueCost: what SQLite spends per
+** virtual-table row and per value it takes from one. */
+static void print_case(const Case *pCase, const Result *pRes, double rRowCost, double rValueCost, FILE *pOut) {
   double rFloor = pRes->rBest + (double)pRes->nInner * rRowCost;
+  double rValues = rFloor + (double)pRes->nInner * pRes->nValues * rValueCost;
   char *zIn = pRes->nVar == 3 ? sqlite3_mprintf("%.3f", pRes->aMed[2] * 1e3) : 0;
-  fprintf(pOut, "| %s | %ld%s | %lld | %.3f | %.3f | %s | **%.2f** | %.3f | **%.2f** | %.1f× |\n", pCase->zName,
+  char *zValues = pRes->nValues ? sqlite3_mprintf("%d: **%.2f**", pRes->nValues, pRes->aMed[0] / rValues) : 0;
+  fprintf(pOut, "| %s | %ld%s | %lld | %.3f | %.3f | %s | **%.2f** | %.3f | **%.2f** | %s | %.1f× |\n", pCase->zName,
           pRes->nRow, pRes->bDiffer ? " †" : "", pRes->nInner, pRes->aMed[0] * 1e3, pRes->aMed[1] * 1e3,
-          zIn ? zIn : "–", pRes->aMed[0] / pRes->rBest, rFloor * 1e3, pRes->aMed[0] / rFloor,
+          zIn ? zIn : "–", pRes->aMed[0] / pRes->rBest, rFloor * 1e3, pRes->aMed[0] / rFloor, zValues ? zValues : "–",
           pRes->aMed[1] / pRes->aMed[0]);
   fflush(pOut);
   sqlite3_free(zIn);
+  sqlite3_free(zValues);
 }
 
 /*
@@ -515,6 +527,8 @@ static void history_case(Case *pCase, const char *zName, const char *zTable, con
                          const char *zExistsFilter, const char *zInFilter, const char *zBodyFilter) {
   sqlite3_str *p;
   pCase->zName = zName;
+  pCase->iHandedColumn = 0;
+  pCase->nValues = 0;
   pCase->zOurs = sqlite3_mprintf(
       "SELECT * FROM %s_history('{\"history_start\": \"%.10sT%sZ\", \"history_end\": "
       "\"' || strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', '%s', '+%d days') || '\", \"history_interval_seconds\": %d%s%s}')",
@@ -573,22 +587,29 @@ static int make_cases(Case *aCase) {
 
 #define CASE(name, ours, ex, in)                                                                   \
   aCase[nCase].zName = name, aCase[nCase].zOurs = ours, aCase[nCase].zExists = ex, aCase[nCase].zIn = in, \
-  aCase[nCase++].iHandedColumn = 0
+  aCase[nCase].iHandedColumn = 0, aCase[nCase++].nValues = 0
+/* SQLite takes n values from each row the last case's table hands out (-1: every column selected) */
+#define VALUES(n) aCase[nCase - 1].nValues = n
 /* the last case's table counts: its rows handed are the sum of our column iCol */
 #define COUNTED(iCol) aCase[nCase - 1].iHandedColumn = iCol
   CASE("point lookup by id (column)", sqlite3_mprintf("SELECT * FROM artifacts WHERE id = '%s'", zId),
        sqlite3_mprintf("SELECT * FROM artifact WHERE id = '%s'", zId), 0);
+  VALUES(-1);
   CASE("point lookup by id (body)",
        sqlite3_mprintf("SELECT * FROM artifacts('{\"artifacts\": {\"id\": {\"any_\": [\"%s\"]}}}')", zId),
        sqlite3_mprintf("SELECT * FROM artifact WHERE id IN ('%s') ORDER BY id DESC", zId), 0);
+  VALUES(-1);
   CASE("artifacts of one key", sqlite3_mprintf("SELECT * FROM artifacts WHERE key = '%s'", zKey),
        sqlite3_mprintf("SELECT * FROM artifact WHERE key = '%s' ORDER BY id DESC", zKey), 0);
+  VALUES(-1);
   CASE("latest of one key",
        sqlite3_mprintf("SELECT * FROM artifact_collections('{\"artifacts\": {\"key\": {\"any_\": [\"%s\"]}}}')", zKey),
        sqlite3_mprintf("SELECT * FROM artifact_collection WHERE key IN ('%s') ORDER BY id DESC", zKey), 0);
+  VALUES(-1);
   CASE("key like_, limit 50",
        sqlite3_mprintf("SELECT * FROM artifacts('{\"artifacts\": {\"key\": {\"like_\": \"%.8s\"}}, \"limit\": 50}')", zKey2),
        sqlite3_mprintf("SELECT * FROM artifact WHERE lower(key) LIKE lower('%%%.8s%%') ORDER BY id DESC LIMIT 50", zKey2), 0);
+  VALUES(-1);
   CASE("type any_ (count)",
        sqlite3_mprintf("SELECT count(*) FROM artifacts('{\"artifacts\": {\"type\": {\"any_\": [\"progress\"]}}}')"),
        sqlite3_mprintf("SELECT count(*) FROM artifact WHERE type IN ('progress')"), 0);
@@ -616,6 +637,7 @@ static int make_cases(Case *aCase) {
   CASE("one flow run's artifacts",
        sqlite3_mprintf("SELECT * FROM artifacts('{\"artifacts\": {\"flow_run_id\": {\"any_\": [\"%s\"]}}}')", zFlowRun),
        sqlite3_mprintf("SELECT * FROM artifact WHERE flow_run_id IN ('%s') ORDER BY id DESC", zFlowRun), 0);
+  VALUES(-1);
   CASE("or_ of key and type (count)",
        sqlite3_mprintf("SELECT count(*) FROM artifacts('{\"artifacts\": {\"operator\": \"or_\", \"key\": {\"any_\": [\"%s\"]}, \"type\": {\"any_\": [\"progress\"]}}}')", zKey),
        sqlite3_mprintf("SELECT count(*) FROM artifact WHERE key IN ('%s') OR type IN ('progress')", zKey), 0);
@@ -623,14 +645,17 @@ static int make_cases(Case *aCase) {
   CASE("UPDATED_DESC limit 50, offset a tenth of the artifacts",
        sqlite3_mprintf("SELECT * FROM artifacts('{\"sort\": \"UPDATED_DESC\", \"limit\": 50, \"offset\": %s}')", zOffset),
        sqlite3_mprintf("SELECT * FROM artifact ORDER BY updated DESC LIMIT 50 OFFSET %s", zOffset), 0);
+  VALUES(-1);
   CASE("latest KEY_ASC limit 20, completed runs",
        sqlite3_mprintf("SELECT * FROM artifact_collections('{\"flow_runs\": {\"state\": {\"type\": {\"any_\": [\"COMPLETED\"]}}}, \"sort\": \"KEY_ASC\", \"limit\": 20}')"),
        sqlite3_mprintf("SELECT * FROM artifact_collection AS ac WHERE EXISTS (SELECT 1 FROM flow_run AS fr WHERE fr.id = ac.flow_run_id AND fr.state_type IN ('COMPLETED')) ORDER BY key ASC LIMIT 20"),
        sqlite3_mprintf("SELECT * FROM artifact_collection AS ac WHERE ac.flow_run_id IN (SELECT fr.id FROM flow_run AS fr WHERE fr.state_type IN ('COMPLETED')) ORDER BY key ASC LIMIT 20"));
+  VALUES(-1);
   CASE("one flow run's artifacts, KEY_ASC limit 20 (narrow)",
        sqlite3_mprintf("SELECT * FROM artifacts('{\"flow_runs\": {\"id\": {\"any_\": [\"%s\"]}}, \"sort\": \"KEY_ASC\", \"limit\": 20}')", zFlowRun),
        sqlite3_mprintf("SELECT * FROM artifact AS a WHERE EXISTS (SELECT 1 FROM flow_run AS fr WHERE fr.id = a.flow_run_id AND fr.id IN ('%s')) ORDER BY key ASC LIMIT 20", zFlowRun),
        sqlite3_mprintf("SELECT * FROM artifact AS a WHERE a.flow_run_id IN (SELECT fr.id FROM flow_run AS fr WHERE fr.id IN ('%s')) ORDER BY key ASC LIMIT 20", zFlowRun));
+  VALUES(-1);
   CASE("count of all artifacts", sqlite3_mprintf("SELECT count(*) FROM artifacts"),
        sqlite3_mprintf("SELECT count(*) FROM artifact"), 0);
   COUNTED(1);
@@ -655,17 +680,22 @@ static int make_cases(Case *aCase) {
   CASE("sum(length(key)), count(type) of every artifact",
        sqlite3_mprintf("SELECT sum(length(key)), count(type) FROM artifacts"),
        sqlite3_mprintf("SELECT sum(length(key)), count(type) FROM artifact"), 0);
+  VALUES(2);
   CASE("artifacts per type (GROUP BY)", sqlite3_mprintf("SELECT type, count(*) FROM artifacts GROUP BY type"),
        sqlite3_mprintf("SELECT type, count(*) FROM artifact GROUP BY type"), 0);
+  VALUES(1);
   COUNTED(2);
   CASE("flow runs per state_type (GROUP BY)",
        sqlite3_mprintf("SELECT state_type, count(*) FROM flow_runs GROUP BY state_type"),
        sqlite3_mprintf("SELECT state_type, count(*) FROM flow_run GROUP BY state_type"), 0);
+  VALUES(1);
   COUNTED(2);
   CASE("every artifact, every column (stream)", sqlite3_mprintf("SELECT * FROM artifacts"),
        sqlite3_mprintf("SELECT * FROM artifact"), 0);
+  VALUES(-1);
 #undef CASE
 #undef COUNTED
+#undef VALUES
   /* run history: a day by hours, a month by days, a month by days of one flow */
   history_case(&aCase[nCase++], "flow-run history, 24 h by 1 h", "flow_run", "2026-10-20 00:00:00", 1, 3600, "1", "1",
                "");
@@ -974,7 +1004,7 @@ int main(int argc, char **argv) {
   const char *zBig = argc > 1 ? argv[1] : 0, *zLib = argc > 2 ? argv[2] : 0, *zSmall = argc > 4 ? argv[4] : 0;
   static Case aCase[N_CASE], aCaseSmall[N_CASE];
   static Result aBig[N_CASE], aSmall[N_CASE];
-  double rRowCost;
+  double rRowCost, rValueCost;
   char *zFloor, *zId;
   int i;
   sqlite3 *dbBig, *dbSmall = 0;
@@ -986,26 +1016,28 @@ int main(int argc, char **argv) {
   }
   dbBig = open_db(zBig, zLib);
   if (make_cases(aCase) != N_CASE) die("the case list is not N_CASE long");
-  rRowCost = bench_floor(rSeconds, &zFloor);
+  rRowCost = bench_floor(rSeconds, &zFloor, &rValueCost);
 
   fprintf(pOut, "Database: %s. SQLite %s. Median ms of interleaved runs, %.1f s per query%s; every run reads "
           "every column of every row.\n\n", zBig, sqlite3_libversion(), rSeconds,
           zSmall ? " and database (both sizes interleaved)" : "");
   fprintf(pOut, "| query | rows | rows handed | ours ms | EXISTS ms (Prefect's shape) | IN ms | ours / best hand-written "
-          "| floor ms | ours / floor | speed-up over Prefect's shape |\n");
-  fprintf(pOut, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+          "| floor ms | ours / floor | values a row: ours / floor with values | speed-up over Prefect's shape |\n");
+  fprintf(pOut, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
   for (i = 0; i < N_CASE; i++) {
     sqlite3 *apDb[2] = {dbBig, dbSmall};
     Case *apCase[2] = {&aCase[i], &aCaseSmall[i]};
     Result *apRes[2] = {&aBig[i], &aSmall[i]};
     if (!case_selected(&aCase[i])) continue;
     bench_case(apDb, apCase, apRes, zSmall ? 2 : 1, rSeconds);
-    print_case(&aCase[i], &aBig[i], rRowCost, pOut);
+    print_case(&aCase[i], &aBig[i], rRowCost, rValueCost, pOut);
   }
   fprintf(pOut, "\n*rows handed*: rows our table handed to SQLite: the rows the statements run inside ours "
           "returned, or, where the table counts instead of stepping (`count(*)`, `GROUP BY` over its own columns), "
           "the rows those counts stand for; for `prefect_api()`, the rows of its inner statements. "
           "*floor*: best hand-written + rows handed × the per-row virtual-table cost below. "
+          "*floor with values*: the floor + rows handed × values SQLite takes from each × the per-value cost below "
+          "(an integer's: a text's copy costs more). "
           "† ours and hand-written read different values (a sort without a tie-breaker).\n");
   fputs(zFloor, pOut);
   sqlite3_free(zFloor);
