@@ -575,7 +575,7 @@ static void history_case(Case *pCase, const char *zName, const char *zTable, con
 ** The queries, on the database `db` is open on: ids, keys and the offset
 ** are picked from that database, the same way at every size.
 */
-#define N_CASE 30
+#define N_CASE 31
 static int make_cases(Case *aCase) {
   int nCase = 0;
   char *zId = one_text("SELECT id FROM artifact WHERE rowid = (SELECT max(rowid) / 2 FROM artifact)");
@@ -690,6 +690,11 @@ static int make_cases(Case *aCase) {
        sqlite3_mprintf("SELECT state_type, count(*) FROM flow_run GROUP BY state_type"), 0);
   VALUES(1);
   COUNTED(2);
+  CASE("runs of each flow (a correlated count)",
+       sqlite3_mprintf("SELECT f.name, (SELECT count(*) FROM flow_runs AS r WHERE r.flow_id = f.id) FROM flow AS f"),
+       sqlite3_mprintf("SELECT f.name, (SELECT count(*) FROM flow_run AS r WHERE r.flow_id = f.id) FROM flow AS f"), 0);
+  COUNTED(2);
+  VALUES(1);
   CASE("every artifact, every column (stream)", sqlite3_mprintf("SELECT * FROM artifacts"),
        sqlite3_mprintf("SELECT * FROM artifact"), 0);
   VALUES(-1);

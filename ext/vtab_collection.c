@@ -43,8 +43,9 @@ typedef struct CollectionVtab {
 
 /*
 ** How the inner statement's rows become the table's. A query that reads no
-** column (count(*), EXISTS) or only the columns it groups by (GROUP BY,
-** DISTINCT) needs no row of Prefect's table by itself: the inner statement
+** column (count(*), EXISTS), only the columns it groups by (GROUP BY,
+** DISTINCT), or only columns that = or IS holds to one value (a correlated
+** count) needs no row of Prefect's table by itself: the inner statement
 ** then counts (SELECT count(*), or one row per group and its size, see
 ** QueryExtras.bGroupCount) and the cursor hands each of its rows out as
 ** many times as it counts, or once for DISTINCT. SQLite steps the virtual
@@ -53,8 +54,9 @@ typedef struct CollectionVtab {
 **
 ** SQLite never says whether it will ask for the rowid (a DELETE, the OR
 ** optimisation's union, SELECT rowid): if it does, the cursor catches up
-** (cursor_catch_up): it runs the plan again as rows, in the groups' order,
-** and steps to the row it is on.
+** (cursor_catch_up): it runs the plan again as rows, in the groups' order
+** (one total order for both statements, see plan_read), and steps to the
+** row it is on.
 */
 typedef enum Hand {
   HAND_ROWS,     /* each row of the statement once: a row of Prefect's table */
@@ -316,6 +318,7 @@ static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
   int nArg = 0, i, iBody = -1, iLimit = -1, iOffset = -1, bBodyUnusable = 0, bAllUsed = 1, bRecheck = 0;
   int bUnique = 0, bIndexed = 0, idxNum = 0, bInList = 0;
   sqlite3_uint64 mOrder = 0;     /* the columns of a consumed ORDER BY */
+  sqlite3_uint64 mEqual = 0;     /* the columns an = or IS constraint pushed down holds to one value */
   double rRows = COLLECTION_ROWS, rCost;
   sqlite3_str *pStr;
 
@@ -378,6 +381,7 @@ static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
     aOp[nArg++] = eOp;
     idxNum |= PLAN_COLUMNS;
     eIndex = pColl->aCol[pCons->iColumn].eIndex;
+    if ((eOp == COP_EQ || eOp == COP_IS) && pCons->iColumn < 63) mEqual |= ((sqlite3_uint64)1) << pCons->iColumn;
     switch (eOp) {
       case COP_EQ:
       case COP_IS:
@@ -451,15 +455,22 @@ static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
     sqlite3_uint64 mUsed = pInfo->colUsed & mAll;
     if (pInfo->colUsed & (((sqlite3_uint64)1) << (pTab->nCol + 1 < 63 ? pTab->nCol + 1 : 63))) mUsed |= 1;
     if (pTab->nCol >= 63) mUsed = mAll;
-    /* GROUP BY (distinct 1) or DISTINCT (2, 3) over nothing but its own
-    ** columns: the rows may come counted, one per group (see Hand). Not
-    ** under SQL's LIMIT (it counts rows, not groups), nor with prefect_filter()'s
-    ** column (it reads a row's id) or an IN list (xFilter's list is not
-    ** kept for a catch-up) */
-    if (mUsed != 0 && mOrder != 0 && (mUsed & ~mOrder) == 0 && sqlite3_vtab_distinct(pInfo) >= 1 &&
-        !(idxNum & (PLAN_LIMIT | PLAN_OFFSET)) && !bInList &&
+    /* The rows may come counted, one statement row per group of equal
+    ** values of the columns read (see Hand), where there are few groups:
+    ** GROUP BY (distinct 1) or DISTINCT (2, 3) over nothing but its own
+    ** columns, or every column read held to one value by = or IS
+    ** (SELECT count(*) ... WHERE flow_id = ?, a correlated count). Not
+    ** under SQL's LIMIT (it counts rows, not groups), nor with
+    ** prefect_filter()'s column (it reads a row's id) or an IN list
+    ** (xFilter's list is not kept for a catch-up). */
+    int bGrouped = mOrder != 0 && (mUsed & ~mOrder) == 0 && sqlite3_vtab_distinct(pInfo) >= 1;
+    /* a unique column held to one value is one row already */
+    int bHeld = !bGrouped && !bUnique && (mUsed & ~mEqual) == 0;
+    if (mUsed != 0 && (bGrouped || bHeld) && !(idxNum & (PLAN_LIMIT | PLAN_OFFSET)) && !bInList &&
+        __builtin_popcountll(mUsed) + pInfo->nOrderBy <= MAX_PLAN_ARGS &&
         !(pInfo->colUsed & (((sqlite3_uint64)1) << (pTab->nCol + 1 < 63 ? pTab->nCol + 1 : 63)))) {
-      sqlite3_str_appendf(pStr, "#0x%llx %s", mUsed, sqlite3_vtab_distinct(pInfo) >= 2 ? "once" : "counted");
+      sqlite3_str_appendf(pStr, "#0x%llx %s", mUsed,
+                          bHeld ? "held" : sqlite3_vtab_distinct(pInfo) >= 2 ? "once" : "counted");
     } else if (mUsed != mAll) {
       sqlite3_str_appendf(pStr, "#0x%llx", mUsed);
     }
@@ -672,7 +683,9 @@ static int plan_read(CollectionVtab *pTab, const char *idxStr, int argc, sqlite3
     pX->bSomeColumns = 1;
     pX->mColumns = (sqlite3_uint64)strtoull(z + 1, &zEnd, 16);
     if (!zEnd) return SQLITE_ERROR;
-    if (strcmp(zEnd, " counted") == 0) *peHand = HAND_COUNTED;
+    /* "held": counted because = holds each column read to one value; only
+    ** while each such constraint is in the inner statement (see cursor_run) */
+    if (strcmp(zEnd, " counted") == 0 || strcmp(zEnd, " held") == 0) *peHand = HAND_COUNTED;
     else if (strcmp(zEnd, " once") == 0) *peHand = HAND_ONCE;
     else if (*zEnd) return SQLITE_ERROR;
     /* no column read: one count(*), whatever the plan says */
@@ -815,6 +828,29 @@ static int in_lists_bind(const Query *pQuery, sqlite3_stmt *pStmt, char **azList
   return rc;
 }
 
+/* A counting plan's groups in one total order: SQL's ORDER BY first, then
+** every other column read, ascending. A catch-up runs the same plan as
+** rows in that order, where the row at each place has its group's values. */
+static int order_total(const CollectionDesc *pColl, QueryExtras *pX, OrderTerm *aOrder) {
+  int i, k;
+  for (i = 0; i < 63 && pColl->aCol[i].zName; i++) {
+    if (!(pX->mColumns & (((sqlite3_uint64)1) << i))) continue;
+    for (k = 0; k < pX->nOrder && aOrder[k].iCol != i; k++) {}
+    if (k < pX->nOrder) continue;
+    if (pX->nOrder >= MAX_PLAN_ARGS) return SQLITE_ERROR;  /* a plan xBestIndex never makes */
+    aOrder[pX->nOrder].iCol = i;
+    aOrder[pX->nOrder++].bDesc = 0;
+  }
+  return SQLITE_OK;
+}
+
+/* Whether idxStr counts because = holds each column read to one value
+** (its last word "held", see collectionBestIndex). */
+static int plan_held(const char *idxStr) {
+  size_t n = idxStr ? strlen(idxStr) : 0;
+  return n > 5 && strcmp(idxStr + n - 5, " held") == 0;
+}
+
 /* Keep xFilter's plan and values for a catch-up (see Hand). */
 static int cursor_plan_keep(CollectionCursor *pCur, const char *idxStr, int argc, sqlite3_value **argv) {
   int i;
@@ -845,7 +881,7 @@ static int cursor_run(CollectionCursor *pCur, const char *idxStr, int argc, sqli
   const char *zBody = 0;
   int nBody = 0, i;
   char *zErr = 0;
-  Hand eHand;
+  Hand ePlanned = HAND_ROWS, eHand;
   int rc;
   memset(&extras, 0, sizeof(extras));
   memset(azList, 0, sizeof(azList));
@@ -855,13 +891,17 @@ static int cursor_run(CollectionCursor *pCur, const char *idxStr, int argc, sqli
   extras.aCons = aCons;
   extras.aOrder = aOrder;
   rc = plan_read(pTab, idxStr, argc, argv, &zBody, &nBody, &extras, azFilter, anFilter, aCons, aRecheck, aOrder,
-                 &eHand);
-  if (bAsRows) eHand = HAND_ROWS;
+                 &ePlanned);
+  if (rc == SQLITE_OK) rc = constraints_settle(pTab, argv, &extras, aCons, aRecheck, azList, zLeft);
+  /* an = left to SQLite alone for these values holds nothing in the inner
+  ** statement, which would count every group of the table: rows instead */
+  if (ePlanned != HAND_ROWS && plan_held(idxStr) && strchr(zLeft, '1')) ePlanned = HAND_ROWS;
+  if (rc == SQLITE_OK && ePlanned != HAND_ROWS) rc = order_total(pTab->pColl, &extras, aOrder);
+  eHand = bAsRows ? HAND_ROWS : ePlanned;
   extras.bCount = eHand != HAND_ROWS && extras.mColumns == 0;
   extras.bGroupCount = eHand != HAND_ROWS && extras.mColumns != 0;
   pCur->eHand = eHand;
   if (rc == SQLITE_OK && eHand != HAND_ROWS) rc = cursor_plan_keep(pCur, idxStr, argc, argv);
-  if (rc == SQLITE_OK) rc = constraints_settle(pTab, argv, &extras, aCons, aRecheck, azList, zLeft);
   if (rc == SQLITE_OK && zBody) {
     /* kept for the hidden body column */
     pCur->zBody = sqlite3_malloc(nBody + 1);
