@@ -98,7 +98,7 @@ typedef struct CollectionCursor {
   sqlite3_int64 iFull;   /* the current row's place among the rows of the plan run as rows */
   sqlite3_int64 iStmtRow;/* HAND_COUNTED, HAND_ONCE: statement rows stepped, never reset (HeldValue.iRow) */
   HeldValue *aHeld;      /* owned, HAND_COUNTED and HAND_ONCE: one per column of the table, made on first use */
-  char *zPlan;           /* owned, HAND_COUNTED and HAND_ONCE: xFilter's idxStr and argv, to */
+  char *zPlan;           /* owned: the last counting plan's idxStr and argv, to */
   sqlite3_value **apArg; /* catch up with (see Hand) */
   int nArg;
 
@@ -453,7 +453,8 @@ static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
     /* the columns read; prefect_filter()'s column needs the id (column 0) */
     sqlite3_uint64 mAll = pTab->nCol >= 63 ? ~(sqlite3_uint64)0 : ((sqlite3_uint64)1 << pTab->nCol) - 1;
     sqlite3_uint64 mUsed = pInfo->colUsed & mAll;
-    if (pInfo->colUsed & (((sqlite3_uint64)1) << (pTab->nCol + 1 < 63 ? pTab->nCol + 1 : 63))) mUsed |= 1;
+    int bRowFilter = (pInfo->colUsed & (((sqlite3_uint64)1) << (pTab->nCol + 1 < 63 ? pTab->nCol + 1 : 63))) != 0;
+    if (bRowFilter) mUsed |= 1;
     if (pTab->nCol >= 63) mUsed = mAll;
     /* The rows may come counted, one statement row per group of equal
     ** values of the columns read (see Hand), where there are few groups:
@@ -467,8 +468,7 @@ static int collectionBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
     /* a unique column held to one value is one row already */
     int bHeld = !bGrouped && !bUnique && (mUsed & ~mEqual) == 0;
     if (mUsed != 0 && (bGrouped || bHeld) && !(idxNum & (PLAN_LIMIT | PLAN_OFFSET)) && !bInList &&
-        __builtin_popcountll(mUsed) + pInfo->nOrderBy <= MAX_PLAN_ARGS &&
-        !(pInfo->colUsed & (((sqlite3_uint64)1) << (pTab->nCol + 1 < 63 ? pTab->nCol + 1 : 63)))) {
+        __builtin_popcountll(mUsed) + pInfo->nOrderBy <= MAX_PLAN_ARGS && !bRowFilter) {
       sqlite3_str_appendf(pStr, "#0x%llx %s", mUsed,
                           bHeld ? "held" : sqlite3_vtab_distinct(pInfo) >= 2 ? "once" : "counted");
     } else if (mUsed != mAll) {
@@ -851,12 +851,23 @@ static int plan_held(const char *idxStr) {
   return n > 5 && strcmp(idxStr + n - 5, " held") == 0;
 }
 
-/* Keep xFilter's plan and values for a catch-up (see Hand). */
+/* Keep xFilter's plan and values for a catch-up (see Hand). The same plan
+** run again (a correlated count, once per outer row) keeps its text and
+** its array; only the values are copied afresh. */
 static int cursor_plan_keep(CollectionCursor *pCur, const char *idxStr, int argc, sqlite3_value **argv) {
   int i;
-  pCur->zPlan = sqlite3_mprintf("%s", idxStr);
-  pCur->apArg = sqlite3_malloc64(sizeof(sqlite3_value *) * (argc > 0 ? argc : 1));
-  if (!pCur->zPlan || !pCur->apArg) return SQLITE_NOMEM;
+  for (i = 0; i < pCur->nArg; i++) sqlite3_value_free(pCur->apArg[i]);
+  pCur->nArg = 0;
+  if (!pCur->zPlan || strcmp(pCur->zPlan, idxStr) != 0) {
+    cursor_plan_clear(pCur);
+    pCur->zPlan = sqlite3_mprintf("%s", idxStr);
+    /* one plan has one argc: the array fits it from now on */
+    pCur->apArg = sqlite3_malloc64(sizeof(sqlite3_value *) * (argc > 0 ? argc : 1));
+    if (!pCur->zPlan || !pCur->apArg) {
+      cursor_plan_clear(pCur);
+      return SQLITE_NOMEM;
+    }
+  }
   for (i = 0; i < argc; i++) {
     pCur->apArg[i] = sqlite3_value_dup(argv[i]);
     if (!pCur->apArg[i]) return SQLITE_NOMEM;
@@ -945,7 +956,6 @@ static int collectionFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char
   CollectionCursor *pCur = (CollectionCursor *)pCursor;
   (void)idxNum;
   collectionCursorReset(pCur);
-  cursor_plan_clear(pCur);
   pCur->iFull = 0;
   return cursor_run(pCur, idxStr, argc, argv, 0);
 }

@@ -572,6 +572,9 @@ static const Case aCase[] = {
    "SELECT (SELECT total(rowid) FROM artifacts), "
    "(SELECT group_concat(t || ':' || n) FROM (SELECT type AS t, count(*) AS n, total(rowid) AS r FROM artifacts "
    "GROUP BY type ORDER BY type))", 0, 0},
+  {"held counts, one per outer row", 0,
+   "SELECT group_concat(n) FROM (SELECT (SELECT count(*) FROM flow_runs AS r WHERE r.flow_id = f.id) || ':' || "
+   "(SELECT total(rowid) FROM flow_runs AS r WHERE r.flow_id = f.id) AS n FROM flow AS f ORDER BY f.id)", 0, 0},
   {"prefect_filter bad document", 0,
    "SELECT count(*) FROM artifacts WHERE prefect_filter(artifacts, '{\"sort\": \"ID_DESC\"}')", 0, 0},
   {"prefect_filter row by row, bad document", 0,
